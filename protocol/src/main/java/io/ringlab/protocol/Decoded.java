@@ -1,0 +1,20 @@
+package io.ringlab.protocol;
+
+/**
+ * The outcome of decoding one datagram: a frame, a raw (seed-style, unframed) datagram, or an
+ * invalid one with the reason. Decoding never throws: bad input is data.
+ */
+public sealed interface Decoded {
+
+    /** A well-formed RingLab frame. */
+    record Framed(Frame frame) implements Decoded {
+    }
+
+    /** A datagram that does not start with the RingLab magic: a seed-compatible raw request. */
+    record Raw(byte[] payload) implements Decoded {
+    }
+
+    /** A datagram that starts like a frame but is not a valid one. */
+    record Invalid(DropReason reason) implements Decoded {
+    }
+}

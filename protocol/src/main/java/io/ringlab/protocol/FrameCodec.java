@@ -1,0 +1,108 @@
+package io.ringlab.protocol;
+
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * Encodes and decodes RingLab frames. Layout (big-endian), see {@code docs/PROTOCOL.md}:
+ *
+ * <pre>
+ *  0  2  magic 'R' 'L'
+ *  2  1  version (1)
+ *  3  1  type
+ *  4  8  request id        (request and reply frames)
+ * 12  n  payload           (the rest of the datagram)
+ * </pre>
+ */
+public final class FrameCodec {
+
+    public static final byte MAGIC_0 = 'R';
+    public static final byte MAGIC_1 = 'L';
+    public static final byte VERSION = 1;
+    public static final int HEADER_LENGTH = 4;
+    public static final int REQUEST_HEADER_LENGTH = HEADER_LENGTH + Long.BYTES;
+
+    private FrameCodec() {
+    }
+
+    public static byte[] encode(Frame frame) {
+        if (frame instanceof Request request) {
+            return encodeRequest(request.requestId(), request.payload());
+        }
+        if (frame instanceof Reply reply) {
+            return encodeReply(reply.requestId(), reply.payload());
+        }
+        throw new IllegalArgumentException("unknown frame " + frame);
+    }
+
+    public static byte[] encodeRequest(long requestId, byte[] payload) {
+        return encodeIdAndPayload(FrameType.REQUEST, requestId, payload, 0, payload.length);
+    }
+
+    public static byte[] encodeReply(long requestId, byte[] payload) {
+        return encodeIdAndPayload(FrameType.REPLY, requestId, payload, 0, payload.length);
+    }
+
+    /** A reply whose payload is {@code payload[offset, offset+length)} reversed, without an intermediate copy. */
+    public static byte[] encodeReversedReply(long requestId, byte[] payload, int offset, int length) {
+        byte[] out = new byte[REQUEST_HEADER_LENGTH + length];
+        writeHeader(out, FrameType.REPLY, requestId);
+        for (int i = 0; i < length; i++) {
+            out[REQUEST_HEADER_LENGTH + i] = payload[offset + length - 1 - i];
+        }
+        return out;
+    }
+
+    private static byte[] encodeIdAndPayload(FrameType type, long requestId, byte[] payload, int offset, int length) {
+        byte[] out = new byte[REQUEST_HEADER_LENGTH + length];
+        writeHeader(out, type, requestId);
+        System.arraycopy(payload, offset, out, REQUEST_HEADER_LENGTH, length);
+        return out;
+    }
+
+    private static void writeHeader(byte[] out, FrameType type, long requestId) {
+        out[0] = MAGIC_0;
+        out[1] = MAGIC_1;
+        out[2] = VERSION;
+        out[3] = type.code();
+        ByteBuffer.wrap(out, HEADER_LENGTH, Long.BYTES).putLong(requestId);
+    }
+
+    /** True when the datagram starts with the RingLab magic, so it is meant as a frame. */
+    public static boolean looksFramed(byte[] data, int length) {
+        return length >= 2 && data[0] == MAGIC_0 && data[1] == MAGIC_1;
+    }
+
+    public static Decoded decode(byte[] data) {
+        return decode(data, data.length);
+    }
+
+    /** Decodes {@code data[0, length)}. Never throws on any input. */
+    public static Decoded decode(byte[] data, int length) {
+        if (length <= 0) {
+            return new Decoded.Invalid(DropReason.EMPTY);
+        }
+        if (!looksFramed(data, length)) {
+            return new Decoded.Raw(Arrays.copyOf(data, length));
+        }
+        if (length < HEADER_LENGTH) {
+            return new Decoded.Invalid(DropReason.TRUNCATED);
+        }
+        if (data[2] != VERSION) {
+            return new Decoded.Invalid(DropReason.UNSUPPORTED_VERSION);
+        }
+        FrameType type = FrameType.fromCode(data[3]);
+        if (type == null) {
+            return new Decoded.Invalid(DropReason.UNKNOWN_TYPE);
+        }
+        if (length < REQUEST_HEADER_LENGTH) {
+            return new Decoded.Invalid(DropReason.TRUNCATED);
+        }
+        long requestId = ByteBuffer.wrap(data, HEADER_LENGTH, Long.BYTES).getLong();
+        byte[] payload = Arrays.copyOfRange(data, REQUEST_HEADER_LENGTH, length);
+        return new Decoded.Framed(switch (type) {
+            case REQUEST -> new Request(requestId, payload);
+            case REPLY -> new Reply(requestId, payload);
+        });
+    }
+}
