@@ -1,0 +1,67 @@
+package io.ringlab.agent.routing;
+
+import io.ringlab.protocol.HostAndPort;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.LongAdder;
+
+/** One ring server as the agent sees it: its name, its last resolved address, whether it is up, what it was sent. */
+public class Backend {
+
+    private final int index;
+    private final HostAndPort name;
+    private volatile InetSocketAddress address;
+    private volatile boolean up = true;
+    private final LongAdder forwarded = new LongAdder();
+    private final LongAdder replies = new LongAdder();
+
+    public Backend(int index, HostAndPort name) {
+        this.index = index;
+        this.name = name;
+        this.address = name.resolve();
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public HostAndPort name() {
+        return name;
+    }
+
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    /** Resolves the name again; keeps the last good address when the name does not resolve now. */
+    public void resolveAgain() {
+        InetSocketAddress fresh = name.resolve();
+        if (!fresh.isUnresolved() || address.isUnresolved()) {
+            address = fresh;
+        }
+    }
+
+    public boolean isUp() {
+        return up;
+    }
+
+    public void setUp(boolean up) {
+        this.up = up;
+    }
+
+    void forwarded() {
+        forwarded.increment();
+    }
+
+    void replied() {
+        replies.increment();
+    }
+
+    public long forwardedCount() {
+        return forwarded.sum();
+    }
+
+    public long replyCount() {
+        return replies.sum();
+    }
+}

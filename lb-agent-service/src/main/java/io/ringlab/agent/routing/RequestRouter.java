@@ -1,0 +1,100 @@
+package io.ringlab.agent.routing;
+
+import io.ringlab.agent.balancing.BalancingStrategy;
+import io.ringlab.protocol.Decoded;
+import io.ringlab.protocol.DropReason;
+import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.Reply;
+import io.ringlab.protocol.Request;
+import io.ringlab.support.transport.DropCounter;
+
+import java.net.InetSocketAddress;
+
+/**
+ * The agent's logic, without I/O: a client request becomes a request to the chosen server under the
+ * agent's own id; a server reply becomes the reply to the client that asked, under the client's id.
+ */
+public class RequestRouter {
+
+    private final Backends backends;
+    private final BalancingStrategy strategy;
+    private final PendingRequests pending;
+    private final AgentStatistics statistics;
+    private final DropCounter drops;
+    private final boolean acceptRaw;
+
+    public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
+                         AgentStatistics statistics, DropCounter drops, boolean acceptRaw) {
+        this.backends = backends;
+        this.strategy = strategy;
+        this.pending = pending;
+        this.statistics = statistics;
+        this.drops = drops;
+        this.acceptRaw = acceptRaw;
+    }
+
+    /** A datagram from a client; returns what to send to a server, or {@code null} if it is dropped. */
+    public Outgoing fromClient(byte[] datagram, InetSocketAddress client, long nowNanos) {
+        Decoded decoded = FrameCodec.decode(datagram);
+        long clientRequestId;
+        byte[] payload;
+        boolean raw;
+        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Request request) {
+            clientRequestId = request.requestId();
+            payload = request.payload();
+            raw = false;
+        } else if (decoded instanceof Decoded.Raw rawRequest && acceptRaw) {
+            clientRequestId = 0;
+            payload = rawRequest.payload();
+            raw = true;
+        } else {
+            drops.drop(dropReason(decoded));
+            return null;
+        }
+        if (raw) {
+            statistics.rawRequest();
+        } else {
+            statistics.framedRequest();
+        }
+        int server = strategy.choose(backends);
+        if (server < 0) {
+            drops.drop(DropReason.NO_SERVER);
+            return null;
+        }
+        long id = pending.register(client, clientRequestId, raw, server, nowNanos);
+        if (id == -1) {
+            drops.drop(DropReason.PENDING_FULL);
+            return null;
+        }
+        Backend backend = backends.get(server);
+        backend.forwarded();
+        return new Outgoing(backend.address(), FrameCodec.encodeRequest(id, payload));
+    }
+
+    /** A datagram from a server; returns the reply to send to the client, or {@code null} if it is dropped. */
+    public Outgoing fromServer(byte[] datagram) {
+        Decoded decoded = FrameCodec.decode(datagram);
+        if (!(decoded instanceof Decoded.Framed framed && framed.frame() instanceof Reply reply)) {
+            drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
+            return null;
+        }
+        PendingRequests.Pending request = pending.complete(reply.requestId());
+        if (request == null) {
+            drops.drop(DropReason.UNKNOWN_REQUEST);
+            return null;
+        }
+        backends.get(request.server()).replied();
+        statistics.replyDelivered();
+        byte[] toClient = request.raw()
+                ? reply.payload()
+                : FrameCodec.encodeReply(request.clientRequestId(), reply.payload());
+        return new Outgoing(request.client(), toClient);
+    }
+
+    private static DropReason dropReason(Decoded decoded) {
+        if (decoded instanceof Decoded.Invalid invalid) {
+            return invalid.reason();
+        }
+        return decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : DropReason.UNEXPECTED_TYPE;
+    }
+}

@@ -1,0 +1,77 @@
+package io.ringlab.agent.transport;
+
+import io.ringlab.agent.config.LbAgentProperties;
+import io.ringlab.agent.routing.Outgoing;
+import io.ringlab.agent.routing.RequestRouter;
+import io.ringlab.support.transport.CountingUdpInboundAdapter;
+import io.ringlab.support.transport.Datagrams;
+import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.SendFailureAdvice;
+import io.ringlab.support.transport.UdpSockets;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.dsl.Udp;
+
+import java.net.DatagramSocket;
+
+/**
+ * Two sockets, two flows. Client requests arrive on the client socket and leave for a server from the
+ * server socket; server replies arrive on the server socket and leave for the client from the client
+ * socket, so that a client (or socat) sees the reply come from the port it sent to.
+ */
+@Configuration(proxyBeanMethods = false)
+class AgentUdpConfiguration {
+
+    @Bean
+    DatagramSocket clientSocket(LbAgentProperties properties) {
+        return UdpSockets.bind("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(), properties.udp());
+    }
+
+    @Bean
+    DatagramSocket serverSocket(LbAgentProperties properties) {
+        return UdpSockets.bind("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(), properties.udp());
+    }
+
+    @Bean
+    CountingUdpInboundAdapter clientRequestsIn(@Qualifier("clientSocket") DatagramSocket clientSocket,
+                                               LbAgentProperties properties, DropCounter drops) {
+        return new CountingUdpInboundAdapter("client-in", clientSocket, properties.udp(), drops);
+    }
+
+    @Bean
+    CountingUdpInboundAdapter serverRepliesIn(@Qualifier("serverSocket") DatagramSocket serverSocket,
+                                              LbAgentProperties properties, DropCounter drops) {
+        return new CountingUdpInboundAdapter("server-in", serverSocket, properties.udp(), drops);
+    }
+
+    @Bean
+    IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") CountingUdpInboundAdapter clientRequestsIn,
+                                      @Qualifier("serverSocket") DatagramSocket serverSocket,
+                                      RequestRouter router, DropCounter drops) {
+        return IntegrationFlow.from(clientRequestsIn)
+                .handle(byte[].class, (datagram, headers) ->
+                        toMessage(router.fromClient(datagram, Datagrams.sender(headers), System.nanoTime())),
+                        e -> e.id("routeRequest"))
+                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> serverSocket),
+                        e -> e.id("serverRequestsOut").advice(new SendFailureAdvice(drops)))
+                .get();
+    }
+
+    @Bean
+    IntegrationFlow serverReplyFlow(@Qualifier("serverRepliesIn") CountingUdpInboundAdapter serverRepliesIn,
+                                    @Qualifier("clientSocket") DatagramSocket clientSocket,
+                                    RequestRouter router, DropCounter drops) {
+        return IntegrationFlow.from(serverRepliesIn)
+                .handle(byte[].class, (datagram, headers) -> toMessage(router.fromServer(datagram)),
+                        e -> e.id("routeReply"))
+                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> clientSocket),
+                        e -> e.id("clientRepliesOut").advice(new SendFailureAdvice(drops)))
+                .get();
+    }
+
+    private static Object toMessage(Outgoing outgoing) {
+        return outgoing == null ? null : Datagrams.to(outgoing.destination(), outgoing.datagram());
+    }
+}

@@ -1,0 +1,23 @@
+package io.ringlab.agent.web;
+
+import io.ringlab.agent.routing.AgentStatus;
+import io.ringlab.agent.routing.AgentStatusSource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+class AgentStatusController {
+
+    private final AgentStatusSource statusSource;
+
+    AgentStatusController(AgentStatusSource statusSource) {
+        this.statusSource = statusSource;
+    }
+
+    @GetMapping("/status")
+    AgentStatus status() {
+        return statusSource.status();
+    }
+}

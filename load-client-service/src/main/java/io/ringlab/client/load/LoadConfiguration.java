@@ -1,0 +1,66 @@
+package io.ringlab.client.load;
+
+import io.ringlab.client.config.LoadClientProperties;
+import io.ringlab.support.transport.DropCounter;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+@Configuration(proxyBeanMethods = false)
+class LoadConfiguration {
+
+    @Bean
+    ReplyWaiters replyWaiters() {
+        return new ReplyWaiters();
+    }
+
+    @Bean
+    LoadStatistics loadStatistics() {
+        return new LoadStatistics();
+    }
+
+    @Bean
+    DropCounter dropCounter() {
+        return new DropCounter();
+    }
+
+    @Bean
+    ReplyReceiver replyReceiver(ReplyWaiters waiters, LoadStatistics statistics, DropCounter drops) {
+        return new ReplyReceiver(waiters, statistics, drops);
+    }
+
+    @Bean(destroyMethod = "stop")
+    LoadGenerator loadGenerator(RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics,
+                                LoadClientProperties properties) {
+        long firstId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
+        return new LoadGenerator(sender, waiters, statistics, properties.payloadBytes(),
+                properties.timeout().toNanos(), properties.maxRequests(), firstId);
+    }
+
+    @Bean
+    LoadAutostart loadAutostart(LoadGenerator generator, LoadClientProperties properties) {
+        return new LoadAutostart(generator, properties);
+    }
+
+    /** Starts the workers once the service is ready, unless autostart is off. */
+    static class LoadAutostart {
+
+        private final LoadGenerator generator;
+        private final LoadClientProperties properties;
+
+        LoadAutostart(LoadGenerator generator, LoadClientProperties properties) {
+            this.generator = generator;
+            this.properties = properties;
+        }
+
+        @EventListener(ApplicationReadyEvent.class)
+        void start() {
+            if (properties.autostart()) {
+                generator.start(properties.threads());
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.ringlab.server.config;
+
+import io.ringlab.support.transport.UdpSettings;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * Configuration of a ring server ({@code ringlab.server.*}).
+ *
+ * @param name           instance name shown in status, logs and metrics
+ * @param port           UDP port for requests (the seed's servers used 4242, 4243, 4244)
+ * @param bindAddress    address to bind; empty for all interfaces, IPv4 and IPv6
+ * @param maxAgents      agents remembered for announcements; the oldest are forgotten beyond it
+ * @param reportInterval how often the results line is logged
+ * @param udp            socket and worker settings
+ */
+@Validated
+@ConfigurationProperties("ringlab.server")
+public record RingServerProperties(
+        @DefaultValue("ring-server") @NotBlank String name,
+        @DefaultValue("4242") @Min(0) @Max(65535) int port,
+        @DefaultValue("") String bindAddress,
+        @DefaultValue("1024") @Min(1) int maxAgents,
+        @DefaultValue("10s") @NotNull Duration reportInterval,
+        @DefaultValue @Valid UdpSettings udp) {
+}

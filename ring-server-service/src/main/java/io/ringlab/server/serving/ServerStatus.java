@@ -1,0 +1,21 @@
+package io.ringlab.server.serving;
+
+import java.util.List;
+import java.util.Map;
+
+/** The results a ring server reports (status JSON and the periodic log line). */
+public record ServerStatus(
+        String role,
+        String instance,
+        int udpPort,
+        long requestsReceived,
+        long framedRequests,
+        long rawRequests,
+        List<String> agents,
+        Map<String, Long> drops) {
+
+    public String logLine() {
+        return "server %s: requests received %d (framed %d, raw %d), agents %d, dropped %s"
+                .formatted(instance, requestsReceived, framedRequests, rawRequests, agents.size(), drops);
+    }
+}

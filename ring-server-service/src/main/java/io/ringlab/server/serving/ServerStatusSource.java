@@ -1,0 +1,45 @@
+package io.ringlab.server.serving;
+
+import io.ringlab.server.config.RingServerProperties;
+import io.ringlab.support.transport.DropCounter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.net.DatagramSocket;
+
+/** Builds the server's status and logs it every report interval. */
+@Component
+public class ServerStatusSource {
+
+    private static final Log log = LogFactory.getLog(ServerStatusSource.class);
+
+    private final RingServerProperties properties;
+    private final ServerStatistics statistics;
+    private final KnownAgents agents;
+    private final DropCounter drops;
+    private final DatagramSocket requestSocket;
+
+    ServerStatusSource(RingServerProperties properties, ServerStatistics statistics, KnownAgents agents,
+                       DropCounter drops, @Qualifier("requestSocket") DatagramSocket requestSocket) {
+        this.properties = properties;
+        this.statistics = statistics;
+        this.agents = agents;
+        this.drops = drops;
+        this.requestSocket = requestSocket;
+    }
+
+    public ServerStatus status() {
+        return new ServerStatus("ring-server", properties.name(), requestSocket.getLocalPort(),
+                statistics.requestsReceived(), statistics.framedRequests(), statistics.rawRequests(),
+                agents.all().stream().map(Object::toString).toList(), drops.snapshot());
+    }
+
+    @Scheduled(initialDelayString = "${ringlab.server.report-interval:10s}",
+            fixedRateString = "${ringlab.server.report-interval:10s}")
+    void report() {
+        log.info(status().logLine());
+    }
+}

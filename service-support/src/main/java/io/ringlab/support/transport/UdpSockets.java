@@ -1,0 +1,58 @@
+package io.ringlab.support.transport;
+
+import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+
+/**
+ * Binds UDP sockets eagerly, at bean creation, so that a port in use stops startup with a clear
+ * message instead of killing a receive thread later; and so that the bound port of an ephemeral
+ * ({@code 0}) socket is known at once.
+ */
+public final class UdpSockets {
+
+    private UdpSockets() {
+    }
+
+    /**
+     * @param property the configuration property that chose the port, named in the error
+     * @param bindAddress an address to bind to, or {@code null}/blank for the wildcard (IPv4 and IPv6)
+     */
+    public static DatagramSocket bind(String property, String bindAddress, int port, UdpSettings settings) {
+        try {
+            InetAddress address = bindAddress == null || bindAddress.isBlank() ? null : InetAddress.getByName(bindAddress);
+            DatagramSocket socket = new DatagramSocket(null);
+            socket.setReuseAddress(false);
+            if (settings.socketReceiveBuffer() > 0) {
+                socket.setReceiveBufferSize(settings.socketReceiveBuffer());
+            }
+            if (settings.socketSendBuffer() > 0) {
+                socket.setSendBufferSize(settings.socketSendBuffer());
+            }
+            socket.bind(new InetSocketAddress(address, port));
+            return socket;
+        } catch (UnknownHostException e) {
+            throw new UdpBindException(property, "bind address '" + bindAddress + "' does not resolve", e);
+        } catch (SocketException e) {
+            throw new UdpBindException(property, "cannot bind UDP port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Raised when a socket cannot be bound; names the property that chose the port. */
+    public static final class UdpBindException extends UncheckedIOException {
+
+        private final String property;
+
+        UdpBindException(String property, String message, java.io.IOException cause) {
+            super(property + ": " + message, cause);
+            this.property = property;
+        }
+
+        public String property() {
+            return property;
+        }
+    }
+}
