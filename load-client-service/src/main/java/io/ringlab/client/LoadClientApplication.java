@@ -1,7 +1,7 @@
 package io.ringlab.client;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -12,6 +12,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class LoadClientApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(LoadClientApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The application with its own configuration file name ({@code load-client.yml}, then {@code application.yml}),
+     * so that several RingLab services can share one classpath.
+     */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(LoadClientApplication.class).properties("spring.config.name=load-client,application");
     }
 }

@@ -1,7 +1,7 @@
 package io.ringlab.server;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -12,6 +12,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class RingServerApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(RingServerApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * The application with its own configuration file name ({@code ring-server.yml}, then {@code application.yml}),
+     * so that several RingLab services can share one classpath.
+     */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(RingServerApplication.class).properties("spring.config.name=ring-server,application");
     }
 }

@@ -53,10 +53,23 @@ public class ConfigurationErrorAnalyzer extends AbstractFailureAnalyzer<Throwabl
 
     private static String describe(ObjectError error) {
         if (error instanceof FieldError field) {
-            return field.getObjectName() + "." + field.getField() + "=" + field.getRejectedValue() + ": "
+            return field.getObjectName() + "." + kebabCase(field.getField()) + "=" + field.getRejectedValue() + ": "
                     + field.getDefaultMessage();
         }
         return error.getObjectName() + ": " + error.getDefaultMessage();
+    }
+
+    /** {@code udp.maxDatagramSize} as it is written in configuration: {@code udp.max-datagram-size}. */
+    static String kebabCase(String fieldPath) {
+        StringBuilder out = new StringBuilder(fieldPath.length() + 4);
+        for (char c : fieldPath.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                out.append('-').append(Character.toLowerCase(c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static String rootMessage(Throwable failure) {

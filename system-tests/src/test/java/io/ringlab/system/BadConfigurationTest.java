@@ -1,0 +1,87 @@
+package io.ringlab.system;
+
+import io.ringlab.agent.LbAgentApplication;
+import io.ringlab.client.LoadClientApplication;
+import io.ringlab.server.RingServerApplication;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A service started with bad configuration stops at once with one line that names the property. */
+@ExtendWith(OutputCaptureExtension.class)
+class BadConfigurationTest {
+
+    @Test
+    void agentWithoutServers(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.servers",
+                "--ringlab.agent.servers=");
+    }
+
+    @Test
+    void agentWithServerThatIsNotHostAndPort(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.servers",
+                "--ringlab.agent.servers=localhost:4242,nonsense");
+    }
+
+    @Test
+    void agentWithClientPortOutOfRange(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.client-port=70000",
+                "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=70000");
+    }
+
+    @Test
+    void serverWithNegativePort(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.port=-1",
+                "--ringlab.server.port=-1");
+    }
+
+    @Test
+    void serverWithPortNotANumber(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.port",
+                "--ringlab.server.port=forty-two");
+    }
+
+    @Test
+    void serverWhosePortIsTaken(CapturedOutput output) throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            assertStopsNaming(RingServerApplication::application, output, "ringlab.server.port",
+                    "--ringlab.server.port=" + taken.getLocalPort(), "--ringlab.server.bind-address=127.0.0.1");
+        }
+    }
+
+    @Test
+    void clientWithNoThreads(CapturedOutput output) {
+        assertStopsNaming(LoadClientApplication::application, output, "ringlab.client.threads=0",
+                "--ringlab.client.threads=0");
+    }
+
+    @Test
+    void clientWithPayloadByteOutOfRange(CapturedOutput output) {
+        assertStopsNaming(LoadClientApplication::application, output, "ringlab.client.payload",
+                "--ringlab.client.payload=1,2,300");
+    }
+
+    private static void assertStopsNaming(Supplier<SpringApplicationBuilder> application, CapturedOutput output,
+                                          String expected, String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--server.port=0";
+        all[1] = "--spring.jmx.enabled=false";
+        System.arraycopy(args, 0, all, 2, args.length);
+        assertThatThrownBy(() -> application.get().run(all).close()).isInstanceOf(Exception.class);
+        String line = output.getAll().lines()
+                .filter(l -> l.startsWith("Invalid configuration: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no 'Invalid configuration' line in:\n" + output.getAll()));
+        assertThat(line).contains(expected);
+    }
+}

@@ -1,0 +1,64 @@
+package io.ringlab.system;
+
+import io.ringlab.agent.LbAgentApplication;
+import io.ringlab.client.LoadClientApplication;
+import io.ringlab.server.RingServerApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * RingLab services started in this JVM on ephemeral ports (UDP and HTTP), closed in reverse order.
+ * Each start takes extra {@code --property=value} arguments.
+ */
+class Cluster implements AutoCloseable {
+
+    private final List<RunningService> started = new ArrayList<>();
+
+    RunningService server(String name, String... args) {
+        return start(name, RingServerApplication.application(), Stream.concat(Stream.of(
+                "--ringlab.server.name=" + name, "--ringlab.server.port=0"), Stream.of(args)));
+    }
+
+    RunningService agent(String name, List<RunningService> servers, String... args) {
+        String serverList = servers.stream()
+                .map(s -> "127.0.0.1:" + s.udpPort("requestSocket"))
+                .collect(Collectors.joining(","));
+        return agentTo(name, serverList, args);
+    }
+
+    RunningService agentTo(String name, String serverList, String... args) {
+        return start(name, LbAgentApplication.application(), Stream.concat(Stream.of(
+                "--ringlab.agent.name=" + name, "--ringlab.agent.client-port=0",
+                "--ringlab.agent.servers=" + serverList), Stream.of(args)));
+    }
+
+    RunningService client(String name, String agentAddress, String... args) {
+        return start(name, LoadClientApplication.application(), Stream.concat(Stream.of(
+                "--ringlab.client.name=" + name, "--ringlab.client.agent=" + agentAddress), Stream.of(args)));
+    }
+
+    static String address(RunningService agent) {
+        return "127.0.0.1:" + agent.udpPort("clientSocket");
+    }
+
+    private RunningService start(String name, SpringApplicationBuilder builder,
+                                 Stream<String> args) {
+        String[] all = Stream.concat(Stream.of("--server.port=0", "--spring.jmx.enabled=false"), args)
+                .toArray(String[]::new);
+        RunningService service = new RunningService(name, builder.run(all));
+        started.add(service);
+        return service;
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        started.clear();
+    }
+}

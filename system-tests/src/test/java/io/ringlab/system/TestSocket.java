@@ -1,0 +1,80 @@
+package io.ringlab.system;
+
+import io.ringlab.protocol.Decoded;
+import io.ringlab.protocol.Frame;
+import io.ringlab.protocol.FrameCodec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.util.Arrays;
+
+/** A plain UDP socket on an ephemeral loopback port, playing a client, a server or an agent in a test. */
+class TestSocket implements AutoCloseable {
+
+    /** Generous: only reached when something is broken, never on the passing path. */
+    private static final int RECEIVE_TIMEOUT_MS = 20_000;
+
+    private final DatagramSocket socket;
+    private SocketAddress lastSender;
+
+    TestSocket() {
+        try {
+            socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            socket.setSoTimeout(RECEIVE_TIMEOUT_MS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", socket.getLocalPort());
+    }
+
+    void send(SocketAddress to, byte[] datagram) {
+        try {
+            socket.send(new DatagramPacket(datagram, datagram.length, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void send(SocketAddress to, Frame frame) {
+        send(to, FrameCodec.encode(frame));
+    }
+
+    /** The next datagram, waiting for it (fails the test if none comes at all). */
+    byte[] receive() {
+        byte[] buffer = new byte[65_536];
+        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+        try {
+            socket.receive(packet);
+        } catch (IOException e) {
+            throw new UncheckedIOException("no datagram arrived", e);
+        }
+        lastSender = packet.getSocketAddress();
+        return Arrays.copyOf(buffer, packet.getLength());
+    }
+
+    /** The next datagram, decoded as a frame. */
+    Frame receiveFrame() {
+        Decoded decoded = FrameCodec.decode(receive());
+        if (decoded instanceof Decoded.Framed framed) {
+            return framed.frame();
+        }
+        throw new AssertionError("expected a frame, got " + decoded);
+    }
+
+    SocketAddress lastSender() {
+        return lastSender;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}
