@@ -12,6 +12,21 @@ public sealed interface Decoded {
 
     /** A datagram that does not start with the RingLab magic: a seed-compatible raw request. */
     record Raw(byte[] payload) implements Decoded {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Raw that && java.util.Arrays.equals(payload, that.payload);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(payload);
+        }
+
+        @Override
+        public String toString() {
+            return "Raw" + java.util.Arrays.toString(payload);
+        }
     }
 
     /** A datagram that starts like a frame but is not a valid one. */

@@ -1,0 +1,48 @@
+package io.ringlab.protocol;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Codec properties over generated input; jqwik prints the seed of any failing sample. */
+class FrameCodecPropertiesTest {
+
+    @Property
+    void everyRequestRoundTrips(@ForAll long id, @ForAll @Size(max = 1500) byte[] payload) {
+        Request request = new Request(id, payload);
+        assertThat(FrameCodec.decode(FrameCodec.encode(request))).isEqualTo(new Decoded.Framed(request));
+    }
+
+    @Property
+    void everyReplyRoundTrips(@ForAll long id, @ForAll @Size(max = 1500) byte[] payload) {
+        Reply reply = new Reply(id, payload);
+        assertThat(FrameCodec.decode(FrameCodec.encode(reply))).isEqualTo(new Decoded.Framed(reply));
+    }
+
+    @Property(tries = 5000)
+    void anyBytesDecodeWithoutThrowing(@ForAll @Size(max = 64) byte[] datagram) {
+        Decoded decoded = FrameCodec.decode(datagram);
+        assertThat(decoded).isNotNull();
+        if (datagram.length > 0 && !FrameCodec.looksFramed(datagram, datagram.length)) {
+            assertThat(decoded).isEqualTo(new Decoded.Raw(datagram.clone()))
+                    .satisfies(d -> assertThat(((Decoded.Raw) d).payload()).isEqualTo(datagram));
+        }
+    }
+
+    @Property(tries = 5000)
+    void anyBytesAfterTheMagicDecodeWithoutThrowing(@ForAll @Size(max = 32) byte[] rest) {
+        byte[] datagram = new byte[rest.length + 2];
+        datagram[0] = 'R';
+        datagram[1] = 'L';
+        System.arraycopy(rest, 0, datagram, 2, rest.length);
+        assertThat(FrameCodec.decode(datagram)).isNotInstanceOf(Decoded.Raw.class);
+    }
+
+    @Property
+    void reversingTwiceGivesThePayloadBack(@ForAll @Size(max = 256) byte[] payload) {
+        assertThat(Payloads.reverse(Payloads.reverse(payload))).isEqualTo(payload);
+        assertThat(Payloads.isReverseOf(Payloads.reverse(payload), payload)).isTrue();
+    }
+}

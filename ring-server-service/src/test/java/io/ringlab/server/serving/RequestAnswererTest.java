@@ -1,0 +1,56 @@
+package io.ringlab.server.serving;
+
+import io.ringlab.protocol.Decoded;
+import io.ringlab.protocol.DropReason;
+import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.Reply;
+import io.ringlab.support.transport.DropCounter;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RequestAnswererTest {
+
+    private static final InetSocketAddress AGENT = new InetSocketAddress("127.0.0.1", 5000);
+
+    private final ServerStatistics statistics = new ServerStatistics();
+    private final KnownAgents agents = new KnownAgents(2);
+    private final DropCounter drops = new DropCounter();
+    private final RequestAnswerer answerer = new RequestAnswerer(statistics, agents, drops);
+
+    @Test
+    void framedRequestIsAnsweredWithItsIdAndPayloadReversedAndItsSenderRemembered() {
+        byte[] reply = answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1, 2, 3}), AGENT, 0);
+        assertThat(FrameCodec.decode(reply)).isEqualTo(new Decoded.Framed(new Reply(9, new byte[] {3, 2, 1})));
+        assertThat(agents.all()).containsExactly(AGENT);
+        assertThat(statistics.framedRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void rawDatagramIsAnsweredRawAndItsSenderIsNotTakenForAnAgent() {
+        assertThat(answerer.answer(new byte[] {1, 2, 3}, AGENT, 0)).containsExactly(3, 2, 1);
+        assertThat(agents.size()).isZero();
+        assertThat(statistics.rawRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void replyFrameIsDroppedAsUnexpected() {
+        assertThat(answerer.answer(FrameCodec.encodeReply(1, new byte[] {1}), AGENT, 0)).isNull();
+        assertThat(drops.count(DropReason.UNEXPECTED_TYPE)).isEqualTo(1);
+        assertThat(statistics.requestsReceived()).isZero();
+    }
+
+    @Test
+    void knownAgentsForgetTheLeastRecentlyHeardBeyondCapacity() {
+        InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
+        InetSocketAddress b = new InetSocketAddress("127.0.0.1", 2);
+        InetSocketAddress c = new InetSocketAddress("127.0.0.1", 3);
+        agents.heardFrom(a, 1);
+        agents.heardFrom(b, 2);
+        agents.heardFrom(a, 3);
+        agents.heardFrom(c, 4);
+        assertThat(agents.all()).containsExactlyInAnyOrder(a, c);
+    }
+}
