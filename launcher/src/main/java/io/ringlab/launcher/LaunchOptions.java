@@ -1,0 +1,182 @@
+package io.ringlab.launcher;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * What to start and where. Each option comes from {@code --name value} on the command line, else from the
+ * environment variable {@code RINGLAB_NAME} (upper case, dashes as underscores), else its default.
+ */
+record LaunchOptions(
+        int servers,
+        int agents,
+        int clients,
+        int threads,
+        Duration duration,
+        Duration reportInterval,
+        int serverPort,
+        int agentPort,
+        int httpPort,
+        Path home,
+        Path runDirectory,
+        String javaOptions) {
+
+    static final String USAGE = """
+            usage: bin/ringlab-local [--option value]...   (or RINGLAB_<OPTION> environment variables)
+              --servers N           ring servers (default 3)
+              --agents N            agents (default 2)
+              --clients N           load clients, client i uses agent i (default 2; 0 = servers and agents only)
+              --threads N           worker threads per client (default 500, the seed's)
+              --duration D          stop after D (e.g. 90s, 5m); 0 runs until Ctrl-C (default 0)
+              --report-interval D   how often the table is printed (default 10s)
+              --server-port P       UDP port of the first ring server; the others follow (default 4242)
+              --agent-port P        UDP client port of the first agent; the others follow (default 4245)
+              --http-port P         HTTP base: servers P+1.., agents P+101.., clients P+201.. (default 8000)
+              --run-dir DIR         where logs and the pid file go (default local-run)
+              --java-options S      JVM options for every service (default "-Xmx512m")
+            """;
+
+    static LaunchOptions parse(String[] args, Map<String, String> environment, Path home) {
+        Map<String, String> given = new java.util.HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                throw new UsageException(null);
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException("unexpected argument '" + arg + "'");
+            }
+            String name = arg.substring(2);
+            String value;
+            int equals = name.indexOf('=');
+            if (equals >= 0) {
+                value = name.substring(equals + 1);
+                name = name.substring(0, equals);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new UsageException("--" + name + " needs a value");
+            }
+            given.put(name, value);
+        }
+        Values values = new Values(given, environment);
+        LaunchOptions options = new LaunchOptions(
+                values.integer("servers", 3, 1, 64),
+                values.integer("agents", 2, 1, 64),
+                values.integer("clients", 2, 0, 64),
+                values.integer("threads", 500, 1, 100_000),
+                values.duration("duration", "0"),
+                values.duration("report-interval", "10s"),
+                values.integer("server-port", 4242, 1, 65535),
+                values.integer("agent-port", 4245, 1, 65535),
+                values.integer("http-port", 8000, 1, 65000),
+                home,
+                home.resolve(values.text("run-dir", "local-run")),
+                values.text("java-options", "-Xmx512m"));
+        values.rejectUnknown();
+        if (options.reportInterval().isZero()) {
+            throw new UsageException("--report-interval must be more than 0");
+        }
+        int serverEnd = options.serverPort() + options.servers() - 1;
+        int agentEnd = options.agentPort() + options.agents() - 1;
+        if (options.serverPort() <= agentEnd && options.agentPort() <= serverEnd) {
+            throw new UsageException("server ports %d-%d overlap agent ports %d-%d: set --agent-port"
+                    .formatted(options.serverPort(), serverEnd, options.agentPort(), agentEnd));
+        }
+        if (serverEnd > 65535 || agentEnd > 65535) {
+            throw new UsageException("ports run past 65535");
+        }
+        return options;
+    }
+
+    int serverUdpPort(int index) {
+        return serverPort + index - 1;
+    }
+
+    int agentUdpPort(int index) {
+        return agentPort + index - 1;
+    }
+
+    int serverHttpPort(int index) {
+        return httpPort + index;
+    }
+
+    int agentHttpPort(int index) {
+        return httpPort + 100 + index;
+    }
+
+    int clientHttpPort(int index) {
+        return httpPort + 200 + index;
+    }
+
+    /** Raised for a bad command line; the message (if any) is printed with the usage. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    private static final class Values {
+
+        private final Map<String, String> given;
+        private final Map<String, String> environment;
+        private final java.util.Set<String> known = new java.util.HashSet<>();
+
+        Values(Map<String, String> given, Map<String, String> environment) {
+            this.given = given;
+            this.environment = environment;
+        }
+
+        String text(String name, String fallback) {
+            known.add(name);
+            String value = given.get(name);
+            if (value == null) {
+                value = environment.get("RINGLAB_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+            }
+            return value == null ? fallback : value;
+        }
+
+        int integer(String name, int fallback, int min, int max) {
+            String text = text(name, Integer.toString(fallback));
+            try {
+                int value = Integer.parseInt(text.trim());
+                if (value < min || value > max) {
+                    throw new UsageException("--%s must be between %d and %d, not %d".formatted(name, min, max, value));
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new UsageException("--" + name + " must be a whole number, not '" + text + "'");
+            }
+        }
+
+        Duration duration(String name, String fallback) {
+            String text = text(name, fallback).trim().toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (text.equals("0")) {
+                    return Duration.ZERO;
+                }
+                if (text.endsWith("ms")) {
+                    return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+                }
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                return switch (text.charAt(text.length() - 1)) {
+                    case 's' -> Duration.ofSeconds(amount);
+                    case 'm' -> Duration.ofMinutes(amount);
+                    case 'h' -> Duration.ofHours(amount);
+                    default -> throw new NumberFormatException();
+                };
+            } catch (RuntimeException e) {
+                throw new UsageException("--" + name + " must be a duration like 30s, 5m or 1h, not '" + text + "'");
+            }
+        }
+
+        void rejectUnknown() {
+            for (String name : given.keySet()) {
+                if (!known.contains(name)) {
+                    throw new UsageException("unknown option --" + name);
+                }
+            }
+        }
+    }
+}

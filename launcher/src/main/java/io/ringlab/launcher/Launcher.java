@@ -1,0 +1,128 @@
+package io.ringlab.launcher;
+
+import io.ringlab.launcher.ServiceProcess.Role;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the whole RingLab system on loopback — ring servers, agents and load clients, each a process of its
+ * own — prints the seed's result tables every report interval, and stops everything on Ctrl-C or after the
+ * chosen duration.
+ */
+public final class Launcher {
+
+    private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(args, System.getenv(), Path.of(System.getProperty("ringlab.home", ".")).toAbsolutePath().normalize());
+        } catch (LaunchOptions.UsageException e) {
+            if (e.getMessage() != null) {
+                System.err.println("ringlab-local: " + e.getMessage());
+            }
+            System.err.print(LaunchOptions.USAGE);
+            System.exit(e.getMessage() == null ? 0 : 2);
+            return;
+        }
+        System.exit(run(options));
+    }
+
+    static int run(LaunchOptions options) throws Exception {
+        LocalCluster cluster = new LocalCluster(options);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            cluster.close();
+            stopped.countDown();
+        }, "ringlab-stop");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (stopped.getCount() > 0) {
+                System.out.println("\nstopping every service...");
+                cluster.close();
+            }
+        }, "ringlab-shutdown"));
+
+        StatusReader reader = new StatusReader();
+        cluster.start();
+        System.out.printf("starting %d ring servers, %d agents, %d load clients (logs in %s)%n",
+                options.servers(), options.agents(), options.clients(), options.runDirectory().resolve("logs"));
+        if (!awaitReady(cluster, reader)) {
+            stopper.start();
+            stopped.await();
+            return 1;
+        }
+        printEndpoints(cluster);
+
+        long startNanos = System.nanoTime();
+        long reportNanos = options.reportInterval().toNanos();
+        long endNanos = options.duration().isZero() ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
+        long nextReport = startNanos + reportNanos;
+        while (true) {
+            long now = System.nanoTime();
+            long wake = Math.min(nextReport, endNanos);
+            if (wake > now) {
+                TimeUnit.NANOSECONDS.sleep(wake - now);
+            }
+            if (System.nanoTime() >= nextReport || System.nanoTime() >= endNanos) {
+                System.out.print(ResultsTable.render(snapshot(cluster, reader, startNanos)));
+                System.out.flush();
+                nextReport += reportNanos;
+            }
+            reportDeadServices(cluster);
+            if (System.nanoTime() >= endNanos) {
+                break;
+            }
+        }
+        System.out.println("\nduration reached; stopping every service...");
+        stopper.start();
+        stopped.await();
+        return 0;
+    }
+
+    private static boolean awaitReady(LocalCluster cluster, StatusReader reader) throws InterruptedException {
+        long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
+        for (ServiceProcess process : cluster.processes()) {
+            while (reader.read(process.statusUrl()) == null) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    System.err.printf("%s did not start; the end of %s:%n%s%n", process.name(), process.log(),
+                            process.logTail(15));
+                    return false;
+                }
+                TimeUnit.MILLISECONDS.sleep(200);
+            }
+        }
+        return true;
+    }
+
+    private static void printEndpoints(LocalCluster cluster) {
+        System.out.println("all services up; status endpoints:");
+        cluster.processes().forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
+        System.out.println("press Ctrl-C to stop everything");
+    }
+
+    private static void reportDeadServices(LocalCluster cluster) {
+        for (ServiceProcess process : cluster.processes()) {
+            if (!process.isAlive()) {
+                System.out.printf("%s has exited; see %s%n", process.name(), process.log());
+            }
+        }
+    }
+
+    static Snapshot snapshot(LocalCluster cluster, StatusReader reader, long startNanos) {
+        List<Snapshot.Client> clients = cluster.ofRole(Role.CLIENT).stream()
+                .map(p -> new Snapshot.Client(p.name(), StatusReader.client(reader.read(p.statusUrl())))).toList();
+        List<Snapshot.Agent> agents = cluster.ofRole(Role.AGENT).stream()
+                .map(p -> new Snapshot.Agent(p.name(), StatusReader.agent(reader.read(p.statusUrl())))).toList();
+        List<Snapshot.Server> servers = cluster.ofRole(Role.SERVER).stream()
+                .map(p -> new Snapshot.Server(p.name(), p.udpPort(), StatusReader.server(reader.read(p.statusUrl()))))
+                .toList();
+        return new Snapshot(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), clients, agents, servers);
+    }
+}

@@ -1,0 +1,113 @@
+package io.ringlab.launcher;
+
+import io.ringlab.launcher.ServiceProcess.Role;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * Starts every service as a process of its own and stops them all. The pids are written to
+ * {@code <run-dir>/pids} so that the wrapper script can clean up even if this JVM is killed.
+ */
+final class LocalCluster implements AutoCloseable {
+
+    private final LaunchOptions options;
+    private final List<ServiceProcess> processes = new ArrayList<>();
+
+    LocalCluster(LaunchOptions options) {
+        this.options = options;
+    }
+
+    void start() throws IOException {
+        String serverList = IntStream.rangeClosed(1, options.servers())
+                .mapToObj(i -> "127.0.0.1:" + options.serverUdpPort(i))
+                .collect(Collectors.joining(","));
+        for (int i = 1; i <= options.servers(); i++) {
+            launch("server-" + i, Role.SERVER, options.serverHttpPort(i), options.serverUdpPort(i), "ring-server-service",
+                    "--ringlab.server.name=server-" + i, "--ringlab.server.port=" + options.serverUdpPort(i));
+        }
+        for (int i = 1; i <= options.agents(); i++) {
+            launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), options.agentUdpPort(i), "lb-agent-service",
+                    "--ringlab.agent.name=agent-" + i, "--ringlab.agent.client-port=" + options.agentUdpPort(i),
+                    "--ringlab.agent.servers=" + serverList);
+        }
+        for (int i = 1; i <= options.clients(); i++) {
+            int agent = (i - 1) % options.agents() + 1;
+            launch("client-" + i, Role.CLIENT, options.clientHttpPort(i), 0, "load-client-service",
+                    "--ringlab.client.name=client-" + i, "--ringlab.client.agent=127.0.0.1:" + options.agentUdpPort(agent),
+                    "--ringlab.client.threads=" + options.threads());
+        }
+    }
+
+    private void launch(String name, Role role, int httpPort, int udpPort, String module, String... args)
+            throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(List.of(options.javaOptions().trim().split("\\s+")));
+        command.add("-jar");
+        command.add(executableJar(module).toString());
+        command.add("--server.port=" + httpPort);
+        command.add("--server.address=127.0.0.1");
+        command.add("--ringlab." + role.name().toLowerCase(java.util.Locale.ROOT) + ".report-interval="
+                + options.reportInterval().toMillis() + "ms");
+        command.addAll(List.of(args));
+        command.removeIf(String::isEmpty);
+        processes.add(ServiceProcess.start(name, role, httpPort, udpPort, command,
+                options.runDirectory().resolve("logs/" + name + ".log")));
+        writePids();
+    }
+
+    private Path executableJar(String module) throws IOException {
+        Path target = options.home().resolve(module).resolve("target");
+        try (var files = Files.list(target)) {
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+                    .orElseThrow(() -> new IOException("no executable jar in " + target + ": build with mvn package"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IOException("no " + target + ": build with mvn package", e);
+        }
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    private void writePids() throws IOException {
+        Files.createDirectories(options.runDirectory());
+        Files.writeString(options.runDirectory().resolve("pids"),
+                processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    List<ServiceProcess> processes() {
+        return processes;
+    }
+
+    List<ServiceProcess> ofRole(Role role) {
+        return processes.stream().filter(p -> p.role() == role).toList();
+    }
+
+    @Override
+    public void close() {
+        // clients first, so that no request is counted as lost because its agent went away
+        List<ServiceProcess> order = new ArrayList<>(ofRole(Role.CLIENT));
+        order.addAll(ofRole(Role.AGENT));
+        order.addAll(ofRole(Role.SERVER));
+        order.forEach(ServiceProcess::requestStop);
+        for (ServiceProcess process : order) {
+            try {
+                process.awaitStop(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            Files.deleteIfExists(options.runDirectory().resolve("pids"));
+        } catch (IOException ignored) {
+            // the wrapper script tolerates a stale pid file
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.ringlab.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One service running as a process of its own, its output in a log file. */
+final class ServiceProcess {
+
+    private final String name;
+    private final Role role;
+    private final int httpPort;
+    private final int udpPort;
+    private final Path log;
+    private final Process process;
+
+    enum Role { SERVER, AGENT, CLIENT }
+
+    private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, Process process) {
+        this.name = name;
+        this.role = role;
+        this.httpPort = httpPort;
+        this.udpPort = udpPort;
+        this.log = log;
+        this.process = process;
+    }
+
+    static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log)
+            throws IOException {
+        Files.createDirectories(log.getParent());
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        return new ServiceProcess(name, role, httpPort, udpPort, log, process);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Role role() {
+        return role;
+    }
+
+    /** The UDP port the service listens on (0 for a client, whose reply port is ephemeral). */
+    int udpPort() {
+        return udpPort;
+    }
+
+    String statusUrl() {
+        return "http://127.0.0.1:" + httpPort + "/api/status";
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The last lines of the log, to show why a service did not start. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Asks the process to stop (SIGTERM: Spring Boot shuts down gracefully). */
+    void requestStop() {
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+    }
+
+    /** Waits for the process to end; kills it if it has not ended in time. */
+    void awaitStop(long timeoutMillis) throws InterruptedException {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

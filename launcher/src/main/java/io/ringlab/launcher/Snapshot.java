@@ -1,0 +1,29 @@
+package io.ringlab.launcher;
+
+import java.util.List;
+import java.util.Map;
+
+/** The status of every service at one moment; a service that did not answer has a {@code null} status. */
+record Snapshot(long elapsedSeconds, List<Client> clients, List<Agent> agents, List<Server> servers) {
+
+    record Client(String name, ClientStatus status) {
+    }
+
+    record Agent(String name, AgentStatus status) {
+    }
+
+    record Server(String name, int udpPort, ServerStatus status) {
+    }
+
+    record ClientStatus(int threads, long sent, long responses, long timeouts, long wrongReplies, long inFlight,
+                        double successRate, double averageMs, double p50Ms, double p99Ms) {
+    }
+
+    /** @param forwardedTo requests sent to each server, by the server's UDP port */
+    record AgentStatus(String strategy, long received, long forwarded, long repliesDelivered,
+                       Map<Integer, Long> forwardedTo, Map<Integer, Boolean> upByPort, Map<String, Long> drops) {
+    }
+
+    record ServerStatus(long requestsReceived, Map<String, Long> drops) {
+    }
+}
