@@ -1,0 +1,15 @@
+package io.ringlab.election;
+
+/** What {@link RingNode#startRoundNow(long)} did. */
+public enum StartResult {
+    /** A new round was started by this node. */
+    STARTED,
+    /** This node is in planned downtime. */
+    REFUSED_DOWN,
+    /** A winner is (or may be) in planned downtime; see {@link NodeStatus#quietUntilNanos()}. */
+    REFUSED_WINNER_DOWN,
+    /** A round is in progress at this node. */
+    REFUSED_ROUND_IN_PROGRESS,
+    /** This node started less than downtime + guard ago and may have forgotten a grant. */
+    REFUSED_RESTARTING
+}

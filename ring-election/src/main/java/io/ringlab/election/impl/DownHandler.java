@@ -1,0 +1,28 @@
+package io.ringlab.election.impl;
+
+import io.ringlab.election.RoundId;
+import io.ringlab.election.message.Down;
+
+/** Seed {@code d}: a winner committed its round and is down; the round is finished here too. */
+final class DownHandler {
+
+    private final Node node;
+
+    DownHandler(Node node) {
+        this.node = node;
+    }
+
+    void handle(Down message, long now) {
+        node.ack(message, message.token());
+        RoundId round = message.round();
+        node.learnDown(new KnownDown(round, message.sender(), now + message.remainingNanos()));
+        if (round.isAfter(node.currentRound())) {
+            if (node.round != null && node.round.isActive()) {
+                node.abandonRound("superseded by committed round " + round, now, false);
+            }
+            node.maxTerm = Math.max(node.maxTerm, round.term());
+            node.round = new RoundState(round, now, null, false, now);
+        }
+        node.finishRound(round, message.sender(), message.value(), now);
+    }
+}

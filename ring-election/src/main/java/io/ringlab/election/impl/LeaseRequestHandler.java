@@ -1,0 +1,38 @@
+package io.ringlab.election.impl;
+
+import io.ringlab.election.message.Grant;
+import io.ringlab.election.message.LeaseRequest;
+import io.ringlab.election.message.RefusalReason;
+import io.ringlab.election.message.Refusal;
+
+/** A winner asks for a down permit: grant it or refuse with a reason ({@link PermitRules}). */
+final class LeaseRequestHandler {
+
+    private final Node node;
+
+    LeaseRequestHandler(Node node) {
+        this.node = node;
+    }
+
+    void handle(LeaseRequest request, long now) {
+        RefusalReason refusal = node.permits.checkBeforeJoin(request, now);
+        if (refusal == null) {
+            if (request.round().isAfter(node.currentRound())) {
+                node.join(request.round(), now, false);
+            }
+            refusal = node.permits.checkInRound(request);
+        }
+        if (refusal != null) {
+            node.listener.permitRefused(request.round(), request.sender(), refusal);
+            node.send(request.sender(), new Refusal(node.self, request.round(), request.sender(), refusal,
+                    node.permits.retryAfter(refusal, now), request.token()), request.round());
+            return;
+        }
+        node.permits.grant(request, now);
+        if (node.round.initiatedHere) {
+            node.retryAt = Timing.NEVER;
+        }
+        node.send(request.sender(), new Grant(node.self, request.round(), request.sender(), node.round.ownValue(),
+                request.token()), request.round());
+    }
+}

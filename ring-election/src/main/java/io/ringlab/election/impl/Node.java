@@ -1,0 +1,306 @@
+package io.ringlab.election.impl;
+
+import io.ringlab.election.Nominee;
+import io.ringlab.election.RingListener;
+import io.ringlab.election.RoundId;
+import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.StartResult;
+import io.ringlab.election.Transport;
+import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.Election;
+import io.ringlab.election.message.Hello;
+import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.Up;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * The state of one node and the operations that several handlers and timers share. Single-threaded:
+ * the host serialises every call. Handlers ({@code *Handler}) react to one message type each, tasks
+ * ({@code *Task}) to one timer each.
+ */
+final class Node {
+
+    static final int MAX_RETRIES = 3;
+
+    final String self;
+    final Ring ring;
+    final Timing timing;
+    final Random random;
+    final Transport transport;
+    final RingListener listener;
+    final long incarnation;
+    final History history;
+    final Map<Direction, Link> links = new EnumMap<>(Direction.class);
+    final PermitRules permits;
+    private long nextToken;
+
+    boolean started;
+    long restartWaitUntil;
+    long maxTerm;
+    RoundState round;
+    RoundId lastAskedRound = RoundId.NONE;
+    PermitAsk ask;
+    Downtime down;
+    KnownDown knownDown;
+    long preparedValue = -1;
+    final boolean periodicEnabled;
+    boolean periodicPaused;
+    long nextElectionAt = Timing.NEVER;
+    long retryAt = Timing.NEVER;
+    int retriesLeft;
+    long nextProbeAt = Timing.NEVER;
+
+    Node(String self, List<String> peers, Timing timing, boolean periodicEnabled, Random random,
+            Transport transport, RingListener listener) {
+        this.self = self;
+        this.ring = new Ring(self, peers);
+        this.timing = timing;
+        this.periodicEnabled = periodicEnabled;
+        this.random = random;
+        this.transport = transport;
+        this.listener = listener;
+        this.incarnation = random.nextLong();
+        this.nextToken = random.nextLong();
+        this.history = new History(timing.historySize());
+        this.permits = new PermitRules(this);
+        links.put(Direction.LEFT, new Link());
+        links.put(Direction.RIGHT, new Link());
+    }
+
+    /** On the first call: a node cannot tell a first start from a restart, so it always waits. */
+    void startIfNeeded(long now) {
+        if (started) {
+            return;
+        }
+        started = true;
+        restartWaitUntil = now + timing.restartWait();
+        if (periodicEnabled) {
+            nextElectionAt = now + jitter(timing.interval(), 1.0);
+        }
+        for (String peer : ring.others()) {
+            send(peer, new Hello(self, RoundId.NONE, token()), RoundId.NONE);
+        }
+    }
+
+    long token() {
+        return nextToken++;
+    }
+
+    /** {@code base} plus up to {@code fraction} of it, at random. */
+    long jitter(long base, double fraction) {
+        return base + (long) (base * fraction * random.nextDouble());
+    }
+
+    long drawValue() {
+        long value = preparedValue >= 0 ? preparedValue : random.nextLong(timing.valueBound());
+        preparedValue = -1;
+        return value;
+    }
+
+    RoundId currentRound() {
+        return round == null ? RoundId.NONE : round.id;
+    }
+
+    boolean isRestarting(long now) {
+        return now < restartWaitUntil;
+    }
+
+    void send(String to, RingMessage message, RoundId countAs) {
+        history.countSent(countAs);
+        transport.send(to, message);
+    }
+
+    void ack(RingMessage message, long token) {
+        send(message.sender(), new Ack(self, token, currentRound()), message.round());
+    }
+
+    /** Sends {@code message} to the neighbour on side {@code toward}, resending until acknowledged. */
+    void sendToward(Direction toward, RingMessage message, long token, long now) {
+        Link link = links.get(toward);
+        link.load(ring.neighbour(toward), message, token);
+        transmit(link, now);
+    }
+
+    void transmit(Link link, long now) {
+        link.lastSentAt = now;
+        if (link.target != null) {
+            link.attempts++;
+            send(link.target, link.message, round == null ? RoundId.NONE : round.id);
+        }
+    }
+
+    void clearLinks() {
+        links.values().forEach(Link::clear);
+    }
+
+    /** Joins round {@code id}: a fresh value, empty nominee slots; an older round is given up. */
+    void join(RoundId id, long now, boolean initiatedHere) {
+        if (round != null && round.isActive()) {
+            abandonRound("superseded by round " + id, now, false);
+        }
+        if (ask != null && !ask.round.equals(id)) {
+            abandonAsk(now);
+        }
+        maxTerm = Math.max(maxTerm, id.term());
+        boolean candidate = down == null && !isRestarting(now);
+        Nominee me = candidate ? new Nominee(self, drawValue()) : null;
+        round = new RoundState(id, now, me, initiatedHere, now + timing.roundTimeout());
+        clearLinks();
+        if (!initiatedHere) {
+            retryAt = Timing.NEVER;
+        }
+        reschedulePeriodic(now);
+        listener.joinedRound(id, round.ownValue(), candidate);
+    }
+
+    /** Starts a new round as its initiator: nominates itself to both sides (seed: timer fired). */
+    void startRound(long now) {
+        RoundId id = new RoundId(maxTerm + 1, self, incarnation);
+        join(id, now, true);
+        Nominee me = round.self;
+        for (Direction toward : Direction.values()) {
+            round.sent.put(toward, me);
+            long token = token();
+            sendToward(toward, new Election(self, id, toward, me, token), token, now);
+        }
+    }
+
+    StartResult canStart(long now) {
+        if (down != null) {
+            return StartResult.REFUSED_DOWN;
+        }
+        if (isRestarting(now)) {
+            return StartResult.REFUSED_RESTARTING;
+        }
+        if (quietUntil(now) > now) {
+            return StartResult.REFUSED_WINNER_DOWN;
+        }
+        if (ask != null || (round != null && round.isActive())) {
+            return StartResult.REFUSED_ROUND_IN_PROGRESS;
+        }
+        return StartResult.STARTED;
+    }
+
+    /** Until when {@link #canStart} refuses, for timers that defer. */
+    long blockedUntil(long now) {
+        long until = now;
+        if (down != null) {
+            until = Math.max(until, down.until);
+        }
+        until = Math.max(until, restartWaitUntil);
+        until = Math.max(until, quietUntil(now));
+        if (ask != null) {
+            until = Math.max(until, ask.deadline);
+        }
+        if (round != null && round.isActive()) {
+            until = Math.max(until, round.deadline);
+        }
+        return until;
+    }
+
+    /** Until when a winner is or may be down as far as this node knows (0 if not). */
+    long quietUntil(long now) {
+        long until = 0;
+        if (down != null) {
+            until = down.until;
+        }
+        Lease lease = permits.lease();
+        if (lease != null && lease.isLive(now)) {
+            until = Math.max(until, lease.until);
+        }
+        if (knownDown != null && knownDown.until() > now) {
+            until = Math.max(until, knownDown.until());
+        }
+        return until;
+    }
+
+    void learnDown(KnownDown heard) {
+        if (knownDown == null || heard.until() > knownDown.until()) {
+            knownDown = heard;
+        }
+    }
+
+    void reschedulePeriodic(long now) {
+        if (periodicEnabled) {
+            nextElectionAt = now + jitter(timing.interval(), 0.1);
+        }
+    }
+
+    void abandonRound(String reason, long now, boolean retry) {
+        RoundState abandoned = round;
+        abandoned.phase = Phase.ABANDONED;
+        clearLinks();
+        if (ask != null && ask.round.equals(abandoned.id)) {
+            abandonAsk(now);
+        }
+        listener.roundAbandoned(abandoned.id, reason);
+        if (retry && abandoned.initiatedHere && retriesLeft > 0) {
+            retriesLeft--;
+            retryAt = Math.max(now, quietUntil(now)) + jitter(timing.roundTimeout() / 2, 1.0);
+        }
+    }
+
+    /** The winner gives up its ask: it will never go down for it, so every permit is released. */
+    void abandonAsk(long now) {
+        PermitAsk given = ask;
+        ask = null;
+        permits.release(given.round, self, given.token);
+        for (String peer : ring.others()) {
+            send(peer, new Up(self, given.round, given.token), given.round);
+        }
+    }
+
+    /** Records round {@code id} as committed with {@code winner} (once per round). */
+    void finishRound(RoundId id, String winner, long value, long now) {
+        if (history.isFinished(id)) {
+            return;
+        }
+        long startedAt = now;
+        if (round != null && round.id.equals(id)) {
+            startedAt = round.joinedAt;
+            round.phase = Phase.FINISHED;
+            clearLinks();
+        }
+        retryAt = Timing.NEVER;
+        reschedulePeriodic(now);
+        RoundOutcome outcome = new RoundOutcome(id, winner, value, startedAt, now, history.sentFor(id),
+                winner.equals(self));
+        history.finish(outcome);
+        listener.roundCompleted(outcome);
+    }
+
+    void suspect(String peer, long now) {
+        if (ring.suspect(peer)) {
+            listener.peerSuspected(peer);
+            if (nextProbeAt == Timing.NEVER) {
+                nextProbeAt = now + timing.probe();
+            }
+            retarget(now);
+        }
+    }
+
+    void restore(String peer, long now) {
+        if (ring.restore(peer)) {
+            listener.peerRestored(peer);
+            retarget(now);
+        }
+    }
+
+    /** After the neighbours changed: pending messages go to the new neighbour on their side. */
+    private void retarget(long now) {
+        for (Map.Entry<Direction, Link> entry : links.entrySet()) {
+            Link link = entry.getValue();
+            String neighbour = ring.neighbour(entry.getKey());
+            if (link.pending && !Objects.equals(neighbour, link.target)) {
+                link.target = neighbour;
+                link.attempts = 0;
+                transmit(link, now);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.ringlab.election.impl;
+
+import io.ringlab.election.message.Hello;
+
+/** Probes skipped peers; any answer (or any message from them) takes them back into the ring. */
+final class ProbeTask implements Task {
+
+    private final Node node;
+
+    ProbeTask(Node node) {
+        this.node = node;
+    }
+
+    @Override
+    public void run(long now) {
+        if (node.nextProbeAt == Timing.NEVER || now < node.nextProbeAt) {
+            return;
+        }
+        if (node.ring.suspected().isEmpty()) {
+            node.nextProbeAt = Timing.NEVER;
+            return;
+        }
+        node.nextProbeAt = now + node.timing.probe();
+        for (String peer : node.ring.suspected()) {
+            node.send(peer, new Hello(node.self, node.currentRound(), node.token()), node.currentRound());
+        }
+    }
+
+    @Override
+    public long dueAt() {
+        return node.nextProbeAt;
+    }
+}
