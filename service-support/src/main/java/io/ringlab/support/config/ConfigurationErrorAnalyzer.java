@@ -53,8 +53,9 @@ public class ConfigurationErrorAnalyzer extends AbstractFailureAnalyzer<Throwabl
 
     private static String describe(ObjectError error) {
         if (error instanceof FieldError field) {
-            return field.getObjectName() + "." + kebabCase(field.getField()) + "=" + field.getRejectedValue() + ": "
-                    + field.getDefaultMessage();
+            Object value = field.getRejectedValue();
+            return field.getObjectName() + "." + kebabCase(field.getField()) + "=" + (value == null ? "(not set)" : value)
+                    + ": " + field.getDefaultMessage();
         }
         return error.getObjectName() + ": " + error.getDefaultMessage();
     }
