@@ -55,6 +55,15 @@ public record HostAndPort(String host, int port) {
         return new InetSocketAddress(host, port);
     }
 
+    /**
+     * Resolves the name again; when it does not resolve now, keeps {@code last} if that was a good address
+     * (a DNS hiccup should not take a peer away).
+     */
+    public InetSocketAddress resolveAgain(InetSocketAddress last) {
+        InetSocketAddress fresh = resolve();
+        return fresh.isUnresolved() && last != null && !last.isUnresolved() ? last : fresh;
+    }
+
     @Override
     public String toString() {
         return host.indexOf(':') >= 0 ? "[" + host + "]:" + port : host + ":" + port;

@@ -29,6 +29,15 @@ class HostAndPortTest {
     }
 
     @Test
+    void keepsTheLastGoodAddressWhenTheNameStopsResolving() {
+        HostAndPort gone = new HostAndPort("no-such-host.invalid", 4242);
+        java.net.InetSocketAddress last = new java.net.InetSocketAddress("127.0.0.1", 4242);
+        assertThat(gone.resolveAgain(last)).isSameAs(last);
+        assertThat(gone.resolveAgain(null).isUnresolved()).isTrue();
+        assertThat(new HostAndPort("localhost", 4242).resolveAgain(last).isUnresolved()).isFalse();
+    }
+
+    @Test
     void keepsTheNameUnresolvedUntilAsked() {
         assertThat(new HostAndPort("localhost", 1).resolve().isUnresolved()).isFalse();
     }

@@ -33,12 +33,8 @@ public class Backend {
         return address;
     }
 
-    /** Resolves the name again; keeps the last good address when the name does not resolve now. */
     public void resolveAgain() {
-        InetSocketAddress fresh = name.resolve();
-        if (!fresh.isUnresolved() || address.isUnresolved()) {
-            address = fresh;
-        }
+        address = name.resolveAgain(address);
     }
 
     public boolean isUp() {

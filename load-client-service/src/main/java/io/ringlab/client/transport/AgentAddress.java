@@ -25,9 +25,6 @@ class AgentAddress {
     @Scheduled(initialDelayString = "${ringlab.client.resolve-interval:10s}",
             fixedDelayString = "${ringlab.client.resolve-interval:10s}")
     void resolveAgain() {
-        InetSocketAddress fresh = properties.agent().resolve();
-        if (!fresh.isUnresolved() || address.isUnresolved()) {
-            address = fresh;
-        }
+        address = properties.agent().resolveAgain(address);
     }
 }
