@@ -15,6 +15,8 @@ public enum DropReason {
     TRUNCATED,
     /** Starts with the magic bytes but carries a version this build does not speak. */
     UNSUPPORTED_VERSION,
+    /** A frame of a known type whose fields make no sense (a bad state byte, bytes after the end). */
+    MALFORMED,
     /** Starts with the magic bytes but the type byte is not a known frame type. */
     UNKNOWN_TYPE,
     /** A valid frame of a type this port does not accept (e.g. a request sent to a reply port). */
@@ -25,6 +27,10 @@ public enum DropReason {
     UNKNOWN_REQUEST,
     /** A reply whose payload is not the expected answer to the request. */
     WRONG_REPLY,
+    /** A server-only frame from an address that is not one of the configured servers. */
+    UNKNOWN_SENDER,
+    /** A server state older than one already applied (reordered or duplicated). */
+    STALE,
     /** The bounded hand-off queue was full. */
     OVERLOAD,
     /** The bounded pending-request table was full. */

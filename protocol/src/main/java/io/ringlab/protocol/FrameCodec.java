@@ -12,6 +12,11 @@ import java.util.Arrays;
  *  3  1  type
  *  4  8  request id        (request and reply frames)
  * 12  n  payload           (the rest of the datagram)
+ *
+ *  server state frames:
+ *  4  8  sequence (grows with every state a server process sends; starts from its start time)
+ * 12  1  state: 'u' up, 'd' planned downtime
+ * 13  4  milliseconds of downtime left (0 when up)
  * </pre>
  */
 public final class FrameCodec {
@@ -21,6 +26,9 @@ public final class FrameCodec {
     public static final byte VERSION = 1;
     public static final int HEADER_LENGTH = 4;
     public static final int REQUEST_HEADER_LENGTH = HEADER_LENGTH + Long.BYTES;
+    public static final int SERVER_STATE_LENGTH = HEADER_LENGTH + Long.BYTES + 1 + Integer.BYTES;
+    private static final byte STATE_UP = 'u';
+    private static final byte STATE_DOWN = 'd';
 
     private FrameCodec() {
     }
@@ -31,6 +39,14 @@ public final class FrameCodec {
         }
         if (frame instanceof Reply reply) {
             return encodeReply(reply.requestId(), reply.payload());
+        }
+        if (frame instanceof ServerState state) {
+            byte[] out = new byte[SERVER_STATE_LENGTH];
+            writeHeader(out, FrameType.SERVER_STATE, state.sequence());
+            out[REQUEST_HEADER_LENGTH] = state.up() ? STATE_UP : STATE_DOWN;
+            ByteBuffer.wrap(out, REQUEST_HEADER_LENGTH + 1, Integer.BYTES)
+                    .putInt((int) Math.min(Integer.MAX_VALUE, state.remainingMillis()));
+            return out;
         }
         throw new IllegalArgumentException("unknown frame " + frame);
     }
@@ -60,12 +76,12 @@ public final class FrameCodec {
         return out;
     }
 
-    private static void writeHeader(byte[] out, FrameType type, long requestId) {
+    private static void writeHeader(byte[] out, FrameType type, long idOrSequence) {
         out[0] = MAGIC_0;
         out[1] = MAGIC_1;
         out[2] = VERSION;
         out[3] = type.code();
-        ByteBuffer.wrap(out, HEADER_LENGTH, Long.BYTES).putLong(requestId);
+        ByteBuffer.wrap(out, HEADER_LENGTH, Long.BYTES).putLong(idOrSequence);
     }
 
     /** True when the datagram starts with the RingLab magic, so it is meant as a frame. */
@@ -98,11 +114,25 @@ public final class FrameCodec {
         if (length < REQUEST_HEADER_LENGTH) {
             return new Decoded.Invalid(DropReason.TRUNCATED);
         }
-        long requestId = ByteBuffer.wrap(data, HEADER_LENGTH, Long.BYTES).getLong();
+        long idOrSequence = ByteBuffer.wrap(data, HEADER_LENGTH, Long.BYTES).getLong();
+        if (type == FrameType.SERVER_STATE) {
+            return decodeServerState(data, length, idOrSequence);
+        }
         byte[] payload = Arrays.copyOfRange(data, REQUEST_HEADER_LENGTH, length);
-        return new Decoded.Framed(switch (type) {
-            case REQUEST -> new Request(requestId, payload);
-            case REPLY -> new Reply(requestId, payload);
-        });
+        return new Decoded.Framed(type == FrameType.REQUEST
+                ? new Request(idOrSequence, payload)
+                : new Reply(idOrSequence, payload));
+    }
+
+    private static Decoded decodeServerState(byte[] data, int length, long sequence) {
+        if (length < SERVER_STATE_LENGTH) {
+            return new Decoded.Invalid(DropReason.TRUNCATED);
+        }
+        byte state = data[REQUEST_HEADER_LENGTH];
+        int remaining = ByteBuffer.wrap(data, REQUEST_HEADER_LENGTH + 1, Integer.BYTES).getInt();
+        if (length > SERVER_STATE_LENGTH || (state != STATE_UP && state != STATE_DOWN) || remaining < 0) {
+            return new Decoded.Invalid(DropReason.MALFORMED);
+        }
+        return new Decoded.Framed(new ServerState(sequence, state == STATE_UP, remaining));
     }
 }

@@ -8,7 +8,9 @@ public enum FrameType {
     /** A client request: request id and payload. */
     REQUEST('q'),
     /** The answer to a request: the same request id and the reversed payload. */
-    REPLY('a');
+    REPLY('a'),
+    /** A server's state for agents: up ({@code u}) or in planned downtime ({@code d}) with the time left. */
+    SERVER_STATE('s');
 
     private static final FrameType[] BY_CODE = new FrameType[256];
 

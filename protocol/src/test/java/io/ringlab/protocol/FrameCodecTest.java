@@ -73,6 +73,26 @@ class FrameCodecTest {
     }
 
     @Test
+    void serverStateRoundTrips() {
+        for (ServerState state : new ServerState[] {ServerState.up(1), ServerState.down(Long.MAX_VALUE, 15_000)}) {
+            assertThat(FrameCodec.decode(FrameCodec.encode(state))).isEqualTo(new Decoded.Framed(state));
+        }
+        assertThat(FrameCodec.encode(ServerState.down(2, 7))).containsExactly(
+                'R', 'L', 1, 's', 0, 0, 0, 0, 0, 0, 0, 2, 'd', 0, 0, 0, 7);
+    }
+
+    @Test
+    void serverStateWithBadFieldsIsMalformedOrTruncated() {
+        byte[] good = FrameCodec.encode(ServerState.up(3));
+        byte[] badState = good.clone();
+        badState[12] = 'x';
+        assertThat(FrameCodec.decode(badState)).isEqualTo(new Decoded.Invalid(DropReason.MALFORMED));
+        assertThat(FrameCodec.decode(java.util.Arrays.copyOf(good, good.length + 1)))
+                .isEqualTo(new Decoded.Invalid(DropReason.MALFORMED));
+        assertThat(FrameCodec.decode(good, good.length - 1)).isEqualTo(new Decoded.Invalid(DropReason.TRUNCATED));
+    }
+
+    @Test
     void dropReasonTagsAreKebabCase() {
         assertThat(DropReason.UNSUPPORTED_VERSION.tag()).isEqualTo("unsupported-version");
         assertThat(DropReason.EMPTY.tag()).isEqualTo("empty");

@@ -1,6 +1,7 @@
 package io.ringlab.agent.routing;
 
 import io.ringlab.protocol.HostAndPort;
+import io.ringlab.protocol.ServerState;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
@@ -12,6 +13,8 @@ public class Backend {
     private final HostAndPort name;
     private volatile InetSocketAddress address;
     private volatile boolean up = true;
+    private long lastStateSequence = Long.MIN_VALUE;
+    private final LongAdder statesApplied = new LongAdder();
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder replies = new LongAdder();
 
@@ -43,6 +46,24 @@ public class Backend {
 
     public void setUp(boolean up) {
         this.up = up;
+    }
+
+    /**
+     * Applies a state the server announced ({@code d}/{@code u}): takes it out of rotation or puts it back at
+     * once. Returns false, changing nothing, for a state older than the last one applied.
+     */
+    public synchronized boolean apply(ServerState state) {
+        if (state.sequence() <= lastStateSequence) {
+            return false;
+        }
+        lastStateSequence = state.sequence();
+        up = state.up();
+        statesApplied.increment();
+        return true;
+    }
+
+    public long statesAppliedCount() {
+        return statesApplied.sum();
     }
 
     void forwarded() {

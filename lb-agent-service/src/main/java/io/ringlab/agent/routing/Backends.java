@@ -3,6 +3,7 @@ package io.ringlab.agent.routing;
 import io.ringlab.agent.balancing.ServerView;
 import io.ringlab.protocol.HostAndPort;
 
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -29,6 +30,16 @@ public class Backends implements ServerView {
 
     public Backend get(int index) {
         return backends[index];
+    }
+
+    /** The backend whose current address is {@code address}, or {@code null}. */
+    public Backend byAddress(InetSocketAddress address) {
+        for (Backend backend : backends) {
+            if (backend.address().equals(address)) {
+                return backend;
+            }
+        }
+        return null;
     }
 
     public List<Backend> all() {

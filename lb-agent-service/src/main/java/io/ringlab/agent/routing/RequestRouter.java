@@ -6,6 +6,7 @@ import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
+import io.ringlab.protocol.ServerState;
 import io.ringlab.support.transport.DropCounter;
 
 import java.net.InetSocketAddress;
@@ -71,9 +72,16 @@ public class RequestRouter {
         return new Outgoing(backend.address(), FrameCodec.encodeRequest(id, payload));
     }
 
-    /** A datagram from a server; returns the reply to send to the client, or {@code null} if it is dropped. */
-    public Outgoing fromServer(byte[] datagram) {
+    /**
+     * A datagram from a server: a reply becomes the reply to send to its client; a server state takes the
+     * server out of rotation or puts it back. Returns {@code null} when there is nothing to send.
+     */
+    public Outgoing fromServer(byte[] datagram, InetSocketAddress server) {
         Decoded decoded = FrameCodec.decode(datagram);
+        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
+            applyState(state, server);
+            return null;
+        }
         if (!(decoded instanceof Decoded.Framed framed && framed.frame() instanceof Reply reply)) {
             drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
             return null;
@@ -89,6 +97,15 @@ public class RequestRouter {
                 ? reply.payload()
                 : FrameCodec.encodeReply(request.clientRequestId(), reply.payload());
         return new Outgoing(request.client(), toClient);
+    }
+
+    private void applyState(ServerState state, InetSocketAddress server) {
+        Backend backend = backends.byAddress(server);
+        if (backend == null) {
+            drops.drop(DropReason.UNKNOWN_SENDER);
+        } else if (!backend.apply(state)) {
+            drops.drop(DropReason.STALE);
+        }
     }
 
     private static DropReason dropReason(Decoded decoded) {

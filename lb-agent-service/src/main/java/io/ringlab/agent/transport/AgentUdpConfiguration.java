@@ -64,7 +64,8 @@ class AgentUdpConfiguration {
                                     @Qualifier("clientSocket") DatagramSocket clientSocket,
                                     RequestRouter router, DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
-                .handle(byte[].class, (datagram, headers) -> toMessage(router.fromServer(datagram)),
+                .handle(byte[].class, (datagram, headers) ->
+                                toMessage(router.fromServer(datagram, Datagrams.sender(headers))),
                         e -> e.id("routeReply"))
                 .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> clientSocket),
                         e -> e.id("clientRepliesOut").advice(new SendFailureAdvice(drops)))

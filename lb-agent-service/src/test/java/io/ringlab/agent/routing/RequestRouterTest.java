@@ -7,6 +7,7 @@ import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
+import io.ringlab.protocol.ServerState;
 import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,8 @@ class RequestRouterTest {
 
     private static final InetSocketAddress CLIENT_V6 = new InetSocketAddress("::1", 40000);
     private static final InetSocketAddress CLIENT_V4 = new InetSocketAddress("127.0.0.2", 40000);
+
+    private static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 4242);
 
     private final Backends backends = new Backends(List.of(
             new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243)));
@@ -34,7 +37,7 @@ class RequestRouterTest {
         Request forwarded = (Request) ((Decoded.Framed) FrameCodec.decode(toServer.datagram())).frame();
         assertThat(forwarded.payload()).containsExactly(1, 2, 3);
 
-        Outgoing toClient = router.fromServer(FrameCodec.encodeReply(forwarded.requestId(), new byte[] {3, 2, 1}));
+        Outgoing toClient = router.fromServer(FrameCodec.encodeReply(forwarded.requestId(), new byte[] {3, 2, 1}), SERVER);
         assertThat(toClient.destination()).isEqualTo(CLIENT_V6);
         assertThat(FrameCodec.decode(toClient.datagram())).isEqualTo(new Decoded.Framed(new Reply(77, new byte[] {3, 2, 1})));
     }
@@ -46,15 +49,15 @@ class RequestRouterTest {
         long secondId = ((Request) ((Decoded.Framed) FrameCodec.decode(second.datagram())).frame()).requestId();
         long firstId = ((Request) ((Decoded.Framed) FrameCodec.decode(first.datagram())).frame()).requestId();
 
-        assertThat(router.fromServer(FrameCodec.encodeReply(secondId, new byte[] {2})).destination()).isEqualTo(CLIENT_V4);
-        assertThat(router.fromServer(FrameCodec.encodeReply(firstId, new byte[] {1})).destination()).isEqualTo(CLIENT_V6);
+        assertThat(router.fromServer(FrameCodec.encodeReply(secondId, new byte[] {2}), SERVER).destination()).isEqualTo(CLIENT_V4);
+        assertThat(router.fromServer(FrameCodec.encodeReply(firstId, new byte[] {1}), SERVER).destination()).isEqualTo(CLIENT_V6);
     }
 
     @Test
     void rawRequestGetsARawReply() {
         Outgoing toServer = router.fromClient(new byte[] {1, 2, 3}, CLIENT_V4, 0);
         long id = ((Request) ((Decoded.Framed) FrameCodec.decode(toServer.datagram())).frame()).requestId();
-        Outgoing toClient = router.fromServer(FrameCodec.encodeReply(id, new byte[] {3, 2, 1}));
+        Outgoing toClient = router.fromServer(FrameCodec.encodeReply(id, new byte[] {3, 2, 1}), SERVER);
         assertThat(toClient.datagram()).containsExactly(3, 2, 1);
         assertThat(statistics.rawRequests()).isEqualTo(1);
     }
@@ -63,8 +66,8 @@ class RequestRouterTest {
     void duplicateReplyIsDroppedAsUnknown() {
         Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(5, new byte[] {1}), CLIENT_V4, 0);
         long id = ((Request) ((Decoded.Framed) FrameCodec.decode(toServer.datagram())).frame()).requestId();
-        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}))).isNotNull();
-        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}))).isNull();
+        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), SERVER)).isNotNull();
+        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), SERVER)).isNull();
         assertThat(drops.count(DropReason.UNKNOWN_REQUEST)).isEqualTo(1);
     }
 
@@ -79,10 +82,37 @@ class RequestRouterTest {
     @Test
     void wrongFrameTypesAreDroppedOnBothSides() {
         assertThat(router.fromClient(FrameCodec.encodeReply(1, new byte[] {1}), CLIENT_V4, 0)).isNull();
-        assertThat(router.fromServer(FrameCodec.encodeRequest(1, new byte[] {1}))).isNull();
-        assertThat(router.fromServer(new byte[] {1, 2, 3})).isNull();
+        assertThat(router.fromServer(FrameCodec.encodeRequest(1, new byte[] {1}), SERVER)).isNull();
+        assertThat(router.fromServer(new byte[] {1, 2, 3}, SERVER)).isNull();
         assertThat(drops.count(DropReason.UNEXPECTED_TYPE)).isEqualTo(2);
         assertThat(drops.count(DropReason.NOT_A_FRAME)).isEqualTo(1);
+    }
+
+    @Test
+    void serverStateTakesTheServerOutOfRotationAtOnceAndBack() {
+        assertThat(router.fromServer(FrameCodec.encode(ServerState.down(10, 15_000)), SERVER)).isNull();
+        assertThat(backends.get(0).isUp()).isFalse();
+        for (int i = 0; i < 4; i++) {
+            assertThat(router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT_V4, 0).destination())
+                    .isEqualTo(backends.get(1).address());
+        }
+        router.fromServer(FrameCodec.encode(ServerState.up(11)), SERVER);
+        assertThat(backends.get(0).isUp()).isTrue();
+    }
+
+    @Test
+    void olderStateIsIgnoredAndCountedAsStale() {
+        router.fromServer(FrameCodec.encode(ServerState.up(11)), SERVER);
+        router.fromServer(FrameCodec.encode(ServerState.down(10, 15_000)), SERVER);
+        assertThat(backends.get(0).isUp()).isTrue();
+        assertThat(drops.count(DropReason.STALE)).isEqualTo(1);
+    }
+
+    @Test
+    void stateFromAnAddressThatIsNoServerChangesNothing() {
+        router.fromServer(FrameCodec.encode(ServerState.down(10, 15_000)), new InetSocketAddress("127.0.0.1", 9));
+        assertThat(backends.get(0).isUp()).isTrue();
+        assertThat(drops.count(DropReason.UNKNOWN_SENDER)).isEqualTo(1);
     }
 
     @Test
