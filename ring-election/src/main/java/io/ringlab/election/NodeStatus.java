@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A snapshot of a node for REST and dashboards. Times are on the node's clock (the {@code nowNanos} the
- * host passes), {@code Long.MAX_VALUE} meaning never.
+ * A snapshot of a node for REST and dashboards. Durations are from the {@code nowNanos} of the snapshot;
+ * round outcomes carry times of the node's clock.
  *
  * @param self                 this node's id
  * @param incarnation          this node instance's incarnation (new after a restart)
@@ -15,18 +15,18 @@ import java.util.Set;
  * @param left                 the left neighbour after skipping suspected nodes, null if none
  * @param right                the right neighbour after skipping suspected nodes, null if none
  * @param state                up, down (planned) or restarting
- * @param downUntilNanos       end of this node's planned downtime, 0 when up
- * @param quietUntilNanos      until when this node starts no round: a winner is or may be down
+ * @param downForNanos         how much longer this node is in planned downtime, 0 when up
+ * @param quietForNanos        how much longer this node starts no round: a winner is or may be down (0: none)
  * @param periodicEnabled      whether periodic rounds are configured
  * @param periodicPaused       whether periodic rounds are paused at runtime
- * @param nextElectionAtNanos  when the periodic timer fires next
+ * @param nextElectionInNanos  when the periodic timer fires next, from now (-1: disabled or paused)
  * @param suspected            peers skipped as crashed
  * @param messagesThisRound    messages sent for the current round so far
  * @param recentRounds         the last committed rounds, newest last
  */
 public record NodeStatus(String self, long incarnation, RoundId round, String phase, long ownValue, String left,
-        String right, State state, long downUntilNanos, long quietUntilNanos, boolean periodicEnabled,
-        boolean periodicPaused, long nextElectionAtNanos, Set<String> suspected, long messagesThisRound,
+        String right, State state, long downForNanos, long quietForNanos, boolean periodicEnabled,
+        boolean periodicPaused, long nextElectionInNanos, Set<String> suspected, long messagesThisRound,
         List<RoundOutcome> recentRounds) {
 
     /** A node's state as the agents should see it. */

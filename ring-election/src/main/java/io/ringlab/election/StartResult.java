@@ -6,7 +6,7 @@ public enum StartResult {
     STARTED,
     /** This node is in planned downtime. */
     REFUSED_DOWN,
-    /** A winner is (or may be) in planned downtime; see {@link NodeStatus#quietUntilNanos()}. */
+    /** A winner is (or may be) in planned downtime; see {@link NodeStatus#quietForNanos()}. */
     REFUSED_WINNER_DOWN,
     /** A round is in progress at this node. */
     REFUSED_ROUND_IN_PROGRESS,

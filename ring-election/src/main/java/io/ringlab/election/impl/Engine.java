@@ -131,6 +131,10 @@ public final class Engine {
         return node.self;
     }
 
+    private static long remaining(long until, long now) {
+        return until <= now ? 0 : until - now;
+    }
+
     public NodeStatus status(long now) {
         node.startIfNeeded(now);
         RoundState round = node.round;
@@ -139,8 +143,9 @@ public final class Engine {
         return new NodeStatus(node.self, node.incarnation, node.currentRound(),
                 round == null ? "none" : round.phase.label(), round == null ? -1 : round.ownValue(),
                 node.ring.neighbour(Direction.LEFT), node.ring.neighbour(Direction.RIGHT), state,
-                node.down == null ? 0 : node.down.until, node.quietUntil(now), node.periodicEnabled,
-                node.periodicPaused, node.periodicEnabled ? node.nextElectionAt : Timing.NEVER,
+                node.down == null ? 0 : Math.max(0, node.down.until - now), remaining(node.quietUntil(now), now),
+                node.periodicEnabled, node.periodicPaused,
+                node.periodicEnabled && !node.periodicPaused ? Math.max(0, node.nextElectionAt - now) : -1,
                 Set.copyOf(node.ring.suspected()), node.history.sentFor(node.currentRound()),
                 node.history.recent());
     }

@@ -203,9 +203,9 @@ final class Node {
         return until;
     }
 
-    /** Until when a winner is or may be down as far as this node knows (0 if not). */
+    /** Until when a winner is or may be down as far as this node knows ({@code Long.MIN_VALUE} if not). */
     long quietUntil(long now) {
-        long until = 0;
+        long until = Long.MIN_VALUE;
         if (down != null) {
             until = down.until;
         }

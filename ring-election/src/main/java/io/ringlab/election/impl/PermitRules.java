@@ -21,8 +21,9 @@ import io.ringlab.election.message.RefusalReason;
  *     winner in the same round (ALREADY_GRANTED), none again after the winner came up (FINISHED), none
  *     in a later round while the last lease runs (LEASE_HELD);</li>
  * <li>none for a round before this node's current round (SUPERSEDED);</li>
- * <li>none to a winner this node beats in the round (VALUE_HIGHER), or that contradicts the result this
- *     node knows (CONFLICT).</li>
+ * <li>none in a round this node only relays, having joined it while restarting (RESTARTING); none to a
+ *     winner this node beats in the round (VALUE_HIGHER), or that contradicts the result this node knows
+ *     (CONFLICT).</li>
  * </ol>
  */
 final class PermitRules {
@@ -83,8 +84,11 @@ final class PermitRules {
         if (state.phase == Phase.FINISHED && !request.sender().equals(node.self)) {
             return RefusalReason.FINISHED;
         }
+        if (state.self == null) {
+            return RefusalReason.RESTARTING;
+        }
         Nominee winner = new Nominee(request.sender(), request.value());
-        if (!request.sender().equals(node.self) && state.self != null && state.self.beats(winner)) {
+        if (!request.sender().equals(node.self) && state.self.beats(winner)) {
             return RefusalReason.VALUE_HIGHER;
         }
         if (state.result != null && !state.result.equals(winner)) {

@@ -1,0 +1,82 @@
+package io.ringlab.election.sim;
+
+import io.ringlab.election.ElectionSettings;
+import java.time.Duration;
+import java.util.Random;
+
+/**
+ * Builds and runs one seeded schedule: settings and faults drawn from the seed, a faulty period of four
+ * election intervals, then a healing period in which rounds must keep completing.
+ */
+final class Schedules {
+
+    /** Rounds that must commit after the faults stop, within {@link #livenessWindow}. */
+    static final int ROUNDS_AFTER_HEALING = 2;
+
+    private Schedules() {
+    }
+
+    static long seedFor(long base, int n, int schedule) {
+        long x = base * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + schedule * 0x94D049BB133111EBL;
+        x ^= x >>> 31;
+        return x & Long.MAX_VALUE;
+    }
+
+    /**
+     * One of four profiles: the defaults (60 s interval, 15 s down); a 20 s interval; a fast ring (3 s
+     * interval, 1 s down, 50 ms retransmit); an interval shorter than the downtime. Values are drawn from
+     * [0, 3) in one schedule of four, so ties (broken by id) are common.
+     */
+    static ElectionSettings settings(Random r) {
+        ElectionSettings defaults = ElectionSettings.defaults();
+        ElectionSettings profile = switch (r.nextInt(4)) {
+            case 0 -> defaults;
+            case 1 -> defaults.withInterval(Duration.ofSeconds(20));
+            case 2 -> defaults.withInterval(Duration.ofSeconds(3)).withDowntime(Duration.ofSeconds(1))
+                    .withRetransmitTimeout(Duration.ofMillis(50)).withRoundTimeout(Duration.ofMillis(500))
+                    .withGuard(Duration.ofMillis(100)).withProbeInterval(Duration.ofMillis(250));
+            default -> defaults.withInterval(Duration.ofSeconds(5)).withDowntime(Duration.ofSeconds(8))
+                    .withRoundTimeout(Duration.ofSeconds(1)).withGuard(Duration.ofMillis(200));
+        };
+        return profile.withValueBound(r.nextInt(4) == 0 ? 3 : 1_000_000);
+    }
+
+    /** The faulty period: four intervals, at least 90 s. */
+    static long healAt(ElectionSettings s) {
+        return Math.max(4 * s.interval().toNanos(), Duration.ofSeconds(90).toNanos());
+    }
+
+    /** Healing must bring {@link #ROUNDS_AFTER_HEALING} commits within this long after the faults stop. */
+    static long livenessWindow(ElectionSettings s) {
+        long interval = s.interval().toNanos();
+        long downAndGuard = s.downtime().toNanos() + s.guard().toNanos();
+        return 3 * interval + 2 * downAndGuard + 2 * s.roundTimeout().toNanos();
+    }
+
+    static Simulation build(long seed, int n, int traceLines) {
+        Random r = new Random(seed);
+        ElectionSettings settings = settings(r);
+        long interval = settings.interval().toNanos();
+        FaultPlan plan = FaultPlan.random(r, n, interval, settings.downtime().toNanos(), healAt(settings));
+        return new Simulation(seed, n, settings, plan, traceLines);
+    }
+
+    /** Runs the schedule; throws an AssertionError naming the seed on any violation. */
+    static Simulation run(long seed, int n, int traceLines) {
+        Simulation sim = build(seed, n, traceLines);
+        long healAt = sim.plan().healAt();
+        sim.runUntilTime(healAt);
+        ElectionSettings settings = settingsOf(seed);
+        sim.runUntilTime(healAt + livenessWindow(settings));
+        long after = sim.checker().commitTimes().stream().filter(t -> t > healAt).count();
+        if (after < ROUNDS_AFTER_HEALING) {
+            sim.fail("LIVENESS: only " + after + " rounds committed in the " + livenessWindow(settings) / 1_000_000
+                    + " ms after the faults stopped, expected " + ROUNDS_AFTER_HEALING);
+        }
+        return sim;
+    }
+
+    static ElectionSettings settingsOf(long seed) {
+        return settings(new Random(seed));
+    }
+}

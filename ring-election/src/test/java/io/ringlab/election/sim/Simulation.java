@@ -1,0 +1,437 @@
+package io.ringlab.election.sim;
+
+import io.ringlab.election.ElectionSettings;
+import io.ringlab.election.NodeStatus;
+import io.ringlab.election.RingListener;
+import io.ringlab.election.RingNode;
+import io.ringlab.election.RoundId;
+import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.StartResult;
+import io.ringlab.election.message.DecodeResult;
+import io.ringlab.election.message.Grant;
+import io.ringlab.election.message.MessageType;
+import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.RingMessageCodec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * A deterministic simulation of a ring: N {@link RingNode}s, an in-memory network that loses, delays,
+ * duplicates and reorders messages as its {@link FaultPlan} says, crashes and restarts, and one virtual
+ * clock. Every node has its own clock (an offset and a drift from the global one) and is ticked at its
+ * {@link RingNode#nextDeadlineNanos()} plus a random lateness, like a host's scheduler. Everything random
+ * comes from the seed, so the same seed gives the same trace. Safety is checked on every event.
+ */
+public final class Simulation implements RingCluster {
+
+    private static final long MS = 1_000_000L;
+    private static final long MAX_TICK_LATENESS = 2 * MS;
+    /** After the faults stop, delays are those of a healthy LAN. */
+    private static final long HEALED_MAX_DELAY = 5 * MS;
+
+    private record Event(long at, long seq, Runnable action) {
+    }
+
+    private final class SimNode {
+        final int index;
+        final String id;
+        final long offset;
+        final long ppm;
+        RingNode node;
+        int incarnation;
+        long tickGeneration;
+        long ticks;
+
+        SimNode(int index, String id, long offset, long ppm) {
+            this.index = index;
+            this.id = id;
+            this.offset = offset;
+            this.ppm = ppm;
+        }
+
+        long local(long global) {
+            return offset + global + global * ppm / 1_000_000;
+        }
+
+        long global(long local) {
+            long g = (long) ((local - offset) / (1 + ppm / 1e6));
+            while (local(g) < local) {
+                g++;
+            }
+            return g;
+        }
+    }
+
+    private final long seed;
+    private final ElectionSettings settings;
+    private final FaultPlan plan;
+    private final Random network;
+    private final List<String> ids;
+    private final SimNode[] nodes;
+    private final PriorityQueue<Event> queue = new PriorityQueue<>(
+            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private final ClusterEvents events;
+    private final SafetyChecker checker;
+    private final Trace trace;
+    private final Map<MessageType, Long> sentByType = new EnumMap<>(MessageType.class);
+    private long now;
+    private long seq;
+    private long sent;
+    private long delivered;
+
+    public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines) {
+        this.seed = seed;
+        this.settings = settings;
+        this.plan = plan;
+        Random setup = new Random(seed);
+        this.network = new Random(setup.nextLong());
+        this.ids = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ids.add("localhost:" + (4242 + i));
+        }
+        this.nodes = new SimNode[n];
+        for (int i = 0; i < n; i++) {
+            long offset = setup.nextLong() >> 4;
+            long ppm = setup.nextInt(201) - 100;
+            nodes[i] = new SimNode(i, ids.get(i), offset, ppm);
+        }
+        this.trace = new Trace(traceLines);
+        this.events = new ClusterEvents(() -> now);
+        this.checker = new SafetyChecker(n, plan.isFaultFree(), this::fail);
+        for (SimNode node : nodes) {
+            boot(node);
+        }
+        schedulePlan();
+    }
+
+    // ---- RingCluster
+
+    @Override
+    public List<String> ids() {
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public void runFor(Duration duration) {
+        runUntilTime(now + duration.toNanos());
+    }
+
+    @Override
+    public boolean runUntil(BooleanSupplier condition, Duration max) {
+        long deadline = now + max.toNanos();
+        while (!condition.getAsBoolean()) {
+            Event next = queue.peek();
+            if (next == null || next.at > deadline) {
+                now = Math.max(now, deadline);
+                return condition.getAsBoolean();
+            }
+            step();
+        }
+        return true;
+    }
+
+    @Override
+    public NodeStatus status(String id) {
+        SimNode node = node(id);
+        return node.node == null ? null : node.node.status(node.local(now));
+    }
+
+    @Override
+    public StartResult startRoundNow(String id) {
+        SimNode node = node(id);
+        if (node.node == null) {
+            return null;
+        }
+        StartResult[] result = new StartResult[1];
+        call(node, n -> result[0] = n.startRoundNow(node.local(now)));
+        trace.add(now, "start-now " + id + " -> " + result[0]);
+        return result[0];
+    }
+
+    @Override
+    public void pausePeriodic(String id) {
+        SimNode node = node(id);
+        if (node.node != null) {
+            call(node, RingNode::pausePeriodic);
+        }
+    }
+
+    @Override
+    public void resumePeriodic(String id) {
+        SimNode node = node(id);
+        if (node.node != null) {
+            call(node, n -> n.resumePeriodic(node.local(now)));
+        }
+    }
+
+    @Override
+    public void crash(String id) {
+        SimNode node = node(id);
+        if (node.node == null) {
+            return;
+        }
+        node.node = null;
+        node.tickGeneration++;
+        events.crashed(id);
+        checker.crashed(id);
+        trace.add(now, "CRASH " + id);
+    }
+
+    @Override
+    public void restart(String id) {
+        SimNode node = node(id);
+        if (node.node != null) {
+            return;
+        }
+        node.incarnation++;
+        boot(node);
+        trace.add(now, "RESTART " + id + " as incarnation " + node.incarnation);
+    }
+
+    @Override
+    public ClusterEvents events() {
+        return events;
+    }
+
+    // ---- simulation
+
+    public long now() {
+        return now;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public FaultPlan plan() {
+        return plan;
+    }
+
+    public long messagesSent() {
+        return sent;
+    }
+
+    public Map<MessageType, Long> sentByType() {
+        return Map.copyOf(sentByType);
+    }
+
+    public long traceHash() {
+        return trace.hash();
+    }
+
+    public SafetyChecker checker() {
+        return checker;
+    }
+
+    /** Runs every event up to {@code until}. */
+    public void runUntilTime(long until) {
+        while (!queue.isEmpty() && queue.peek().at <= until) {
+            step();
+        }
+        now = Math.max(now, until);
+    }
+
+    /** Fails with the seed, the plan and the last events of the trace. */
+    void fail(String what) {
+        throw new AssertionError(describe(what));
+    }
+
+    public String describe(String what) {
+        return "simulation seed=" + seed + " n=" + nodes.length + " at t=" + (now / MS) + " ms: " + what
+                + "\n  replay: mvn -pl ring-election -am test -Dtest=SimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false"
+                + " -Dringlab.sim.seed=" + seed + " -Dringlab.sim.n=" + nodes.length
+                + "\n  settings: " + settings + "\n  plan: " + plan + "\n  last events:\n" + trace.dump();
+    }
+
+    public String traceDump() {
+        return trace.dump();
+    }
+
+    private void step() {
+        Event event = queue.poll();
+        now = event.at;
+        event.action.run();
+    }
+
+    private void schedule(long at, Runnable action) {
+        queue.add(new Event(at, seq++, action));
+    }
+
+    private SimNode node(String id) {
+        return nodes[ids.indexOf(id)];
+    }
+
+    private void boot(SimNode node) {
+        Random random = new Random(seed * 31 + node.index * 1_000_003L + node.incarnation * 7_919L);
+        int incarnation = node.incarnation;
+        node.node = new RingNode(node.id, ids, settings, random, (to, message) -> send(node, incarnation, to, message),
+                listener(node, incarnation));
+        call(node, n -> n.onTick(node.local(now)));
+    }
+
+    private void schedulePlan() {
+        for (FaultPlan.Crash crash : plan.crashes()) {
+            String id = ids.get(crash.node());
+            schedule(crash.at(), () -> crash(id));
+            if (crash.restartAt() != Long.MAX_VALUE) {
+                schedule(crash.restartAt(), () -> restart(id));
+            }
+        }
+        for (FaultPlan.Poke poke : plan.pokes()) {
+            String id = ids.get(poke.node());
+            schedule(poke.at(), () -> {
+                switch (poke.kind()) {
+                    case START_NOW -> startRoundNow(id);
+                    case PAUSE -> pausePeriodic(id);
+                    case RESUME -> resumePeriodic(id);
+                }
+            });
+        }
+        schedule(plan.healAt(), () -> {
+            trace.add(now, "HEAL: faults stop");
+            for (SimNode node : nodes) {
+                if (node.node == null && !permanentlyCrashed(node.index)) {
+                    restart(node.id);
+                }
+                resumePeriodic(node.id);
+            }
+        });
+    }
+
+    private boolean permanentlyCrashed(int index) {
+        return plan.crashes().stream().anyMatch(c -> c.node() == index && c.restartAt() == Long.MAX_VALUE);
+    }
+
+    /** Calls into a node, then schedules its next tick. */
+    private void call(SimNode node, Consumer<RingNode> action) {
+        RingNode ringNode = node.node;
+        action.accept(ringNode);
+        if (node.node != ringNode) {
+            return;
+        }
+        long deadline = ringNode.nextDeadlineNanos();
+        long generation = ++node.tickGeneration;
+        if (deadline == Long.MAX_VALUE) {
+            return;
+        }
+        long at = Math.max(node.global(deadline), now) + 50_000 + (long) (network.nextDouble() * MAX_TICK_LATENESS);
+        schedule(at, () -> {
+            if (node.tickGeneration == generation && node.node == ringNode) {
+                if (++node.ticks > 2_000_000) {
+                    fail(node.id + " ticks without end: a timer does not advance");
+                }
+                call(node, n -> n.onTick(node.local(now)));
+            }
+        });
+    }
+
+    private void send(SimNode from, int incarnation, String to, RingMessage message) {
+        if (from.node == null || from.incarnation != incarnation) {
+            fail(from.id + "#" + incarnation + " sent after it crashed");
+        }
+        sent++;
+        sentByType.merge(message.type(), 1L, Long::sum);
+        if (message instanceof Grant grant) {
+            checker.granted(from.id, incarnation, grant);
+        }
+        byte[] bytes = RingMessageCodec.encode(message);
+        trace.send(now, from.id, to, message, bytes);
+        SimNode target = node(to);
+        boolean faulty = now < plan.healAt();
+        if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop())) {
+            trace.add(now, "  dropped");
+            return;
+        }
+        int copies = faulty && network.nextDouble() < plan.duplicate() ? 2 : 1;
+        for (int i = 0; i < copies; i++) {
+            long maxDelay = faulty ? plan.maxDelay() : Math.min(plan.maxDelay(), HEALED_MAX_DELAY);
+            long delay = plan.minDelay() + (long) (network.nextDouble() * (maxDelay - plan.minDelay()));
+            if (faulty && network.nextDouble() < plan.longDelay()) {
+                delay = (long) (network.nextDouble() * plan.longDelayMax());
+            }
+            schedule(now + delay, () -> deliver(target, bytes));
+        }
+    }
+
+    private boolean isolated(int node) {
+        for (FaultPlan.Isolation isolation : plan.isolations()) {
+            if (isolation.node() == node && now >= isolation.from() && now < isolation.to()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void deliver(SimNode target, byte[] bytes) {
+        if (target.node == null) {
+            return;
+        }
+        DecodeResult decoded = RingMessageCodec.decode(bytes);
+        if (!(decoded instanceof DecodeResult.Decoded ok)) {
+            fail("a message did not decode: " + decoded + " " + Arrays.toString(bytes));
+            return;
+        }
+        delivered++;
+        trace.deliver(now, target.id, ok.ringMessage());
+        call(target, n -> n.onMessage(ok.ringMessage(), target.local(now)));
+    }
+
+    private RingListener listener(SimNode node, int incarnation) {
+        RingListener recorder = events.listenerFor(node.id);
+        String who = node.id + "#" + incarnation;
+        return new RingListener() {
+            @Override
+            public void wentDown(RoundId round, long untilNanos) {
+                trace.add(now, "DOWN " + who + " round " + round + " for "
+                        + (untilNanos - node.local(now)) / MS + " ms");
+                checker.wentDown(node.id, round, now);
+                recorder.wentDown(round, untilNanos);
+            }
+
+            @Override
+            public void cameUp(RoundId round, long nowNanos) {
+                trace.add(now, "UP " + who + " after round " + round);
+                checker.cameUp(node.id);
+                recorder.cameUp(round, nowNanos);
+            }
+
+            @Override
+            public void roundCompleted(RoundOutcome outcome) {
+                trace.add(now, "COMPLETED at " + who + ": " + outcome.round() + " winner " + outcome.winner() + "="
+                        + outcome.value());
+                checker.completed(node.id, incarnation, outcome);
+                recorder.roundCompleted(outcome);
+            }
+
+            @Override
+            public void roundAbandoned(RoundId round, String reason) {
+                trace.add(now, "abandoned at " + who + ": " + round + " " + reason);
+            }
+
+            @Override
+            public void joinedRound(RoundId round, long value, boolean candidate) {
+                trace.add(now, "joined " + who + ": " + round + (candidate ? " value " + value : " relaying"));
+                checker.joined(node.id, incarnation, round, value, candidate);
+                recorder.joinedRound(round, value, candidate);
+            }
+
+            @Override
+            public void peerSuspected(String peer) {
+                trace.add(now, who + " skips " + peer);
+            }
+
+            @Override
+            public void peerRestored(String peer) {
+                trace.add(now, who + " takes back " + peer);
+            }
+        };
+    }
+}
