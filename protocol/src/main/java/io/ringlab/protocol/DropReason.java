@@ -31,6 +31,8 @@ public enum DropReason {
     UNKNOWN_SENDER,
     /** A server state older than one already applied (reordered or duplicated). */
     STALE,
+    /** A request that reached a server in planned downtime, which answers nothing. */
+    SERVER_DOWN,
     /** The bounded hand-off queue was full. */
     OVERLOAD,
     /** The bounded pending-request table was full. */

@@ -21,6 +21,7 @@ import java.time.Duration;
  * @param maxAgents      agents remembered for announcements; the oldest are forgotten beyond it
  * @param reportInterval how often the results line is logged
  * @param udp            socket and worker settings
+ * @param ring           the ring this server belongs to, and its elections
  */
 @Validated
 @ConfigurationProperties("ringlab.server")
@@ -30,5 +31,6 @@ public record RingServerProperties(
         @DefaultValue("") String bindAddress,
         @DefaultValue("1024") @Min(1) int maxAgents,
         @DefaultValue("10s") @NotNull Duration reportInterval,
-        @DefaultValue @Valid UdpSettings udp) {
+        @DefaultValue @Valid UdpSettings udp,
+        @DefaultValue @Valid RingProperties ring) {
 }

@@ -12,22 +12,30 @@ import java.net.InetSocketAddress;
 /**
  * Answers one datagram: a framed request gets a framed reply with the same id and the payload reversed;
  * a raw (unframed) datagram gets the raw payload reversed, so that socat, nc or any UDP proxy can drive
- * the server. Anything else is dropped and counted. No I/O here: the caller sends what this returns.
+ * the server. Anything else is dropped and counted. In planned downtime no request is answered; an agent
+ * that sends one gets this server's {@code d} state instead, and is remembered so that it hears the
+ * {@code u} later (the seed announced only to agents it already knew). No I/O here: the caller sends what
+ * this returns.
  */
 public class RequestAnswerer {
 
     private final ServerStatistics statistics;
     private final KnownAgents agents;
     private final DropCounter drops;
+    private final PlannedDowntime downtime;
 
-    public RequestAnswerer(ServerStatistics statistics, KnownAgents agents, DropCounter drops) {
+    public RequestAnswerer(ServerStatistics statistics, KnownAgents agents, DropCounter drops, PlannedDowntime downtime) {
         this.statistics = statistics;
         this.agents = agents;
         this.drops = drops;
+        this.downtime = downtime;
     }
 
-    /** The reply datagram, or {@code null} when the datagram is dropped. */
+    /** The datagram to send back to the sender, or {@code null} when there is none. */
     public byte[] answer(byte[] datagram, InetSocketAddress sender, long nowNanos) {
+        if (downtime.silent(nowNanos)) {
+            return whileDown(datagram, sender, nowNanos);
+        }
         Decoded decoded = FrameCodec.decode(datagram);
         if (decoded instanceof Decoded.Raw raw) {
             statistics.rawRequest();
@@ -39,6 +47,15 @@ public class RequestAnswerer {
             return FrameCodec.encodeReversedReply(request.requestId(), request.payload(), 0, request.payload().length);
         }
         drops.drop(decoded instanceof Decoded.Invalid invalid ? invalid.reason() : DropReason.UNEXPECTED_TYPE);
+        return null;
+    }
+
+    private byte[] whileDown(byte[] datagram, InetSocketAddress sender, long nowNanos) {
+        drops.drop(DropReason.SERVER_DOWN);
+        if (FrameCodec.decode(datagram) instanceof Decoded.Framed framed && framed.frame() instanceof Request) {
+            agents.heardFrom(sender, nowNanos);
+            return downtime.downState(nowNanos);
+        }
         return null;
     }
 }

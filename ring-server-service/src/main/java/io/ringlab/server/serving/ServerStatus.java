@@ -8,6 +8,8 @@ public record ServerStatus(
         String role,
         String instance,
         int udpPort,
+        String state,
+        long downForMs,
         long requestsReceived,
         long framedRequests,
         long rawRequests,
@@ -15,7 +17,7 @@ public record ServerStatus(
         Map<String, Long> drops) {
 
     public String logLine() {
-        return "server %s: requests received %d (framed %d, raw %d), agents %d, dropped %s"
-                .formatted(instance, requestsReceived, framedRequests, rawRequests, agents.size(), drops);
+        return "server %s (%s): requests received %d (framed %d, raw %d), agents %d, dropped %s"
+                .formatted(instance, state, requestsReceived, framedRequests, rawRequests, agents.size(), drops);
     }
 }

@@ -8,7 +8,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import io.ringlab.server.election.ServerAvailability;
+
 import java.net.DatagramSocket;
+import java.util.concurrent.TimeUnit;
 
 /** Builds the server's status and logs it every report interval. */
 @Component
@@ -21,18 +24,23 @@ public class ServerStatusSource {
     private final KnownAgents agents;
     private final DropCounter drops;
     private final DatagramSocket requestSocket;
+    private final ServerAvailability availability;
 
     ServerStatusSource(RingServerProperties properties, ServerStatistics statistics, KnownAgents agents,
-                       DropCounter drops, @Qualifier("requestSocket") DatagramSocket requestSocket) {
+                       DropCounter drops, @Qualifier("requestSocket") DatagramSocket requestSocket,
+                       ServerAvailability availability) {
         this.properties = properties;
         this.statistics = statistics;
         this.agents = agents;
         this.drops = drops;
         this.requestSocket = requestSocket;
+        this.availability = availability;
     }
 
     public ServerStatus status() {
+        long now = System.nanoTime();
         return new ServerStatus("ring-server", properties.name(), requestSocket.getLocalPort(),
+                availability.isDown() ? "down" : "up", TimeUnit.NANOSECONDS.toMillis(availability.remainingNanos(now)),
                 statistics.requestsReceived(), statistics.framedRequests(), statistics.rawRequests(),
                 agents.all().stream().map(Object::toString).toList(), drops.snapshot());
     }

@@ -24,7 +24,8 @@ class ServingConfiguration {
     }
 
     @Bean
-    RequestAnswerer requestAnswerer(ServerStatistics statistics, KnownAgents agents, DropCounter drops) {
-        return new RequestAnswerer(statistics, agents, drops);
+    RequestAnswerer requestAnswerer(ServerStatistics statistics, KnownAgents agents, DropCounter drops,
+                                    PlannedDowntime downtime) {
+        return new RequestAnswerer(statistics, agents, drops, downtime);
     }
 }

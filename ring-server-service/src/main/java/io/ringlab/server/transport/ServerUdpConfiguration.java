@@ -1,20 +1,29 @@
 package io.ringlab.server.transport;
 
 import io.ringlab.server.config.RingServerProperties;
+import io.ringlab.server.election.RingDatagrams;
+import io.ringlab.server.election.RingService;
 import io.ringlab.server.serving.RequestAnswerer;
 import io.ringlab.support.transport.CountingUdpInboundAdapter;
+import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
 import io.ringlab.support.transport.SendFailureAdvice;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Udp;
+import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
 
-/** The request path: datagrams in on the server's port, replies out from the same socket to the sender. */
+/**
+ * One socket for everything: requests in and replies out, ring messages in and out, state announcements
+ * to agents out. Incoming datagrams are routed by type: ring messages to the election, the rest to the
+ * request path.
+ */
 @Configuration(proxyBeanMethods = false)
 class ServerUdpConfiguration {
 
@@ -29,16 +38,41 @@ class ServerUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow requestFlow(CountingUdpInboundAdapter requestsIn, DatagramSocket requestSocket,
-                                RequestAnswerer answerer, DropCounter drops) {
-        return IntegrationFlow.from(requestsIn)
-                .handle(byte[].class, (datagram, headers) -> {
-                    var sender = Datagrams.sender(headers);
-                    byte[] reply = answerer.answer(datagram, sender, System.nanoTime());
-                    return reply == null ? null : Datagrams.to(sender, reply);
-                }, e -> e.id("answerRequest"))
+    MessageChannel serverOut() {
+        return new DirectChannel();
+    }
+
+    /** Sends from the server's socket: replies, ring messages and announcements. */
+    @Bean
+    DatagramSender serverSender(MessageChannel serverOut) {
+        return (destination, datagram) -> serverOut.send(Datagrams.to(destination, datagram));
+    }
+
+    @Bean
+    IntegrationFlow serverOutFlow(MessageChannel serverOut, DatagramSocket requestSocket, DropCounter drops) {
+        return IntegrationFlow.from(serverOut)
                 .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> requestSocket),
-                        e -> e.id("repliesOut").advice(new SendFailureAdvice(drops)))
+                        e -> e.id("serverDatagramsOut").advice(new SendFailureAdvice(drops)))
+                .get();
+    }
+
+    @Bean
+    IntegrationFlow inboundFlow(CountingUdpInboundAdapter requestsIn, RequestAnswerer answerer, RingService ring,
+                                MessageChannel serverOut) {
+        return IntegrationFlow.from(requestsIn)
+                .<byte[], Boolean>route(RingDatagrams::isRingMessage, route -> route
+                        .subFlowMapping(true, ringMessages -> ringMessages
+                                .handle(byte[].class, (datagram, headers) -> {
+                                    ring.receive(datagram);
+                                    return null;
+                                }, e -> e.id("ringIn")))
+                        .subFlowMapping(false, requests -> requests
+                                .handle(byte[].class, (datagram, headers) -> {
+                                    var sender = Datagrams.sender(headers);
+                                    byte[] reply = answerer.answer(datagram, sender, System.nanoTime());
+                                    return reply == null ? null : Datagrams.to(sender, reply);
+                                }, e -> e.id("answerRequest"))
+                                .channel(serverOut)))
                 .get();
     }
 }

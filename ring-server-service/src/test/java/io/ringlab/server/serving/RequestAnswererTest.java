@@ -18,7 +18,20 @@ class RequestAnswererTest {
     private final ServerStatistics statistics = new ServerStatistics();
     private final KnownAgents agents = new KnownAgents(2);
     private final DropCounter drops = new DropCounter();
-    private final RequestAnswerer answerer = new RequestAnswerer(statistics, agents, drops);
+    private static final byte[] DOWN_STATE = FrameCodec.encode(io.ringlab.protocol.ServerState.down(1, 500));
+
+    private boolean down;
+    private final RequestAnswerer answerer = new RequestAnswerer(statistics, agents, drops, new PlannedDowntime() {
+        @Override
+        public boolean silent(long nowNanos) {
+            return down;
+        }
+
+        @Override
+        public byte[] downState(long nowNanos) {
+            return DOWN_STATE;
+        }
+    });
 
     @Test
     void framedRequestIsAnsweredWithItsIdAndPayloadReversedAndItsSenderRemembered() {
@@ -33,6 +46,16 @@ class RequestAnswererTest {
         assertThat(answerer.answer(new byte[] {1, 2, 3}, AGENT, 0)).containsExactly(3, 2, 1);
         assertThat(agents.size()).isZero();
         assertThat(statistics.rawRequests()).isEqualTo(1);
+    }
+
+    @Test
+    void serverInPlannedDowntimeAnswersNoRequestButTellsTheAgentItIsDownAndRemembersIt() {
+        down = true;
+        assertThat(answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1}), AGENT, 0)).isEqualTo(DOWN_STATE);
+        assertThat(agents.all()).containsExactly(AGENT);
+        assertThat(answerer.answer(new byte[] {1, 2, 3}, AGENT, 0)).as("raw senders are not agents").isNull();
+        assertThat(drops.count(DropReason.SERVER_DOWN)).isEqualTo(2);
+        assertThat(statistics.requestsReceived()).isZero();
     }
 
     @Test

@@ -41,6 +41,10 @@ public class ConfigurationErrorAnalyzer extends AbstractFailureAnalyzer<Throwabl
         if (bind != null) {
             return "Invalid configuration: " + bind.getMessage();
         }
+        InvalidPropertyException invalid = findCause(failure, InvalidPropertyException.class);
+        if (invalid != null) {
+            return "Invalid configuration: " + invalid.getMessage();
+        }
         BindException binding = findCause(failure, BindException.class);
         if (binding != null) {
             ConfigurationProperty property = binding.getProperty();

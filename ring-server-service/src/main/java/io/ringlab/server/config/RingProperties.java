@@ -1,0 +1,82 @@
+package io.ringlab.server.config;
+
+import io.ringlab.election.ElectionSettings;
+import io.ringlab.protocol.HostAndPort;
+import io.ringlab.support.config.InvalidPropertyException;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * The ring ({@code ringlab.server.ring.*}). With no peers the server runs alone: it answers requests and
+ * takes part in no election.
+ *
+ * @param self              this server's id, exactly as it is written in {@code peers}
+ * @param peers             every server of the ring, this one included, in ring order ({@code host:port})
+ * @param electionInterval  the periodic election timer (the seed's 60 s); timers are not synchronised
+ * @param downtime          how long a winner stays down (the seed's 15 s)
+ * @param drain             how long a winner keeps answering after it announced {@code d}, so that requests
+ *                          already on their way are not lost; then it answers nothing until it is up
+ * @param periodic          whether the timer starts rounds; off, rounds start only on request (benchmarks)
+ * @param retransmitTimeout resend an unacknowledged ring message after this long
+ * @param roundTimeout      abandon a round that has no result after this long, and retry
+ * @param guard             safety margin on every down permit (clock drift, late ticks)
+ * @param suspectAfter      unacknowledged sends before a neighbour is skipped as crashed
+ * @param probeInterval     how often a skipped server is probed, to take it back
+ * @param historySize       committed rounds kept for the status
+ * @param inboxCapacity     ring messages waiting for the election thread; beyond it they are dropped
+ */
+public record RingProperties(
+        HostAndPort self,
+        @DefaultValue List<@NotNull HostAndPort> peers,
+        @DefaultValue("60s") @NotNull Duration electionInterval,
+        @DefaultValue("15s") @NotNull Duration downtime,
+        @DefaultValue("250ms") @NotNull Duration drain,
+        @DefaultValue("true") boolean periodic,
+        @DefaultValue("200ms") @NotNull Duration retransmitTimeout,
+        @DefaultValue("5s") @NotNull Duration roundTimeout,
+        @DefaultValue("1s") @NotNull Duration guard,
+        @DefaultValue("3") @Min(1) int suspectAfter,
+        @DefaultValue("1s") @NotNull Duration probeInterval,
+        @DefaultValue("16") @Min(1) int historySize,
+        @DefaultValue("1024") @Min(1) int inboxCapacity) {
+
+    private static final String PREFIX = "ringlab.server.ring.";
+
+    public boolean enabled() {
+        return !peers.isEmpty();
+    }
+
+    /** Peer ids as the election knows them, in ring order; checked for size, duplicates and self. */
+    public List<String> peerIds() {
+        if (peers.size() < 3) {
+            throw new InvalidPropertyException(PREFIX + "peers", "a ring needs at least 3 servers, got " + peers);
+        }
+        if (new HashSet<>(peers).size() != peers.size()) {
+            throw new InvalidPropertyException(PREFIX + "peers", "lists a server twice: " + peers);
+        }
+        if (self == null) {
+            throw new InvalidPropertyException(PREFIX + "self", "not set; it must be one of " + PREFIX + "peers " + peers);
+        }
+        if (!peers.contains(self)) {
+            throw new InvalidPropertyException(PREFIX + "self", self + " is not one of " + PREFIX + "peers " + peers);
+        }
+        return peers.stream().map(HostAndPort::toString).toList();
+    }
+
+    public ElectionSettings settings() {
+        if (drain.isNegative() || drain.compareTo(downtime) >= 0) {
+            throw new InvalidPropertyException(PREFIX + "drain", drain + " must be between 0 and downtime (" + downtime + ")");
+        }
+        try {
+            return new ElectionSettings(electionInterval, downtime, retransmitTimeout, roundTimeout, guard, periodic,
+                    suspectAfter, probeInterval, ElectionSettings.defaults().valueBound(), historySize);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPropertyException(PREFIX + e.getMessage().split(" ")[0], e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.ringlab.server.election;
+
+import io.ringlab.election.RingNode;
+import io.ringlab.server.config.RingProperties;
+import io.ringlab.server.config.RingServerProperties;
+import io.ringlab.server.serving.KnownAgents;
+import io.ringlab.server.serving.PlannedDowntime;
+import io.ringlab.support.transport.DatagramSender;
+import io.ringlab.support.transport.DropCounter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+
+import java.security.SecureRandom;
+import java.util.Random;
+
+@Configuration(proxyBeanMethods = false)
+class RingConfiguration {
+
+    @Bean
+    ServerAvailability serverAvailability() {
+        return new ServerAvailability();
+    }
+
+    @Bean
+    StateAnnouncer stateAnnouncer(KnownAgents agents, DatagramSender serverSender) {
+        return new StateAnnouncer(agents, serverSender);
+    }
+
+    @Bean
+    PlannedDowntime plannedDowntime(ServerAvailability availability, StateAnnouncer announcer) {
+        return new DowntimeGate(availability, announcer);
+    }
+
+    @Bean
+    RingEvents ringEvents(ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
+        return new RingEvents(availability, announcer, properties.ring().drain().toNanos());
+    }
+
+    @Bean
+    PeerAddresses peerAddresses(RingServerProperties properties) {
+        return new PeerAddresses(properties.ring().peers());
+    }
+
+    @Bean
+    RingService ringService(RingServerProperties properties, PeerAddresses peers, DatagramSender serverSender,
+                            DropCounter drops, RingEvents events) {
+        RingProperties ring = properties.ring();
+        if (!ring.enabled()) {
+            return RingService.none(drops);
+        }
+        var node = new RingNode(ring.self().toString(), ring.peerIds(), ring.settings(), newRandom(),
+                new UdpRingTransport(peers, serverSender, drops), events);
+        return new RingService(new RingHost(node, ring.inboxCapacity(), drops), events);
+    }
+
+    @Bean
+    PeerRefresher peerRefresher(PeerAddresses peers) {
+        return new PeerRefresher(peers);
+    }
+
+    /** Each process draws its values and incarnation from a fresh seed. */
+    private static Random newRandom() {
+        return new Random(new SecureRandom().nextLong());
+    }
+
+    static class PeerRefresher {
+
+        private final PeerAddresses peers;
+
+        PeerRefresher(PeerAddresses peers) {
+            this.peers = peers;
+        }
+
+        @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
+        void resolveAgain() {
+            peers.resolveAgain();
+        }
+    }
+}

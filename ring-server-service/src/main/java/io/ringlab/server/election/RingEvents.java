@@ -1,0 +1,80 @@
+package io.ringlab.server.election;
+
+import io.ringlab.election.RingListener;
+import io.ringlab.election.RoundId;
+import io.ringlab.election.RoundOutcome;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What this server does when its election says so: goes down and tells the agents ({@code d}), comes back
+ * and tells them ({@code u}), and logs one line per round.
+ */
+public class RingEvents implements RingListener {
+
+    private static final Log log = LogFactory.getLog(RingEvents.class);
+
+    private final ServerAvailability availability;
+    private final StateAnnouncer announcer;
+    private final long drainNanos;
+    private final LongAdder roundsCompleted = new LongAdder();
+    private final LongAdder roundsAbandoned = new LongAdder();
+
+    /** @param drainNanos how long a winner keeps answering after it announced {@code d} */
+    public RingEvents(ServerAvailability availability, StateAnnouncer announcer, long drainNanos) {
+        this.availability = availability;
+        this.announcer = announcer;
+        this.drainNanos = drainNanos;
+    }
+
+    @Override
+    public void wentDown(RoundId round, long untilNanos) {
+        long now = System.nanoTime();
+        long remaining = untilNanos - now;
+        announcer.announceDown(remaining);
+        availability.goDown(now, drainNanos, untilNanos);
+        log.info("won round %s: going down for %d ms".formatted(round, TimeUnit.NANOSECONDS.toMillis(remaining)));
+    }
+
+    @Override
+    public void cameUp(RoundId round, long nowNanos) {
+        availability.comeUp();
+        announcer.announceUp();
+        log.info("back up after round %s".formatted(round));
+    }
+
+    @Override
+    public void roundCompleted(RoundOutcome outcome) {
+        roundsCompleted.increment();
+        log.info("round %s: winner %s, value %d, %.1f ms, %d messages sent by this server".formatted(
+                outcome.round(), outcome.winner(), outcome.value(), outcome.durationNanos() / 1e6,
+                outcome.messagesSent()));
+    }
+
+    @Override
+    public void roundAbandoned(RoundId round, String reason) {
+        roundsAbandoned.increment();
+        log.info("round %s abandoned: %s".formatted(round, reason));
+    }
+
+    @Override
+    public void peerSuspected(String peer) {
+        log.warn("ring neighbour %s does not answer: skipping it".formatted(peer));
+    }
+
+    @Override
+    public void peerRestored(String peer) {
+        log.info("ring neighbour %s answers again: back in the ring".formatted(peer));
+    }
+
+    public long roundsCompletedCount() {
+        return roundsCompleted.sum();
+    }
+
+    public long roundsAbandonedCount() {
+        return roundsAbandoned.sum();
+    }
+}

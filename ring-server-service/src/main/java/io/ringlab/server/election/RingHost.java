@@ -1,0 +1,127 @@
+package io.ringlab.server.election;
+
+import io.ringlab.election.NodeStatus;
+import io.ringlab.election.RingNode;
+import io.ringlab.election.StartResult;
+import io.ringlab.election.message.DecodeResult;
+import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.protocol.DropReason;
+import io.ringlab.support.transport.DropCounter;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs this server's {@link RingNode} on a thread of its own. Ring datagrams wait in a bounded inbox (what
+ * overflows is dropped and counted; the election copes with loss); the thread wakes for each message and
+ * for the node's next timer. Every call into the node, including the REST ones, holds one lock, as the
+ * node requires.
+ */
+public class RingHost {
+
+    private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final RingNode node;
+    private final BlockingQueue<RingMessage> inbox;
+    private final DropCounter drops;
+    private final Object lock = new Object();
+    private volatile boolean running;
+    private Thread thread;
+
+    public RingHost(RingNode node, int inboxCapacity, DropCounter drops) {
+        this.node = node;
+        this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
+        this.drops = drops;
+    }
+
+    /** A datagram that carries a ring message type; called on a receive worker thread. */
+    public void receive(byte[] datagram) {
+        DecodeResult decoded = RingMessageCodec.decode(datagram);
+        if (decoded instanceof DecodeResult.Decoded message) {
+            if (!inbox.offer(message.ringMessage())) {
+                drops.drop(DropReason.OVERLOAD);
+            }
+        } else if (decoded instanceof DecodeResult.Malformed malformed) {
+            drops.drop(dropReason(malformed.problem()));
+        }
+    }
+
+    public StartResult startRoundNow() {
+        synchronized (lock) {
+            return node.startRoundNow(System.nanoTime());
+        }
+    }
+
+    public void pausePeriodic() {
+        synchronized (lock) {
+            node.pausePeriodic();
+        }
+    }
+
+    public void resumePeriodic() {
+        synchronized (lock) {
+            node.resumePeriodic(System.nanoTime());
+        }
+    }
+
+    public NodeStatus status(long nowNanos) {
+        synchronized (lock) {
+            return node.status(nowNanos);
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            long nextDeadline;
+            synchronized (lock) {
+                node.onTick(System.nanoTime());
+                nextDeadline = node.nextDeadlineNanos();
+            }
+            long sleep = Math.max(0, Math.min(MAX_SLEEP_NANOS, nextDeadline - System.nanoTime()));
+            try {
+                RingMessage message = inbox.poll(sleep, TimeUnit.NANOSECONDS);
+                while (message != null) {
+                    synchronized (lock) {
+                        node.onMessage(message, System.nanoTime());
+                    }
+                    message = inbox.poll();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public void start() {
+        running = true;
+        thread = new Thread(this::loop, "ring-election");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static DropReason dropReason(DecodeResult.Problem problem) {
+        return switch (problem) {
+            case EMPTY -> DropReason.EMPTY;
+            case NOT_A_FRAME -> DropReason.NOT_A_FRAME;
+            case UNSUPPORTED_VERSION -> DropReason.UNSUPPORTED_VERSION;
+            case UNKNOWN_TYPE -> DropReason.UNKNOWN_TYPE;
+            case TRUNCATED -> DropReason.TRUNCATED;
+            case BAD_FIELD, TRAILING_BYTES -> DropReason.MALFORMED;
+        };
+    }
+}

@@ -1,0 +1,92 @@
+package io.ringlab.server.election;
+
+import io.ringlab.election.StartResult;
+import io.ringlab.protocol.DropReason;
+import io.ringlab.support.transport.DropCounter;
+
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The ring as the rest of the server sees it; empty when this server runs without a ring. Starts and stops
+ * the election thread with the application.
+ */
+public class RingService implements SmartLifecycle {
+
+    private final RingHost host;
+    private final RingEvents events;
+    private final Runnable unexpected;
+    private volatile boolean running;
+
+    public RingService(RingHost host, RingEvents events) {
+        this(host, events, () -> { });
+    }
+
+    private RingService(RingHost host, RingEvents events, Runnable unexpected) {
+        this.host = host;
+        this.events = events;
+        this.unexpected = unexpected;
+    }
+
+    /** No ring: ring messages are counted as {@code unexpected-type}. */
+    public static RingService none(DropCounter drops) {
+        return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE));
+    }
+
+    public boolean enabled() {
+        return host != null;
+    }
+
+    public Optional<RingStatus> status() {
+        if (host == null) {
+            return Optional.empty();
+        }
+        long now = System.nanoTime();
+        return Optional.of(RingStatus.of(host.status(now), now, Instant.now(), events.roundsCompletedCount(),
+                events.roundsAbandonedCount()));
+    }
+
+    /** A ring message datagram; dropped (and counted) by the request path's rules when there is no ring. */
+    public void receive(byte[] datagram) {
+        if (host != null) {
+            host.receive(datagram);
+        } else {
+            unexpected.run();
+        }
+    }
+
+    public StartResult startRoundNow() {
+        return host.startRoundNow();
+    }
+
+    public void pausePeriodic() {
+        host.pausePeriodic();
+    }
+
+    public void resumePeriodic() {
+        host.resumePeriodic();
+    }
+
+    @Override
+    public void start() {
+        if (host != null) {
+            host.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (host != null) {
+            host.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,83 @@
+package io.ringlab.server.web;
+
+import io.ringlab.election.StartResult;
+import io.ringlab.server.election.RingService;
+import io.ringlab.server.election.RingStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * The ring of this server: {@code GET} its election state; {@code POST} to start a round now or to pause
+ * and resume periodic rounds. Every state-changing endpoint is a {@code POST} under {@code /api/ring}, so
+ * access control can be put in front of them as one rule.
+ */
+@RestController
+@RequestMapping("/api/ring")
+class RingController {
+
+    private static final String NO_RING = "this server runs without a ring (ringlab.server.ring.peers is empty)";
+
+    private final RingService ring;
+
+    RingController(RingService ring) {
+        this.ring = ring;
+    }
+
+    @GetMapping
+    ResponseEntity<?> status() {
+        return ring.status().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(RingController::noRing);
+    }
+
+    @PostMapping("/elections")
+    ResponseEntity<?> startRound() {
+        if (!ring.enabled()) {
+            return noRing();
+        }
+        StartResult result = ring.startRoundNow();
+        if (result == StartResult.STARTED) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("result", "started"));
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refusal(result));
+        problem.setProperty("result", result.name().toLowerCase(java.util.Locale.ROOT));
+        return ResponseEntity.of(problem).build();
+    }
+
+    @PostMapping("/periodic/pause")
+    ResponseEntity<?> pause() {
+        if (!ring.enabled()) {
+            return noRing();
+        }
+        ring.pausePeriodic();
+        return status();
+    }
+
+    @PostMapping("/periodic/resume")
+    ResponseEntity<?> resume() {
+        if (!ring.enabled()) {
+            return noRing();
+        }
+        ring.resumePeriodic();
+        return status();
+    }
+
+    private static String refusal(StartResult result) {
+        return switch (result) {
+            case REFUSED_DOWN -> "this server is in planned downtime";
+            case REFUSED_WINNER_DOWN -> "the last winner is (or may still be) down; no round starts until it is back";
+            case REFUSED_ROUND_IN_PROGRESS -> "a round is in progress";
+            case REFUSED_RESTARTING -> "this server restarted recently and may have forgotten a down permit it granted";
+            case STARTED -> "started";
+        };
+    }
+
+    private static ResponseEntity<?> noRing() {
+        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, NO_RING)).build();
+    }
+}
