@@ -10,6 +10,8 @@ import java.util.Random;
  * late), no node is paused, and every crashed node but a permanently crashed one has restarted.
  *
  * @param drop       probability that a message is lost
+ * @param adviceDrop probability that a {@code d}, {@code u} or {@code v} is lost (on top of {@code drop}):
+ *                   without that advice only the leases keep two winners from being down at once
  * @param duplicate  probability that a message is delivered twice
  * @param minDelay   shortest delivery delay, nanos
  * @param maxDelay   longest ordinary delivery delay, nanos (uniform in between: messages reorder)
@@ -19,7 +21,7 @@ import java.util.Random;
  * @param pokes      on-demand starts and pause/resume calls during the faulty period
  * @param healAt     when the faults stop, nanos of simulated time
  */
-public record FaultPlan(double drop, double duplicate, long minDelay, long maxDelay, double longDelay,
+public record FaultPlan(double drop, double adviceDrop, double duplicate, long minDelay, long maxDelay, double longDelay,
         long longDelayMax, List<Crash> crashes, List<Isolation> isolations, List<Poke> pokes, long healAt) {
 
     /** Node {@code node} crashes at {@code at} and restarts as a fresh instance at {@code restartAt}. */
@@ -38,11 +40,12 @@ public record FaultPlan(double drop, double duplicate, long minDelay, long maxDe
 
     /** A reliable network with small random delays (reordering across links only). */
     public static FaultPlan none(long healAt) {
-        return new FaultPlan(0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt);
+        return new FaultPlan(0, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt);
     }
 
+    /** No loss, no crash, and delays far below the retransmit timeouts (so no one is skipped by mistake). */
     public boolean isFaultFree() {
-        return drop == 0 && duplicate == 0 && longDelay == 0 && crashes.isEmpty() && isolations.isEmpty();
+        return maxDelay <= 5 * MS && drop == 0 && adviceDrop == 0 && duplicate == 0 && longDelay == 0 && crashes.isEmpty() && isolations.isEmpty();
     }
 
     /** Draws a plan; {@code healAt} is the end of the faulty period. */
@@ -51,12 +54,13 @@ public record FaultPlan(double drop, double duplicate, long minDelay, long maxDe
             return none(healAt);
         }
         double drop = pick(r, 0.0, 0.01, 0.1, 0.3);
+        double adviceDrop = pick(r, 0.0, 0.0, 0.5, 1.0);
         double duplicate = pick(r, 0.0, 0.05, 0.2);
         long maxDelay = pick(r, 1 * MS, 20 * MS, 200 * MS);
         double longDelay = pick(r, 0.0, 0.0, 0.005, 0.02);
         long longDelayMax = 3 * interval;
         List<Crash> crashes = new ArrayList<>();
-        int crashCount = r.nextInt(3);
+        int crashCount = r.nextInt(5);
         for (int i = 0; i < crashCount; i++) {
             long at = (long) (r.nextDouble() * healAt * 0.9);
             long restartAt = at + 50 * MS + (long) (r.nextDouble() * 2 * downtime);
@@ -76,7 +80,7 @@ public record FaultPlan(double drop, double duplicate, long minDelay, long maxDe
             Poke.Kind kind = r.nextInt(4) != 0 ? Poke.Kind.START_NOW : Poke.Kind.values()[1 + r.nextInt(2)];
             pokes.add(new Poke(r.nextInt(n), (long) (r.nextDouble() * healAt), kind));
         }
-        return new FaultPlan(drop, duplicate, 50_000, maxDelay, longDelay, longDelayMax, crashes, isolations, pokes,
+        return new FaultPlan(drop, adviceDrop, duplicate, 50_000, maxDelay, longDelay, longDelayMax, crashes, isolations, pokes,
                 healAt);
     }
 

@@ -346,7 +346,8 @@ public final class Simulation implements RingCluster {
         trace.send(now, from.id, to, message, bytes);
         SimNode target = node(to);
         boolean faulty = now < plan.healAt();
-        if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop())) {
+        if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop()
+                || isAdvice(message) && network.nextDouble() < plan.adviceDrop())) {
             trace.add(now, "  dropped");
             return;
         }
@@ -359,6 +360,11 @@ public final class Simulation implements RingCluster {
             }
             schedule(now + delay, () -> deliver(target, bytes));
         }
+    }
+
+    private static boolean isAdvice(RingMessage message) {
+        MessageType type = message.type();
+        return type == MessageType.DOWN || type == MessageType.UP || type == MessageType.VETO;
     }
 
     private boolean isolated(int node) {
