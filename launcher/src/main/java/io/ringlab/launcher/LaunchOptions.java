@@ -18,6 +18,9 @@ record LaunchOptions(
         int serverPort,
         int agentPort,
         int httpPort,
+        Duration electionInterval,
+        Duration downtime,
+        boolean elections,
         Path home,
         Path runDirectory,
         String javaOptions) {
@@ -33,6 +36,9 @@ record LaunchOptions(
               --server-port P       UDP port of the first ring server; the others follow (default 4242)
               --agent-port P        UDP client port of the first agent; the others follow (default 4245)
               --http-port P         HTTP base: servers P+1.., agents P+101.., clients P+201.. (default 8000)
+              --election-interval D ring election timer of each server (default 60s, the seed's)
+              --downtime D          how long an elected server stays down (default 15s, the seed's)
+              --elections on|off    periodic ring elections (default on)
               --run-dir DIR         where logs and the pid file go (default local-run)
               --java-options S      JVM options for every service (default "-Xmx512m")
             """;
@@ -62,7 +68,7 @@ record LaunchOptions(
         }
         Values values = new Values(given, environment);
         LaunchOptions options = new LaunchOptions(
-                values.integer("servers", 3, 1, 64),
+                values.integer("servers", 3, 3, 64),
                 values.integer("agents", 2, 1, 64),
                 values.integer("clients", 2, 0, 64),
                 values.integer("threads", 500, 1, 100_000),
@@ -71,12 +77,21 @@ record LaunchOptions(
                 values.integer("server-port", 4242, 1, 65535),
                 values.integer("agent-port", 4245, 1, 65535),
                 values.integer("http-port", 8000, 1, 65000),
+                values.duration("election-interval", "60s"),
+                values.duration("downtime", "15s"),
+                values.onOff("elections", true),
                 home,
                 home.resolve(values.text("run-dir", "local-run")),
                 values.text("java-options", "-Xmx512m"));
         values.rejectUnknown();
         if (options.reportInterval().isZero()) {
             throw new UsageException("--report-interval must be more than 0");
+        }
+        if (options.servers() < 3) {
+            throw new UsageException("--servers must be at least 3: the servers form a ring");
+        }
+        if (options.electionInterval().isZero() || options.downtime().isZero()) {
+            throw new UsageException("--election-interval and --downtime must be more than 0");
         }
         int serverEnd = options.serverPort() + options.servers() - 1;
         int agentEnd = options.agentPort() + options.agents() - 1;
@@ -169,6 +184,15 @@ record LaunchOptions(
             } catch (RuntimeException e) {
                 throw new UsageException("--" + name + " must be a duration like 30s, 5m or 1h, not '" + text + "'");
             }
+        }
+
+        boolean onOff(String name, boolean fallback) {
+            String text = text(name, fallback ? "on" : "off").trim().toLowerCase(java.util.Locale.ROOT);
+            return switch (text) {
+                case "on", "true", "yes" -> true;
+                case "off", "false", "no" -> false;
+                default -> throw new UsageException("--" + name + " must be on or off, not '" + text + "'");
+            };
         }
 
         void rejectUnknown() {

@@ -1,10 +1,13 @@
 package io.ringlab.launcher;
 
 import io.ringlab.launcher.ServiceProcess.Role;
+import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 public final class Launcher {
 
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
+    private static final long RING_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private Launcher() {
     }
@@ -60,22 +64,28 @@ public final class Launcher {
         }
         printEndpoints(cluster);
 
+        RingWatcher ring = new RingWatcher(serverNamesById(cluster));
         long startNanos = System.nanoTime();
         long reportNanos = options.reportInterval().toNanos();
         long endNanos = options.duration().isZero() ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
         long nextReport = startNanos + reportNanos;
+        long nextRingPoll = startNanos;
         while (true) {
             long now = System.nanoTime();
-            long wake = Math.min(nextReport, endNanos);
+            long wake = Math.min(Math.min(nextReport, endNanos), nextRingPoll);
             if (wake > now) {
                 TimeUnit.NANOSECONDS.sleep(wake - now);
             }
+            if (System.nanoTime() >= nextRingPoll) {
+                ring.lines(ringStatus(cluster, reader)).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
+                nextRingPoll += RING_POLL_NANOS;
+            }
             if (System.nanoTime() >= nextReport || System.nanoTime() >= endNanos) {
                 System.out.print(ResultsTable.render(snapshot(cluster, reader, startNanos)));
-                System.out.flush();
+                reportDeadServices(cluster);
                 nextReport += reportNanos;
             }
-            reportDeadServices(cluster);
+            System.out.flush();
             if (System.nanoTime() >= endNanos) {
                 break;
             }
@@ -113,6 +123,23 @@ public final class Launcher {
                 System.out.printf("%s has exited; see %s%n", process.name(), process.log());
             }
         }
+    }
+
+    private static Map<String, String> serverNamesById(LocalCluster cluster) {
+        Map<String, String> names = new LinkedHashMap<>();
+        cluster.ofRole(Role.SERVER).forEach(p -> names.put("127.0.0.1:" + p.udpPort(), p.name()));
+        return names;
+    }
+
+    private static Map<String, JsonNode> ringStatus(LocalCluster cluster, StatusReader reader) {
+        Map<String, JsonNode> status = new LinkedHashMap<>();
+        cluster.ofRole(Role.SERVER).forEach(p -> status.put(p.name(), reader.read(p.ringUrl())));
+        return status;
+    }
+
+    private static String elapsed(long startNanos) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        return String.format(java.util.Locale.ROOT, "[%02d:%02d:%02d]", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     static Snapshot snapshot(LocalCluster cluster, StatusReader reader, long startNanos) {

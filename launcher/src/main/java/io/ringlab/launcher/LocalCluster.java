@@ -29,7 +29,12 @@ final class LocalCluster implements AutoCloseable {
                 .collect(Collectors.joining(","));
         for (int i = 1; i <= options.servers(); i++) {
             launch("server-" + i, Role.SERVER, options.serverHttpPort(i), options.serverUdpPort(i), "ring-server-service",
-                    "--ringlab.server.name=server-" + i, "--ringlab.server.port=" + options.serverUdpPort(i));
+                    "--ringlab.server.name=server-" + i, "--ringlab.server.port=" + options.serverUdpPort(i),
+                    "--ringlab.server.ring.self=127.0.0.1:" + options.serverUdpPort(i),
+                    "--ringlab.server.ring.peers=" + serverList,
+                    "--ringlab.server.ring.election-interval=" + options.electionInterval().toMillis() + "ms",
+                    "--ringlab.server.ring.downtime=" + options.downtime().toMillis() + "ms",
+                    "--ringlab.server.ring.periodic=" + options.elections());
         }
         for (int i = 1; i <= options.agents(); i++) {
             launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), options.agentUdpPort(i), "lb-agent-service",

@@ -93,10 +93,21 @@ final class ResultsTable {
         out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-22s", "requests received"));
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s",
                 server.status() == null ? "unreachable" : Long.toString(server.status().requestsReceived()))));
+        out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-22s", "state"));
+        servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s", state(server.status()))));
         out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-22s", "share received"));
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s", server.status() == null ? "-"
                 : String.format(Locale.ROOT, "%.3f", total == 0 ? 0 : (double) server.status().requestsReceived() / total))));
         out.append(System.lineSeparator());
+    }
+
+    private static String state(Snapshot.ServerStatus status) {
+        if (status == null) {
+            return "-";
+        }
+        return status.state().equals("down")
+                ? String.format(Locale.ROOT, "down %.0fs", Math.ceil(status.downForMs() / 1000.0))
+                : status.state();
     }
 
     private static String drops(Map<String, Long> drops) {

@@ -54,6 +54,10 @@ final class ServiceProcess {
         return "http://127.0.0.1:" + httpPort + "/api/status";
     }
 
+    String ringUrl() {
+        return "http://127.0.0.1:" + httpPort + "/api/ring";
+    }
+
     long pid() {
         return process.pid();
     }

@@ -24,6 +24,6 @@ record Snapshot(long elapsedSeconds, List<Client> clients, List<Agent> agents, L
                        Map<Integer, Long> forwardedTo, Map<Integer, Boolean> upByPort, Map<String, Long> drops) {
     }
 
-    record ServerStatus(long requestsReceived, Map<String, Long> drops) {
+    record ServerStatus(String state, long downForMs, long requestsReceived, Map<String, Long> drops) {
     }
 }

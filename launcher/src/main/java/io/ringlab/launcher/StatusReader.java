@@ -54,7 +54,8 @@ final class StatusReader {
 
     static Snapshot.ServerStatus server(JsonNode node) {
         return node == null ? null
-                : new Snapshot.ServerStatus(node.path("requestsReceived").asLong(), drops(node));
+                : new Snapshot.ServerStatus(node.path("state").asString(), node.path("downForMs").asLong(),
+                        node.path("requestsReceived").asLong(), drops(node));
     }
 
     private static Map<String, Long> drops(JsonNode node) {

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultsTableTest {
 
     private static final List<Snapshot.Server> SERVERS = List.of(
-            new Snapshot.Server("server-1", 4242, new Snapshot.ServerStatus(500, Map.of())),
-            new Snapshot.Server("server-2", 4243, new Snapshot.ServerStatus(300, Map.of())),
+            new Snapshot.Server("server-1", 4242, new Snapshot.ServerStatus("up", 0, 500, Map.of())),
+            new Snapshot.Server("server-2", 4243, new Snapshot.ServerStatus("down", 14_200, 300, Map.of())),
             new Snapshot.Server("server-3", 4244, null));
 
     @Test
@@ -28,6 +28,7 @@ class ResultsTableTest {
         assertThat(table).containsPattern("all clients\\s+2000\\s+1990\\s+99\\.50\\s+12\\.358");
         assertThat(table).containsPattern("agent-1\\s+0\\.500\\s+0\\.300\\s+0\\.200\\*\\s+1000\\s+990\\s+\\{empty=2}");
         assertThat(table).containsPattern("requests received\\s+500\\s+300\\s+unreachable");
+        assertThat(table).containsPattern("state\\s+up\\s+down 15s\\s+-");
         assertThat(table).containsPattern("share received\\s+0\\.625\\s+0\\.375\\s+-");
     }
 

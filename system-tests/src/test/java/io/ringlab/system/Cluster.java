@@ -23,6 +23,26 @@ class Cluster implements AutoCloseable {
                 "--ringlab.server.name=" + name, "--ringlab.server.port=0"), Stream.of(args)));
     }
 
+    /**
+     * {@code count} ring servers named server-1.. on consecutive free UDP ports, forming one ring.
+     * Each takes the extra arguments too.
+     */
+    List<RunningService> ring(int count, java.util.Random random, String... args) {
+        int[] offsets = java.util.stream.IntStream.range(0, count).toArray();
+        int base = FreePorts.udpBlock(random, offsets);
+        String peers = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "127.0.0.1:" + (base + i))
+                .collect(Collectors.joining(","));
+        List<RunningService> servers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String[] all = Stream.concat(Stream.of("--ringlab.server.ring.self=127.0.0.1:" + (base + i),
+                    "--ringlab.server.ring.peers=" + peers), Stream.of(args)).toArray(String[]::new);
+            servers.add(start("server-" + (i + 1), RingServerApplication.application(), Stream.concat(Stream.of(
+                    "--ringlab.server.name=server-" + (i + 1), "--ringlab.server.port=" + (base + i)), Stream.of(all))));
+        }
+        return servers;
+    }
+
     RunningService agent(String name, List<RunningService> servers, String... args) {
         String serverList = servers.stream()
                 .map(s -> "127.0.0.1:" + s.udpPort("requestSocket"))

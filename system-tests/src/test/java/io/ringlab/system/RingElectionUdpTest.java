@@ -1,0 +1,125 @@
+package io.ringlab.system;
+
+import io.ringlab.agent.routing.Backend;
+import io.ringlab.agent.routing.Backends;
+import io.ringlab.election.StartResult;
+import io.ringlab.protocol.DropReason;
+import io.ringlab.server.election.RingService;
+import io.ringlab.server.election.RingStatus;
+import io.ringlab.server.election.ServerAvailability;
+import io.ringlab.server.serving.ServerStatistics;
+import io.ringlab.support.transport.DropCounter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The seed's down/up cycle on real UDP: three ring servers elect one, the winner announces {@code d}, the
+ * agent stops sending to it at once, and on {@code u} takes it back. Periodic rounds are off: the test
+ * starts the round, so nothing depends on when timers happen to fire.
+ */
+class RingElectionUdpTest {
+
+    private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static Cluster cluster;
+    private static List<RunningService> servers;
+    private static RunningService agent;
+
+    @BeforeAll
+    static void start() {
+        cluster = new Cluster();
+        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false",
+                "--ringlab.server.ring.downtime=8s", "--ringlab.server.ring.drain=1s");
+        agent = cluster.agent("agent-1", servers);
+        cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=8", "--ringlab.client.timeout=30s");
+        await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > 300);
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void electedServerGoesDownTheAgentSteersAroundItAndTakesItBackOnUp() throws Exception {
+        // a server that started less than downtime + guard ago refuses to start a round (it may have restarted
+        // and forgotten a down permit); a refused start changes nothing, so ask until it is accepted
+        await("a round starts").atMost(PATIENCE)
+                .until(() -> servers.get(0).bean(RingService.class).startRoundNow() == StartResult.STARTED);
+
+        await().atMost(PATIENCE).until(() -> winnerIndex() >= 0);
+        int winner = winnerIndex();
+        RunningService winningServer = servers.get(winner);
+        Backend backend = agent.bean(Backends.class).get(winner);
+        await("agent hears d (seed " + SEED + ")").atMost(PATIENCE).until(() -> !backend.isUp());
+
+        // every server that finished the round agrees on its winner
+        String winnerId = "127.0.0.1:" + winningServer.udpPort("requestSocket");
+        await().atMost(PATIENCE).untilAsserted(() -> servers.forEach(server -> assertThat(lastWinner(server))
+                .as(server.name()).isEqualTo(winnerId)));
+
+        // while it is down: a round cannot be started, and no request reaches it
+        assertThat(post(servers.get((winner + 1) % 3), "/api/ring/elections").statusCode()).isEqualTo(409);
+        long sentToWinner = backend.forwardedCount();
+        long total = agent.bean(Backends.class).totalForwarded();
+        await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > total + 200);
+        assertThat(winningServer.bean(ServerAvailability.class).isDown())
+                .as("still in planned downtime while the others served 200 requests").isTrue();
+        assertThat(backend.forwardedCount()).as("requests the agent sent to the server that is down").isEqualTo(sentToWinner);
+        assertThat(winningServer.bean(DropCounter.class).count(DropReason.SERVER_DOWN))
+                .as("requests that reached the server while it answered nothing").isZero();
+
+        // back up: the agent takes it back and it serves again
+        long receivedWhileDown = winningServer.bean(ServerStatistics.class).requestsReceived();
+        await("agent hears u").atMost(PATIENCE).until(backend::isUp);
+        await().atMost(PATIENCE).until(() -> winningServer.bean(ServerStatistics.class).requestsReceived() > receivedWhileDown);
+        assertThat(servers.stream().filter(s -> s.bean(ServerAvailability.class).isDown())).isEmpty();
+    }
+
+    @Test
+    void ringStatusShowsNeighboursAndControlEndpointsPauseAndResume() throws Exception {
+        RingStatus status = servers.get(1).bean(RingService.class).status().orElseThrow();
+        assertThat(List.of(status.left(), status.right())).containsExactlyInAnyOrder(
+                "127.0.0.1:" + servers.get(0).udpPort("requestSocket"),
+                "127.0.0.1:" + servers.get(2).udpPort("requestSocket"));
+        assertThat(status.periodicEnabled()).isFalse();
+
+        assertThat(post(servers.get(1), "/api/ring/periodic/pause").statusCode()).isEqualTo(200);
+        assertThat(servers.get(1).bean(RingService.class).status().orElseThrow().periodicPaused()).isTrue();
+        assertThat(post(servers.get(1), "/api/ring/periodic/resume").statusCode()).isEqualTo(200);
+        assertThat(servers.get(1).bean(RingService.class).status().orElseThrow().periodicPaused()).isFalse();
+    }
+
+    private static int winnerIndex() {
+        for (int i = 0; i < servers.size(); i++) {
+            if (servers.get(i).bean(ServerAvailability.class).isDown()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String lastWinner(RunningService server) {
+        List<RingStatus.Winner> winners = server.bean(RingService.class).status().orElseThrow().lastWinners();
+        return winners.isEmpty() ? null : winners.get(winners.size() - 1).winner();
+    }
+
+    private static HttpResponse<String> post(RunningService service, String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
