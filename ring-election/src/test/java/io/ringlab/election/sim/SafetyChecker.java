@@ -39,6 +39,7 @@ final class SafetyChecker {
     private final Map<RoundId, Map<String, List<Granter>>> grants = new HashMap<>();
     private final List<Long> commitTimes = new ArrayList<>();
     private int checks;
+    private int maxWinners;
 
     SafetyChecker(int nodes, boolean faultFree, Consumer<String> fail) {
         this.majority = nodes / 2 + 1;
@@ -126,6 +127,11 @@ final class SafetyChecker {
         if (!quorum.contains(round.initiator())) {
             fail.accept("SAFETY 2: " + node + " committed " + round + " without the initiator's permit");
         }
+        boolean max = values.get(round).entrySet().stream()
+                .noneMatch(e -> e.getValue() >= 0 && new Nominee(e.getKey().node(), e.getValue()).beats(winner));
+        if (max) {
+            maxWinners++;
+        }
         if (faultFree) {
             for (Map.Entry<Incarnation, Long> joined : values.get(round).entrySet()) {
                 Nominee other = new Nominee(joined.getKey().node(), joined.getValue());
@@ -147,6 +153,11 @@ final class SafetyChecker {
 
     List<Long> commitTimes() {
         return commitTimes;
+    }
+
+    /** Commits whose winner beat every candidate that joined the round, not only those that took part. */
+    int maxWinners() {
+        return maxWinners;
     }
 
     int checks() {

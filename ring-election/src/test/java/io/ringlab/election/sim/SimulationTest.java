@@ -19,7 +19,7 @@ class SimulationTest {
     private static final long BASE = Long.getLong("ringlab.sim.base", 2_026L);
 
     @ParameterizedTest(name = "N={0}: {1} seeded schedules")
-    @CsvSource({"3, 1000", "4, 500", "5, 1000", "7, 300", "16, 60"})
+    @CsvSource({"3, 2000", "4, 1000", "5, 2000", "7, 600", "16, 120"})
     void safetyOnEveryStepAndLivenessAfterHealing(int n, int schedules) {
         long checks = 0;
         for (int i = 0; i < schedules; i++) {
