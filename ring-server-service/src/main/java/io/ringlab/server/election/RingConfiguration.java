@@ -1,6 +1,8 @@
 package io.ringlab.server.election;
 
+import io.ringlab.election.RingListener;
 import io.ringlab.election.RingNode;
+import org.springframework.beans.factory.ObjectProvider;
 import io.ringlab.server.config.RingProperties;
 import io.ringlab.server.config.RingServerProperties;
 import io.ringlab.server.serving.KnownAgents;
@@ -12,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 @Configuration(proxyBeanMethods = false)
@@ -44,13 +48,15 @@ class RingConfiguration {
 
     @Bean
     RingService ringService(RingServerProperties properties, PeerAddresses peers, DatagramSender serverSender,
-                            DropCounter drops, RingEvents events) {
+                            DropCounter drops, RingEvents events, ObjectProvider<RingListener> otherListeners) {
         RingProperties ring = properties.ring();
         if (!ring.enabled()) {
             return RingService.none(drops);
         }
+        List<RingListener> listeners = new ArrayList<>(List.of(events));
+        otherListeners.orderedStream().filter(listener -> listener != events).forEach(listeners::add);
         var node = new RingNode(ring.self().toString(), ring.peerIds(), ring.settings(), newRandom(),
-                new UdpRingTransport(peers, serverSender, drops), events);
+                new UdpRingTransport(peers, serverSender, drops), new CompositeRingListener(listeners));
         return new RingService(new RingHost(node, ring.inboxCapacity(), drops), events);
     }
 

@@ -1,5 +1,6 @@
 package io.ringlab.server.election;
 
+import io.ringlab.election.NodeStatus;
 import io.ringlab.election.StartResult;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.support.transport.DropCounter;
@@ -55,6 +56,11 @@ public class RingService implements SmartLifecycle {
         } else {
             unexpected.run();
         }
+    }
+
+    /** The election's own view of this node; empty without a ring. */
+    public Optional<NodeStatus> nodeStatus() {
+        return host == null ? Optional.empty() : Optional.of(host.status(System.nanoTime()));
     }
 
     public StartResult startRoundNow() {
