@@ -37,14 +37,14 @@ public abstract class RingScenarios {
     }
 
     @AfterEach
-    void closeCluster() {
+    public void closeCluster() {
         if (cluster != null) {
             cluster.close();
         }
     }
 
     @Test
-    void roundStartedOnDemandElectsTheHighestValueAndEveryNodeAgrees() {
+    public void roundStartedOnDemandElectsTheHighestValueAndEveryNodeAgrees() {
         RingCluster ring = ring(5, settings().withPeriodicEnabled(false));
         RoundId round = startRoundAfterRestartWait(ring, ring.ids().get(0));
 
@@ -60,7 +60,7 @@ public abstract class RingScenarios {
     }
 
     @Test
-    void winnerGoesDownForTheDowntimeThenComesUpAndNoRoundStartsMeanwhile() {
+    public void winnerGoesDownForTheDowntimeThenComesUpAndNoRoundStartsMeanwhile() {
         RingCluster ring = ring(5, settings().withPeriodicEnabled(false));
         RoundId round = startRoundAfterRestartWait(ring, ring.ids().get(0));
         assertThat(ring.runUntil(() -> finishedBy(ring, round, ring.ids()), Duration.ofSeconds(5))).isTrue();
@@ -76,7 +76,7 @@ public abstract class RingScenarios {
     }
 
     @Test
-    void periodicRoundsKeepCompletingWithOneNodeDownAtATime() {
+    public void periodicRoundsKeepCompletingWithOneNodeDownAtATime() {
         RingCluster ring = ring(4, settings());
 
         assertThat(ring.runUntil(() -> roundsCommitted(ring) >= 3, Duration.ofSeconds(30))).isTrue();
@@ -88,7 +88,7 @@ public abstract class RingScenarios {
     }
 
     @Test
-    void crashedNodeIsSkippedAndTakenBackWhenItReturns() {
+    public void crashedNodeIsSkippedAndTakenBackWhenItReturns() {
         RingCluster ring = ring(5, settings().withPeriodicEnabled(false));
         List<String> ids = ring.ids();
         ring.crash(ids.get(2));
@@ -113,7 +113,7 @@ public abstract class RingScenarios {
     }
 
     @Test
-    void pausedPeriodicStartsNoRoundUntilResumed() {
+    public void pausedPeriodicStartsNoRoundUntilResumed() {
         RingCluster ring = ring(3, settings());
         ring.ids().forEach(ring::pausePeriodic);
 
@@ -125,7 +125,7 @@ public abstract class RingScenarios {
     }
 
     @Test
-    void periodicElectionsTurnedOffStartNothingButARoundCanStartOnDemand() {
+    public void periodicElectionsTurnedOffStartNothingButARoundCanStartOnDemand() {
         RingCluster ring = ring(3, settings().withPeriodicEnabled(false));
 
         ring.runFor(settings().interval().multipliedBy(4));
