@@ -37,6 +37,8 @@ public enum DropReason {
     OVERLOAD,
     /** The bounded pending-request table was full. */
     PENDING_FULL,
+    /** A client request that arrived while the agent was shutting down. */
+    SHUTTING_DOWN,
     /** No server was available to take a request. */
     NO_SERVER,
     /** The socket refused to send. */

@@ -1,7 +1,7 @@
 package io.ringlab.protocol;
 
 /** A decoded RingLab frame. */
-public sealed interface Frame permits Request, Reply, ServerState {
+public sealed interface Frame permits Request, Reply, ServerState, Ping {
 
     FrameType type();
 }

@@ -13,6 +13,8 @@ import java.util.Arrays;
  *  4  8  request id        (request and reply frames)
  * 12  n  payload           (the rest of the datagram)
  *
+ *  ping frames: 4  8  nonce (nothing after it)
+ *
  *  server state frames:
  *  4  8  sequence (grows with every state a server process sends; starts from its start time)
  * 12  1  state: 'u' up, 'd' planned downtime
@@ -46,6 +48,11 @@ public final class FrameCodec {
             out[REQUEST_HEADER_LENGTH] = state.up() ? STATE_UP : STATE_DOWN;
             ByteBuffer.wrap(out, REQUEST_HEADER_LENGTH + 1, Integer.BYTES)
                     .putInt((int) Math.min(Integer.MAX_VALUE, state.remainingMillis()));
+            return out;
+        }
+        if (frame instanceof Ping ping) {
+            byte[] out = new byte[REQUEST_HEADER_LENGTH];
+            writeHeader(out, FrameType.PING, ping.nonce());
             return out;
         }
         throw new IllegalArgumentException("unknown frame " + frame);
@@ -117,6 +124,11 @@ public final class FrameCodec {
         long idOrSequence = ByteBuffer.wrap(data, HEADER_LENGTH, Long.BYTES).getLong();
         if (type == FrameType.SERVER_STATE) {
             return decodeServerState(data, length, idOrSequence);
+        }
+        if (type == FrameType.PING) {
+            return length == REQUEST_HEADER_LENGTH
+                    ? new Decoded.Framed(new Ping(idOrSequence))
+                    : new Decoded.Invalid(DropReason.MALFORMED);
         }
         byte[] payload = Arrays.copyOfRange(data, REQUEST_HEADER_LENGTH, length);
         return new Decoded.Framed(type == FrameType.REQUEST

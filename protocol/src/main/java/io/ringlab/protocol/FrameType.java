@@ -10,7 +10,9 @@ public enum FrameType {
     /** The answer to a request: the same request id and the reversed payload. */
     REPLY('a'),
     /** A server's state for agents: up ({@code u}) or in planned downtime ({@code d}) with the time left. */
-    SERVER_STATE('s');
+    SERVER_STATE('s'),
+    /** A health check: the server answers with its state. */
+    PING('p');
 
     private static final FrameType[] BY_CODE = new FrameType[256];
 

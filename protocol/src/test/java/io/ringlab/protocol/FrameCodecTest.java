@@ -93,6 +93,13 @@ class FrameCodecTest {
     }
 
     @Test
+    void pingRoundTripsAndCarriesNothingElse() {
+        assertThat(FrameCodec.decode(FrameCodec.encode(new Ping(77)))).isEqualTo(new Decoded.Framed(new Ping(77)));
+        byte[] longer = java.util.Arrays.copyOf(FrameCodec.encode(new Ping(77)), 13);
+        assertThat(FrameCodec.decode(longer)).isEqualTo(new Decoded.Invalid(DropReason.MALFORMED));
+    }
+
+    @Test
     void dropReasonTagsAreKebabCase() {
         assertThat(DropReason.UNSUPPORTED_VERSION.tag()).isEqualTo("unsupported-version");
         assertThat(DropReason.EMPTY.tag()).isEqualTo("empty");

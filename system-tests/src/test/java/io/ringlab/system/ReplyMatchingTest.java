@@ -25,14 +25,15 @@ class ReplyMatchingTest {
     @Test
     void agentDropsAReplyWhoseRequestExpiredAndDeliversTheNextOne() {
         try (Cluster cluster = new Cluster(); TestSocket fakeServer = new TestSocket(); TestSocket client = new TestSocket()) {
+            // the fake server answers no health ping: keep it in rotation regardless
             RunningService agent = cluster.agentTo("agent-1", "127.0.0.1:" + fakeServer.address().getPort(),
-                    "--ringlab.agent.request-timeout=200ms");
+                    "--ringlab.agent.request-timeout=200ms", "--ringlab.agent.health.misses-to-mark-down=1000000");
             SocketAddress agentPort = agent.udpAddress("clientSocket");
             SocketAddress agentServerSide = agent.udpAddress("serverSocket");
             DropCounter drops = agent.bean(DropCounter.class);
 
             client.send(agentPort, new Request(7, new byte[] {1, 2, 3}));
-            Request forwardedFirst = (Request) fakeServer.receiveFrame();
+            Request forwardedFirst = fakeServer.receiveRequest();
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> agent.bean(AgentStatusSource.class).status().expired() == 1);
 
@@ -42,7 +43,7 @@ class ReplyMatchingTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> drops.count(DropReason.UNKNOWN_REQUEST) == 2);
 
             client.send(agentPort, new Request(8, new byte[] {4, 5}));
-            Request forwardedSecond = (Request) fakeServer.receiveFrame();
+            Request forwardedSecond = fakeServer.receiveRequest();
             fakeServer.send(agentServerSide, new Reply(forwardedSecond.requestId(), new byte[] {5, 4}));
 
             // had the expired reply been delivered, it would be the first datagram here

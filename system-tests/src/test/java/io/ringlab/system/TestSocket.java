@@ -69,6 +69,16 @@ class TestSocket implements AutoCloseable {
         throw new AssertionError("expected a frame, got " + decoded);
     }
 
+    /** The next request frame; health pings arriving before it are skipped (this socket plays a server). */
+    io.ringlab.protocol.Request receiveRequest() {
+        while (true) {
+            Frame frame = receiveFrame();
+            if (frame instanceof io.ringlab.protocol.Request request) {
+                return request;
+            }
+        }
+    }
+
     SocketAddress lastSender() {
         return lastSender;
     }

@@ -23,11 +23,17 @@ import java.util.List;
  * @param serverPort      UDP port of the socket that talks to servers; 0 picks a free one
  * @param bindAddress     address to bind both sockets; empty for all interfaces, IPv4 and IPv6
  * @param servers         the ring servers, {@code host:port} each, in ring order
- * @param requestTimeout  how long a forwarded request waits for its reply before it is forgotten
+ * @param strategy        balancing strategy: round-robin, least-outstanding, p2c-outstanding, p2c-latency,
+ *                        weighted-round-robin; switchable at runtime
+ * @param weights         weights of the servers, in the same order, for weighted-round-robin (empty: all 1)
+ * @param requestTimeout  how long a request waits for a reply, all tries together, before it is given up
  * @param maxPending      requests waiting for a reply at once; beyond it new requests are dropped
  * @param acceptRaw       answer unframed (seed-style) datagrams on the client port
  * @param resolveInterval how often server names are resolved again (pods move)
  * @param reportInterval  how often the results line is logged
+ * @param retry           resending a request that got no reply to another server
+ * @param health          active health checks
+ * @param outliers        passive failure detection
  * @param udp             socket and worker settings
  */
 @Validated
@@ -38,10 +44,41 @@ public record LbAgentProperties(
         @DefaultValue("0") @Min(0) @Max(65535) int serverPort,
         @DefaultValue("") String bindAddress,
         @NotEmpty(message = "must list at least one ring server (host:port)") List<@NotNull HostAndPort> servers,
+        @DefaultValue("round-robin") @NotBlank String strategy,
+        @DefaultValue List<@NotNull @Min(1) @Max(1000) Integer> weights,
         @DefaultValue("3s") @NotNull Duration requestTimeout,
         @DefaultValue("65536") @Min(1) int maxPending,
         @DefaultValue("true") boolean acceptRaw,
         @DefaultValue("10s") @NotNull Duration resolveInterval,
         @DefaultValue("10s") @NotNull Duration reportInterval,
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid Health health,
+        @DefaultValue @Valid Outliers outliers,
         @DefaultValue @Valid UdpSettings udp) {
+
+    /**
+     * @param perTryTimeout a request with no reply after this long is sent to another server
+     * @param maxTries      tries in all, the first included (1 turns retries off)
+     */
+    public record Retry(@DefaultValue("500ms") @NotNull Duration perTryTimeout,
+                        @DefaultValue("2") @Min(1) @Max(10) int maxTries) {
+    }
+
+    /**
+     * @param interval         how often each server is pinged
+     * @param missesToMarkDown pings left unanswered in a row before a server is taken out of rotation
+     */
+    public record Health(@DefaultValue("250ms") @NotNull Duration interval,
+                         @DefaultValue("2") @Min(1) int missesToMarkDown) {
+    }
+
+    /**
+     * @param consecutiveFailures timed-out requests in a row that eject a server
+     * @param baseEjection        the first ejection's length; it doubles with each ejection in a row
+     * @param maxEjection         the longest ejection
+     */
+    public record Outliers(@DefaultValue("5") @Min(1) int consecutiveFailures,
+                           @DefaultValue("1s") @NotNull Duration baseEjection,
+                           @DefaultValue("30s") @NotNull Duration maxEjection) {
+    }
 }

@@ -8,7 +8,6 @@ public class AgentStatistics {
     private final LongAdder framedRequests = new LongAdder();
     private final LongAdder rawRequests = new LongAdder();
     private final LongAdder repliesDelivered = new LongAdder();
-    private final LongAdder expired = new LongAdder();
 
     void framedRequest() {
         framedRequests.increment();
@@ -20,10 +19,6 @@ public class AgentStatistics {
 
     void replyDelivered() {
         repliesDelivered.increment();
-    }
-
-    public void expired(int count) {
-        expired.add(count);
     }
 
     public long framedRequests() {
@@ -38,7 +33,4 @@ public class AgentStatistics {
         return repliesDelivered.sum();
     }
 
-    public long expiredCount() {
-        return expired.sum();
-    }
 }

@@ -15,20 +15,30 @@ public record AgentStatus(
         long rawRequests,
         long forwarded,
         long repliesDelivered,
+        long retries,
+        long ejections,
         long pending,
         long expired,
         List<ServerShare> servers,
         Map<String, Long> drops) {
 
-    /** Requests this agent sent to one server and that server's share of all it sent. */
-    public record ServerShare(String server, boolean up, long forwarded, long replies, double share) {
+    /**
+     * One server as this agent sees it: in rotation or not and why, what it was sent and its share of all
+     * this agent sent, requests in flight, response time EWMA.
+     *
+     * @param state {@code up}, {@code down} (announced), {@code unhealthy} (misses health pings) or
+     *              {@code ejected} (failing requests)
+     */
+    public record ServerShare(String server, boolean up, String state, long forwarded, long replies, double share,
+                              int outstanding, double latencyEwmaMs) {
     }
 
     public String logLine() {
         String shares = servers.stream()
-                .map(s -> "%s %d (%.3f)%s".formatted(s.server(), s.forwarded(), s.share(), s.up() ? "" : " down"))
+                .map(s -> "%s %d (%.3f)%s".formatted(s.server(), s.forwarded(), s.share(), s.up() ? "" : " " + s.state()))
                 .collect(Collectors.joining(", "));
-        return "agent %s: received %d, forwarded %d [%s], replies %d, pending %d, expired %d, dropped %s"
-                .formatted(instance, requestsReceived, forwarded, shares, repliesDelivered, pending, expired, drops);
+        return "agent %s [%s]: received %d, forwarded %d [%s], replies %d, retries %d, ejections %d, pending %d, expired %d, dropped %s"
+                .formatted(instance, strategy, requestsReceived, forwarded, shares, repliesDelivered, retries, ejections,
+                        pending, expired, drops);
     }
 }

@@ -1,6 +1,6 @@
 package io.ringlab.agent.routing;
 
-import io.ringlab.agent.balancing.BalancingStrategy;
+import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.support.transport.DropCounter;
 import org.apache.commons.logging.Log;
@@ -19,15 +19,18 @@ public class AgentStatusSource {
 
     private final LbAgentProperties properties;
     private final Backends backends;
-    private final BalancingStrategy strategy;
+    private final SwitchableStrategy strategy;
     private final PendingRequests pending;
     private final AgentStatistics statistics;
+    private final RequestSupervisor supervisor;
+    private final OutlierDetector outliers;
     private final DropCounter drops;
     private final DatagramSocket clientSocket;
     private final DatagramSocket serverSocket;
 
-    AgentStatusSource(LbAgentProperties properties, Backends backends, BalancingStrategy strategy,
-                      PendingRequests pending, AgentStatistics statistics, DropCounter drops,
+    AgentStatusSource(LbAgentProperties properties, Backends backends, SwitchableStrategy strategy,
+                      PendingRequests pending, AgentStatistics statistics, RequestSupervisor supervisor,
+                      OutlierDetector outliers, DropCounter drops,
                       @Qualifier("clientSocket") DatagramSocket clientSocket,
                       @Qualifier("serverSocket") DatagramSocket serverSocket) {
         this.properties = properties;
@@ -35,6 +38,8 @@ public class AgentStatusSource {
         this.strategy = strategy;
         this.pending = pending;
         this.statistics = statistics;
+        this.supervisor = supervisor;
+        this.outliers = outliers;
         this.drops = drops;
         this.clientSocket = clientSocket;
         this.serverSocket = serverSocket;
@@ -43,13 +48,24 @@ public class AgentStatusSource {
     public AgentStatus status() {
         long forwarded = backends.totalForwarded();
         var shares = backends.all().stream()
-                .map(b -> new AgentStatus.ServerShare(b.name().toString(), b.isUp(), b.forwardedCount(),
-                        b.replyCount(), forwarded == 0 ? 0 : (double) b.forwardedCount() / forwarded))
+                .map(b -> new AgentStatus.ServerShare(b.name().toString(), b.isUp(), state(b), b.forwardedCount(),
+                        b.replyCount(), forwarded == 0 ? 0 : (double) b.forwardedCount() / forwarded, b.outstanding(),
+                        b.latencyEwmaNanos() / 1e6))
                 .toList();
         return new AgentStatus("lb-agent", properties.name(), clientSocket.getLocalPort(), serverSocket.getLocalPort(),
                 strategy.name(), statistics.framedRequests() + statistics.rawRequests(), statistics.rawRequests(),
-                forwarded, statistics.repliesDelivered(), pending.size(), statistics.expiredCount(), shares,
-                drops.snapshot());
+                forwarded, statistics.repliesDelivered(), supervisor.retryCount(), outliers.ejectionCount(),
+                pending.size(), supervisor.expiredCount(), shares, drops.snapshot());
+    }
+
+    private static String state(Backend backend) {
+        if (!backend.announcedUp()) {
+            return "down";
+        }
+        if (!backend.healthy()) {
+            return "unhealthy";
+        }
+        return backend.ejected() ? "ejected" : "up";
     }
 
     @Scheduled(initialDelayString = "${ringlab.agent.report-interval:10s}",

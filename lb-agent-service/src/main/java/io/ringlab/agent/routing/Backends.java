@@ -12,10 +12,18 @@ public class Backends implements ServerView {
 
     private final Backend[] backends;
 
-    public Backends(List<HostAndPort> servers) {
+    /** @param weights one per server for weighted round robin; empty for all 1 */
+    public Backends(List<HostAndPort> servers, List<Integer> weights) {
+        if (!weights.isEmpty() && weights.size() != servers.size()) {
+            throw new IllegalArgumentException("weights: " + weights.size() + " given for " + servers.size() + " servers");
+        }
         this.backends = IntStream.range(0, servers.size())
-                .mapToObj(i -> new Backend(i, servers.get(i)))
+                .mapToObj(i -> new Backend(i, servers.get(i), weights.isEmpty() ? 1 : weights.get(i)))
                 .toArray(Backend[]::new);
+    }
+
+    public Backends(List<HostAndPort> servers) {
+        this(servers, List.of());
     }
 
     @Override
@@ -26,6 +34,21 @@ public class Backends implements ServerView {
     @Override
     public boolean isUp(int index) {
         return backends[index].isUp();
+    }
+
+    @Override
+    public int outstanding(int index) {
+        return backends[index].outstanding();
+    }
+
+    @Override
+    public long latencyEwmaNanos(int index) {
+        return backends[index].latencyEwmaNanos();
+    }
+
+    @Override
+    public int weight(int index) {
+        return backends[index].weight();
     }
 
     public Backend get(int index) {
@@ -52,5 +75,15 @@ public class Backends implements ServerView {
             total += backend.forwardedCount();
         }
         return total;
+    }
+
+    public int upCount() {
+        int up = 0;
+        for (Backend backend : backends) {
+            if (backend.isUp()) {
+                up++;
+            }
+        }
+        return up;
     }
 }

@@ -1,38 +1,95 @@
 package io.ringlab.agent.routing;
 
 import java.net.InetSocketAddress;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
- * Requests forwarded to a server and not yet answered, keyed by the agent's own request id. Bounded:
- * when {@code capacity} requests are pending, new ones are refused. Entries older than the timeout are
- * removed by {@link #expire(long)}, so a late reply finds nothing and is dropped.
+ * Requests forwarded to a server and not yet answered, keyed by the agent's own request id. Bounded: when
+ * {@code capacity} requests are pending, new ones are refused. The first reply removes the entry, so a
+ * client never gets two replies to one request, even when the request was sent to two servers.
  */
 public class PendingRequests {
 
-    /** Where a reply must go: the exact client (any host, IPv4 or IPv6) and its own request id. */
-    public record Pending(InetSocketAddress client, long clientRequestId, boolean raw, int server, long sentNanos) {
+    /** Where a reply must go (the exact client, any host, IPv4 or IPv6, and its own id) and how it was sent. */
+    public static final class Pending {
+
+        private final InetSocketAddress client;
+        private final long clientRequestId;
+        private final boolean raw;
+        private final byte[] payload;
+        private final long firstSentNanos;
+        private volatile int server;
+        private volatile long lastSentNanos;
+        private volatile int tries = 1;
+
+        Pending(InetSocketAddress client, long clientRequestId, boolean raw, byte[] payload, int server, long nowNanos) {
+            this.client = client;
+            this.clientRequestId = clientRequestId;
+            this.raw = raw;
+            this.payload = payload;
+            this.server = server;
+            this.firstSentNanos = nowNanos;
+            this.lastSentNanos = nowNanos;
+        }
+
+        public InetSocketAddress client() {
+            return client;
+        }
+
+        public long clientRequestId() {
+            return clientRequestId;
+        }
+
+        public boolean raw() {
+            return raw;
+        }
+
+        public byte[] payload() {
+            return payload;
+        }
+
+        public int server() {
+            return server;
+        }
+
+        public long firstSentNanos() {
+            return firstSentNanos;
+        }
+
+        public long lastSentNanos() {
+            return lastSentNanos;
+        }
+
+        public int tries() {
+            return tries;
+        }
+
+        /** Records a resend to another server. */
+        void resent(int toServer, long nowNanos) {
+            server = toServer;
+            lastSentNanos = nowNanos;
+            tries++;
+        }
     }
 
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong nextId;
     private final int capacity;
-    private final long timeoutNanos;
 
     /** @param firstId where ids start; random per run, so that replies meant for an earlier run are not matched */
-    public PendingRequests(int capacity, long timeoutNanos, long firstId) {
+    public PendingRequests(int capacity, long firstId) {
         this.capacity = capacity;
-        this.timeoutNanos = timeoutNanos;
         this.nextId = new AtomicLong(firstId);
     }
 
     /** Registers a request and returns the id to forward it with, or {@code -1} when the table is full. */
-    public long register(InetSocketAddress client, long clientRequestId, boolean raw, int server, long nowNanos) {
+    public long register(InetSocketAddress client, long clientRequestId, boolean raw, byte[] payload, int server,
+                         long nowNanos) {
         if (size.incrementAndGet() > capacity) {
             size.decrementAndGet();
             return -1;
@@ -41,11 +98,11 @@ public class PendingRequests {
         do {
             id = nextId.getAndIncrement();
         } while (id == -1);
-        pending.put(id, new Pending(client, clientRequestId, raw, server, nowNanos));
+        pending.put(id, new Pending(client, clientRequestId, raw, payload, server, nowNanos));
         return id;
     }
 
-    /** Removes and returns the request this reply answers, or {@code null} if it is unknown or expired. */
+    /** Removes and returns the request this reply answers, or {@code null} if it is unknown, answered or expired. */
     public Pending complete(long id) {
         Pending removed = pending.remove(id);
         if (removed != null) {
@@ -54,17 +111,19 @@ public class PendingRequests {
         return removed;
     }
 
-    /** Forgets requests sent more than the timeout ago; returns how many. */
-    public int expire(long nowNanos) {
-        int expired = 0;
-        for (Iterator<Map.Entry<Long, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, Pending> entry = it.next();
-            if (nowNanos - entry.getValue().sentNanos() > timeoutNanos && pending.remove(entry.getKey(), entry.getValue())) {
-                size.decrementAndGet();
-                expired++;
-            }
+    /** Visits every pending request with its id (for retries and expiry). */
+    public void forEach(java.util.function.BiConsumer<Long, Pending> visitor) {
+        pending.forEach(visitor);
+    }
+
+    /** Removes the request if it is still pending; true if this call removed it. */
+    public boolean expire(long id, Pending entry, Consumer<Pending> onExpired) {
+        if (pending.remove(id, entry)) {
+            size.decrementAndGet();
+            onExpired.accept(entry);
+            return true;
         }
-        return expired;
+        return false;
     }
 
     public int size() {

@@ -13,7 +13,8 @@ import java.net.InetSocketAddress;
 
 /**
  * The agent's logic, without I/O: a client request becomes a request to the chosen server under the
- * agent's own id; a server reply becomes the reply to the client that asked, under the client's id.
+ * agent's own id; a server reply becomes the reply to the client that asked, under the client's id; a
+ * server state takes the server out of rotation or puts it back.
  */
 public class RequestRouter {
 
@@ -23,15 +24,21 @@ public class RequestRouter {
     private final AgentStatistics statistics;
     private final DropCounter drops;
     private final boolean acceptRaw;
+    private final OutlierDetector outliers;
+    private final HealthChecker health;
+    private volatile boolean accepting = true;
 
     public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
-                         AgentStatistics statistics, DropCounter drops, boolean acceptRaw) {
+                         AgentStatistics statistics, DropCounter drops, boolean acceptRaw,
+                         OutlierDetector outliers, HealthChecker health) {
         this.backends = backends;
         this.strategy = strategy;
         this.pending = pending;
         this.statistics = statistics;
         this.drops = drops;
         this.acceptRaw = acceptRaw;
+        this.outliers = outliers;
+        this.health = health;
     }
 
     /** A datagram from a client; returns what to send to a server, or {@code null} if it is dropped. */
@@ -52,6 +59,10 @@ public class RequestRouter {
             drops.drop(dropReason(decoded));
             return null;
         }
+        if (!accepting) {
+            drops.drop(DropReason.SHUTTING_DOWN);
+            return null;
+        }
         if (raw) {
             statistics.rawRequest();
         } else {
@@ -62,13 +73,13 @@ public class RequestRouter {
             drops.drop(DropReason.NO_SERVER);
             return null;
         }
-        long id = pending.register(client, clientRequestId, raw, server, nowNanos);
+        long id = pending.register(client, clientRequestId, raw, payload, server, nowNanos);
         if (id == -1) {
             drops.drop(DropReason.PENDING_FULL);
             return null;
         }
         Backend backend = backends.get(server);
-        backend.forwarded();
+        backend.sent();
         return new Outgoing(backend.address(), FrameCodec.encodeRequest(id, payload));
     }
 
@@ -76,7 +87,7 @@ public class RequestRouter {
      * A datagram from a server: a reply becomes the reply to send to its client; a server state takes the
      * server out of rotation or puts it back. Returns {@code null} when there is nothing to send.
      */
-    public Outgoing fromServer(byte[] datagram, InetSocketAddress server) {
+    public Outgoing fromServer(byte[] datagram, InetSocketAddress server, long nowNanos) {
         Decoded decoded = FrameCodec.decode(datagram);
         if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
             applyState(state, server);
@@ -91,7 +102,12 @@ public class RequestRouter {
             drops.drop(DropReason.UNKNOWN_REQUEST);
             return null;
         }
-        backends.get(request.server()).replied();
+        backends.get(request.server()).settled();
+        Backend replier = backends.byAddress(server);
+        if (replier != null) {
+            replier.replied(nowNanos - request.lastSentNanos());
+            outliers.success(replier.index());
+        }
         statistics.replyDelivered();
         byte[] toClient = request.raw()
                 ? reply.payload()
@@ -99,11 +115,19 @@ public class RequestRouter {
         return new Outgoing(request.client(), toClient);
     }
 
+    /** Stops taking new client requests (shutdown); those pending still get their replies. */
+    public void stopAccepting() {
+        accepting = false;
+    }
+
     private void applyState(ServerState state, InetSocketAddress server) {
         Backend backend = backends.byAddress(server);
         if (backend == null) {
             drops.drop(DropReason.UNKNOWN_SENDER);
-        } else if (!backend.apply(state)) {
+            return;
+        }
+        health.answered(backend);
+        if (!backend.apply(state)) {
             drops.drop(DropReason.STALE);
         }
     }

@@ -1,8 +1,10 @@
 package io.ringlab.agent.routing;
 
-import io.ringlab.agent.balancing.BalancingStrategy;
-import io.ringlab.agent.balancing.RoundRobin;
+import io.ringlab.agent.balancing.Strategies;
+import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
+import io.ringlab.support.config.InvalidPropertyException;
+import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,19 +16,27 @@ class RoutingConfiguration {
 
     @Bean
     Backends backends(LbAgentProperties properties) {
-        return new Backends(properties.servers());
+        if (!properties.weights().isEmpty() && properties.weights().size() != properties.servers().size()) {
+            throw new InvalidPropertyException("ringlab.agent.weights", properties.weights().size()
+                    + " weights for " + properties.servers().size() + " servers; give one per server, or none");
+        }
+        return new Backends(properties.servers(), properties.weights());
     }
 
     @Bean
-    BalancingStrategy balancingStrategy() {
-        return new RoundRobin();
+    SwitchableStrategy balancingStrategy(LbAgentProperties properties) {
+        try {
+            return new SwitchableStrategy(Strategies.create(properties.strategy()));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPropertyException("ringlab.agent.strategy", e.getMessage());
+        }
     }
 
     @Bean
     PendingRequests pendingRequests(LbAgentProperties properties) {
         // ids start at a random point so that a reply addressed to an earlier run of this agent is not matched
         long firstId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-        return new PendingRequests(properties.maxPending(), properties.requestTimeout().toNanos(), firstId);
+        return new PendingRequests(properties.maxPending(), firstId);
     }
 
     @Bean
@@ -40,8 +50,31 @@ class RoutingConfiguration {
     }
 
     @Bean
-    RequestRouter requestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
-                                AgentStatistics statistics, DropCounter drops, LbAgentProperties properties) {
-        return new RequestRouter(backends, strategy, pending, statistics, drops, properties.acceptRaw());
+    OutlierDetector outlierDetector(Backends backends, LbAgentProperties properties) {
+        var outliers = properties.outliers();
+        return new OutlierDetector(backends, outliers.consecutiveFailures(), outliers.baseEjection().toNanos(),
+                outliers.maxEjection().toNanos());
+    }
+
+    @Bean
+    HealthChecker healthChecker(Backends backends, LbAgentProperties properties, DatagramSender serverSideSender) {
+        return new HealthChecker(backends, properties.health().missesToMarkDown(), serverSideSender::send);
+    }
+
+    @Bean
+    RequestSupervisor requestSupervisor(PendingRequests pending, Backends backends, SwitchableStrategy strategy,
+                                        OutlierDetector outliers, DatagramSender serverSideSender,
+                                        LbAgentProperties properties) {
+        return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender::send,
+                properties.retry().perTryTimeout().toNanos(), properties.requestTimeout().toNanos(),
+                properties.retry().maxTries());
+    }
+
+    @Bean
+    RequestRouter requestRouter(Backends backends, SwitchableStrategy strategy, PendingRequests pending,
+                                AgentStatistics statistics, DropCounter drops, LbAgentProperties properties,
+                                OutlierDetector outliers, HealthChecker health) {
+        return new RequestRouter(backends, strategy, pending, statistics, drops, properties.acceptRaw(), outliers,
+                health);
     }
 }

@@ -3,23 +3,32 @@ package io.ringlab.agent.routing;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Periodic work off the data path: forgetting expired requests and resolving server names again. */
+/** Periodic work off the data path: retries and expiry, ejection ends, health pings, name resolution. */
 @Component
 class RoutingHousekeeping {
 
-    private final PendingRequests pending;
-    private final AgentStatistics statistics;
+    private final RequestSupervisor supervisor;
+    private final OutlierDetector outliers;
+    private final HealthChecker health;
     private final Backends backends;
 
-    RoutingHousekeeping(PendingRequests pending, AgentStatistics statistics, Backends backends) {
-        this.pending = pending;
-        this.statistics = statistics;
+    RoutingHousekeeping(RequestSupervisor supervisor, OutlierDetector outliers, HealthChecker health, Backends backends) {
+        this.supervisor = supervisor;
+        this.outliers = outliers;
+        this.health = health;
         this.backends = backends;
     }
 
-    @Scheduled(fixedDelay = 100)
-    void expirePending() {
-        statistics.expired(pending.expire(System.nanoTime()));
+    @Scheduled(fixedDelay = 20)
+    void superviseRequests() {
+        long now = System.nanoTime();
+        supervisor.sweep(now);
+        outliers.tick(now);
+    }
+
+    @Scheduled(fixedRateString = "${ringlab.agent.health.interval:250ms}")
+    void checkHealth() {
+        health.tick();
     }
 
     @Scheduled(initialDelayString = "${ringlab.agent.resolve-interval:10s}",

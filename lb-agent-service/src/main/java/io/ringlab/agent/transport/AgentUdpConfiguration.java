@@ -4,6 +4,7 @@ import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.agent.routing.Outgoing;
 import io.ringlab.agent.routing.RequestRouter;
 import io.ringlab.support.transport.CountingUdpInboundAdapter;
+import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
 import io.ringlab.support.transport.SendFailureAdvice;
@@ -11,8 +12,11 @@ import io.ringlab.support.transport.UdpSockets;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.dsl.Udp;
+
+import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
 
@@ -47,15 +51,33 @@ class AgentUdpConfiguration {
     }
 
     @Bean
+    MessageChannel serverSideOut() {
+        return new DirectChannel();
+    }
+
+    /** Sends from the server-facing socket: requests, retries and health pings. */
+    @Bean
+    DatagramSender serverSideSender(@Qualifier("serverSideOut") MessageChannel serverSideOut) {
+        return (destination, datagram) -> serverSideOut.send(Datagrams.to(destination, datagram));
+    }
+
+    @Bean
+    IntegrationFlow serverSideOutFlow(@Qualifier("serverSideOut") MessageChannel serverSideOut,
+                                      @Qualifier("serverSocket") DatagramSocket serverSocket, DropCounter drops) {
+        return IntegrationFlow.from(serverSideOut)
+                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> serverSocket),
+                        e -> e.id("serverRequestsOut").advice(new SendFailureAdvice(drops)))
+                .get();
+    }
+
+    @Bean
     IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") CountingUdpInboundAdapter clientRequestsIn,
-                                      @Qualifier("serverSocket") DatagramSocket serverSocket,
-                                      RequestRouter router, DropCounter drops) {
+                                      @Qualifier("serverSideOut") MessageChannel serverSideOut, RequestRouter router) {
         return IntegrationFlow.from(clientRequestsIn)
                 .handle(byte[].class, (datagram, headers) ->
                         toMessage(router.fromClient(datagram, Datagrams.sender(headers), System.nanoTime())),
                         e -> e.id("routeRequest"))
-                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> serverSocket),
-                        e -> e.id("serverRequestsOut").advice(new SendFailureAdvice(drops)))
+                .channel(serverSideOut)
                 .get();
     }
 
@@ -65,7 +87,7 @@ class AgentUdpConfiguration {
                                     RequestRouter router, DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
                 .handle(byte[].class, (datagram, headers) ->
-                                toMessage(router.fromServer(datagram, Datagrams.sender(headers))),
+                                toMessage(router.fromServer(datagram, Datagrams.sender(headers), System.nanoTime())),
                         e -> e.id("routeReply"))
                 .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> clientSocket),
                         e -> e.id("clientRepliesOut").advice(new SendFailureAdvice(drops)))

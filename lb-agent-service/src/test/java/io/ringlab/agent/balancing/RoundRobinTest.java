@@ -2,8 +2,6 @@ package io.ringlab.agent.balancing;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RoundRobinTest {
@@ -12,7 +10,7 @@ class RoundRobinTest {
 
     @Test
     void visitsServersInOrderAndWrapsAround() {
-        Servers servers = new Servers(true, true, true);
+        FakeServers servers = FakeServers.allUp(3);
         int[] picks = new int[7];
         for (int i = 0; i < picks.length; i++) {
             picks[i] = roundRobin.choose(servers);
@@ -22,7 +20,7 @@ class RoundRobinTest {
 
     @Test
     void skipsServersThatAreDownAndStaysFairAmongTheRest() {
-        Servers servers = new Servers(true, false, true, true);
+        FakeServers servers = new FakeServers(true, false, true, true);
         int[] counts = new int[4];
         for (int i = 0; i < 3000; i++) {
             counts[roundRobin.choose(servers)]++;
@@ -32,13 +30,13 @@ class RoundRobinTest {
 
     @Test
     void reportsNoServerWhenAllAreDown() {
-        assertThat(roundRobin.choose(new Servers(false, false))).isEqualTo(-1);
-        assertThat(roundRobin.choose(new Servers())).isEqualTo(-1);
+        assertThat(roundRobin.choose(new FakeServers(false, false))).isEqualTo(-1);
+        assertThat(roundRobin.choose(new FakeServers())).isEqualTo(-1);
     }
 
     @Test
     void takesAServerBackAsSoonAsItIsUp() {
-        Servers servers = new Servers(true, false, true);
+        FakeServers servers = new FakeServers(true, false, true);
         roundRobin.choose(servers);
         servers.up[1] = true;
         int[] counts = new int[3];
@@ -46,24 +44,5 @@ class RoundRobinTest {
             counts[roundRobin.choose(servers)]++;
         }
         assertThat(counts).containsExactly(100, 100, 100);
-    }
-
-    private static final class Servers implements ServerView {
-
-        final boolean[] up;
-
-        Servers(boolean... up) {
-            this.up = Arrays.copyOf(up, up.length);
-        }
-
-        @Override
-        public int size() {
-            return up.length;
-        }
-
-        @Override
-        public boolean isUp(int index) {
-            return up[index];
-        }
     }
 }

@@ -1,16 +1,15 @@
 package io.ringlab.server.election;
 
+import io.ringlab.protocol.FrameCodec;
 import io.ringlab.server.serving.PlannedDowntime;
 
-/** Planned downtime as the request path sees it: silent past the drain, and the {@code d} state to tell. */
+/** Planned downtime as the request path sees it: silent past the drain, and the state to tell an agent. */
 class DowntimeGate implements PlannedDowntime {
 
     private final ServerAvailability availability;
-    private final StateAnnouncer announcer;
 
-    DowntimeGate(ServerAvailability availability, StateAnnouncer announcer) {
+    DowntimeGate(ServerAvailability availability) {
         this.availability = availability;
-        this.announcer = announcer;
     }
 
     @Override
@@ -19,7 +18,7 @@ class DowntimeGate implements PlannedDowntime {
     }
 
     @Override
-    public byte[] downState(long nowNanos) {
-        return announcer.downState(availability.remainingNanos(nowNanos));
+    public byte[] state(long nowNanos) {
+        return FrameCodec.encode(availability.stateNow(nowNanos));
     }
 }

@@ -32,8 +32,8 @@ class RingConfiguration {
     }
 
     @Bean
-    PlannedDowntime plannedDowntime(ServerAvailability availability, StateAnnouncer announcer) {
-        return new DowntimeGate(availability, announcer);
+    PlannedDowntime plannedDowntime(ServerAvailability availability) {
+        return new DowntimeGate(availability);
     }
 
     @Bean

@@ -34,15 +34,16 @@ public class RingEvents implements RingListener {
     public void wentDown(RoundId round, long untilNanos) {
         long now = System.nanoTime();
         long remaining = untilNanos - now;
-        announcer.announceDown(remaining);
-        availability.goDown(now, drainNanos, untilNanos);
+        announcer.announce(availability.goDown(now, drainNanos, untilNanos));
         log.info("won round %s: going down for %d ms".formatted(round, TimeUnit.NANOSECONDS.toMillis(remaining)));
     }
 
     @Override
     public void cameUp(RoundId round, long nowNanos) {
-        availability.comeUp();
-        announcer.announceUp();
+        var up = availability.comeUp();
+        if (up != null) {
+            announcer.announce(up);
+        }
         log.info("back up after round %s".formatted(round));
     }
 

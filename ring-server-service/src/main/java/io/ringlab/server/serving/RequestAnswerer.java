@@ -4,6 +4,7 @@ import io.ringlab.protocol.Decoded;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.Payloads;
+import io.ringlab.protocol.Ping;
 import io.ringlab.protocol.Request;
 import io.ringlab.support.transport.DropCounter;
 
@@ -14,8 +15,8 @@ import java.net.InetSocketAddress;
  * a raw (unframed) datagram gets the raw payload reversed, so that socat, nc or any UDP proxy can drive
  * the server. Anything else is dropped and counted. In planned downtime no request is answered; an agent
  * that sends one gets this server's {@code d} state instead, and is remembered so that it hears the
- * {@code u} later (the seed announced only to agents it already knew). No I/O here: the caller sends what
- * this returns.
+ * {@code u} later (the seed announced only to agents it already knew). A health ping is answered with the
+ * server's state, always. No I/O here: the caller sends what this returns.
  */
 public class RequestAnswerer {
 
@@ -33,10 +34,15 @@ public class RequestAnswerer {
 
     /** The datagram to send back to the sender, or {@code null} when there is none. */
     public byte[] answer(byte[] datagram, InetSocketAddress sender, long nowNanos) {
-        if (downtime.silent(nowNanos)) {
-            return whileDown(datagram, sender, nowNanos);
-        }
         Decoded decoded = FrameCodec.decode(datagram);
+        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Ping) {
+            // health checks are answered even in planned downtime: the answer says so
+            agents.heardFrom(sender, nowNanos);
+            return downtime.state(nowNanos);
+        }
+        if (downtime.silent(nowNanos)) {
+            return whileDown(decoded, sender, nowNanos);
+        }
         if (decoded instanceof Decoded.Raw raw) {
             statistics.rawRequest();
             return Payloads.reverse(raw.payload());
@@ -50,11 +56,11 @@ public class RequestAnswerer {
         return null;
     }
 
-    private byte[] whileDown(byte[] datagram, InetSocketAddress sender, long nowNanos) {
+    private byte[] whileDown(Decoded decoded, InetSocketAddress sender, long nowNanos) {
         drops.drop(DropReason.SERVER_DOWN);
-        if (FrameCodec.decode(datagram) instanceof Decoded.Framed framed && framed.frame() instanceof Request) {
+        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Request) {
             agents.heardFrom(sender, nowNanos);
-            return downtime.downState(nowNanos);
+            return downtime.state(nowNanos);
         }
         return null;
     }

@@ -19,6 +19,7 @@ class RequestAnswererTest {
     private final KnownAgents agents = new KnownAgents(2);
     private final DropCounter drops = new DropCounter();
     private static final byte[] DOWN_STATE = FrameCodec.encode(io.ringlab.protocol.ServerState.down(1, 500));
+    private static final byte[] UP_STATE = FrameCodec.encode(io.ringlab.protocol.ServerState.up(2));
 
     private boolean down;
     private final RequestAnswerer answerer = new RequestAnswerer(statistics, agents, drops, new PlannedDowntime() {
@@ -28,8 +29,8 @@ class RequestAnswererTest {
         }
 
         @Override
-        public byte[] downState(long nowNanos) {
-            return DOWN_STATE;
+        public byte[] state(long nowNanos) {
+            return down ? DOWN_STATE : UP_STATE;
         }
     });
 
@@ -56,6 +57,16 @@ class RequestAnswererTest {
         assertThat(answerer.answer(new byte[] {1, 2, 3}, AGENT, 0)).as("raw senders are not agents").isNull();
         assertThat(drops.count(DropReason.SERVER_DOWN)).isEqualTo(2);
         assertThat(statistics.requestsReceived()).isZero();
+    }
+
+    @Test
+    void healthPingIsAnsweredWithTheStateEvenInPlannedDowntimeAndItsSenderRemembered() {
+        byte[] ping = FrameCodec.encode(new io.ringlab.protocol.Ping(1));
+        assertThat(answerer.answer(ping, AGENT, 0)).isEqualTo(UP_STATE);
+        down = true;
+        assertThat(answerer.answer(ping, AGENT, 0)).isEqualTo(DOWN_STATE);
+        assertThat(agents.all()).containsExactly(AGENT);
+        assertThat(drops.count(DropReason.SERVER_DOWN)).isZero();
     }
 
     @Test

@@ -1,0 +1,61 @@
+package io.ringlab.agent.routing;
+
+import io.ringlab.agent.config.LbAgentProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Graceful shutdown: on SIGTERM the agent stops taking new requests and waits, up to the request timeout,
+ * for the replies to those in flight, before its sockets close. It stops before the UDP adapters do.
+ */
+@Component
+class AgentDrain implements SmartLifecycle {
+
+    private static final Log log = LogFactory.getLog(AgentDrain.class);
+
+    private final RequestRouter router;
+    private final PendingRequests pending;
+    private final long timeoutNanos;
+    private volatile boolean running;
+
+    AgentDrain(RequestRouter router, PendingRequests pending, LbAgentProperties properties) {
+        this.router = router;
+        this.pending = pending;
+        this.timeoutNanos = properties.requestTimeout().toNanos();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        router.stopAccepting();
+        long deadline = System.nanoTime() + timeoutNanos;
+        while (pending.size() > 0 && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        log.info("stopped taking requests; %d still pending at shutdown".formatted(pending.size()));
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}

@@ -1,0 +1,108 @@
+package io.ringlab.agent.routing;
+
+import io.ringlab.agent.balancing.BalancingStrategy;
+import io.ringlab.agent.balancing.ServerView;
+import io.ringlab.protocol.FrameCodec;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
+
+/**
+ * Watches the pending requests: one with no reply within the per-try timeout is sent once more, to a
+ * different server, under the same id, so that whichever reply comes first is the one delivered and a later
+ * one is dropped; one with no reply within the request timeout is given up. Both count against the server
+ * for outlier detection. Servers' processing is idempotent, so a retry is safe.
+ */
+public class RequestSupervisor {
+
+    private final PendingRequests pending;
+    private final Backends backends;
+    private final BalancingStrategy strategy;
+    private final OutlierDetector outliers;
+    private final BiConsumer<InetSocketAddress, byte[]> sender;
+    private final long perTryTimeoutNanos;
+    private final long requestTimeoutNanos;
+    private final int maxTries;
+    private final LongAdder retries = new LongAdder();
+    private final LongAdder expired = new LongAdder();
+
+    public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
+                             OutlierDetector outliers, BiConsumer<InetSocketAddress, byte[]> sender,
+                             long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries) {
+        this.pending = pending;
+        this.backends = backends;
+        this.strategy = strategy;
+        this.outliers = outliers;
+        this.sender = sender;
+        this.perTryTimeoutNanos = perTryTimeoutNanos;
+        this.requestTimeoutNanos = requestTimeoutNanos;
+        this.maxTries = maxTries;
+    }
+
+    public void sweep(long nowNanos) {
+        pending.forEach((id, entry) -> {
+            if (nowNanos - entry.firstSentNanos() > requestTimeoutNanos) {
+                pending.expire(id, entry, gone -> {
+                    backends.get(gone.server()).settled();
+                    outliers.failure(gone.server(), nowNanos);
+                    expired.increment();
+                });
+            } else if (entry.tries() < maxTries && nowNanos - entry.lastSentNanos() > perTryTimeoutNanos) {
+                retry(id, entry, nowNanos);
+            }
+        });
+    }
+
+    private void retry(long id, PendingRequests.Pending entry, long nowNanos) {
+        int previous = entry.server();
+        int next = strategy.choose(new Excluding(backends, previous));
+        if (next < 0) {
+            return;
+        }
+        outliers.failure(previous, nowNanos);
+        backends.get(previous).settled();
+        Backend backend = backends.get(next);
+        backend.sent();
+        entry.resent(next, nowNanos);
+        retries.increment();
+        sender.accept(backend.address(), FrameCodec.encodeRequest(id, entry.payload()));
+    }
+
+    public long retryCount() {
+        return retries.sum();
+    }
+
+    public long expiredCount() {
+        return expired.sum();
+    }
+
+    /** The servers as they are, less one: a retry goes to a different server. */
+    private record Excluding(ServerView servers, int excluded) implements ServerView {
+
+        @Override
+        public int size() {
+            return servers.size();
+        }
+
+        @Override
+        public boolean isUp(int index) {
+            return index != excluded && servers.isUp(index);
+        }
+
+        @Override
+        public int outstanding(int index) {
+            return servers.outstanding(index);
+        }
+
+        @Override
+        public long latencyEwmaNanos(int index) {
+            return servers.latencyEwmaNanos(index);
+        }
+
+        @Override
+        public int weight(int index) {
+            return servers.weight(index);
+        }
+    }
+}

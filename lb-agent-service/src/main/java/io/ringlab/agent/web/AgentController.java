@@ -1,0 +1,45 @@
+package io.ringlab.agent.web;
+
+import io.ringlab.agent.balancing.Strategies;
+import io.ringlab.agent.balancing.SwitchableStrategy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/** Control of the agent: {@code POST /api/agent/strategy {"strategy": "least-outstanding"}} switches at once. */
+@RestController
+@RequestMapping("/api/agent")
+class AgentController {
+
+    private final SwitchableStrategy strategy;
+
+    AgentController(SwitchableStrategy strategy) {
+        this.strategy = strategy;
+    }
+
+    record StrategyChange(String strategy) {
+    }
+
+    @PostMapping("/strategy")
+    ResponseEntity<?> switchStrategy(@RequestBody(required = false) StrategyChange change) {
+        if (change == null || change.strategy() == null || change.strategy().isBlank()) {
+            return badRequest("give {\"strategy\": name}, one of " + Strategies.NAMES);
+        }
+        try {
+            strategy.switchTo(Strategies.create(change.strategy().trim()));
+        } catch (IllegalArgumentException e) {
+            return badRequest(e.getMessage());
+        }
+        return ResponseEntity.ok(Map.of("strategy", strategy.name()));
+    }
+
+    private static ResponseEntity<?> badRequest(String detail) {
+        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail)).build();
+    }
+}

@@ -1,0 +1,134 @@
+package io.ringlab.agent.routing;
+
+import io.ringlab.agent.balancing.RoundRobin;
+import io.ringlab.protocol.Decoded;
+import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.HostAndPort;
+import io.ringlab.protocol.Ping;
+import io.ringlab.protocol.Reply;
+import io.ringlab.protocol.Request;
+import io.ringlab.protocol.ServerState;
+import io.ringlab.support.transport.DropCounter;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Retries, expiry, outlier ejection and health checks, on a virtual clock. */
+class SupervisionTest {
+
+    private static final long MS = 1_000_000;
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
+
+    private final Backends backends = new Backends(List.of(
+            new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243), new HostAndPort("127.0.0.1", 4244)));
+    private final PendingRequests pending = new PendingRequests(100, 1);
+    private final OutlierDetector outliers = new OutlierDetector(backends, 3, 1000 * MS, 8000 * MS);
+    private final List<Sent> sent = new ArrayList<>();
+    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> sent.add(new Sent(to, datagram)));
+    private final RequestRouter router = new RequestRouter(backends, new RoundRobin(), pending, new AgentStatistics(),
+            new DropCounter(), true, outliers, health);
+    private final RequestSupervisor supervisor = new RequestSupervisor(pending, backends, new RoundRobin(), outliers,
+            (to, datagram) -> sent.add(new Sent(to, datagram)), 250 * MS, 3000 * MS, 2);
+
+    record Sent(InetSocketAddress to, byte[] datagram) {
+        long requestId() {
+            return ((Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame()).requestId();
+        }
+    }
+
+    @Test
+    void silentServerMeansOneRetryToAnotherServerAndTheClientGetsExactlyOneReply() {
+        Outgoing first = router.fromClient(FrameCodec.encodeRequest(9, new byte[] {1, 2}), CLIENT, 0);
+        supervisor.sweep(100 * MS);
+        assertThat(sent).as("no retry before the per-try timeout").isEmpty();
+
+        supervisor.sweep(260 * MS);
+        assertThat(sent).hasSize(1);
+        Sent retry = sent.get(0);
+        assertThat(retry.to()).isNotEqualTo(first.destination());
+        assertThat(retry.requestId()).isEqualTo(new Sent(first.destination(), first.datagram()).requestId());
+
+        supervisor.sweep(600 * MS);
+        assertThat(sent).as("one retry only").hasSize(1);
+
+        byte[] reply = FrameCodec.encodeReply(retry.requestId(), new byte[] {2, 1});
+        Outgoing toClient = router.fromServer(reply, retry.to(), 700 * MS);
+        assertThat(FrameCodec.decode(toClient.datagram())).isEqualTo(new Decoded.Framed(new Reply(9, new byte[] {2, 1})));
+        assertThat(router.fromServer(reply, first.destination(), 800 * MS)).as("the late first reply").isNull();
+        assertThat(supervisor.retryCount()).isEqualTo(1);
+        assertThat(backends.all()).allSatisfy(b -> assertThat(b.outstanding()).isZero());
+    }
+
+    @Test
+    void requestWithNoReplyAtAllIsGivenUpAtTheRequestTimeout() {
+        router.fromClient(FrameCodec.encodeRequest(9, new byte[] {1}), CLIENT, 0);
+        supervisor.sweep(300 * MS);
+        supervisor.sweep(3001 * MS);
+        assertThat(pending.size()).isZero();
+        assertThat(supervisor.expiredCount()).isEqualTo(1);
+        assertThat(backends.all()).allSatisfy(b -> assertThat(b.outstanding()).isZero());
+    }
+
+    @Test
+    void serverFailingRequestsInARowIsEjectedForABackoffThatDoublesThenPutBack() {
+        outliers.failure(0, 0);
+        outliers.failure(0, 0);
+        assertThat(backends.get(0).isUp()).isTrue();
+        outliers.failure(0, 0);
+        assertThat(backends.get(0).ejected()).isTrue();
+        outliers.tick(999 * MS);
+        assertThat(backends.get(0).ejected()).isTrue();
+        outliers.tick(1000 * MS);
+        assertThat(backends.get(0).isUp()).isTrue();
+
+        for (int i = 0; i < 3; i++) {
+            outliers.failure(0, 1100 * MS);
+        }
+        outliers.tick(3099 * MS);
+        assertThat(backends.get(0).ejected()).as("second ejection in a row lasts 2 s").isTrue();
+        outliers.tick(3100 * MS);
+        assertThat(backends.get(0).ejected()).isFalse();
+        assertThat(outliers.ejectionCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aReplyResetsTheFailureCountAndTheLastServerUpIsNeverEjected() {
+        outliers.failure(1, 0);
+        outliers.failure(1, 0);
+        outliers.success(1);
+        outliers.failure(1, 0);
+        assertThat(backends.get(1).ejected()).isFalse();
+
+        backends.get(0).setUp(false);
+        backends.get(2).setUp(false);
+        for (int i = 0; i < 10; i++) {
+            outliers.failure(1, 0);
+        }
+        assertThat(backends.get(1).isUp()).as("the only server left").isTrue();
+    }
+
+    @Test
+    void missedPingsTakeAServerOutAndAnAnswerPutsItBackCorrectingALostUp() {
+        health.tick();
+        assertThat(sent).hasSize(3).allSatisfy(s -> assertThat(FrameCodec.decode(s.datagram()))
+                .isInstanceOfSatisfying(Decoded.Framed.class, f -> assertThat(f.frame()).isInstanceOf(Ping.class)));
+        InetSocketAddress server0 = backends.get(0).address();
+        router.fromServer(FrameCodec.encode(ServerState.down(5, 10_000)), server0, 0);
+        assertThat(backends.get(0).isUp()).as("announced down").isFalse();
+
+        health.tick();
+        health.tick();
+        assertThat(backends.get(1).healthy()).as("two pings unanswered").isFalse();
+        assertThat(backends.get(0).healthy()).as("server 0 answered").isTrue();
+
+        // the u was lost; the next health answer carries it
+        router.fromServer(FrameCodec.encode(ServerState.up(6)), server0, 0);
+        router.fromServer(FrameCodec.encode(ServerState.up(1)), backends.get(1).address(), 0);
+        assertThat(backends.get(0).isUp()).isTrue();
+        assertThat(backends.get(1).isUp()).isTrue();
+    }
+}

@@ -1,0 +1,58 @@
+package io.ringlab.server.election;
+
+import io.ringlab.server.config.RingServerProperties;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Graceful shutdown: on SIGTERM the server tells its agents it is going down ({@code d}), keeps answering
+ * for the drain so that the requests already on their way are answered, then lets the application stop.
+ * When it starts again, the agents' health checks hear its {@code u}: it rejoins without help.
+ */
+@Component
+class ServerShutdown implements SmartLifecycle {
+
+    private static final Log log = LogFactory.getLog(ServerShutdown.class);
+
+    private final ServerAvailability availability;
+    private final StateAnnouncer announcer;
+    private final long drainNanos;
+    private volatile boolean running;
+
+    ServerShutdown(ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
+        this.availability = availability;
+        this.announcer = announcer;
+        this.drainNanos = properties.ring().drain().toNanos();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        announcer.announce(availability.leave(System.nanoTime(), drainNanos));
+        try {
+            TimeUnit.NANOSECONDS.sleep(drainNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("announced d to the agents and drained; stopping");
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+}
