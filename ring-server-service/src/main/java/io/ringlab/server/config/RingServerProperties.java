@@ -22,6 +22,7 @@ import java.time.Duration;
  * @param reportInterval how often the results line is logged
  * @param udp            socket and worker settings
  * @param ring           the ring this server belongs to, and its elections
+ * @param faults         faults injected on purpose (none by default)
  */
 @Validated
 @ConfigurationProperties("ringlab.server")
@@ -32,5 +33,6 @@ public record RingServerProperties(
         @DefaultValue("1024") @Min(1) int maxAgents,
         @DefaultValue("10s") @NotNull Duration reportInterval,
         @DefaultValue @Valid UdpSettings udp,
-        @DefaultValue @Valid RingProperties ring) {
+        @DefaultValue @Valid RingProperties ring,
+        @DefaultValue @Valid FaultProperties faults) {
 }

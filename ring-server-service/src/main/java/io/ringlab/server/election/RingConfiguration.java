@@ -38,7 +38,8 @@ class RingConfiguration {
 
     @Bean
     RingEvents ringEvents(ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
-        return new RingEvents(availability, announcer, properties.ring().drain().toNanos());
+        return new RingEvents(availability, announcer, properties.ring().drain().toNanos(),
+                properties.faults().dropUpAnnouncements());
     }
 
     @Bean

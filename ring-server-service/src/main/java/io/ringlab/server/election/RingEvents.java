@@ -20,14 +20,20 @@ public class RingEvents implements RingListener {
     private final ServerAvailability availability;
     private final StateAnnouncer announcer;
     private final long drainNanos;
+    private final boolean dropUpAnnouncements;
     private final LongAdder roundsCompleted = new LongAdder();
     private final LongAdder roundsAbandoned = new LongAdder();
 
-    /** @param drainNanos how long a winner keeps answering after it announced {@code d} */
-    public RingEvents(ServerAvailability availability, StateAnnouncer announcer, long drainNanos) {
+    /**
+     * @param drainNanos          how long a winner keeps answering after it announced {@code d}
+     * @param dropUpAnnouncements a fault on purpose: never announce {@code u}
+     */
+    public RingEvents(ServerAvailability availability, StateAnnouncer announcer, long drainNanos,
+                      boolean dropUpAnnouncements) {
         this.availability = availability;
         this.announcer = announcer;
         this.drainNanos = drainNanos;
+        this.dropUpAnnouncements = dropUpAnnouncements;
     }
 
     @Override
@@ -41,10 +47,10 @@ public class RingEvents implements RingListener {
     @Override
     public void cameUp(RoundId round, long nowNanos) {
         var up = availability.comeUp();
-        if (up != null) {
+        if (up != null && !dropUpAnnouncements) {
             announcer.announce(up);
         }
-        log.info("back up after round %s".formatted(round));
+        log.info("back up after round %s%s".formatted(round, dropUpAnnouncements ? " (u not announced: fault injected)" : ""));
     }
 
     @Override

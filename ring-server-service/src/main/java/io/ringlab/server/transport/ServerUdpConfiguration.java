@@ -18,6 +18,7 @@ import org.springframework.integration.ip.dsl.Udp;
 import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * One socket for everything: requests in and replies out, ring messages in and out, state announcements
@@ -58,7 +59,8 @@ class ServerUdpConfiguration {
 
     @Bean
     IntegrationFlow inboundFlow(CountingUdpInboundAdapter requestsIn, RequestAnswerer answerer, RingService ring,
-                                MessageChannel serverOut) {
+                                MessageChannel serverOut, RingServerProperties properties) {
+        long delayNanos = properties.faults().delay().toNanos();
         return IntegrationFlow.from(requestsIn)
                 .<byte[], Boolean>route(RingDatagrams::isRingMessage, route -> route
                         .subFlowMapping(true, ringMessages -> ringMessages
@@ -68,6 +70,9 @@ class ServerUdpConfiguration {
                                 }, e -> e.id("ringIn")))
                         .subFlowMapping(false, requests -> requests
                                 .handle(byte[].class, (datagram, headers) -> {
+                                    if (delayNanos > 0) {
+                                        LockSupport.parkNanos(delayNanos);
+                                    }
                                     var sender = Datagrams.sender(headers);
                                     byte[] reply = answerer.answer(datagram, sender, System.nanoTime());
                                     return reply == null ? null : Datagrams.to(sender, reply);

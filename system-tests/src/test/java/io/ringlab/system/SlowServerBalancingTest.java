@@ -1,0 +1,91 @@
+package io.ringlab.system;
+
+import io.ringlab.agent.routing.Backends;
+import io.ringlab.client.load.ClientStatusSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One of three servers takes 20 ms per request. Round robin sends it a third of the requests regardless;
+ * least outstanding and power of two choices see its requests pile up and send it far fewer. Counts are
+ * asserted, not times. The strategy is switched at runtime through REST between batches.
+ */
+class SlowServerBalancingTest {
+
+    private static final int BATCH = 600;
+
+    private static Cluster cluster;
+    private static RunningService agent;
+    private static int batch;
+
+    @BeforeAll
+    static void start() {
+        cluster = new Cluster();
+        RunningService slow = cluster.server("server-1", "--ringlab.server.faults.delay=20ms", "--ringlab.server.udp.workers=16");
+        RunningService fast2 = cluster.server("server-2");
+        RunningService fast3 = cluster.server("server-3");
+        agent = cluster.agent("agent-1", List.of(slow, fast2, fast3), "--ringlab.agent.retry.max-tries=1");
+    }
+
+    @AfterAll
+    static void stop() {
+        cluster.close();
+    }
+
+    @Test
+    void leastOutstandingAndPowerOfTwoSendTheSlowServerFewerRequestsThanRoundRobin() throws Exception {
+        long roundRobin = slowServerShareOfABatch("round-robin");
+        long leastOutstanding = slowServerShareOfABatch("least-outstanding");
+        long powerOfTwo = slowServerShareOfABatch("p2c-outstanding");
+        long powerOfTwoLatency = slowServerShareOfABatch("p2c-latency");
+
+        System.out.printf("requests of %d sent to the slow server: round-robin %d, least-outstanding %d, "
+                + "p2c-outstanding %d, p2c-latency %d%n", BATCH, roundRobin, leastOutstanding, powerOfTwo, powerOfTwoLatency);
+        assertThat(roundRobin).as("round robin: a third").isEqualTo(BATCH / 3);
+        assertThat(leastOutstanding).as("least outstanding").isLessThan(roundRobin / 2);
+        assertThat(powerOfTwo).as("power of two on outstanding").isLessThan(roundRobin / 2);
+        assertThat(powerOfTwoLatency).as("power of two on latency").isLessThan(roundRobin / 2);
+    }
+
+    private static long slowServerShareOfABatch(String strategy) throws Exception {
+        HttpResponse<String> switched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + agent.httpPort() + "/api/agent/strategy"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"strategy\":\"" + strategy + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
+
+        long before = agent.bean(Backends.class).get(0).forwardedCount();
+        RunningService client = cluster.client("client-" + (++batch), Cluster.address(agent),
+                "--ringlab.client.threads=12", "--ringlab.client.max-requests=" + BATCH, "--ringlab.client.timeout=30s");
+        await().atMost(Duration.ofMinutes(2)).until(() -> {
+            var status = client.bean(ClientStatusSource.class).status();
+            return !status.running() && status.inFlight() == 0;
+        });
+        assertThat(client.bean(ClientStatusSource.class).status().responses()).isEqualTo(BATCH);
+        client.close();
+        return agent.bean(Backends.class).get(0).forwardedCount() - before;
+    }
+
+    @Test
+    void unknownStrategyIsRefusedWithAMessageAndChangesNothing() throws Exception {
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + agent.httpPort() + "/api/agent/strategy"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"strategy\":\"fastest-first\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("unknown strategy 'fastest-first'");
+    }
+}
