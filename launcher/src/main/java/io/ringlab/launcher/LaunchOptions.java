@@ -21,6 +21,9 @@ record LaunchOptions(
         Duration electionInterval,
         Duration downtime,
         boolean elections,
+        int killServer,
+        Duration killAt,
+        Duration restartAfter,
         Path home,
         Path runDirectory,
         String javaOptions) {
@@ -39,6 +42,9 @@ record LaunchOptions(
               --election-interval D ring election timer of each server (default 60s, the seed's)
               --downtime D          how long an elected server stays down (default 15s, the seed's)
               --elections on|off    periodic ring elections (default on)
+              --kill-server N       fault scenario: kill -9 ring server N under load (default 0: none)
+              --kill-at D           ... this long after the load starts (default 30s)
+              --restart-after D     ... and start it again this long after (default 20s; 0: never)
               --run-dir DIR         where logs and the pid file go (default local-run)
               --java-options S      JVM options for every service (default "-Xmx512m")
             """;
@@ -80,6 +86,9 @@ record LaunchOptions(
                 values.duration("election-interval", "60s"),
                 values.duration("downtime", "15s"),
                 values.onOff("elections", true),
+                values.integer("kill-server", 0, 0, 64),
+                values.duration("kill-at", "30s"),
+                values.duration("restart-after", "20s"),
                 home,
                 home.resolve(values.text("run-dir", "local-run")),
                 values.text("java-options", "-Xmx512m"));
@@ -89,6 +98,9 @@ record LaunchOptions(
         }
         if (options.servers() < 3) {
             throw new UsageException("--servers must be at least 3: the servers form a ring");
+        }
+        if (options.killServer() > options.servers()) {
+            throw new UsageException("--kill-server %d: there are only %d servers".formatted(options.killServer(), options.servers()));
         }
         if (options.electionInterval().isZero() || options.downtime().isZero()) {
             throw new UsageException("--election-interval and --downtime must be more than 0");

@@ -65,6 +65,8 @@ public final class Launcher {
         printEndpoints(cluster);
 
         RingWatcher ring = new RingWatcher(serverNamesById(cluster));
+        AgentWatcher agents = new AgentWatcher(serverNamesByPort(cluster));
+        FaultScenario fault = new FaultScenario(options);
         long startNanos = System.nanoTime();
         long reportNanos = options.reportInterval().toNanos();
         long endNanos = options.duration().isZero() ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
@@ -72,12 +74,15 @@ public final class Launcher {
         long nextRingPoll = startNanos;
         while (true) {
             long now = System.nanoTime();
-            long wake = Math.min(Math.min(nextReport, endNanos), nextRingPoll);
+            long wake = Math.min(Math.min(Math.min(nextReport, endNanos), nextRingPoll), startNanos + fault.nextEventNanos());
             if (wake > now) {
                 TimeUnit.NANOSECONDS.sleep(wake - now);
             }
+            fault.due(System.nanoTime() - startNanos, cluster)
+                    .forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
             if (System.nanoTime() >= nextRingPoll) {
                 ring.lines(ringStatus(cluster, reader)).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
+                agents.lines(agentStatus(cluster, reader)).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
                 nextRingPoll += RING_POLL_NANOS;
             }
             if (System.nanoTime() >= nextReport || System.nanoTime() >= endNanos) {
@@ -119,7 +124,7 @@ public final class Launcher {
 
     private static void reportDeadServices(LocalCluster cluster) {
         for (ServiceProcess process : cluster.processes()) {
-            if (!process.isAlive()) {
+            if (!process.isAlive() && !process.killedOnPurpose()) {
                 System.out.printf("%s has exited; see %s%n", process.name(), process.log());
             }
         }
@@ -129,6 +134,18 @@ public final class Launcher {
         Map<String, String> names = new LinkedHashMap<>();
         cluster.ofRole(Role.SERVER).forEach(p -> names.put("127.0.0.1:" + p.udpPort(), p.name()));
         return names;
+    }
+
+    private static Map<Integer, String> serverNamesByPort(LocalCluster cluster) {
+        Map<Integer, String> names = new LinkedHashMap<>();
+        cluster.ofRole(Role.SERVER).forEach(p -> names.put(p.udpPort(), p.name()));
+        return names;
+    }
+
+    private static Map<String, Snapshot.AgentStatus> agentStatus(LocalCluster cluster, StatusReader reader) {
+        Map<String, Snapshot.AgentStatus> status = new LinkedHashMap<>();
+        cluster.ofRole(Role.AGENT).forEach(p -> status.put(p.name(), StatusReader.agent(reader.read(p.statusUrl()))));
+        return status;
     }
 
     private static Map<String, JsonNode> ringStatus(LocalCluster cluster, StatusReader reader) {

@@ -83,8 +83,25 @@ final class LocalCluster implements AutoCloseable {
 
     private void writePids() throws IOException {
         Files.createDirectories(options.runDirectory());
-        Files.writeString(options.runDirectory().resolve("pids"),
-                processes.stream().map(p -> Long.toString(p.pid())).collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(options.runDirectory().resolve("pids"), processes.stream().filter(ServiceProcess::isAlive)
+                .map(p -> Long.toString(p.pid())).collect(Collectors.joining("\n", "", "\n")));
+    }
+
+    /** Kills ring server {@code index} (1-based) with SIGKILL; returns the dead process's pid. */
+    long killServer(int index) throws IOException, InterruptedException {
+        ServiceProcess server = ofRole(Role.SERVER).get(index - 1);
+        server.kill();
+        writePids();
+        return server.pid();
+    }
+
+    /** Starts ring server {@code index} (1-based) again with the same command; returns the new pid. */
+    long restartServer(int index) throws IOException {
+        ServiceProcess old = ofRole(Role.SERVER).get(index - 1);
+        ServiceProcess fresh = old.restart();
+        processes.set(processes.indexOf(old), fresh);
+        writePids();
+        return fresh.pid();
     }
 
     List<ServiceProcess> processes() {

@@ -56,7 +56,7 @@ final class ResultsTable {
     private static void agents(StringBuilder out, List<Snapshot.Agent> agents, List<Snapshot.Server> servers) {
         out.append(String.format(Locale.ROOT, "%-22s", "Agent (share to)"));
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s", server.name())));
-        out.append(String.format(Locale.ROOT, " %10s %10s  %s%n", "forwarded", "replies", "dropped"));
+        out.append(String.format(Locale.ROOT, " %10s %10s %8s  %s%n", "forwarded", "replies", "retries", "dropped"));
         double[] shareSums = new double[servers.size()];
         int reachable = 0;
         for (Snapshot.Agent agent : agents) {
@@ -75,7 +75,8 @@ final class ResultsTable {
                 boolean down = !s.upByPort().getOrDefault(port, true);
                 out.append(String.format(Locale.ROOT, " %11s", String.format(Locale.ROOT, "%.3f%s", share, down ? "*" : "")));
             }
-            out.append(String.format(Locale.ROOT, " %10d %10d  %s%n", s.forwarded(), s.repliesDelivered(), drops(s.drops())));
+            out.append(String.format(Locale.ROOT, " %10d %10d %8d  %s%n", s.forwarded(), s.repliesDelivered(), s.retries(),
+                    drops(s.drops())));
         }
         if (reachable > 1) {
             out.append(String.format(Locale.ROOT, "%-22s", "average of agents"));

@@ -14,16 +14,20 @@ final class ServiceProcess {
     private final int httpPort;
     private final int udpPort;
     private final Path log;
+    private final List<String> command;
     private final Process process;
+    private volatile boolean killedOnPurpose;
 
     enum Role { SERVER, AGENT, CLIENT }
 
-    private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, Process process) {
+    private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
+                           Process process) {
         this.name = name;
         this.role = role;
         this.httpPort = httpPort;
         this.udpPort = udpPort;
         this.log = log;
+        this.command = command;
         this.process = process;
     }
 
@@ -32,9 +36,25 @@ final class ServiceProcess {
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, role, httpPort, udpPort, log, process);
+        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command), process);
+    }
+
+    /** The same service started again, with the same command (after {@link #kill()}). */
+    ServiceProcess restart() throws IOException {
+        return start(name, role, httpPort, udpPort, command, log);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no goodbye to anyone. */
+    void kill() throws InterruptedException {
+        killedOnPurpose = true;
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    boolean killedOnPurpose() {
+        return killedOnPurpose;
     }
 
     String name() {

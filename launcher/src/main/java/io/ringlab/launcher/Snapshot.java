@@ -20,8 +20,9 @@ record Snapshot(long elapsedSeconds, List<Client> clients, List<Agent> agents, L
     }
 
     /** @param forwardedTo requests sent to each server, by the server's UDP port */
-    record AgentStatus(String strategy, long received, long forwarded, long repliesDelivered,
-                       Map<Integer, Long> forwardedTo, Map<Integer, Boolean> upByPort, Map<String, Long> drops) {
+    record AgentStatus(String strategy, long received, long forwarded, long repliesDelivered, long retries,
+                       long ejections, Map<Integer, Long> forwardedTo, Map<Integer, Boolean> upByPort,
+                       Map<Integer, String> stateByPort, Map<String, Long> drops) {
     }
 
     record ServerStatus(String state, long downForMs, long requestsReceived, Map<String, Long> drops) {

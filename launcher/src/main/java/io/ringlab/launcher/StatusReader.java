@@ -43,13 +43,16 @@ final class StatusReader {
         }
         Map<Integer, Long> forwardedTo = new LinkedHashMap<>();
         Map<Integer, Boolean> up = new LinkedHashMap<>();
+        Map<Integer, String> state = new LinkedHashMap<>();
         for (JsonNode server : node.path("servers")) {
             int port = portOf(server.path("server").asString());
             forwardedTo.put(port, server.path("forwarded").asLong());
             up.put(port, server.path("up").asBoolean());
+            state.put(port, server.path("state").asString());
         }
         return new Snapshot.AgentStatus(node.path("strategy").asString(), node.path("requestsReceived").asLong(),
-                node.path("forwarded").asLong(), node.path("repliesDelivered").asLong(), forwardedTo, up, drops(node));
+                node.path("forwarded").asLong(), node.path("repliesDelivered").asLong(), node.path("retries").asLong(),
+                node.path("ejections").asLong(), forwardedTo, up, state, drops(node));
     }
 
     static Snapshot.ServerStatus server(JsonNode node) {

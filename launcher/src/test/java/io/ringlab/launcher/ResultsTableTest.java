@@ -19,14 +19,15 @@ class ResultsTableTest {
         Snapshot snapshot = new Snapshot(70,
                 List.of(new Snapshot.Client("client-1", new Snapshot.ClientStatus(500, 1000, 990, 10, 0, 0, 0.99, 14.74, 12.0, 40.0)),
                         new Snapshot.Client("client-2", new Snapshot.ClientStatus(500, 1000, 1000, 0, 0, 0, 1.0, 10.0, 9.0, 30.0))),
-                List.of(new Snapshot.Agent("agent-1", new Snapshot.AgentStatus("round-robin", 1000, 1000, 990,
-                        Map.of(4242, 500L, 4243, 300L, 4244, 200L), Map.of(4242, true, 4243, true, 4244, false), Map.of("empty", 2L)))),
+                List.of(new Snapshot.Agent("agent-1", new Snapshot.AgentStatus("round-robin", 1000, 1000, 990, 7, 0,
+                        Map.of(4242, 500L, 4243, 300L, 4244, 200L), Map.of(4242, true, 4243, true, 4244, false),
+                        Map.of(4242, "up", 4243, "up", 4244, "unhealthy"), Map.of("empty", 2L)))),
                 SERVERS);
         String table = ResultsTable.render(snapshot);
         assertThat(table).contains("00:01:10 since start");
         assertThat(table).containsPattern("client-1 \\(500 thr\\)\\s+1000\\s+990\\s+99\\.00\\s+14\\.740");
         assertThat(table).containsPattern("all clients\\s+2000\\s+1990\\s+99\\.50\\s+12\\.358");
-        assertThat(table).containsPattern("agent-1\\s+0\\.500\\s+0\\.300\\s+0\\.200\\*\\s+1000\\s+990\\s+\\{empty=2}");
+        assertThat(table).containsPattern("agent-1\\s+0\\.500\\s+0\\.300\\s+0\\.200\\*\\s+1000\\s+990\\s+7\\s+\\{empty=2}");
         assertThat(table).containsPattern("requests received\\s+500\\s+300\\s+unreachable");
         assertThat(table).containsPattern("state\\s+up\\s+down 15s\\s+-");
         assertThat(table).containsPattern("share received\\s+0\\.625\\s+0\\.375\\s+-");

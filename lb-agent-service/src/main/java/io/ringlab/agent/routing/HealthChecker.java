@@ -3,6 +3,9 @@ package io.ringlab.agent.routing;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.Ping;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import java.net.InetSocketAddress;
 import java.util.function.BiConsumer;
 
@@ -12,6 +15,8 @@ import java.util.function.BiConsumer;
  * the state it carries corrects a lost {@code d} or {@code u} within one interval.
  */
 public class HealthChecker {
+
+    private static final Log log = LogFactory.getLog(HealthChecker.class);
 
     private final Backends backends;
     private final int missesToMarkDown;
@@ -32,8 +37,9 @@ public class HealthChecker {
     public synchronized void tick() {
         for (int i = 0; i < awaiting.length; i++) {
             Backend backend = backends.get(i);
-            if (awaiting[i] && ++misses[i] >= missesToMarkDown) {
+            if (awaiting[i] && ++misses[i] >= missesToMarkDown && backend.healthy()) {
                 backend.setHealthy(false);
+                log.warn("server %s missed %d health checks: out of rotation".formatted(backend.name(), misses[i]));
             }
             awaiting[i] = true;
             sender.accept(backend.address(), FrameCodec.encode(new Ping(++nonce)));
@@ -44,6 +50,9 @@ public class HealthChecker {
     public synchronized void answered(Backend backend) {
         awaiting[backend.index()] = false;
         misses[backend.index()] = 0;
-        backend.setHealthy(true);
+        if (!backend.healthy()) {
+            backend.setHealthy(true);
+            log.info("server %s answers health checks again: back in rotation".formatted(backend.name()));
+        }
     }
 }

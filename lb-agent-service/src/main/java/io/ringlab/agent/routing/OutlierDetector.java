@@ -1,5 +1,8 @@
 package io.ringlab.agent.routing;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -9,6 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
  * ejects the last server that is up: shedding everything would turn a slow cluster into a dead one.
  */
 public class OutlierDetector {
+
+    private static final Log log = LogFactory.getLog(OutlierDetector.class);
 
     private final Backends backends;
     private final int threshold;
@@ -50,6 +55,8 @@ public class OutlierDetector {
         failuresInRow[server] = 0;
         backend.setEjected(true);
         ejections.increment();
+        log.warn("server %s failed %d requests in a row: ejected for %d ms".formatted(backend.name(), threshold,
+                ejection / 1_000_000));
     }
 
     public synchronized void success(int server) {

@@ -52,6 +52,16 @@ public class CountingUdpInboundAdapter extends UnicastReceivingChannelAdapter {
         return true;
     }
 
+    /** A datagram still queued when the application stops is dropped quietly, not logged as a failure. */
+    @Override
+    protected void doSend(DatagramPacket packet) {
+        if (!isActive()) {
+            drops.drop(DropReason.SHUTTING_DOWN);
+            return;
+        }
+        super.doSend(packet);
+    }
+
     @Override
     protected void doStop() {
         super.doStop();

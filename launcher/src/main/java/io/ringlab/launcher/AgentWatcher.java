@@ -1,0 +1,40 @@
+package io.ringlab.launcher;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the agents' status, read every second, into a line each time an agent's view of a server changes:
+ * {@code agent-1: server-2 unhealthy} when it stops answering health checks, {@code up} when it is back,
+ * {@code down} for a planned downtime, {@code ejected} for failing requests.
+ */
+final class AgentWatcher {
+
+    private final Map<Integer, String> serverNameByPort;
+    private final Map<String, String> lastState = new HashMap<>();
+
+    AgentWatcher(Map<Integer, String> serverNameByPort) {
+        this.serverNameByPort = serverNameByPort;
+    }
+
+    /** @param agents each agent's status by name (null if it did not answer) */
+    List<String> lines(Map<String, Snapshot.AgentStatus> agents) {
+        List<String> lines = new ArrayList<>();
+        agents.forEach((agent, status) -> {
+            if (status == null) {
+                return;
+            }
+            status.stateByPort().forEach((port, state) -> {
+                String server = serverNameByPort.getOrDefault(port, "port " + port);
+                String before = lastState.put(agent + "/" + server, state);
+                if (before != null && !before.equals(state)) {
+                    lines.add("%s: %s %s (retries so far %d, ejections %d)".formatted(agent, server, state,
+                            status.retries(), status.ejections()));
+                }
+            });
+        });
+        return lines;
+    }
+}

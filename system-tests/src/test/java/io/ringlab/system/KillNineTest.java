@@ -1,0 +1,131 @@
+package io.ringlab.system;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The README's run command with a fault scenario, as processes: under load, ring server 2 is killed with
+ * {@code kill -9} and started again. The agents take it out of rotation and back without help, and the load
+ * clients see at least 99.99% of their requests answered. Every wait is on a condition, with a generous
+ * bound; nothing is asserted about how fast things happen.
+ */
+class KillNineTest {
+
+    private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
+    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    private static final Duration PATIENCE = Duration.ofMinutes(3);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void killedServerLeavesRotationComesBackAfterRestartAndClientsKeepTheirSuccessRate() throws Exception {
+        Random random = new Random(SEED);
+        int serverPort = FreePorts.udpBlock(random, 0, 1, 2);
+        int agentPort = FreePorts.udpBlock(random, 0, 1);
+        int httpPort = FreePorts.tcpBlock(random, 1, 2, 3, 101, 102, 201, 202);
+        Path runDir = HOME.resolve("system-tests/target/kill-nine-test");
+        Path output = runDir.resolve("launcher-output.txt");
+        Files.createDirectories(runDir);
+
+        Process launcher = new ProcessBuilder(HOME.resolve("bin/ringlab-local").toString(),
+                "--threads", "50", "--duration", "30m", "--elections", "off",
+                "--kill-server", "2", "--kill-at", "8s", "--restart-after", "5s",
+                "--server-port", Integer.toString(serverPort), "--agent-port", Integer.toString(agentPort),
+                "--http-port", Integer.toString(httpPort), "--run-dir", HOME.relativize(runDir).toString(),
+                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1")
+                .directory(HOME.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        List<Long> pids;
+        try {
+            String agent1 = "http://127.0.0.1:" + (httpPort + 101) + "/api/status";
+            String agent2 = "http://127.0.0.1:" + (httpPort + 102) + "/api/status";
+            String server2 = "http://127.0.0.1:" + (httpPort + 2) + "/api/status";
+            await("traffic flows (seed " + SEED + ")").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                    .until(() -> responses(httpPort + 201) > 1000 && responses(httpPort + 202) > 1000);
+
+            await("server-2 is killed").atMost(PATIENCE).until(() -> Files.readString(output).contains("killed server-2"));
+            await("both agents take server-2 out of rotation").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !serverUp(agent1, serverPort + 1) && !serverUp(agent2, serverPort + 1));
+
+            await("server-2 is started again").atMost(PATIENCE).until(() -> Files.readString(output).contains("started server-2 again"));
+            await("both agents put server-2 back").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+                    .until(() -> serverUp(agent1, serverPort + 1) && serverUp(agent2, serverPort + 1));
+            await("the new server-2 serves requests").atMost(PATIENCE)
+                    .until(() -> status(server2) != null && status(server2).path("requestsReceived").asLong() > 100);
+
+            for (int client : new int[] {httpPort + 201, httpPort + 202}) {
+                JsonNode status = status("http://127.0.0.1:" + client + "/api/status");
+                long finished = status.path("responses").asLong() + status.path("timeouts").asLong()
+                        + status.path("wrongReplies").asLong();
+                double successRate = (double) status.path("responses").asLong() / finished;
+                System.out.printf("client on http port %d: %d finished, %d timeouts, success %.4f%%%n", client, finished,
+                        status.path("timeouts").asLong(), successRate * 100);
+                assertThat(successRate).as("success rate through a kill -9 (seed %d)", SEED).isGreaterThanOrEqualTo(0.9999);
+            }
+            pids = startedPids(Files.readString(output));
+        } finally {
+            launcher.destroy();
+            if (!launcher.waitFor(2, TimeUnit.MINUTES)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        }
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("process %d still running after the launcher stopped", pid).isFalse();
+        }
+    }
+
+    private long responses(int clientHttpPort) {
+        JsonNode status = status("http://127.0.0.1:" + clientHttpPort + "/api/status");
+        return status == null ? 0 : status.path("responses").asLong();
+    }
+
+    private boolean serverUp(String agentStatusUrl, int serverUdpPort) {
+        JsonNode status = status(agentStatusUrl);
+        if (status == null) {
+            return false;
+        }
+        for (JsonNode server : status.path("servers")) {
+            if (server.path("server").asString().endsWith(":" + serverUdpPort)) {
+                return server.path("up").asBoolean();
+            }
+        }
+        throw new AssertionError("agent has no server on port " + serverUdpPort + ": " + status);
+    }
+
+    private JsonNode status(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static List<Long> startedPids(String printed) {
+        Matcher matcher = Pattern.compile("\\(pid (\\d+)\\)").matcher(printed);
+        return matcher.results().map(m -> Long.parseLong(m.group(1))).toList();
+    }
+}
