@@ -18,9 +18,12 @@ class Cluster implements AutoCloseable {
 
     private final List<RunningService> started = new ArrayList<>();
 
+    /** A ring server on a free port, unless the arguments name one. */
     RunningService server(String name, String... args) {
+        boolean portGiven = Stream.of(args).anyMatch(arg -> arg.startsWith("--ringlab.server.port="));
         return start(name, RingServerApplication.application(), Stream.concat(Stream.of(
-                "--ringlab.server.name=" + name, "--ringlab.server.port=0"), Stream.of(args)));
+                "--ringlab.server.name=" + name, portGiven ? "" : "--ringlab.server.port=0"), Stream.of(args))
+                .filter(arg -> !arg.isEmpty()));
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.ringlab.support.transport;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -13,6 +16,8 @@ import java.net.UnknownHostException;
  * ({@code 0}) socket is known at once.
  */
 public final class UdpSockets {
+
+    private static final Log log = LogFactory.getLog(UdpSockets.class);
 
     private UdpSockets() {
     }
@@ -33,6 +38,10 @@ public final class UdpSockets {
                 socket.setSendBufferSize(settings.socketSendBuffer());
             }
             socket.bind(new InetSocketAddress(address, port));
+            log.info(("UDP %s: bound %s; receive buffer %d bytes, send buffer %d bytes (asked %d and %d; the kernel "
+                    + "caps them at net.core.rmem_max and wmem_max)").formatted(property, socket.getLocalSocketAddress(),
+                    socket.getReceiveBufferSize(), socket.getSendBufferSize(), settings.socketReceiveBuffer(),
+                    settings.socketSendBuffer()));
             return socket;
         } catch (UnknownHostException e) {
             throw new UdpBindException(property, "bind address '" + bindAddress + "' does not resolve", e);

@@ -1,0 +1,51 @@
+package io.ringlab.system;
+
+import io.ringlab.agent.routing.Backend;
+import io.ringlab.agent.routing.Backends;
+import io.ringlab.client.load.ClientStatusSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A ring server stopped gracefully (what SIGTERM does) announces {@code d} and answers what it has before it
+ * goes; the agents stop sending to it at once and no client request is lost. Started again on the same port,
+ * it rejoins through the agents' health checks, with no operator action.
+ */
+class GracefulShutdownTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @Test
+    void stoppedServerAnnouncesDownLosesNoRequestAndRejoinsWhenStartedAgain() {
+        try (Cluster cluster = new Cluster()) {
+            List<RunningService> servers = new ArrayList<>(List.of(cluster.server("server-1"),
+                    cluster.server("server-2"), cluster.server("server-3")));
+            int port = servers.get(1).udpPort("requestSocket");
+            RunningService agent = cluster.agent("agent-1", servers);
+            RunningService client = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=8",
+                    "--ringlab.client.timeout=30s");
+            Backend backend = agent.bean(Backends.class).get(1);
+            await().atMost(PATIENCE).until(() -> backend.replyCount() > 200);
+
+            servers.get(1).close();
+            assertThat(backend.announcedUp()).as("the agent heard the d the server sent as it stopped").isFalse();
+            long sent = backend.forwardedCount();
+            long total = agent.bean(Backends.class).totalForwarded();
+            await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > total + 300);
+            assertThat(backend.forwardedCount()).isEqualTo(sent);
+
+            cluster.server("server-2", "--ringlab.server.port=" + port);
+            await("health checks take it back").atMost(PATIENCE).until(backend::isUp);
+            await().atMost(PATIENCE).until(() -> backend.forwardedCount() > sent);
+
+            var status = client.bean(ClientStatusSource.class).status();
+            assertThat(status.timeouts() + status.wrongReplies()).as("requests lost through the shutdown").isZero();
+        }
+    }
+}
