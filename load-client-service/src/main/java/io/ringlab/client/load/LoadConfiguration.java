@@ -1,6 +1,8 @@
 package io.ringlab.client.load;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ringlab.client.config.LoadClientProperties;
+import io.ringlab.client.metrics.ResponseTimeMetrics;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +20,8 @@ class LoadConfiguration {
     }
 
     @Bean
-    LoadStatistics loadStatistics() {
-        return new LoadStatistics();
+    LoadStatistics loadStatistics(MeterRegistry registry) {
+        return new LoadStatistics(ResponseTimeMetrics.timer(registry));
     }
 
     @Bean

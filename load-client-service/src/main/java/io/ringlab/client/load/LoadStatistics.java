@@ -1,6 +1,7 @@
 package io.ringlab.client.load;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 /** What the load client counts, cumulative since start. */
 public class LoadStatistics {
@@ -12,6 +13,16 @@ public class LoadStatistics {
     private final LongAdder lateReplies = new LongAdder();
     private final LongAdder responseNanos = new LongAdder();
     private final LatencyRecorder latencies = new LatencyRecorder();
+    private final LongConsumer responseTimes;
+
+    /** @param responseTimes also told every response time, in nanoseconds (a metrics timer) */
+    public LoadStatistics(LongConsumer responseTimes) {
+        this.responseTimes = responseTimes;
+    }
+
+    public LoadStatistics() {
+        this(nanos -> { });
+    }
 
     void sent() {
         sent.increment();
@@ -21,6 +32,7 @@ public class LoadStatistics {
         successes.increment();
         responseNanos.add(responseTimeNanos);
         latencies.record(responseTimeNanos);
+        responseTimes.accept(responseTimeNanos);
     }
 
     void timeout() {

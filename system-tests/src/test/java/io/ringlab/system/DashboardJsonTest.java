@@ -1,0 +1,72 @@
+package io.ringlab.system;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Grafana is not in Debian, so the dashboards are checked for structure here: a uid and title, panels with
+ * unique ids and a position, every datasource reference pointing at the provisioned Prometheus datasource,
+ * and every target carrying a query. (The queries themselves run against a real Prometheus elsewhere.)
+ */
+class DashboardJsonTest {
+
+    static final Path MONITORING = Path.of("..", "monitoring").toAbsolutePath().normalize();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void dashboardsAreWellFormedAndUseTheProvisionedDatasource() throws IOException {
+        String datasourceUid = provisionedDatasourceUid();
+        List<Path> dashboards = dashboards();
+        assertThat(dashboards).isNotEmpty();
+        Set<String> uids = new HashSet<>();
+        for (Path file : dashboards) {
+            JsonNode dashboard = JSON.readTree(file.toFile());
+            assertThat(dashboard.path("uid").asString()).as(file + " uid").isNotBlank();
+            assertThat(uids.add(dashboard.path("uid").asString())).as("uid unique").isTrue();
+            assertThat(dashboard.path("title").asString()).isNotBlank();
+            Set<Integer> ids = new HashSet<>();
+            for (JsonNode panel : dashboard.path("panels")) {
+                String name = file.getFileName() + " panel " + panel.path("title").asString();
+                assertThat(ids.add(panel.path("id").asInt())).as(name + " id unique").isTrue();
+                assertThat(panel.path("type").asString()).as(name).isNotBlank();
+                assertThat(panel.path("gridPos").path("w").asInt()).as(name + " width").isPositive();
+                assertThat(panel.path("datasource").path("uid").asString()).as(name).isEqualTo(datasourceUid);
+                assertThat(panel.path("targets")).as(name + " targets").isNotEmpty();
+                for (JsonNode target : panel.path("targets")) {
+                    assertThat(target.path("expr").asString()).as(name + " query").isNotBlank();
+                    assertThat(target.path("datasource").path("uid").asString()).as(name).isEqualTo(datasourceUid);
+                }
+            }
+            assertThat(ids).as(file + " panels").hasSizeGreaterThanOrEqualTo(6);
+            for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+                if (annotation.has("expr")) {
+                    assertThat(annotation.path("datasource").path("uid").asString()).isEqualTo(datasourceUid);
+                }
+            }
+        }
+    }
+
+    static List<Path> dashboards() throws IOException {
+        try (Stream<Path> files = Files.list(MONITORING.resolve("grafana/dashboards"))) {
+            return files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        }
+    }
+
+    private static String provisionedDatasourceUid() throws IOException {
+        String provisioning = Files.readString(MONITORING.resolve("grafana/provisioning/datasources/ringlab-prometheus.yml"));
+        var matcher = java.util.regex.Pattern.compile("uid:\\s*(\\S+)").matcher(provisioning);
+        assertThat(matcher.find()).as("datasource uid in the provisioning").isTrue();
+        return matcher.group(1);
+    }
+}
