@@ -1,0 +1,173 @@
+package io.ringlab.system;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real Prometheus (Debian's, installed by bin/install-deps) scrapes the local run with the project's own
+ * scrape configuration, and every query of every Grafana panel, and the election annotation, returns data
+ * from the running system. promtool accepts both scrape configurations.
+ */
+class PrometheusTest {
+
+    private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
+    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
+    private static final Path MONITORING = HOME.resolve("monitoring");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** What Grafana substitutes for $__rate_interval with a 5 s scrape interval: four scrapes. */
+    private static final String RATE_INTERVAL = "20s";
+    private static final int LOCAL_RUN_HTTP_BASE = 8000;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void promtoolAcceptsBothScrapeConfigurations() throws Exception {
+        for (String config : List.of("prometheus-local.yml", "prometheus-k8s.yml")) {
+            Process promtool = new ProcessBuilder("promtool", "check", "config", MONITORING.resolve("prometheus/" + config).toString())
+                    .redirectErrorStream(true).start();
+            String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(promtool.waitFor()).as(output).isZero();
+        }
+    }
+
+    @Test
+    void everyDashboardQueryReturnsDataFromTheRunningSystem() throws Exception {
+        Random random = new Random(SEED);
+        int serverPort = FreePorts.udpBlock(random, 0, 1, 2);
+        int agentPort = FreePorts.udpBlock(random, 0, 1);
+        int httpBase = FreePorts.tcpBlock(random, 1, 2, 3, 101, 102, 201, 202);
+        int prometheusPort = FreePorts.tcpBlock(random, 0);
+        Path runDir = HOME.resolve("system-tests/target/prometheus-test");
+        Files.createDirectories(runDir);
+        Path config = runDir.resolve("prometheus.yml");
+        Files.writeString(config, shiftPorts(Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")),
+                httpBase - LOCAL_RUN_HTTP_BASE));
+
+        Process system = new ProcessBuilder(HOME.resolve("bin/ringlab-local").toString(),
+                "--threads", "20", "--duration", "30m", "--election-interval", "4s", "--downtime", "2s",
+                "--server-port", Integer.toString(serverPort), "--agent-port", Integer.toString(agentPort),
+                "--http-port", Integer.toString(httpBase), "--run-dir", HOME.relativize(runDir).toString(),
+                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1")
+                .directory(HOME.toFile()).redirectErrorStream(true)
+                .redirectOutput(runDir.resolve("launcher-output.txt").toFile()).start();
+        Process prometheus = null;
+        try {
+            prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
+                    "--storage.tsdb.path=" + runDir.resolve("tsdb"),
+                    "--web.listen-address=127.0.0.1:" + prometheusPort)
+                    .redirectErrorStream(true).redirectOutput(runDir.resolve("prometheus.log").toFile()).start();
+            String api = "http://127.0.0.1:" + prometheusPort + "/api/v1/";
+
+            await("every target is scraped (seed " + SEED + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+                    .until(() -> allTargetsUp(api));
+
+            List<String> queries = dashboardQueries();
+            assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
+            for (String query : queries) {
+                await("data for " + query).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                        .until(() -> resultCount(api, query) > 0);
+            }
+        } finally {
+            if (prometheus != null) {
+                prometheus.destroy();
+                prometheus.waitFor(30, TimeUnit.SECONDS);
+            }
+            system.destroy();
+            if (!system.waitFor(2, TimeUnit.MINUTES)) {
+                system.descendants().forEach(ProcessHandle::destroyForcibly);
+                system.destroyForcibly();
+            }
+        }
+    }
+
+    /** The local config's targets are the local run's default HTTP ports; move them by {@code offset}. */
+    private static String shiftPorts(String config, int offset) {
+        Matcher matcher = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(config);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            matcher.appendReplacement(out, "127.0.0.1:" + (Integer.parseInt(matcher.group(1)) + offset));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    private static List<String> dashboardQueries() throws IOException {
+        List<String> queries = new ArrayList<>();
+        for (Path file : DashboardJsonTest.dashboards()) {
+            JsonNode dashboard = JSON.readTree(file.toFile());
+            for (JsonNode panel : dashboard.path("panels")) {
+                for (JsonNode target : panel.path("targets")) {
+                    queries.add(target.path("expr").asString().replace("$__rate_interval", RATE_INTERVAL));
+                }
+            }
+            for (JsonNode annotation : dashboard.path("annotations").path("list")) {
+                if (annotation.has("expr")) {
+                    queries.add(annotation.path("expr").asString());
+                }
+            }
+        }
+        return queries;
+    }
+
+    private boolean allTargetsUp(String api) {
+        JsonNode targets = get(api + "targets");
+        if (targets == null) {
+            return false;
+        }
+        JsonNode active = targets.path("data").path("activeTargets");
+        if (active.size() != 7) {
+            return false;
+        }
+        for (JsonNode target : active) {
+            if (!target.path("health").asString().equals("up")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int resultCount(String api, String query) {
+        JsonNode response = get(api + "query?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+        if (response == null || !response.path("status").asString().equals("success")) {
+            return 0;
+        }
+        int count = 0;
+        for (JsonNode series : response.path("data").path("result")) {
+            String value = series.path("value").get(1).asString();
+            if (!value.equals("NaN")) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private JsonNode get(String url) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
