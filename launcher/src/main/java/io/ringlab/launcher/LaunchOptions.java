@@ -26,6 +26,7 @@ record LaunchOptions(
         Duration restartAfter,
         Path home,
         Path runDirectory,
+        Path reportDirectory,
         String javaOptions) {
 
     static final String USAGE = """
@@ -45,6 +46,8 @@ record LaunchOptions(
               --kill-server N       fault scenario: kill -9 ring server N under load (default 0: none)
               --kill-at D           ... this long after the load starts (default 30s)
               --restart-after D     ... and start it again this long after (default 20s; 0: never)
+              --report-dir DIR      write a report there: CSV samples as the run goes; at the end the seed's
+                                    tables (Markdown, HTML) and plots (default: no report)
               --run-dir DIR         where logs and the pid file go (default local-run)
               --java-options S      JVM options for every service (default "-Xmx512m")
             """;
@@ -91,6 +94,7 @@ record LaunchOptions(
                 values.duration("restart-after", "20s"),
                 home,
                 home.resolve(values.text("run-dir", "local-run")),
+                values.text("report-dir", "").isBlank() ? null : home.resolve(values.text("report-dir", "")),
                 values.text("java-options", "-Xmx512m"));
         values.rejectUnknown();
         if (options.reportInterval().isZero()) {

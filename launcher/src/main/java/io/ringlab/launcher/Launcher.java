@@ -41,6 +41,7 @@ public final class Launcher {
 
     static int run(LaunchOptions options) throws Exception {
         LocalCluster cluster = new LocalCluster(options);
+        Report report = options.reportDirectory() == null ? null : new Report(options.reportDirectory());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             cluster.close();
@@ -49,6 +50,7 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (stopped.getCount() > 0) {
                 System.out.println("\nstopping every service...");
+                finishReport(report, options, "interrupted");
                 cluster.close();
             }
         }, "ringlab-shutdown"));
@@ -86,7 +88,11 @@ public final class Launcher {
                 nextRingPoll += RING_POLL_NANOS;
             }
             if (System.nanoTime() >= nextReport || System.nanoTime() >= endNanos) {
-                System.out.print(ResultsTable.render(snapshot(cluster, reader, startNanos)));
+                Snapshot snapshot = snapshot(cluster, reader, startNanos);
+                if (report != null) {
+                    report.add(snapshot);
+                }
+                System.out.print(ResultsTable.render(snapshot));
                 reportDeadServices(cluster);
                 nextReport += reportNanos;
             }
@@ -95,10 +101,24 @@ public final class Launcher {
                 break;
             }
         }
+        finishReport(report, options, "completed");
         System.out.println("\nduration reached; stopping every service...");
         stopper.start();
         stopped.await();
         return 0;
+    }
+
+    private static void finishReport(Report report, LaunchOptions options, String how) {
+        if (report == null) {
+            return;
+        }
+        try {
+            report.finish("RingLab run (%s): %d servers, %d agents, %d clients of %d threads".formatted(how,
+                    options.servers(), options.agents(), options.clients(), options.threads()));
+            System.out.println("report written to " + report.directory());
+        } catch (Exception e) {
+            System.err.println("report could not be finished: " + e);
+        }
     }
 
     private static boolean awaitReady(LocalCluster cluster, StatusReader reader) throws InterruptedException {
@@ -160,6 +180,7 @@ public final class Launcher {
     }
 
     static Snapshot snapshot(LocalCluster cluster, StatusReader reader, long startNanos) {
+        java.time.LocalTime takenAt = java.time.LocalTime.now();
         List<Snapshot.Client> clients = cluster.ofRole(Role.CLIENT).stream()
                 .map(p -> new Snapshot.Client(p.name(), StatusReader.client(reader.read(p.statusUrl())))).toList();
         List<Snapshot.Agent> agents = cluster.ofRole(Role.AGENT).stream()
@@ -167,6 +188,7 @@ public final class Launcher {
         List<Snapshot.Server> servers = cluster.ofRole(Role.SERVER).stream()
                 .map(p -> new Snapshot.Server(p.name(), p.udpPort(), StatusReader.server(reader.read(p.statusUrl()))))
                 .toList();
-        return new Snapshot(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), clients, agents, servers);
+        return new Snapshot(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), takenAt, clients, agents,
+                servers);
     }
 }

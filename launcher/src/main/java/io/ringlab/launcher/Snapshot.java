@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /** The status of every service at one moment; a service that did not answer has a {@code null} status. */
-record Snapshot(long elapsedSeconds, List<Client> clients, List<Agent> agents, List<Server> servers) {
+/** @param takenAt when the snapshot was started (its reads follow) */
+record Snapshot(long elapsedSeconds, java.time.LocalTime takenAt, List<Client> clients, List<Agent> agents,
+                List<Server> servers) {
 
     record Client(String name, ClientStatus status) {
     }

@@ -16,7 +16,7 @@ class ResultsTableTest {
 
     @Test
     void showsTheSeedsThreeTables() {
-        Snapshot snapshot = new Snapshot(70,
+        Snapshot snapshot = new Snapshot(70, java.time.LocalTime.NOON,
                 List.of(new Snapshot.Client("client-1", new Snapshot.ClientStatus(500, 1000, 990, 10, 0, 0, 0.99, 14.74, 12.0, 40.0)),
                         new Snapshot.Client("client-2", new Snapshot.ClientStatus(500, 1000, 1000, 0, 0, 0, 1.0, 10.0, 9.0, 30.0))),
                 List.of(new Snapshot.Agent("agent-1", new Snapshot.AgentStatus("round-robin", 1000, 1000, 990, 7, 0,
@@ -35,7 +35,7 @@ class ResultsTableTest {
 
     @Test
     void saysSoWhenNoClientsRunAndWhenAServiceIsUnreachable() {
-        String table = ResultsTable.render(new Snapshot(5, List.of(),
+        String table = ResultsTable.render(new Snapshot(5, java.time.LocalTime.NOON, List.of(),
                 List.of(new Snapshot.Agent("agent-1", null)), SERVERS));
         assertThat(table).contains("Clients: none started");
         assertThat(table).containsPattern("agent-1\\s+unreachable");
