@@ -27,6 +27,9 @@ record LaunchOptions(
         Path home,
         Path runDirectory,
         Path reportDirectory,
+        boolean prometheus,
+        int prometheusPort,
+        int grafanaPort,
         String javaOptions) {
 
     static final String USAGE = """
@@ -48,6 +51,8 @@ record LaunchOptions(
               --restart-after D     ... and start it again this long after (default 20s; 0: never)
               --report-dir DIR      write a report there: CSV samples as the run goes; at the end the seed's
                                     tables (Markdown, HTML) and plots (default: no report)
+              --prometheus on|off   also start Prometheus (and Grafana, if installed) (default off)
+              --prometheus-port P   Prometheus's port (default 9090); --grafana-port P Grafana's (default 3000)
               --run-dir DIR         where logs and the pid file go (default local-run)
               --java-options S      JVM options for every service (default "-Xmx512m")
             """;
@@ -95,6 +100,9 @@ record LaunchOptions(
                 home,
                 home.resolve(values.text("run-dir", "local-run")),
                 values.text("report-dir", "").isBlank() ? null : home.resolve(values.text("report-dir", "")),
+                values.onOff("prometheus", false),
+                values.integer("prometheus-port", 9090, 1, 65535),
+                values.integer("grafana-port", 3000, 1, 65535),
                 values.text("java-options", "-Xmx512m"));
         values.rejectUnknown();
         if (options.reportInterval().isZero()) {

@@ -65,6 +65,9 @@ public final class Launcher {
             return 1;
         }
         printEndpoints(cluster);
+        if (options.prometheus()) {
+            Monitoring.start(options, cluster).forEach(System.out::println);
+        }
 
         RingWatcher ring = new RingWatcher(serverNamesById(cluster));
         AgentWatcher agents = new AgentWatcher(serverNamesByPort(cluster));

@@ -87,6 +87,14 @@ final class LocalCluster implements AutoCloseable {
                 .map(p -> Long.toString(p.pid())).collect(Collectors.joining("\n", "", "\n")));
     }
 
+    /** Starts a monitoring tool (Prometheus, Grafana) that is stopped with the services. */
+    void startTool(String name, Role role, int port, List<String> command, java.util.Map<String, String> environment)
+            throws IOException {
+        processes.add(ServiceProcess.start(name, role, port, 0, command,
+                options.runDirectory().resolve("logs/" + name + ".log"), environment));
+        writePids();
+    }
+
     /** Kills ring server {@code index} (1-based) with SIGKILL; returns the dead process's pid. */
     long killServer(int index) throws IOException, InterruptedException {
         ServiceProcess server = ofRole(Role.SERVER).get(index - 1);
@@ -118,6 +126,7 @@ final class LocalCluster implements AutoCloseable {
         List<ServiceProcess> order = new ArrayList<>(ofRole(Role.CLIENT));
         order.addAll(ofRole(Role.AGENT));
         order.addAll(ofRole(Role.SERVER));
+        order.addAll(ofRole(Role.MONITORING));
         order.forEach(ServiceProcess::requestStop);
         for (ServiceProcess process : order) {
             try {

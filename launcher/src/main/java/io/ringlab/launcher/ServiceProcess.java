@@ -18,7 +18,7 @@ final class ServiceProcess {
     private final Process process;
     private volatile boolean killedOnPurpose;
 
-    enum Role { SERVER, AGENT, CLIENT }
+    enum Role { SERVER, AGENT, CLIENT, MONITORING }
 
     private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
                            Process process) {
@@ -33,8 +33,15 @@ final class ServiceProcess {
 
     static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log)
             throws IOException {
+        return start(name, role, httpPort, udpPort, command, log, java.util.Map.of());
+    }
+
+    static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log,
+                                java.util.Map<String, String> environment) throws IOException {
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
