@@ -79,7 +79,8 @@ public final class Launcher {
         long nextRingPoll = startNanos;
         while (true) {
             long now = System.nanoTime();
-            long wake = Math.min(Math.min(Math.min(nextReport, endNanos), nextRingPoll), startNanos + fault.nextEventNanos());
+            long faultAt = fault.nextEventNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + fault.nextEventNanos();
+            long wake = Math.min(Math.min(Math.min(nextReport, endNanos), nextRingPoll), faultAt);
             if (wake > now) {
                 TimeUnit.NANOSECONDS.sleep(wake - now);
             }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * configuration and dashboards. The local scrape configuration names the run's default HTTP ports; they are
  * moved to the run's own.
  */
-final class Monitoring {
+public final class Monitoring {
 
     private static final int DEFAULT_HTTP_BASE = 8000;
 
@@ -60,7 +60,7 @@ final class Monitoring {
     }
 
     /** Moves every {@code 127.0.0.1:port} target by {@code offset}. */
-    static String shiftPorts(String config, int offset) {
+    public static String shiftPorts(String config, int offset) {
         Matcher matcher = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(config);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {

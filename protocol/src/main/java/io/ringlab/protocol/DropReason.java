@@ -25,8 +25,6 @@ public enum DropReason {
     NOT_A_FRAME,
     /** A reply whose request id is not pending: never sent, already answered, or expired. */
     UNKNOWN_REQUEST,
-    /** A reply whose payload is not the expected answer to the request. */
-    WRONG_REPLY,
     /** A server-only frame from an address that is not one of the configured servers. */
     UNKNOWN_SENDER,
     /** A server state older than one already applied (reordered or duplicated). */

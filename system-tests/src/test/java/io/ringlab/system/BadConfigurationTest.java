@@ -71,6 +71,49 @@ class BadConfigurationTest {
                 "--ringlab.client.payload=1,2,300");
     }
 
+    @Test
+    void agentWhosePerTryTimeoutLeavesNoRoomForARetry(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.retry.per-try-timeout",
+                "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
+                "--ringlab.agent.retry.per-try-timeout=5s");
+    }
+
+    @Test
+    void agentWithAZeroHealthInterval(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.health.interval",
+                "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
+                "--ringlab.agent.health.interval=0s");
+    }
+
+    @Test
+    void agentWithAnUnknownStrategy(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.strategy",
+                "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
+                "--ringlab.agent.strategy=random");
+    }
+
+    @Test
+    void serverWhoseRingDoesNotIncludeItself(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.ring.self",
+                "--ringlab.server.port=0", "--ringlab.server.ring.self=localhost:9",
+                "--ringlab.server.ring.peers=localhost:1,localhost:2,localhost:3");
+    }
+
+    @Test
+    void serverWithARingOfTwo(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.ring.peers",
+                "--ringlab.server.port=0", "--ringlab.server.ring.self=localhost:1",
+                "--ringlab.server.ring.peers=localhost:1,localhost:2");
+    }
+
+    @Test
+    void serverWithAZeroElectionInterval(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.ring.election-interval",
+                "--ringlab.server.port=0", "--ringlab.server.ring.self=localhost:1",
+                "--ringlab.server.ring.peers=localhost:1,localhost:2,localhost:3",
+                "--ringlab.server.ring.election-interval=0s");
+    }
+
     private static void assertStopsNaming(Supplier<SpringApplicationBuilder> application, CapturedOutput output,
                                           String expected, String... args) {
         String[] all = new String[args.length + 2];
@@ -83,5 +126,6 @@ class BadConfigurationTest {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no 'Invalid configuration' line in:\n" + output.getAll()));
         assertThat(line).contains(expected);
+        assertThat(output.getAll()).as("no stack trace, only the one line").doesNotContain("\tat org.springframework");
     }
 }

@@ -9,7 +9,7 @@ import java.util.Random;
 
 /**
  * Finds blocks of consecutive free ports for tests that start the launcher, which numbers its ports
- * from a base. Ports are chosen at random from the ephemeral range and checked by binding them.
+ * from a base. Ports are chosen at random below the ephemeral range and checked by binding them.
  */
 final class FreePorts {
 
@@ -28,7 +28,8 @@ final class FreePorts {
 
     private static int block(Random random, boolean udp, int... offsets) {
         for (int attempt = 0; attempt < 200; attempt++) {
-            int base = 20_000 + random.nextInt(30_000);
+            // below the kernel's ephemeral range (32768 and up), so no outgoing socket takes them meanwhile
+            int base = 10_000 + random.nextInt(22_000);
             boolean free = true;
             for (int offset : offsets) {
                 free &= udp ? udpFree(base + offset) : tcpFree(base + offset);

@@ -34,7 +34,8 @@ class GracefulShutdownTest {
             await().atMost(PATIENCE).until(() -> backend.replyCount() > 200);
 
             servers.get(1).close();
-            assertThat(backend.announcedUp()).as("the agent heard the d the server sent as it stopped").isFalse();
+            await("the agent hears the d the server sent as it stopped").atMost(PATIENCE)
+                    .until(() -> !backend.announcedUp());
             long sent = backend.forwardedCount();
             long total = agent.bean(Backends.class).totalForwarded();
             await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > total + 300);

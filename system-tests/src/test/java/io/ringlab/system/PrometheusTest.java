@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +59,7 @@ class PrometheusTest {
         Path runDir = HOME.resolve("system-tests/target/prometheus-test");
         Files.createDirectories(runDir);
         Path config = runDir.resolve("prometheus.yml");
-        Files.writeString(config, shiftPorts(Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")),
+        Files.writeString(config, io.ringlab.launcher.Monitoring.shiftPorts(Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")),
                 httpBase - LOCAL_RUN_HTTP_BASE));
 
         Process system = new ProcessBuilder(HOME.resolve("bin/ringlab-local").toString(),
@@ -99,16 +97,6 @@ class PrometheusTest {
                 system.destroyForcibly();
             }
         }
-    }
-
-    /** The local config's targets are the local run's default HTTP ports; move them by {@code offset}. */
-    private static String shiftPorts(String config, int offset) {
-        Matcher matcher = Pattern.compile("127\\.0\\.0\\.1:(\\d+)").matcher(config);
-        StringBuilder out = new StringBuilder();
-        while (matcher.find()) {
-            matcher.appendReplacement(out, "127.0.0.1:" + (Integer.parseInt(matcher.group(1)) + offset));
-        }
-        return matcher.appendTail(out).toString();
     }
 
     private static List<String> dashboardQueries() throws IOException {

@@ -27,7 +27,8 @@ class ReplyMatchingTest {
         try (Cluster cluster = new Cluster(); TestSocket fakeServer = new TestSocket(); TestSocket client = new TestSocket()) {
             // the fake server answers no health ping: keep it in rotation regardless
             RunningService agent = cluster.agentTo("agent-1", "127.0.0.1:" + fakeServer.address().getPort(),
-                    "--ringlab.agent.request-timeout=200ms", "--ringlab.agent.health.misses-to-mark-down=1000000");
+                    "--ringlab.agent.request-timeout=200ms", "--ringlab.agent.retry.max-tries=1",
+                    "--ringlab.agent.health.misses-to-mark-down=1000000");
             SocketAddress agentPort = agent.udpAddress("clientSocket");
             SocketAddress agentServerSide = agent.udpAddress("serverSocket");
             DropCounter drops = agent.bean(DropCounter.class);
@@ -58,12 +59,13 @@ class ReplyMatchingTest {
         try (Cluster cluster = new Cluster(); TestSocket fakeAgent = new TestSocket()) {
             RunningService client = cluster.client("client-1", "127.0.0.1:" + fakeAgent.address().getPort(),
                     "--ringlab.client.threads=1", "--ringlab.client.max-requests=3",
-                    "--ringlab.client.timeout=300ms", "--ringlab.client.payload=1,2,3");
+                    "--ringlab.client.timeout=3s", "--ringlab.client.payload=1,2,3");
             ClientStatusSource status = client.bean(ClientStatusSource.class);
 
             Request first = (Request) fakeAgent.receiveFrame();
             SocketAddress clientSocket = fakeAgent.lastSender();
-            // the second request is sent only once the first has timed out
+            // the second request is sent only once the first has timed out; the test then has the whole
+            // timeout (3 s) to answer the second before it too times out
             Request second = (Request) fakeAgent.receiveFrame();
             assertThat(second.requestId()).isNotEqualTo(first.requestId());
             assertThat(status.status().timeouts()).isEqualTo(1);

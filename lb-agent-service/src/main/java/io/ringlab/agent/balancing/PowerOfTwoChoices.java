@@ -33,12 +33,14 @@ public class PowerOfTwoChoices implements BalancingStrategy {
         if (up == 0) {
             return -1;
         }
-        int first = nthUp(servers, random.applyAsInt(up));
-        if (up == 1) {
+        int first = nthUpExcept(servers, random.applyAsInt(up), -1);
+        if (up == 1 || first < 0) {
             return first;
         }
-        int draw = random.applyAsInt(up - 1);
-        int second = nthUpExcept(servers, draw, first);
+        int second = nthUpExcept(servers, random.applyAsInt(up - 1), first);
+        if (second < 0) {
+            return first;
+        }
         return cost(servers, second) < cost(servers, first) ? second : first;
     }
 
@@ -49,10 +51,7 @@ public class PowerOfTwoChoices implements BalancingStrategy {
         };
     }
 
-    private static int nthUp(ServerView servers, int n) {
-        return nthUpExcept(servers, n, -1);
-    }
-
+    /** The n-th server up other than {@code except}; -1 if a server went down since they were counted. */
     private static int nthUpExcept(ServerView servers, int n, int except) {
         int seen = 0;
         for (int i = 0; i < servers.size(); i++) {
@@ -60,7 +59,7 @@ public class PowerOfTwoChoices implements BalancingStrategy {
                 return i;
             }
         }
-        throw new IllegalStateException("fewer servers up than counted");
+        return -1;
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -46,11 +47,11 @@ public record LbAgentProperties(
         @NotEmpty(message = "must list at least one ring server (host:port)") List<@NotNull HostAndPort> servers,
         @DefaultValue("round-robin") @NotBlank String strategy,
         @DefaultValue List<@NotNull @Min(1) @Max(1000) Integer> weights,
-        @DefaultValue("3s") @NotNull Duration requestTimeout,
+        @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration requestTimeout,
         @DefaultValue("65536") @Min(1) int maxPending,
         @DefaultValue("true") boolean acceptRaw,
-        @DefaultValue("10s") @NotNull Duration resolveInterval,
-        @DefaultValue("10s") @NotNull Duration reportInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Health health,
         @DefaultValue @Valid Outliers outliers,
@@ -60,7 +61,7 @@ public record LbAgentProperties(
      * @param perTryTimeout a request with no reply after this long is sent to another server
      * @param maxTries      tries in all, the first included (1 turns retries off)
      */
-    public record Retry(@DefaultValue("500ms") @NotNull Duration perTryTimeout,
+    public record Retry(@DefaultValue("500ms") @NotNull @DurationMin(millis = 1) Duration perTryTimeout,
                         @DefaultValue("2") @Min(1) @Max(10) int maxTries) {
     }
 
@@ -68,7 +69,7 @@ public record LbAgentProperties(
      * @param interval         how often each server is pinged
      * @param missesToMarkDown pings left unanswered in a row before a server is taken out of rotation
      */
-    public record Health(@DefaultValue("250ms") @NotNull Duration interval,
+    public record Health(@DefaultValue("250ms") @NotNull @DurationMin(millis = 1) Duration interval,
                          @DefaultValue("2") @Min(1) int missesToMarkDown) {
     }
 
@@ -78,7 +79,7 @@ public record LbAgentProperties(
      * @param maxEjection         the longest ejection
      */
     public record Outliers(@DefaultValue("5") @Min(1) int consecutiveFailures,
-                           @DefaultValue("1s") @NotNull Duration baseEjection,
-                           @DefaultValue("30s") @NotNull Duration maxEjection) {
+                           @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration baseEjection,
+                           @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration maxEjection) {
     }
 }

@@ -19,12 +19,14 @@ class AgentDrain implements SmartLifecycle {
 
     private final RequestRouter router;
     private final PendingRequests pending;
+    private final RequestSupervisor supervisor;
     private final long timeoutNanos;
     private volatile boolean running;
 
-    AgentDrain(RequestRouter router, PendingRequests pending, LbAgentProperties properties) {
+    AgentDrain(RequestRouter router, PendingRequests pending, RequestSupervisor supervisor, LbAgentProperties properties) {
         this.router = router;
         this.pending = pending;
+        this.supervisor = supervisor;
         this.timeoutNanos = properties.requestTimeout().toNanos();
     }
 
@@ -38,6 +40,8 @@ class AgentDrain implements SmartLifecycle {
         router.stopAccepting();
         long deadline = System.nanoTime() + timeoutNanos;
         while (pending.size() > 0 && System.nanoTime() < deadline) {
+            // the scheduler has stopped by now: retry and expire here
+            supervisor.sweep(System.nanoTime());
             try {
                 TimeUnit.MILLISECONDS.sleep(10);
             } catch (InterruptedException e) {

@@ -22,9 +22,10 @@ public class PendingRequests {
         private final boolean raw;
         private final byte[] payload;
         private final long firstSentNanos;
-        private volatile int server;
-        private volatile long lastSentNanos;
-        private volatile int tries = 1;
+        private int server;
+        private long lastSentNanos;
+        private int tries = 1;
+        private boolean settled;
 
         Pending(InetSocketAddress client, long clientRequestId, boolean raw, byte[] payload, int server, long nowNanos) {
             this.client = client;
@@ -52,7 +53,7 @@ public class PendingRequests {
             return payload;
         }
 
-        public int server() {
+        public synchronized int server() {
             return server;
         }
 
@@ -60,19 +61,33 @@ public class PendingRequests {
             return firstSentNanos;
         }
 
-        public long lastSentNanos() {
+        public synchronized long lastSentNanos() {
             return lastSentNanos;
         }
 
-        public int tries() {
+        public synchronized int tries() {
             return tries;
         }
 
-        /** Records a resend to another server. */
-        void resent(int toServer, long nowNanos) {
+        /**
+         * Moves the request to another server, unless it was settled (answered or given up) meanwhile;
+         * returns the server it leaves, or -1 when there is nothing to retry.
+         */
+        synchronized int resend(int toServer, long nowNanos) {
+            if (settled) {
+                return -1;
+            }
+            int previous = server;
             server = toServer;
             lastSentNanos = nowNanos;
             tries++;
+            return previous;
+        }
+
+        /** Marks the request answered or given up; returns the server it is out with now. Once. */
+        synchronized int settle() {
+            settled = true;
+            return server;
         }
     }
 
@@ -90,10 +105,13 @@ public class PendingRequests {
     /** Registers a request and returns the id to forward it with, or {@code -1} when the table is full. */
     public long register(InetSocketAddress client, long clientRequestId, boolean raw, byte[] payload, int server,
                          long nowNanos) {
-        if (size.incrementAndGet() > capacity) {
-            size.decrementAndGet();
-            return -1;
-        }
+        int current;
+        do {
+            current = size.get();
+            if (current >= capacity) {
+                return -1;
+            }
+        } while (!size.compareAndSet(current, current + 1));
         long id;
         do {
             id = nextId.getAndIncrement();

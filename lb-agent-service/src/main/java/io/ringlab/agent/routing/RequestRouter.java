@@ -26,11 +26,13 @@ public class RequestRouter {
     private final boolean acceptRaw;
     private final OutlierDetector outliers;
     private final HealthChecker health;
+    private final int maxPayload;
     private volatile boolean accepting = true;
 
+    /** @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload) */
     public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
                          AgentStatistics statistics, DropCounter drops, boolean acceptRaw,
-                         OutlierDetector outliers, HealthChecker health) {
+                         OutlierDetector outliers, HealthChecker health, int maxDatagramSize) {
         this.backends = backends;
         this.strategy = strategy;
         this.pending = pending;
@@ -39,6 +41,7 @@ public class RequestRouter {
         this.acceptRaw = acceptRaw;
         this.outliers = outliers;
         this.health = health;
+        this.maxPayload = maxDatagramSize - FrameCodec.REQUEST_HEADER_LENGTH;
     }
 
     /** A datagram from a client; returns what to send to a server, or {@code null} if it is dropped. */
@@ -61,6 +64,11 @@ public class RequestRouter {
         }
         if (!accepting) {
             drops.drop(DropReason.SHUTTING_DOWN);
+            return null;
+        }
+        if (payload.length > maxPayload) {
+            // framing a raw datagram adds a header; the server would drop the frame as oversized
+            drops.drop(DropReason.OVERSIZED);
             return null;
         }
         if (raw) {
@@ -102,10 +110,13 @@ public class RequestRouter {
             drops.drop(DropReason.UNKNOWN_REQUEST);
             return null;
         }
-        backends.get(request.server()).settled();
+        int current = request.settle();
+        backends.get(current).settled();
         Backend replier = backends.byAddress(server);
         if (replier != null) {
-            replier.replied(nowNanos - request.lastSentNanos());
+            // the server of the latest try answered, or the one before it did, late
+            long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
+            replier.replied(nowNanos - sentNanos);
             outliers.success(replier.index());
         }
         statistics.replyDelivered();

@@ -44,8 +44,9 @@ public class RequestSupervisor {
         pending.forEach((id, entry) -> {
             if (nowNanos - entry.firstSentNanos() > requestTimeoutNanos) {
                 pending.expire(id, entry, gone -> {
-                    backends.get(gone.server()).settled();
-                    outliers.failure(gone.server(), nowNanos);
+                    int server = gone.settle();
+                    backends.get(server).settled();
+                    outliers.failure(server, nowNanos);
                     expired.increment();
                 });
             } else if (entry.tries() < maxTries && nowNanos - entry.lastSentNanos() > perTryTimeoutNanos) {
@@ -55,16 +56,19 @@ public class RequestSupervisor {
     }
 
     private void retry(long id, PendingRequests.Pending entry, long nowNanos) {
-        int previous = entry.server();
-        int next = strategy.choose(new Excluding(backends, previous));
+        int next = strategy.choose(new Excluding(backends, entry.server()));
         if (next < 0) {
+            return;
+        }
+        Backend backend = backends.get(next);
+        backend.sent();
+        int previous = entry.resend(next, nowNanos);
+        if (previous < 0) {
+            backend.settled(); // answered meanwhile: nothing to retry
             return;
         }
         outliers.failure(previous, nowNanos);
         backends.get(previous).settled();
-        Backend backend = backends.get(next);
-        backend.sent();
-        entry.resent(next, nowNanos);
         retries.increment();
         sender.accept(backend.address(), FrameCodec.encodeRequest(id, entry.payload()));
     }

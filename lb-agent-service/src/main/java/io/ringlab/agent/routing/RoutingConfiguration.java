@@ -65,6 +65,12 @@ class RoutingConfiguration {
     RequestSupervisor requestSupervisor(PendingRequests pending, Backends backends, SwitchableStrategy strategy,
                                         OutlierDetector outliers, DatagramSender serverSideSender,
                                         LbAgentProperties properties) {
+        if (properties.retry().maxTries() > 1
+                && properties.retry().perTryTimeout().compareTo(properties.requestTimeout()) >= 0) {
+            throw new InvalidPropertyException("ringlab.agent.retry.per-try-timeout", properties.retry().perTryTimeout()
+                    .toMillis() + "ms is not shorter than ringlab.agent.request-timeout (" + properties.requestTimeout()
+                    .toMillis() + "ms): no retry could ever happen; shorten it, or set ringlab.agent.retry.max-tries=1");
+        }
         return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender::send,
                 properties.retry().perTryTimeout().toNanos(), properties.requestTimeout().toNanos(),
                 properties.retry().maxTries());
@@ -75,6 +81,6 @@ class RoutingConfiguration {
                                 AgentStatistics statistics, DropCounter drops, LbAgentProperties properties,
                                 OutlierDetector outliers, HealthChecker health) {
         return new RequestRouter(backends, strategy, pending, statistics, drops, properties.acceptRaw(), outliers,
-                health);
+                health, properties.udp().maxDatagramSize());
     }
 }

@@ -26,7 +26,9 @@ class RoutingHousekeeping {
         outliers.tick(now);
     }
 
-    @Scheduled(fixedRateString = "${ringlab.agent.health.interval:250ms}")
+    // fixed delay, not rate: after a stall the pings are not sent back to back (which would count misses
+    // before any answer could arrive)
+    @Scheduled(fixedDelayString = "${ringlab.agent.health.interval:250ms}")
     void checkHealth() {
         health.tick();
     }

@@ -55,6 +55,17 @@ class PendingRequestsTest {
     }
 
     @Test
+    void aRequestSettledByItsReplyIsNotMovedByALateRetry() {
+        PendingRequests pending = new PendingRequests(10, 100);
+        long id = pending.register(CLIENT, 1, false, PAYLOAD, 0, 0);
+        PendingRequests.Pending entry = pending.complete(id);
+        assertThat(entry.settle()).isZero();
+        assertThat(entry.resend(2, 10)).as("the retry sees it was answered").isEqualTo(-1);
+        assertThat(entry.server()).isZero();
+        assertThat(entry.tries()).isEqualTo(1);
+    }
+
+    @Test
     void idsAreDistinctAndSkipTheRefusalMarker() {
         PendingRequests pending = new PendingRequests(10, -2);
         assertThat(pending.register(CLIENT, 1, false, PAYLOAD, 0, 0)).isEqualTo(-2);

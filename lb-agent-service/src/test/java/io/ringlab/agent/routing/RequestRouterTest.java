@@ -30,7 +30,7 @@ class RequestRouterTest {
     private final OutlierDetector outliers = new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L);
     private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { });
     private final RequestRouter router = new RequestRouter(backends, new RoundRobin(),
-            new PendingRequests(100, 1), statistics, drops, true, outliers, health);
+            new PendingRequests(100, 1), statistics, drops, true, outliers, health, 1472);
 
     @Test
     void framedRequestGoesToAServerUnderTheAgentsIdAndTheReplyBackToThatClientUnderItsId() {
@@ -118,9 +118,16 @@ class RequestRouterTest {
     }
 
     @Test
+    void rawPayloadTooLargeToFrameForAServerIsDroppedAsOversized() {
+        assertThat(router.fromClient(new byte[1461], CLIENT_V4, 0)).isNull();
+        assertThat(drops.count(DropReason.OVERSIZED)).isEqualTo(1);
+        assertThat(router.fromClient(new byte[1460], CLIENT_V4, 0)).isNotNull();
+    }
+
+    @Test
     void rawRequestsAreRefusedWhenSwitchedOff() {
         RequestRouter framedOnly = new RequestRouter(backends, new RoundRobin(),
-                new PendingRequests(100, 1), statistics, drops, false, outliers, health);
+                new PendingRequests(100, 1), statistics, drops, false, outliers, health, 1472);
         assertThat(framedOnly.fromClient(new byte[] {1, 2, 3}, CLIENT_V4, 0)).isNull();
         assertThat(drops.count(DropReason.NOT_A_FRAME)).isEqualTo(1);
     }

@@ -30,7 +30,7 @@ class SupervisionTest {
     private final List<Sent> sent = new ArrayList<>();
     private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> sent.add(new Sent(to, datagram)));
     private final RequestRouter router = new RequestRouter(backends, new RoundRobin(), pending, new AgentStatistics(),
-            new DropCounter(), true, outliers, health);
+            new DropCounter(), true, outliers, health, 1472);
     private final RequestSupervisor supervisor = new RequestSupervisor(pending, backends, new RoundRobin(), outliers,
             (to, datagram) -> sent.add(new Sent(to, datagram)), 250 * MS, 3000 * MS, 2);
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -37,14 +38,14 @@ public record LoadClientProperties(
         @DefaultValue("load-client") @NotBlank String name,
         @DefaultValue("localhost:4245") @NotNull HostAndPort agent,
         @DefaultValue("500") @Min(1) @Max(100_000) int threads,
-        @DefaultValue("3s") @NotNull Duration timeout,
+        @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration timeout,
         @DefaultValue("1,2,3") @NotEmpty List<@NotNull @Min(0) @Max(255) Integer> payload,
         @DefaultValue("0") @Min(0) long maxRequests,
         @DefaultValue("true") boolean autostart,
         @DefaultValue("0") @Min(0) @Max(65535) int replyPort,
         @DefaultValue("") String bindAddress,
-        @DefaultValue("10s") @NotNull Duration resolveInterval,
-        @DefaultValue("10s") @NotNull Duration reportInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
         @DefaultValue @Valid UdpSettings udp) {
 
     public byte[] payloadBytes() {

@@ -4,10 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ringlab.client.config.LoadClientProperties;
 import io.ringlab.client.metrics.ResponseTimeMetrics;
 import io.ringlab.support.transport.DropCounter;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
+import org.springframework.context.SmartLifecycle;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -47,22 +46,43 @@ class LoadConfiguration {
         return new LoadAutostart(generator, properties);
     }
 
-    /** Starts the workers once the service is ready, unless autostart is off. */
-    static class LoadAutostart {
+    /**
+     * Starts the workers with the application, unless autostart is off, and stops them before the UDP
+     * endpoints stop, so that no worker sends into a flow that is gone.
+     */
+    static class LoadAutostart implements SmartLifecycle {
 
         private final LoadGenerator generator;
         private final LoadClientProperties properties;
+        private volatile boolean running;
 
         LoadAutostart(LoadGenerator generator, LoadClientProperties properties) {
             this.generator = generator;
             this.properties = properties;
         }
 
-        @EventListener(ApplicationReadyEvent.class)
-        void start() {
+        @Override
+        public void start() {
             if (properties.autostart()) {
                 generator.start(properties.threads());
             }
+            running = true;
+        }
+
+        @Override
+        public void stop() {
+            generator.stop();
+            running = false;
+        }
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public int getPhase() {
+            return Integer.MAX_VALUE - 100;
         }
     }
 }

@@ -76,7 +76,10 @@ public record RingProperties(
             return new ElectionSettings(electionInterval, downtime, retransmitTimeout, roundTimeout, guard, periodic,
                     suspectAfter, probeInterval, ElectionSettings.defaults().valueBound(), historySize);
         } catch (IllegalArgumentException e) {
-            throw new InvalidPropertyException(PREFIX + e.getMessage().split(" ")[0], e.getMessage(), e);
+            // ElectionSettings names its fields; the one named "interval" is election-interval here
+            String field = e.getMessage().split(" ")[0];
+            throw new InvalidPropertyException(PREFIX + (field.equals("interval") ? "election-interval" : field),
+                    e.getMessage(), e);
         }
     }
 }

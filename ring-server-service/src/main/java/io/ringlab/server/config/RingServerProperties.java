@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,7 +32,7 @@ public record RingServerProperties(
         @DefaultValue("4242") @Min(0) @Max(65535) int port,
         @DefaultValue("") String bindAddress,
         @DefaultValue("1024") @Min(1) int maxAgents,
-        @DefaultValue("10s") @NotNull Duration reportInterval,
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
         @DefaultValue @Valid UdpSettings udp,
         @DefaultValue @Valid RingProperties ring,
         @DefaultValue @Valid FaultProperties faults) {

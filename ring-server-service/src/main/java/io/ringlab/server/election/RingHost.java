@@ -8,10 +8,13 @@ import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.support.transport.DropCounter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs this server's {@link RingNode} on a thread of its own. Ring datagrams wait in a bounded inbox (what
@@ -21,12 +24,15 @@ import java.util.concurrent.TimeUnit;
  */
 public class RingHost {
 
+    private static final Log log = LogFactory.getLog(RingHost.class);
+
     private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final RingNode node;
     private final BlockingQueue<RingMessage> inbox;
     private final DropCounter drops;
     private final Object lock = new Object();
+    private final LongAdder failures = new LongAdder();
     private volatile boolean running;
     private Thread thread;
 
@@ -74,17 +80,25 @@ public class RingHost {
 
     private void loop() {
         while (running) {
-            long nextDeadline;
+            long nextDeadline = System.nanoTime() + MAX_SLEEP_NANOS;
             synchronized (lock) {
-                node.onTick(System.nanoTime());
-                nextDeadline = node.nextDeadlineNanos();
+                try {
+                    node.onTick(System.nanoTime());
+                    nextDeadline = node.nextDeadlineNanos();
+                } catch (RuntimeException e) {
+                    failed(e);
+                }
             }
             long sleep = Math.max(0, Math.min(MAX_SLEEP_NANOS, nextDeadline - System.nanoTime()));
             try {
                 RingMessage message = inbox.poll(sleep, TimeUnit.NANOSECONDS);
                 while (message != null) {
                     synchronized (lock) {
-                        node.onMessage(message, System.nanoTime());
+                        try {
+                            node.onMessage(message, System.nanoTime());
+                        } catch (RuntimeException e) {
+                            failed(e);
+                        }
                     }
                     message = inbox.poll();
                 }
@@ -93,6 +107,16 @@ public class RingHost {
                 return;
             }
         }
+    }
+
+    /** A bug must not end the election thread: log it, count it, go on with the next event. */
+    private void failed(RuntimeException e) {
+        failures.increment();
+        log.error("the election failed on an event; carrying on", e);
+    }
+
+    public long failureCount() {
+        return failures.sum();
     }
 
     public void start() {

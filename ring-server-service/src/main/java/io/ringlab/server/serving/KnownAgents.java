@@ -21,6 +21,13 @@ public class KnownAgents {
 
     public void heardFrom(InetSocketAddress agent, long nowNanos) {
         if (lastHeardNanos.put(agent, nowNanos) == null && lastHeardNanos.size() > capacity) {
+            forgetOldest();
+        }
+    }
+
+    /** Only a new agent beyond the capacity gets here (rare); one at a time, so none is left over. */
+    private synchronized void forgetOldest() {
+        while (lastHeardNanos.size() > capacity) {
             lastHeardNanos.entrySet().stream()
                     .min(Map.Entry.comparingByValue())
                     .ifPresent(oldest -> lastHeardNanos.remove(oldest.getKey(), oldest.getValue()));
