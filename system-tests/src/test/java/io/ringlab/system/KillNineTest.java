@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -29,7 +26,6 @@ import static org.awaitility.Awaitility.await;
 class KillNineTest {
 
     private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
-    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -37,25 +33,13 @@ class KillNineTest {
 
     @Test
     void killedServerLeavesRotationComesBackAfterRestartAndClientsKeepTheirSuccessRate() throws Exception {
-        Random random = new Random(SEED);
-        int serverPort = FreePorts.udpBlock(random, 0, 1, 2);
-        int agentPort = FreePorts.udpBlock(random, 0, 1);
-        int httpPort = FreePorts.tcpBlock(random, 1, 2, 3, 101, 102, 201, 202);
-        Path runDir = HOME.resolve("system-tests/target/kill-nine-test");
-        Path output = runDir.resolve("launcher-output.txt");
-        Files.createDirectories(runDir);
-
-        Process launcher = new ProcessBuilder(HOME.resolve("bin/ringlab-local").toString(),
-                "--threads", "50", "--duration", "30m", "--elections", "off",
-                "--kill-server", "2", "--kill-at", "8s", "--restart-after", "5s",
-                "--server-port", Integer.toString(serverPort), "--agent-port", Integer.toString(agentPort),
-                "--http-port", Integer.toString(httpPort), "--run-dir", HOME.relativize(runDir).toString(),
-                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1")
-                .directory(HOME.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
         List<Long> pids;
+        LauncherProcess run = new LauncherProcess("ringlab-local", "kill-nine-test", new Random(SEED),
+                "--threads", "50", "--duration", "30m", "--elections", "off",
+                "--kill-server", "2", "--kill-at", "8s", "--restart-after", "5s");
+        int serverPort = run.serverPort;
+        int httpPort = run.httpPort;
+        Path output = run.output;
         try {
             String agent1 = "http://127.0.0.1:" + (httpPort + 101) + "/api/status";
             String agent2 = "http://127.0.0.1:" + (httpPort + 102) + "/api/status";
@@ -82,13 +66,9 @@ class KillNineTest {
                         status.path("timeouts").asLong(), successRate * 100);
                 assertThat(successRate).as("success rate through a kill -9 (seed %d)", SEED).isGreaterThanOrEqualTo(0.9999);
             }
-            pids = startedPids(Files.readString(output));
+            pids = run.startedPids();
         } finally {
-            launcher.destroy();
-            if (!launcher.waitFor(2, TimeUnit.MINUTES)) {
-                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-                launcher.destroyForcibly();
-            }
+            run.close();
         }
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
@@ -124,8 +104,4 @@ class KillNineTest {
         }
     }
 
-    private static List<Long> startedPids(String printed) {
-        Matcher matcher = Pattern.compile("\\(pid (\\d+)\\)").matcher(printed);
-        return matcher.results().map(m -> Long.parseLong(m.group(1))).toList();
-    }
 }

@@ -30,8 +30,7 @@ import static org.awaitility.Awaitility.await;
 class PrometheusTest {
 
     private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
-    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
-    private static final Path MONITORING = HOME.resolve("monitoring");
+    private static final Path MONITORING = LauncherProcess.HOME.resolve("monitoring");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** What Grafana substitutes for $__rate_interval with a 5 s scrape interval: four scrapes. */
     private static final String RATE_INTERVAL = "20s";
@@ -52,23 +51,13 @@ class PrometheusTest {
     @Test
     void everyDashboardQueryReturnsDataFromTheRunningSystem() throws Exception {
         Random random = new Random(SEED);
-        int serverPort = FreePorts.udpBlock(random, 0, 1, 2);
-        int agentPort = FreePorts.udpBlock(random, 0, 1);
-        int httpBase = FreePorts.tcpBlock(random, 1, 2, 3, 101, 102, 201, 202);
         int prometheusPort = FreePorts.tcpBlock(random, 0);
-        Path runDir = HOME.resolve("system-tests/target/prometheus-test");
-        Files.createDirectories(runDir);
+        LauncherProcess system = new LauncherProcess("ringlab-local", "prometheus-test", random,
+                "--threads", "20", "--duration", "30m", "--election-interval", "4s", "--downtime", "2s");
+        Path runDir = system.runDir;
         Path config = runDir.resolve("prometheus.yml");
-        Files.writeString(config, io.ringlab.launcher.Monitoring.shiftPorts(Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")),
-                httpBase - LOCAL_RUN_HTTP_BASE));
-
-        Process system = new ProcessBuilder(HOME.resolve("bin/ringlab-local").toString(),
-                "--threads", "20", "--duration", "30m", "--election-interval", "4s", "--downtime", "2s",
-                "--server-port", Integer.toString(serverPort), "--agent-port", Integer.toString(agentPort),
-                "--http-port", Integer.toString(httpBase), "--run-dir", HOME.relativize(runDir).toString(),
-                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1")
-                .directory(HOME.toFile()).redirectErrorStream(true)
-                .redirectOutput(runDir.resolve("launcher-output.txt").toFile()).start();
+        Files.writeString(config, io.ringlab.launcher.Monitoring.shiftPorts(
+                Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")), system.httpPort - LOCAL_RUN_HTTP_BASE));
         Process prometheus = null;
         try {
             prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
@@ -91,11 +80,7 @@ class PrometheusTest {
                 prometheus.destroy();
                 prometheus.waitFor(30, TimeUnit.SECONDS);
             }
-            system.destroy();
-            if (!system.waitFor(2, TimeUnit.MINUTES)) {
-                system.descendants().forEach(ProcessHandle::destroyForcibly);
-                system.destroyForcibly();
-            }
+            system.close();
         }
     }
 

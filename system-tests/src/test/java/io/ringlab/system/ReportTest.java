@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,33 +20,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportTest {
 
     private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
-    private static final Path HOME = Path.of("..").toAbsolutePath().normalize();
     private static final List<String> PLOTS = List.of("1-average-response-time.png", "2-success-rate.png",
             "3-responses.png", "4-requests-per-server-per-agent.png", "5-requests-received-per-server.png",
             "6-response-time-percentiles.png");
 
     @Test
     void shortRunWritesEveryFileWithFiguresThatAgreeWithTheServicesCounters() throws Exception {
-        Random random = new Random(SEED);
-        Path runDir = HOME.resolve("system-tests/target/report-test");
-        Path reportDir = runDir.resolve("report");
-        Files.createDirectories(runDir);
-        Process report = new ProcessBuilder(HOME.resolve("bin/ringlab-report").toString(),
+        Path runDir;
+        Path reportDir;
+        try (LauncherProcess report = new LauncherProcess("ringlab-report", "report-test", new Random(SEED),
                 "--duration", "16s", "--report-interval", "4s", "--threads", "20", "--elections", "off",
-                "--server-port", Integer.toString(FreePorts.udpBlock(random, 0, 1, 2)),
-                "--agent-port", Integer.toString(FreePorts.udpBlock(random, 0, 1)),
-                "--http-port", Integer.toString(FreePorts.tcpBlock(random, 1, 2, 3, 101, 102, 201, 202)),
-                "--run-dir", HOME.relativize(runDir).toString(), "--report-dir", HOME.relativize(reportDir).toString(),
-                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1")
-                .directory(HOME.toFile()).redirectErrorStream(true)
-                .redirectOutput(runDir.resolve("launcher-output.txt").toFile()).start();
-        try {
-            assertThat(report.waitFor(4, TimeUnit.MINUTES)).as("report finished (seed %d)", SEED).isTrue();
-        } finally {
-            report.descendants().forEach(ProcessHandle::destroyForcibly);
-            report.destroyForcibly();
+                "--report-dir", "system-tests/target/report-test/report")) {
+            runDir = report.runDir;
+            reportDir = runDir.resolve("report");
+            assertThat(report.awaitExit(4)).as("report finished (seed %d)", SEED).isTrue();
+            assertThat(report.exitValue()).as(report.printed()).isZero();
         }
-        assertThat(report.exitValue()).as(Files.readString(runDir.resolve("launcher-output.txt"))).isZero();
 
         for (String plot : PLOTS) {
             byte[] png = Files.readAllBytes(reportDir.resolve(plot));

@@ -3,7 +3,7 @@ package io.ringlab.agent.routing;
 import io.ringlab.agent.config.LbAgentProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.context.SmartLifecycle;
+import io.ringlab.support.lifecycle.StopsFirst;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * for the replies to those in flight, before its sockets close. It stops before the UDP adapters do.
  */
 @Component
-class AgentDrain implements SmartLifecycle {
+class AgentDrain extends StopsFirst {
 
     private static final Log log = LogFactory.getLog(AgentDrain.class);
 
@@ -21,7 +21,6 @@ class AgentDrain implements SmartLifecycle {
     private final PendingRequests pending;
     private final RequestSupervisor supervisor;
     private final long timeoutNanos;
-    private volatile boolean running;
 
     AgentDrain(RequestRouter router, PendingRequests pending, RequestSupervisor supervisor, LbAgentProperties properties) {
         this.router = router;
@@ -31,12 +30,7 @@ class AgentDrain implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
+    protected void onStop() {
         router.stopAccepting();
         long deadline = System.nanoTime() + timeoutNanos;
         while (pending.size() > 0 && System.nanoTime() < deadline) {
@@ -50,16 +44,5 @@ class AgentDrain implements SmartLifecycle {
             }
         }
         log.info("stopped taking requests; %d still pending at shutdown".formatted(pending.size()));
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }

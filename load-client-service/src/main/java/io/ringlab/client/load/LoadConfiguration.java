@@ -6,7 +6,7 @@ import io.ringlab.client.metrics.ResponseTimeMetrics;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.SmartLifecycle;
+import io.ringlab.support.lifecycle.StopsFirst;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -50,11 +50,10 @@ class LoadConfiguration {
      * Starts the workers with the application, unless autostart is off, and stops them before the UDP
      * endpoints stop, so that no worker sends into a flow that is gone.
      */
-    static class LoadAutostart implements SmartLifecycle {
+    static class LoadAutostart extends StopsFirst {
 
         private final LoadGenerator generator;
         private final LoadClientProperties properties;
-        private volatile boolean running;
 
         LoadAutostart(LoadGenerator generator, LoadClientProperties properties) {
             this.generator = generator;
@@ -62,27 +61,15 @@ class LoadConfiguration {
         }
 
         @Override
-        public void start() {
+        protected void onStart() {
             if (properties.autostart()) {
                 generator.start(properties.threads());
             }
-            running = true;
         }
 
         @Override
-        public void stop() {
+        protected void onStop() {
             generator.stop();
-            running = false;
-        }
-
-        @Override
-        public boolean isRunning() {
-            return running;
-        }
-
-        @Override
-        public int getPhase() {
-            return Integer.MAX_VALUE - 100;
         }
     }
 }

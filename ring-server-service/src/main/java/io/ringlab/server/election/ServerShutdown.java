@@ -3,7 +3,7 @@ package io.ringlab.server.election;
 import io.ringlab.server.config.RingServerProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.context.SmartLifecycle;
+import io.ringlab.support.lifecycle.StopsFirst;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
@@ -14,14 +14,13 @@ import java.util.concurrent.TimeUnit;
  * When it starts again, the agents' health checks hear its {@code u}: it rejoins without help.
  */
 @Component
-class ServerShutdown implements SmartLifecycle {
+class ServerShutdown extends StopsFirst {
 
     private static final Log log = LogFactory.getLog(ServerShutdown.class);
 
     private final ServerAvailability availability;
     private final StateAnnouncer announcer;
     private final long drainNanos;
-    private volatile boolean running;
 
     ServerShutdown(ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
         this.availability = availability;
@@ -30,12 +29,7 @@ class ServerShutdown implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-    }
-
-    @Override
-    public void stop() {
+    protected void onStop() {
         announcer.announce(availability.leave(System.nanoTime(), drainNanos));
         try {
             TimeUnit.NANOSECONDS.sleep(drainNanos);
@@ -43,16 +37,5 @@ class ServerShutdown implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         log.info("announced d to the agents and drained; stopping");
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 100;
     }
 }
