@@ -90,7 +90,15 @@ public class Backend {
         return true;
     }
 
-    void setHealthy(boolean healthy) {
+    /**
+     * Out of rotation for missed health checks, or back. A server that stopped answering may come back as a
+     * new process whose sequence, taken from its clock, is not newer (the clock stepped back): its next state
+     * is accepted whatever its sequence.
+     */
+    synchronized void setHealthy(boolean healthy) {
+        if (!healthy) {
+            lastStateSequence = Long.MIN_VALUE;
+        }
         this.healthy = healthy;
     }
 

@@ -112,6 +112,21 @@ class SupervisionTest {
     }
 
     @Test
+    void aServerThatStoppedAnsweringIsTakenBackEvenIfItsNewProcessNumbersItsStatesLower() {
+        InetSocketAddress server1 = backends.get(1).address();
+        router.fromServer(FrameCodec.encode(ServerState.up(1_000)), server1, 0);
+        health.tick();
+        health.tick();
+        health.tick();
+        assertThat(backends.get(1).healthy()).as("two pings unanswered").isFalse();
+        // restarted, with a clock that stepped back: its sequence is lower than its previous life's
+        router.fromServer(FrameCodec.encode(ServerState.up(10)), server1, 0);
+        assertThat(backends.get(1).isUp()).isTrue();
+        router.fromServer(FrameCodec.encode(ServerState.down(9, 100)), server1, 0);
+        assertThat(backends.get(1).isUp()).as("older than the state just applied").isTrue();
+    }
+
+    @Test
     void missedPingsTakeAServerOutAndAnAnswerPutsItBackCorrectingALostUp() {
         health.tick();
         assertThat(sent).hasSize(3).allSatisfy(s -> assertThat(FrameCodec.decode(s.datagram()))
