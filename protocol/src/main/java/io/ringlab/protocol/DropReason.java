@@ -40,7 +40,9 @@ public enum DropReason {
     /** No server was available to take a request. */
     NO_SERVER,
     /** The socket refused to send. */
-    SEND_FAILED;
+    SEND_FAILED,
+    /** The flow failed on a datagram (a bug, logged at debug level); the receive thread goes on. */
+    HANDLER_FAILED;
 
     private final String tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -1,6 +1,9 @@
 package io.ringlab.protocol;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -31,6 +34,8 @@ public final class FrameCodec {
     public static final int SERVER_STATE_LENGTH = HEADER_LENGTH + Long.BYTES + 1 + Integer.BYTES;
     private static final byte STATE_UP = 'u';
     private static final byte STATE_DOWN = 'd';
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
     private FrameCodec() {
     }
@@ -89,6 +94,29 @@ public final class FrameCodec {
         out[2] = VERSION;
         out[3] = type.code();
         ByteBuffer.wrap(out, HEADER_LENGTH, Long.BYTES).putLong(idOrSequence);
+    }
+
+    /**
+     * Without allocating: the type of a frame of at least {@link #REQUEST_HEADER_LENGTH} bytes with the magic,
+     * the version and a known type; {@code null} for anything else ({@link #decode} says what it is). For the
+     * data path, where a request or a reply is handled in place.
+     */
+    public static FrameType frameType(byte[] data) {
+        if (data.length < REQUEST_HEADER_LENGTH || data[0] != MAGIC_0 || data[1] != MAGIC_1 || data[2] != VERSION) {
+            return null;
+        }
+        return FrameType.fromCode(data[3]);
+    }
+
+    /** The request id of a request or reply frame (see {@link #frameType}). */
+    public static long requestId(byte[] frame) {
+        return (long) LONG.get(frame, HEADER_LENGTH);
+    }
+
+    /** Overwrites the request id of a request or reply frame in place; returns the same array. */
+    public static byte[] rewriteRequestId(byte[] frame, long requestId) {
+        LONG.set(frame, HEADER_LENGTH, requestId);
+        return frame;
     }
 
     /** True when the datagram starts with the RingLab magic, so it is meant as a frame. */

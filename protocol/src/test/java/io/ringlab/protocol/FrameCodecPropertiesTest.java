@@ -45,4 +45,34 @@ class FrameCodecPropertiesTest {
         assertThat(Payloads.reverse(Payloads.reverse(payload))).isEqualTo(payload);
         assertThat(Payloads.isReverseOf(Payloads.reverse(payload), payload)).isTrue();
     }
+
+    @Property(tries = 5000)
+    void theInPlaceViewAgreesWithTheDecoderOnRequestsAndReplies(@ForAll @Size(max = 32) byte[] rest,
+                                                                @ForAll boolean withMagic) {
+        byte[] datagram = new byte[rest.length + 3];
+        datagram[0] = withMagic ? FrameCodec.MAGIC_0 : rest.length > 0 ? rest[0] : 0;
+        datagram[1] = FrameCodec.MAGIC_1;
+        datagram[2] = FrameCodec.VERSION;
+        System.arraycopy(rest, 0, datagram, 3, rest.length);
+        FrameType type = FrameCodec.frameType(datagram);
+        Decoded decoded = FrameCodec.decode(datagram);
+        if (type == FrameType.REQUEST) {
+            assertThat(decoded).isInstanceOfSatisfying(Decoded.Framed.class, framed ->
+                    assertThat(((Request) framed.frame()).requestId()).isEqualTo(FrameCodec.requestId(datagram)));
+        } else if (type == FrameType.REPLY) {
+            assertThat(decoded).isInstanceOfSatisfying(Decoded.Framed.class, framed ->
+                    assertThat(((Reply) framed.frame()).requestId()).isEqualTo(FrameCodec.requestId(datagram)));
+        }
+        boolean decodedAsRequestOrReply = decoded instanceof Decoded.Framed framed
+                && (framed.frame() instanceof Request || framed.frame() instanceof Reply);
+        assertThat(decodedAsRequestOrReply).isEqualTo(type == FrameType.REQUEST || type == FrameType.REPLY);
+    }
+
+    @Property
+    void rewritingTheIdChangesTheIdAndNothingElse(@ForAll long id, @ForAll long newId,
+                                                   @ForAll @Size(max = 1500) byte[] payload) {
+        byte[] frame = FrameCodec.encodeRequest(id, payload);
+        assertThat(FrameCodec.rewriteRequestId(frame, newId)).isSameAs(frame);
+        assertThat(FrameCodec.decode(frame)).isEqualTo(new Decoded.Framed(new Request(newId, payload)));
+    }
 }

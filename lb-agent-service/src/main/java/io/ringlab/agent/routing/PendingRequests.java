@@ -20,18 +20,18 @@ public class PendingRequests {
         private final InetSocketAddress client;
         private final long clientRequestId;
         private final boolean raw;
-        private final byte[] payload;
+        private final byte[] forwarded;
         private final long firstSentNanos;
         private int server;
         private long lastSentNanos;
         private int tries = 1;
         private boolean settled;
 
-        Pending(InetSocketAddress client, long clientRequestId, boolean raw, byte[] payload, int server, long nowNanos) {
+        Pending(InetSocketAddress client, long clientRequestId, boolean raw, byte[] forwarded, int server, long nowNanos) {
             this.client = client;
             this.clientRequestId = clientRequestId;
             this.raw = raw;
-            this.payload = payload;
+            this.forwarded = forwarded;
             this.server = server;
             this.firstSentNanos = nowNanos;
             this.lastSentNanos = nowNanos;
@@ -49,8 +49,9 @@ public class PendingRequests {
             return raw;
         }
 
-        public byte[] payload() {
-            return payload;
+        /** The request frame as sent to the servers, under the agent's id; sent again as it is on a retry. */
+        public byte[] forwarded() {
+            return forwarded;
         }
 
         public synchronized int server() {
@@ -102,22 +103,31 @@ public class PendingRequests {
         this.nextId = new AtomicLong(firstId);
     }
 
-    /** Registers a request and returns the id to forward it with, or {@code -1} when the table is full. */
-    public long register(InetSocketAddress client, long clientRequestId, boolean raw, byte[] payload, int server,
-                         long nowNanos) {
-        int current;
-        do {
-            current = size.get();
-            if (current >= capacity) {
-                return -1;
-            }
-        } while (!size.compareAndSet(current, current + 1));
+    /** The agent's id for the next request (never -1). */
+    public long nextId() {
         long id;
         do {
             id = nextId.getAndIncrement();
         } while (id == -1);
-        pending.put(id, new Pending(client, clientRequestId, raw, payload, server, nowNanos));
         return id;
+    }
+
+    /**
+     * Registers a request under an id from {@link #nextId}; false, registering nothing, when the table is full.
+     *
+     * @param forwarded the request frame as sent to the server (kept for retries; not copied, not to be changed)
+     */
+    public boolean register(long id, InetSocketAddress client, long clientRequestId, boolean raw, byte[] forwarded,
+                            int server, long nowNanos) {
+        int current;
+        do {
+            current = size.get();
+            if (current >= capacity) {
+                return false;
+            }
+        } while (!size.compareAndSet(current, current + 1));
+        pending.put(id, new Pending(client, clientRequestId, raw, forwarded, server, nowNanos));
+        return true;
     }
 
     /** Removes and returns the request this reply answers, or {@code null} if it is unknown, answered or expired. */

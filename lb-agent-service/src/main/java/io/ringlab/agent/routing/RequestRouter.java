@@ -4,12 +4,12 @@ import io.ringlab.agent.balancing.BalancingStrategy;
 import io.ringlab.protocol.Decoded;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
-import io.ringlab.protocol.Reply;
-import io.ringlab.protocol.Request;
+import io.ringlab.protocol.FrameType;
 import io.ringlab.protocol.ServerState;
 import io.ringlab.support.transport.DropCounter;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 
 /**
  * The agent's logic, without I/O: a client request becomes a request to the chosen server under the
@@ -44,29 +44,22 @@ public class RequestRouter {
         this.maxPayload = maxDatagramSize - FrameCodec.REQUEST_HEADER_LENGTH;
     }
 
-    /** A datagram from a client; returns what to send to a server, or {@code null} if it is dropped. */
+    /**
+     * A datagram from a client; returns what to send to a server, or {@code null} if it is dropped. A framed
+     * request is forwarded in place, under the agent's id: the datagram is the caller's to give away.
+     */
     public Outgoing fromClient(byte[] datagram, InetSocketAddress client, long nowNanos) {
-        Decoded decoded = FrameCodec.decode(datagram);
-        long clientRequestId;
-        byte[] payload;
-        boolean raw;
-        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Request request) {
-            clientRequestId = request.requestId();
-            payload = request.payload();
-            raw = false;
-        } else if (decoded instanceof Decoded.Raw rawRequest && acceptRaw) {
-            clientRequestId = 0;
-            payload = rawRequest.payload();
-            raw = true;
-        } else {
-            drops.drop(dropReason(decoded));
+        FrameType type = FrameCodec.frameType(datagram);
+        boolean raw = type == null && acceptRaw && !FrameCodec.looksFramed(datagram, datagram.length);
+        if (type != FrameType.REQUEST && !raw) {
+            drops.drop(dropReason(FrameCodec.decode(datagram)));
             return null;
         }
         if (!accepting) {
             drops.drop(DropReason.SHUTTING_DOWN);
             return null;
         }
-        if (payload.length > maxPayload) {
+        if (raw && datagram.length > maxPayload) {
             // framing a raw datagram adds a header; the server would drop the frame as oversized
             drops.drop(DropReason.OVERSIZED);
             return null;
@@ -81,31 +74,39 @@ public class RequestRouter {
             drops.drop(DropReason.NO_SERVER);
             return null;
         }
-        long id = pending.register(client, clientRequestId, raw, payload, server, nowNanos);
-        if (id == -1) {
+        long id = pending.nextId();
+        long clientRequestId = raw ? 0 : FrameCodec.requestId(datagram);
+        byte[] forwarded = raw ? FrameCodec.encodeRequest(id, datagram) : FrameCodec.rewriteRequestId(datagram, id);
+        if (!pending.register(id, client, clientRequestId, raw, forwarded, server, nowNanos)) {
             drops.drop(DropReason.PENDING_FULL);
             return null;
         }
         Backend backend = backends.get(server);
         backend.sent();
-        return new Outgoing(backend.address(), FrameCodec.encodeRequest(id, payload));
+        return new Outgoing(backend.address(), forwarded);
     }
 
     /**
-     * A datagram from a server: a reply becomes the reply to send to its client; a server state takes the
-     * server out of rotation or puts it back. Returns {@code null} when there is nothing to send.
+     * A datagram from a server: a reply becomes the reply to send to its client (in place, under the client's
+     * id, for a framed request); a server state takes the server out of rotation or puts it back. Returns
+     * {@code null} when there is nothing to send.
      */
     public Outgoing fromServer(byte[] datagram, InetSocketAddress server, long nowNanos) {
-        Decoded decoded = FrameCodec.decode(datagram);
-        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
-            applyState(state, server);
+        FrameType type = FrameCodec.frameType(datagram);
+        if (type == FrameType.SERVER_STATE) {
+            if (FrameCodec.decode(datagram) instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
+                applyState(state, server);
+            } else {
+                drops.drop(dropReason(FrameCodec.decode(datagram)));
+            }
             return null;
         }
-        if (!(decoded instanceof Decoded.Framed framed && framed.frame() instanceof Reply reply)) {
+        if (type != FrameType.REPLY) {
+            Decoded decoded = FrameCodec.decode(datagram);
             drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
             return null;
         }
-        PendingRequests.Pending request = pending.complete(reply.requestId());
+        PendingRequests.Pending request = pending.complete(FrameCodec.requestId(datagram));
         if (request == null) {
             drops.drop(DropReason.UNKNOWN_REQUEST);
             return null;
@@ -121,8 +122,8 @@ public class RequestRouter {
         }
         statistics.replyDelivered();
         byte[] toClient = request.raw()
-                ? reply.payload()
-                : FrameCodec.encodeReply(request.clientRequestId(), reply.payload());
+                ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
+                : FrameCodec.rewriteRequestId(datagram, request.clientRequestId());
         return new Outgoing(request.client(), toClient);
     }
 

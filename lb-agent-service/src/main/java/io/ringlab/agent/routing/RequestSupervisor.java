@@ -2,7 +2,6 @@ package io.ringlab.agent.routing;
 
 import io.ringlab.agent.balancing.BalancingStrategy;
 import io.ringlab.agent.balancing.ServerView;
-import io.ringlab.protocol.FrameCodec;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
@@ -70,7 +69,7 @@ public class RequestSupervisor {
         outliers.failure(previous, nowNanos);
         backends.get(previous).settled();
         retries.increment();
-        sender.accept(backend.address(), FrameCodec.encodeRequest(id, entry.payload()));
+        sender.accept(backend.address(), entry.forwarded());
     }
 
     public long retryCount() {

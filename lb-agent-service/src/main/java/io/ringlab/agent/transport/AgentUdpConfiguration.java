@@ -3,19 +3,19 @@ package io.ringlab.agent.transport;
 import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.agent.routing.Outgoing;
 import io.ringlab.agent.routing.RequestRouter;
-import io.ringlab.support.transport.CountingUdpInboundAdapter;
+import io.ringlab.support.transport.DatagramChannelMessageProducer;
+import io.ringlab.support.transport.DatagramChannelSendingHandler;
+import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
-import io.ringlab.support.transport.SendFailureAdvice;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.dsl.Udp;
-
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
@@ -39,15 +39,15 @@ class AgentUdpConfiguration {
     }
 
     @Bean
-    CountingUdpInboundAdapter clientRequestsIn(@Qualifier("clientSocket") DatagramSocket clientSocket,
-                                               LbAgentProperties properties, DropCounter drops) {
-        return new CountingUdpInboundAdapter("client-in", clientSocket, properties.udp(), drops);
+    DatagramChannelMessageProducer clientRequestsIn(@Qualifier("clientSocket") DatagramSocket clientSocket,
+                                                    LbAgentProperties properties, DropCounter drops) {
+        return new DatagramChannelMessageProducer("client-in", clientSocket.getChannel(), properties.udp(), drops);
     }
 
     @Bean
-    CountingUdpInboundAdapter serverRepliesIn(@Qualifier("serverSocket") DatagramSocket serverSocket,
-                                              LbAgentProperties properties, DropCounter drops) {
-        return new CountingUdpInboundAdapter("server-in", serverSocket, properties.udp(), drops);
+    DatagramChannelMessageProducer serverRepliesIn(@Qualifier("serverSocket") DatagramSocket serverSocket,
+                                                   LbAgentProperties properties, DropCounter drops) {
+        return new DatagramChannelMessageProducer("server-in", serverSocket.getChannel(), properties.udp(), drops);
     }
 
     @Bean
@@ -65,36 +65,32 @@ class AgentUdpConfiguration {
     IntegrationFlow serverSideOutFlow(@Qualifier("serverSideOut") MessageChannel serverSideOut,
                                       @Qualifier("serverSocket") DatagramSocket serverSocket, DropCounter drops) {
         return IntegrationFlow.from(serverSideOut)
-                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> serverSocket),
-                        e -> e.id("serverRequestsOut").advice(new SendFailureAdvice(drops)))
+                .handle(new DatagramChannelSendingHandler(serverSocket.getChannel(), drops), e -> e.id("serverRequestsOut"))
                 .get();
     }
 
     @Bean
-    IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") CountingUdpInboundAdapter clientRequestsIn,
+    IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") DatagramChannelMessageProducer clientRequestsIn,
                                       @Qualifier("serverSideOut") MessageChannel serverSideOut, RequestRouter router) {
         return IntegrationFlow.from(clientRequestsIn)
-                .handle(byte[].class, (datagram, headers) ->
-                        toMessage(router.fromClient(datagram, Datagrams.sender(headers), System.nanoTime())),
+                .handle(new DatagramHandler((datagram, client, now) -> toMessage(router.fromClient(datagram, client, now))),
                         e -> e.id("routeRequest"))
                 .channel(serverSideOut)
                 .get();
     }
 
     @Bean
-    IntegrationFlow serverReplyFlow(@Qualifier("serverRepliesIn") CountingUdpInboundAdapter serverRepliesIn,
+    IntegrationFlow serverReplyFlow(@Qualifier("serverRepliesIn") DatagramChannelMessageProducer serverRepliesIn,
                                     @Qualifier("clientSocket") DatagramSocket clientSocket,
                                     RequestRouter router, DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
-                .handle(byte[].class, (datagram, headers) ->
-                                toMessage(router.fromServer(datagram, Datagrams.sender(headers), System.nanoTime())),
+                .handle(new DatagramHandler((datagram, server, now) -> toMessage(router.fromServer(datagram, server, now))),
                         e -> e.id("routeReply"))
-                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> clientSocket),
-                        e -> e.id("clientRepliesOut").advice(new SendFailureAdvice(drops)))
+                .handle(new DatagramChannelSendingHandler(clientSocket.getChannel(), drops), e -> e.id("clientRepliesOut"))
                 .get();
     }
 
-    private static Object toMessage(Outgoing outgoing) {
+    private static Message<byte[]> toMessage(Outgoing outgoing) {
         return outgoing == null ? null : Datagrams.to(outgoing.destination(), outgoing.datagram());
     }
 }

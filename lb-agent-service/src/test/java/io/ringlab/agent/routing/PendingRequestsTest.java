@@ -16,7 +16,7 @@ class PendingRequestsTest {
     @Test
     void completingReturnsWhereTheReplyGoesExactlyOnce() {
         PendingRequests pending = new PendingRequests(10, 100);
-        long id = pending.register(CLIENT, 7, false, PAYLOAD, 2, 0);
+        long id = register(pending, 7, 2);
         PendingRequests.Pending entry = pending.complete(id);
         assertThat(entry.client()).isEqualTo(CLIENT);
         assertThat(entry.clientRequestId()).isEqualTo(7);
@@ -28,7 +28,7 @@ class PendingRequestsTest {
     @Test
     void unknownIdCompletesNothing() {
         PendingRequests pending = new PendingRequests(10, 100);
-        pending.register(CLIENT, 7, false, PAYLOAD, 0, 0);
+        register(pending, 7, 0);
         assertThat(pending.complete(99)).isNull();
         assertThat(pending.size()).isEqualTo(1);
     }
@@ -36,17 +36,17 @@ class PendingRequestsTest {
     @Test
     void refusesNewRequestsWhenFullAndAcceptsAgainWhenOneCompletes() {
         PendingRequests pending = new PendingRequests(2, 100);
-        long first = pending.register(CLIENT, 1, false, PAYLOAD, 0, 0);
-        pending.register(CLIENT, 2, false, PAYLOAD, 0, 0);
-        assertThat(pending.register(CLIENT, 3, false, PAYLOAD, 0, 0)).isEqualTo(-1);
+        long first = register(pending, 1, 0);
+        register(pending, 2, 0);
+        assertThat(register(pending, 3, 0)).isEqualTo(-1);
         pending.complete(first);
-        assertThat(pending.register(CLIENT, 3, false, PAYLOAD, 0, 0)).isNotEqualTo(-1);
+        assertThat(register(pending, 3, 0)).isNotEqualTo(-1);
     }
 
     @Test
     void anExpiredRequestIsGoneAndItsReplyFindsNothing() {
         PendingRequests pending = new PendingRequests(10, 100);
-        long id = pending.register(CLIENT, 1, false, PAYLOAD, 0, 0);
+        long id = register(pending, 1, 0);
         List<PendingRequests.Pending> expired = new ArrayList<>();
         pending.forEach((key, entry) -> pending.expire(key, entry, expired::add));
         assertThat(expired).hasSize(1);
@@ -57,7 +57,7 @@ class PendingRequestsTest {
     @Test
     void aRequestSettledByItsReplyIsNotMovedByALateRetry() {
         PendingRequests pending = new PendingRequests(10, 100);
-        long id = pending.register(CLIENT, 1, false, PAYLOAD, 0, 0);
+        long id = register(pending, 1, 0);
         PendingRequests.Pending entry = pending.complete(id);
         assertThat(entry.settle()).isZero();
         assertThat(entry.resend(2, 10)).as("the retry sees it was answered").isEqualTo(-1);
@@ -68,7 +68,21 @@ class PendingRequestsTest {
     @Test
     void idsAreDistinctAndSkipTheRefusalMarker() {
         PendingRequests pending = new PendingRequests(10, -2);
-        assertThat(pending.register(CLIENT, 1, false, PAYLOAD, 0, 0)).isEqualTo(-2);
-        assertThat(pending.register(CLIENT, 2, false, PAYLOAD, 0, 0)).isEqualTo(0);
+        assertThat(pending.nextId()).isEqualTo(-2);
+        assertThat(pending.nextId()).isEqualTo(0);
+    }
+
+    @Test
+    void keepsTheForwardedFrameForRetries() {
+        PendingRequests pending = new PendingRequests(10, 100);
+        long id = pending.nextId();
+        assertThat(pending.register(id, CLIENT, 7, false, PAYLOAD, 0, 0)).isTrue();
+        assertThat(pending.complete(id).forwarded()).isSameAs(PAYLOAD);
+    }
+
+    /** Registers a request as the router does; returns its id, or -1 when refused. */
+    private static long register(PendingRequests pending, long clientRequestId, int server) {
+        long id = pending.nextId();
+        return pending.register(id, CLIENT, clientRequestId, false, PAYLOAD, server, 0) ? id : -1;
     }
 }

@@ -3,17 +3,16 @@ package io.ringlab.client.transport;
 import io.ringlab.client.config.LoadClientProperties;
 import io.ringlab.client.load.ReplyReceiver;
 import io.ringlab.client.load.RequestSender;
-import io.ringlab.support.transport.CountingUdpInboundAdapter;
+import io.ringlab.support.transport.DatagramChannelMessageProducer;
+import io.ringlab.support.transport.DatagramChannelSendingHandler;
+import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
-import io.ringlab.support.transport.SendFailureAdvice;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.dsl.Udp;
-import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
@@ -36,31 +35,30 @@ class ClientUdpConfiguration {
     }
 
     @Bean
-    RequestSender requestSender(MessageChannel requestsOut) {
-        return datagram -> requestsOut.send(MessageBuilder.withPayload(datagram).build());
+    RequestSender requestSender(MessageChannel requestsOut, AgentAddress agent) {
+        return datagram -> requestsOut.send(Datagrams.to(agent.get(), datagram));
     }
 
     @Bean
-    IntegrationFlow requestFlow(MessageChannel requestsOut, DatagramSocket replySocket, AgentAddress agent,
-                                DropCounter drops) {
+    IntegrationFlow requestFlow(MessageChannel requestsOut, DatagramSocket replySocket, DropCounter drops) {
         return IntegrationFlow.from(requestsOut)
-                .handle(Udp.outboundAdapter(message -> agent.get()).socketFunction(message -> replySocket),
-                        e -> e.id("agentRequestsOut").advice(new SendFailureAdvice(drops)))
+                .handle(new DatagramChannelSendingHandler(replySocket.getChannel(), drops), e -> e.id("agentRequestsOut"))
                 .get();
     }
 
     @Bean
-    CountingUdpInboundAdapter repliesIn(DatagramSocket replySocket, LoadClientProperties properties, DropCounter drops) {
-        return new CountingUdpInboundAdapter("replies-in", replySocket, properties.udp(), drops);
+    DatagramChannelMessageProducer repliesIn(DatagramSocket replySocket, LoadClientProperties properties,
+                                             DropCounter drops) {
+        return new DatagramChannelMessageProducer("replies-in", replySocket.getChannel(), properties.udp(), drops);
     }
 
     @Bean
-    IntegrationFlow replyFlow(CountingUdpInboundAdapter repliesIn, ReplyReceiver receiver) {
+    IntegrationFlow replyFlow(DatagramChannelMessageProducer repliesIn, ReplyReceiver receiver) {
         return IntegrationFlow.from(repliesIn)
-                .handle(byte[].class, (datagram, headers) -> {
-                    receiver.receive(datagram, System.nanoTime());
+                .handle(new DatagramHandler((datagram, agent, now) -> {
+                    receiver.receive(datagram, now);
                     return null;
-                }, e -> e.id("deliverReply"))
+                }), e -> e.id("deliverReply"))
                 .get();
     }
 }

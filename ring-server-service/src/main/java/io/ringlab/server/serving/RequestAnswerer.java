@@ -3,6 +3,7 @@ package io.ringlab.server.serving;
 import io.ringlab.protocol.Decoded;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.FrameType;
 import io.ringlab.protocol.Payloads;
 import io.ringlab.protocol.Ping;
 import io.ringlab.protocol.Request;
@@ -34,6 +35,14 @@ public class RequestAnswerer {
 
     /** The datagram to send back to the sender, or {@code null} when there is none. */
     public byte[] answer(byte[] datagram, InetSocketAddress sender, long nowNanos) {
+        if (FrameCodec.frameType(datagram) == FrameType.REQUEST && !downtime.silent(nowNanos)) {
+            // the common case, answered without decoding into objects
+            statistics.framedRequest();
+            agents.heardFrom(sender, nowNanos);
+            int header = FrameCodec.REQUEST_HEADER_LENGTH;
+            return FrameCodec.encodeReversedReply(FrameCodec.requestId(datagram), datagram, header,
+                    datagram.length - header);
+        }
         Decoded decoded = FrameCodec.decode(datagram);
         if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Ping) {
             // health checks are answered even in planned downtime: the answer says so

@@ -4,17 +4,17 @@ import io.ringlab.server.config.RingServerProperties;
 import io.ringlab.server.election.RingDatagrams;
 import io.ringlab.server.election.RingService;
 import io.ringlab.server.serving.RequestAnswerer;
-import io.ringlab.support.transport.CountingUdpInboundAdapter;
+import io.ringlab.support.transport.DatagramChannelMessageProducer;
+import io.ringlab.support.transport.DatagramChannelSendingHandler;
+import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
-import io.ringlab.support.transport.SendFailureAdvice;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
-import org.springframework.integration.ip.dsl.Udp;
 import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
@@ -34,8 +34,9 @@ class ServerUdpConfiguration {
     }
 
     @Bean
-    CountingUdpInboundAdapter requestsIn(DatagramSocket requestSocket, RingServerProperties properties, DropCounter drops) {
-        return new CountingUdpInboundAdapter("requests-in", requestSocket, properties.udp(), drops);
+    DatagramChannelMessageProducer requestsIn(DatagramSocket requestSocket, RingServerProperties properties,
+                                              DropCounter drops) {
+        return new DatagramChannelMessageProducer("requests-in", requestSocket.getChannel(), properties.udp(), drops);
     }
 
     @Bean
@@ -52,13 +53,13 @@ class ServerUdpConfiguration {
     @Bean
     IntegrationFlow serverOutFlow(MessageChannel serverOut, DatagramSocket requestSocket, DropCounter drops) {
         return IntegrationFlow.from(serverOut)
-                .handle(Udp.outboundAdapter(Datagrams::destination).socketFunction(message -> requestSocket),
-                        e -> e.id("serverDatagramsOut").advice(new SendFailureAdvice(drops)))
+                .handle(new DatagramChannelSendingHandler(requestSocket.getChannel(), drops),
+                        e -> e.id("serverDatagramsOut"))
                 .get();
     }
 
     @Bean
-    IntegrationFlow inboundFlow(CountingUdpInboundAdapter requestsIn, RequestAnswerer answerer, RingService ring,
+    IntegrationFlow inboundFlow(DatagramChannelMessageProducer requestsIn, RequestAnswerer answerer, RingService ring,
                                 MessageChannel serverOut, RingServerProperties properties) {
         long delayNanos = properties.faults().delay().toNanos();
         return IntegrationFlow.from(requestsIn)
@@ -69,14 +70,13 @@ class ServerUdpConfiguration {
                                     return null;
                                 }, e -> e.id("ringIn")))
                         .subFlowMapping(false, requests -> requests
-                                .handle(byte[].class, (datagram, headers) -> {
+                                .handle(new DatagramHandler((datagram, sender, now) -> {
                                     if (delayNanos > 0) {
                                         LockSupport.parkNanos(delayNanos);
                                     }
-                                    var sender = Datagrams.sender(headers);
-                                    byte[] reply = answerer.answer(datagram, sender, System.nanoTime());
+                                    byte[] reply = answerer.answer(datagram, sender, now);
                                     return reply == null ? null : Datagrams.to(sender, reply);
-                                }, e -> e.id("answerRequest"))
+                                }), e -> e.id("answerRequest"))
                                 .channel(serverOut)))
                 .get();
     }

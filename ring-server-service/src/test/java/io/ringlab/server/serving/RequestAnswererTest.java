@@ -77,7 +77,7 @@ class RequestAnswererTest {
     }
 
     @Test
-    void knownAgentsForgetTheLeastRecentlyHeardBeyondCapacity() {
+    void knownAgentsForgetTheFirstHeardBeyondCapacityAndRememberItAgainWhenItComesBack() {
         InetSocketAddress a = new InetSocketAddress("127.0.0.1", 1);
         InetSocketAddress b = new InetSocketAddress("127.0.0.1", 2);
         InetSocketAddress c = new InetSocketAddress("127.0.0.1", 3);
@@ -85,6 +85,18 @@ class RequestAnswererTest {
         agents.heardFrom(b, 2);
         agents.heardFrom(a, 3);
         agents.heardFrom(c, 4);
-        assertThat(agents.all()).containsExactlyInAnyOrder(a, c);
+        assertThat(agents.all()).containsExactlyInAnyOrder(b, c);
+        agents.heardFrom(a, 5);
+        assertThat(agents.all()).containsExactlyInAnyOrder(c, a);
+    }
+
+    @Test
+    void knownAgentsStayBoundedUnderAProxyThatSendsFromANewPortEachTime() {
+        for (int port = 1; port <= 10_000; port++) {
+            agents.heardFrom(new InetSocketAddress("127.0.0.1", port), port);
+        }
+        assertThat(agents.size()).isEqualTo(2);
+        assertThat(agents.all()).containsExactlyInAnyOrder(new InetSocketAddress("127.0.0.1", 9_999),
+                new InetSocketAddress("127.0.0.1", 10_000));
     }
 }

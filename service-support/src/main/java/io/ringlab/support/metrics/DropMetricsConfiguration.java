@@ -6,7 +6,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
-/** Binds the drop counter of any RingLab service to its meter registry. */
+import java.net.DatagramSocket;
+import java.util.Map;
+
+/** Binds the drop counter and the kernel's socket drops of any RingLab service to its meter registry. */
 @AutoConfiguration
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 public class DropMetricsConfiguration {
@@ -15,5 +18,10 @@ public class DropMetricsConfiguration {
     @ConditionalOnBean(DropCounter.class)
     DropMetrics dropMetrics(DropCounter drops) {
         return new DropMetrics(drops);
+    }
+
+    @Bean
+    SocketDropMetrics socketDropMetrics(Map<String, DatagramSocket> sockets) {
+        return new SocketDropMetrics(sockets);
     }
 }

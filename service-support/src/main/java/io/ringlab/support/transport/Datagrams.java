@@ -26,7 +26,7 @@ public final class Datagrams {
         return (InetSocketAddress) headers.get(IpHeaders.PACKET_ADDRESS);
     }
 
-    public static Object destination(Message<?> message) {
-        return message.getHeaders().get(DESTINATION);
+    public static SocketAddress destination(Message<?> message) {
+        return (SocketAddress) message.getHeaders().get(DESTINATION);
     }
 }

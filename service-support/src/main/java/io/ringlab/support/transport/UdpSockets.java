@@ -3,12 +3,13 @@ package io.ringlab.support.transport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketException;
 import java.net.UnknownHostException;
+import java.nio.channels.DatagramChannel;
 
 /**
  * Binds UDP sockets eagerly, at bean creation, so that a port in use stops startup with a clear
@@ -27,9 +28,17 @@ public final class UdpSockets {
      * @param bindAddress an address to bind to, or {@code null}/blank for the wildcard (IPv4 and IPv6)
      */
     public static DatagramSocket bind(String property, String bindAddress, int port, UdpSettings settings) {
+        InetAddress address;
         try {
-            InetAddress address = bindAddress == null || bindAddress.isBlank() ? null : InetAddress.getByName(bindAddress);
-            DatagramSocket socket = new DatagramSocket(null);
+            address = bindAddress == null || bindAddress.isBlank() ? null : InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException e) {
+            throw new UdpBindException(property, "bind address '" + bindAddress + "' does not resolve", e);
+        }
+        DatagramChannel channel = null;
+        try {
+            // the socket of an NIO channel: the data path works on the channel (socket.getChannel())
+            channel = DatagramChannel.open();
+            DatagramSocket socket = channel.socket();
             socket.setReuseAddress(false);
             if (settings.socketReceiveBuffer() > 0) {
                 socket.setReceiveBufferSize(settings.socketReceiveBuffer());
@@ -43,10 +52,19 @@ public final class UdpSockets {
                     socket.getReceiveBufferSize(), socket.getSendBufferSize(), settings.socketReceiveBuffer(),
                     settings.socketSendBuffer()));
             return socket;
-        } catch (UnknownHostException e) {
-            throw new UdpBindException(property, "bind address '" + bindAddress + "' does not resolve", e);
-        } catch (SocketException e) {
+        } catch (IOException e) {
+            closeQuietly(channel);
             throw new UdpBindException(property, "cannot bind UDP port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // nothing was bound
+            }
         }
     }
 

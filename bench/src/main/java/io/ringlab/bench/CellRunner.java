@@ -1,0 +1,123 @@
+package io.ringlab.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one cell: starts the load client(s) against the path, lets them warm up, resets their statistics,
+ * measures the window, and reads the clients' figures and the balancer's CPU.
+ */
+final class CellRunner {
+
+    private final BenchOptions options;
+    private final Topology topology;
+    private final Http http;
+    private int clientsStarted;
+
+    CellRunner(BenchOptions options, Topology topology, Http http) {
+        this.options = options;
+        this.topology = topology;
+        this.http = http;
+    }
+
+    /** @param path direct, agent, nginx or system (the seed's 1,000 threads over two agents) */
+    Sample run(String path, String mode, int level, int repeat) throws IOException, InterruptedException {
+        List<Service> clients = new ArrayList<>();
+        try {
+            startClients(path, mode, level, clients);
+            List<ProcessHandle> balancer = balancer(path);
+            TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
+            for (Service client : clients) {
+                if (http.post(client.url("/api/load/reset")) / 100 != 2) {
+                    throw new IOException(client.name() + ": POST /api/load/reset refused");
+                }
+            }
+            double cpuBefore = cpu(balancer);
+            long dropsBefore = ProcessStats.udpReceiveBufferErrors();
+            long start = System.nanoTime();
+            TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
+            List<JsonNode> statuses = new ArrayList<>();
+            for (Service client : clients) {
+                statuses.add(http.getJson(client.url("/api/status")));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double cpu = cpu(balancer) - cpuBefore;
+            long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
+            return sample(path, mode, level, repeat, statuses, seconds, balancer.isEmpty() ? Double.NaN : cpu,
+                    balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(), kernelDrops);
+        } finally {
+            for (Service client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    private void startClients(String path, String mode, int level, List<Service> clients)
+            throws IOException, InterruptedException {
+        if (path.equals("system")) {
+            for (int agent = 0; agent < 2; agent++) {
+                clients.add(topology.client("client-" + (++clientsStarted), topology.agentTarget(agent),
+                        load(mode, level / 2)));
+            }
+            return;
+        }
+        String target = switch (path) {
+            case "direct" -> topology.directTarget();
+            case "agent" -> topology.agentTarget(0);
+            case "nginx" -> topology.nginxTarget();
+            default -> throw new IllegalArgumentException(path);
+        };
+        clients.add(topology.client("client-" + (++clientsStarted), target, load(mode, level)));
+    }
+
+    private static String load(String mode, int level) {
+        return mode.equals("open") ? "--ringlab.client.rate=" + level : "--ringlab.client.threads=" + level;
+    }
+
+    private List<ProcessHandle> balancer(String path) {
+        return switch (path) {
+            case "agent" -> List.of(topology.agent(0).handle());
+            case "system" -> List.of(topology.agent(0).handle(), topology.agent(1).handle());
+            case "nginx" -> List.of(topology.nginx().handle());
+            default -> List.of();
+        };
+    }
+
+    private static double cpu(List<ProcessHandle> processes) {
+        return processes.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
+    }
+
+    /** Sums the clients' counts; for two clients (the seed's system) takes the worse of their percentiles. */
+    private static Sample sample(String path, String mode, int level, int repeat, List<JsonNode> statuses,
+                                 double seconds, double balancerCpu, double peakMib, long kernelDrops)
+            throws IOException {
+        long responses = 0;
+        long finished = 0;
+        long timeouts = 0;
+        double p50 = 0;
+        double p99 = 0;
+        double p999 = 0;
+        double max = 0;
+        for (JsonNode status : statuses) {
+            if (status == null) {
+                throw new IOException("a load client stopped answering its status");
+            }
+            responses += status.path("responses").asLong();
+            timeouts += status.path("timeouts").asLong();
+            finished += status.path("responses").asLong() + status.path("timeouts").asLong()
+                    + status.path("wrongReplies").asLong();
+            p50 = Math.max(p50, status.path("p50Ms").asDouble());
+            p99 = Math.max(p99, status.path("p99Ms").asDouble());
+            p999 = Math.max(p999, status.path("p999Ms").asDouble(Double.NaN));
+            max = Math.max(max, status.path("maxMs").asDouble());
+        }
+        double success = finished == 0 ? Double.NaN : 100.0 * responses / finished;
+        return new Sample(path, mode, level, repeat, responses / seconds, p50, p99, p999, max, success, timeouts,
+                balancerCpu, Double.isNaN(balancerCpu) || responses == 0 ? Double.NaN : balancerCpu * 1e6 / responses,
+                peakMib, kernelDrops);
+    }
+}

@@ -1,0 +1,101 @@
+package io.ringlab.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/** Every sample as CSV, and the medians over repeats as a Markdown table with the ratios the targets speak of. */
+final class Results {
+
+    private final List<Sample> samples = new ArrayList<>();
+
+    void add(Sample sample) {
+        samples.add(sample);
+    }
+
+    void writeCsv(Path file) throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add(Sample.CSV_HEADER);
+        samples.forEach(sample -> lines.add(sample.csv()));
+        Files.write(file, lines);
+    }
+
+    String markdown(String machine, BenchOptions options) {
+        Map<String, List<Sample>> byCell = samples.stream()
+                .collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()));
+        StringBuilder out = new StringBuilder();
+        out.append("# RingLab benchmark: direct path, lb-agent, NGINX stream\n\n");
+        out.append(machine).append("\n\n");
+        out.append("Medians of %d runs of every cell; each run measures %d s after %d s of warm-up. Closed loop: the "
+                .formatted(options.repeats(), options.duration().toSeconds(), options.warmup().toSeconds()))
+                .append("level is the number of client threads, one request in flight each. Open loop: the level is ")
+                .append("the request rate; latency counts from each request's intended send time. Balancer CPU is ")
+                .append("user + system time of the balancer's processes in the window (for NGINX, master and ")
+                .append("workers); peak memory is their resident-set high-water mark.\n\n");
+        out.append("| path | mode | level | req/s | p50 ms | p99 ms | p99.9 ms | max ms | success % | timeouts "
+                + "| balancer CPU s | CPU µs/req | balancer peak MiB | kernel drops |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
+        byCell.forEach((key, cell) -> {
+            Sample first = cell.get(0);
+            Map<String, Double> m = new LinkedHashMap<>();
+            m.put("throughput", median(cell, Sample::throughput));
+            m.put("p50", median(cell, Sample::p50Ms));
+            m.put("p99", median(cell, Sample::p99Ms));
+            medians.put(key, m);
+            out.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(
+                    first.path(), first.mode(), first.level(), f0(m.get("throughput")), f3(m.get("p50")),
+                    f3(m.get("p99")), f3(median(cell, Sample::p999Ms)), f3(median(cell, Sample::maxMs)),
+                    f2(median(cell, Sample::successPercent)), f0(median(cell, s -> s.timeouts())),
+                    f2(median(cell, Sample::balancerCpuSeconds)), f2(median(cell, Sample::cpuMicrosPerRequest)),
+                    f0(median(cell, Sample::peakMemoryMib)), f0(median(cell, s -> s.kernelDrops()))));
+        });
+        out.append("\n## Ratios (medians of the same run)\n\n");
+        out.append("| mode | level | agent/NGINX req/s | agent/NGINX p99 | agent/NGINX p50 | agent/direct req/s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
+        byCell.values().stream().map(cell -> cell.get(0)).filter(s -> s.path().equals("agent")).forEach(agent -> {
+            Map<String, Double> a = medians.get(agent.key());
+            Map<String, Double> n = medians.get("nginx/" + agent.mode() + "/" + agent.level());
+            Map<String, Double> d = medians.get("direct/" + agent.mode() + "/" + agent.level());
+            out.append("| %s | %d | %s | %s | %s | %s |\n".formatted(agent.mode(), agent.level(),
+                    ratio(a, n, "throughput"), ratio(a, n, "p99"), ratio(a, n, "p50"), ratio(a, d, "throughput")));
+        });
+        return out.toString();
+    }
+
+    private static String ratio(Map<String, Double> a, Map<String, Double> b, String figure) {
+        if (a == null || b == null || b.get(figure) == 0 || b.get(figure).isNaN()) {
+            return "–";
+        }
+        return String.format(Locale.ROOT, "%.2f", a.get(figure) / b.get(figure));
+    }
+
+    static double median(Collection<Sample> cell, ToDoubleFunction<Sample> figure) {
+        double[] values = cell.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    private static String f0(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%,.0f", value);
+    }
+
+    private static String f2(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String f3(double value) {
+        return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}

@@ -1,0 +1,30 @@
+package io.ringlab.bench;
+
+/**
+ * One measured cell: a path (direct, agent, nginx, or the seed's whole system) under closed-loop concurrency
+ * or an open-loop rate, over the measured window.
+ *
+ * @param balancerCpuSeconds CPU the balancer used in the window (NaN on the direct path: there is none)
+ * @param kernelDrops        datagrams the kernel dropped machine-wide for full socket buffers in the window
+ */
+record Sample(String path, String mode, int level, int repeat, double throughput, double p50Ms, double p99Ms,
+              double p999Ms, double maxMs, double successPercent, long timeouts, double balancerCpuSeconds,
+              double cpuMicrosPerRequest, double peakMemoryMib, long kernelDrops) {
+
+    String key() {
+        return path + "/" + mode + "/" + level;
+    }
+
+    static final String CSV_HEADER = "path,mode,level,repeat,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms,success_percent,"
+            + "timeouts,balancer_cpu_s,balancer_cpu_us_per_request,balancer_peak_mib,kernel_drops";
+
+    String csv() {
+        return String.join(",", path, mode, Integer.toString(level), Integer.toString(repeat), f(throughput), f(p50Ms),
+                f(p99Ms), f(p999Ms), f(maxMs), f(successPercent), Long.toString(timeouts), f(balancerCpuSeconds),
+                f(cpuMicrosPerRequest), f(peakMemoryMib), Long.toString(kernelDrops));
+    }
+
+    private static String f(double value) {
+        return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.4f", value);
+    }
+}

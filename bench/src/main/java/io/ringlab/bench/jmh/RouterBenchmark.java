@@ -1,0 +1,71 @@
+package io.ringlab.bench.jmh;
+
+import io.ringlab.agent.balancing.Strategies;
+import io.ringlab.agent.routing.AgentStatistics;
+import io.ringlab.agent.routing.Backends;
+import io.ringlab.agent.routing.HealthChecker;
+import io.ringlab.agent.routing.OutlierDetector;
+import io.ringlab.agent.routing.Outgoing;
+import io.ringlab.agent.routing.PendingRequests;
+import io.ringlab.agent.routing.RequestRouter;
+import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.HostAndPort;
+import io.ringlab.support.transport.DropCounter;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The agent's whole logic for one request, without the sockets: a client's request is decoded, balanced,
+ * registered and re-framed for a server; the server's reply is matched, settled and re-framed for the client.
+ * With {@code -prof gc}: the bytes the agent's hot path allocates per request.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class RouterBenchmark {
+
+    @Param({"round-robin", "p2c-latency"})
+    public String strategyName;
+
+    private final InetSocketAddress client = new InetSocketAddress("127.0.0.1", 40000);
+    private final byte[] payload = {1, 2, 3};
+    private final byte[] clientRequest = FrameCodec.encodeRequest(7, payload);
+    private RequestRouter router;
+    private Backends backends;
+
+    @Setup
+    public void setUp() {
+        backends = new Backends(List.of(HostAndPort.parse("127.0.0.1:4242"), HostAndPort.parse("127.0.0.1:4243"),
+                HostAndPort.parse("127.0.0.1:4244")));
+        DropCounter drops = new DropCounter();
+        OutlierDetector outliers = new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L);
+        HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { });
+        router = new RequestRouter(backends, Strategies.create(strategyName), new PendingRequests(65_536, 1),
+                new AgentStatistics(), drops, true, outliers, health, 1472);
+    }
+
+    @Benchmark
+    public Outgoing requestAndReply() {
+        long now = System.nanoTime();
+        Outgoing toServer = router.fromClient(clientRequest, client, now);
+        byte[] reply = FrameCodec.encodeReversedReply(FrameCodec.requestId(toServer.datagram()), payload, 0,
+                payload.length);
+        return router.fromServer(reply, toServer.destination(), now);
+    }
+}

@@ -1,0 +1,32 @@
+package io.ringlab.support.metrics;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.ringlab.support.transport.SocketDrops;
+
+import java.net.DatagramSocket;
+import java.util.Map;
+
+/**
+ * {@code ringlab.udp.kernel.drops{socket}}: datagrams the kernel dropped because a socket's receive buffer
+ * was full, for every UDP socket of the service (tag: the socket's bean name). These never reached the
+ * service, so they are not among {@code ringlab.datagrams.dropped}.
+ */
+public class SocketDropMetrics implements MeterBinder {
+
+    private final Map<String, DatagramSocket> sockets;
+
+    public SocketDropMetrics(Map<String, DatagramSocket> sockets) {
+        this.sockets = Map.copyOf(sockets);
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        sockets.forEach((name, socket) -> Gauge.builder("ringlab.udp.kernel.drops", socket,
+                        s -> SocketDrops.of(s.getLocalPort()))
+                .tag("socket", name)
+                .description("Datagrams the kernel dropped for a full socket receive buffer (-1: unknown)")
+                .register(registry));
+    }
+}

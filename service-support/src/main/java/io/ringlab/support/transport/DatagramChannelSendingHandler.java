@@ -1,0 +1,39 @@
+package io.ringlab.support.transport;
+
+import io.ringlab.protocol.DropReason;
+import org.springframework.integration.handler.AbstractMessageHandler;
+import org.springframework.messaging.Message;
+
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * A Spring Integration outbound UDP endpoint over an NIO {@link DatagramChannel}: sends the message's
+ * {@code byte[]} payload to the address in its {@link Datagrams#DESTINATION} header, from the given socket,
+ * on the caller's thread. Never blocks and never throws: a datagram the socket refuses (send buffer full,
+ * unresolvable destination, socket closed at shutdown) is dropped and counted as {@code send-failed}.
+ */
+public class DatagramChannelSendingHandler extends AbstractMessageHandler {
+
+    private final DatagramChannel channel;
+    private final DropCounter drops;
+
+    public DatagramChannelSendingHandler(DatagramChannel channel, DropCounter drops) {
+        this.channel = channel;
+        this.drops = drops;
+    }
+
+    @Override
+    protected void handleMessageInternal(Message<?> message) {
+        try {
+            int sent = channel.send(ByteBuffer.wrap((byte[]) message.getPayload()), Datagrams.destination(message));
+            if (sent == 0) {
+                drops.drop(DropReason.SEND_FAILED);
+            }
+        } catch (IOException | RuntimeException e) {
+            drops.drop(DropReason.SEND_FAILED);
+        }
+    }
+}
