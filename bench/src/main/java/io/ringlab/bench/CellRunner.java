@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one cell: starts the load client(s) against the path, lets them warm up, resets their statistics,
- * measures the window, and reads the clients' figures and the balancer's CPU.
+ * measures the window, and reads the clients' figures and the balancer's CPU. (A client too old to reset is
+ * measured by differences of its counts; its percentiles then include the warm-up.)
  */
 final class CellRunner {
 
@@ -31,10 +32,10 @@ final class CellRunner {
             startClients(path, mode, level, clients);
             List<ProcessHandle> balancer = balancer(path);
             TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
+            List<JsonNode> before = new ArrayList<>();
             for (Service client : clients) {
-                if (http.post(client.url("/api/load/reset")) / 100 != 2) {
-                    throw new IOException(client.name() + ": POST /api/load/reset refused");
-                }
+                // a client without the reset endpoint (an older build) is measured by the difference of its counts
+                before.add(http.post(client.url("/api/load/reset")) / 100 == 2 ? null : http.getJson(client.url("/api/status")));
             }
             double cpuBefore = cpu(balancer);
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
@@ -47,7 +48,7 @@ final class CellRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = cpu(balancer) - cpuBefore;
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
-            return sample(path, mode, level, repeat, statuses, seconds, balancer.isEmpty() ? Double.NaN : cpu,
+            return sample(path, mode, level, repeat, before, statuses, seconds, balancer.isEmpty() ? Double.NaN : cpu,
                     balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(), kernelDrops);
         } finally {
             for (Service client : clients) {
@@ -87,14 +88,19 @@ final class CellRunner {
         };
     }
 
+    /** A count over the window: since the reset, or the difference from the status taken at its start. */
+    private static long count(JsonNode status, JsonNode atStart, String field) {
+        return status.path(field).asLong() - (atStart == null ? 0 : atStart.path(field).asLong());
+    }
+
     private static double cpu(List<ProcessHandle> processes) {
         return processes.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
     }
 
     /** Sums the clients' counts; for two clients (the seed's system) takes the worse of their percentiles. */
-    private static Sample sample(String path, String mode, int level, int repeat, List<JsonNode> statuses,
-                                 double seconds, double balancerCpu, double peakMib, long kernelDrops)
-            throws IOException {
+    private static Sample sample(String path, String mode, int level, int repeat, List<JsonNode> before,
+                                 List<JsonNode> statuses, double seconds, double balancerCpu, double peakMib,
+                                 long kernelDrops) throws IOException {
         long responses = 0;
         long finished = 0;
         long timeouts = 0;
@@ -102,14 +108,17 @@ final class CellRunner {
         double p99 = 0;
         double p999 = 0;
         double max = 0;
-        for (JsonNode status : statuses) {
+        for (int i = 0; i < statuses.size(); i++) {
+            JsonNode status = statuses.get(i);
             if (status == null) {
                 throw new IOException("a load client stopped answering its status");
             }
-            responses += status.path("responses").asLong();
-            timeouts += status.path("timeouts").asLong();
-            finished += status.path("responses").asLong() + status.path("timeouts").asLong()
-                    + status.path("wrongReplies").asLong();
+            JsonNode start = before.get(i);
+            long answered = count(status, start, "responses");
+            long timedOut = count(status, start, "timeouts");
+            responses += answered;
+            timeouts += timedOut;
+            finished += answered + timedOut + count(status, start, "wrongReplies");
             p50 = Math.max(p50, status.path("p50Ms").asDouble());
             p99 = Math.max(p99, status.path("p99Ms").asDouble());
             p999 = Math.max(p999, status.path("p999Ms").asDouble(Double.NaN));
