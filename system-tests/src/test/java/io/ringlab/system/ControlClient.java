@@ -44,15 +44,23 @@ final class ControlClient {
     /** Any request; {@code json} null for none. */
     static HttpResponse<String> send(RunningService service, String method, String path, String json,
                                      Credentials credentials) {
+        return switch (credentials) {
+            case OPERATOR -> sendAs(service, method, path, json, "admin", Cluster.PASSWORD);
+            case WRONG_PASSWORD -> sendAs(service, method, path, json, "admin", Cluster.PASSWORD + "-wrong");
+            case NONE -> sendAs(service, method, path, json, null, null);
+        };
+    }
+
+    /** Any request with these HTTP Basic credentials; {@code username} null for none. */
+    static HttpResponse<String> sendAs(RunningService service, String method, String path, String json,
+                                       String username, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(60))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
-        switch (credentials) {
-            case OPERATOR -> request.header("Authorization", basic("admin", Cluster.PASSWORD));
-            case WRONG_PASSWORD -> request.header("Authorization", basic("admin", Cluster.PASSWORD + "-wrong"));
-            case NONE -> { }
+        if (username != null) {
+            request.header("Authorization", basic(username, password));
         }
         return call(request.build());
     }
