@@ -143,6 +143,7 @@ public final class Launcher {
     private static void printEndpoints(LocalCluster cluster) {
         System.out.println("all services up; status endpoints:");
         cluster.processes().forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
+        System.out.println(cluster.credentials().describe());
         System.out.println("press Ctrl-C to stop everything");
     }
 

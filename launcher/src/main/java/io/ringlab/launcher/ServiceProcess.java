@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as a process of its own, its output in a log file. */
@@ -15,29 +16,31 @@ final class ServiceProcess {
     private final int udpPort;
     private final Path log;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Process process;
     private volatile boolean killedOnPurpose;
 
     enum Role { SERVER, AGENT, CLIENT, MONITORING }
 
     private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
-                           Process process) {
+                           Map<String, String> environment, Process process) {
         this.name = name;
         this.role = role;
         this.httpPort = httpPort;
         this.udpPort = udpPort;
         this.log = log;
         this.command = command;
+        this.environment = environment;
         this.process = process;
     }
 
     static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log)
             throws IOException {
-        return start(name, role, httpPort, udpPort, command, log, java.util.Map.of());
+        return start(name, role, httpPort, udpPort, command, log, Map.of());
     }
 
     static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log,
-                                java.util.Map<String, String> environment) throws IOException {
+                                Map<String, String> environment) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -45,12 +48,13 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command), process);
+        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command), Map.copyOf(environment),
+                process);
     }
 
-    /** The same service started again, with the same command (after {@link #kill()}). */
+    /** The same service started again, with the same command and environment (after {@link #kill()}). */
     ServiceProcess restart() throws IOException {
-        return start(name, role, httpPort, udpPort, command, log);
+        return start(name, role, httpPort, udpPort, command, log, environment);
     }
 
     /** {@code kill -9}: no shutdown hook, no goodbye to anyone. */
