@@ -1,5 +1,6 @@
 package io.ringlab.client.config;
 
+import io.ringlab.client.load.ClosedLoopEngine;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.transport.UdpSettings;
 import io.ringlab.client.load.LoadSettings;
@@ -29,6 +30,8 @@ import java.util.List;
  *                        response time measured from when it was due; 0 for the closed loop
  * @param maxInFlight     open loop: requests awaiting a reply at most; a request due beyond it is counted and
  *                        not sent
+ * @param closedLoop      closed loop: {@code threads}, a worker thread per request in flight (the seed), or
+ *                        {@code events}, the same load driven by replies and timeouts, without a thread each
  * @param timeout         how long a worker waits for a reply before it counts a timeout (the seed's 3 s)
  * @param payload         the request's bytes (the seed's 1,2,3); each 0-255
  * @param maxRequests     requests to send in all, then stop; 0 for no limit
@@ -47,6 +50,7 @@ public record LoadClientProperties(
         @DefaultValue("500") @Min(1) @Max(LoadSettings.MAX_THREADS) int threads,
         @DefaultValue("0") @DecimalMin("0") @DecimalMax(LoadSettings.MAX_RATE_TEXT) double rate,
         @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxInFlight,
+        @DefaultValue("threads") @NotNull ClosedLoopEngine closedLoop,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration timeout,
         @DefaultValue("1,2,3") @NotEmpty List<@NotNull @Min(0) @Max(255) Integer> payload,
         @DefaultValue("0") @Min(0) long maxRequests,

@@ -39,7 +39,7 @@ class LoadConfiguration {
         long firstId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         return new LoadGenerator(sender, waiters, statistics, properties.payloadBytes(),
                 properties.timeout().toNanos(), properties.maxRequests(), firstId, properties.loadSettings(),
-                properties.maxInFlight());
+                properties.maxInFlight(), properties.closedLoop());
     }
 
     @Bean

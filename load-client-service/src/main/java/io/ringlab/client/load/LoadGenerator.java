@@ -12,6 +12,7 @@ public class LoadGenerator {
 
     private final Requests requests;
     private final int maxInFlight;
+    private final ClosedLoopEngine closedLoopEngine;
     // written under the lock; read without it, so that status and metrics never wait for a stop to finish
     private volatile LoadSettings settings;
     private volatile LoadLoop loop;
@@ -19,13 +20,15 @@ public class LoadGenerator {
     /**
      * @param maxRequests requests to send in all, over every run; 0 for no limit
      * @param maxInFlight open loop: requests awaiting a reply at most
+     * @param closedLoopEngine how the closed loop keeps its requests in flight
      */
     public LoadGenerator(RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics, byte[] payload,
                          long timeoutNanos, long maxRequests, long firstRequestId, LoadSettings settings,
-                         int maxInFlight) {
+                         int maxInFlight, ClosedLoopEngine closedLoopEngine) {
         this.requests = new Requests(sender, waiters, statistics, payload, timeoutNanos, maxRequests, firstRequestId);
         this.settings = settings;
         this.maxInFlight = maxInFlight;
+        this.closedLoopEngine = closedLoopEngine;
     }
 
     /** Starts the load with the current settings; false when it is already running. */
@@ -33,8 +36,13 @@ public class LoadGenerator {
         if (isRunning()) {
             return false;
         }
-        loop = settings.openLoop() ? new OpenLoop(requests, settings.rate(), maxInFlight, System::nanoTime)
-                : new ClosedLoop(requests, settings.threads());
+        if (settings.openLoop()) {
+            loop = new OpenLoop(requests, settings.rate(), maxInFlight, System::nanoTime);
+        } else if (closedLoopEngine == ClosedLoopEngine.EVENTS) {
+            loop = new EventClosedLoop(requests, settings.threads());
+        } else {
+            loop = new ClosedLoop(requests, settings.threads());
+        }
         loop.start();
         return true;
     }
@@ -79,9 +87,16 @@ public class LoadGenerator {
         return current != null && current.isRunning();
     }
 
-    /** Closed-loop worker threads running now; 0 when stopped or in the open loop. */
+    /** Closed-loop requests kept in flight now (worker threads, or their events); 0 when stopped or open loop. */
     public int threadsRunning() {
-        return loop instanceof ClosedLoop closed && closed.isRunning() ? closed.threads() : 0;
+        LoadLoop current = loop;
+        if (current == null || !current.isRunning()) {
+            return 0;
+        }
+        if (current instanceof ClosedLoop closed) {
+            return closed.threads();
+        }
+        return current instanceof EventClosedLoop events ? events.concurrency() : 0;
     }
 
     /** The open loop's rate now, in requests per second; 0 when stopped or in the closed loop. */

@@ -46,11 +46,20 @@ class Requests {
     }
 
     InFlight send(long nowNanos) {
+        InFlight request = prepare(nowNanos);
+        transmit(request);
+        return request;
+    }
+
+    /** Numbers a request and registers it for its reply, without sending it yet. */
+    InFlight prepare(long nowNanos) {
         long id = nextId.getAndIncrement();
-        CompletableFuture<ReplyArrival> waiter = waiters.register(id);
+        return new InFlight(id, waiters.register(id), nowNanos);
+    }
+
+    void transmit(InFlight request) {
         statistics.sent();
-        sender.send(FrameCodec.encodeRequest(id, payload));
-        return new InFlight(id, waiter, nowNanos);
+        sender.send(FrameCodec.encodeRequest(request.id(), payload));
     }
 
     /**

@@ -28,7 +28,7 @@ class LoadGeneratorTest {
             receiver.receive(FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), System.nanoTime());
         };
         LoadGenerator generator = new LoadGenerator(echoAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 1000, Long.MAX_VALUE - 10, new LoadSettings(8, 0), 100);
+                TimeUnit.SECONDS.toNanos(30), 1000, Long.MAX_VALUE - 10, new LoadSettings(8, 0), 100, ClosedLoopEngine.THREADS);
         generator.start();
         await().until(() -> !generator.isRunning());
         generator.stop();
@@ -45,7 +45,7 @@ class LoadGeneratorTest {
             receiver.receive(FrameCodec.encodeReply(request.requestId(), request.payload()), System.nanoTime());
         };
         LoadGenerator generator = new LoadGenerator(wrongAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 10, 0, new LoadSettings(1, 0), 100);
+                TimeUnit.SECONDS.toNanos(30), 10, 0, new LoadSettings(1, 0), 100, ClosedLoopEngine.THREADS);
         generator.start();
         await().until(() -> !generator.isRunning());
         assertThat(statistics.wrongReplyCount()).isEqualTo(10);
@@ -55,7 +55,7 @@ class LoadGeneratorTest {
     @Test
     void openLoopSendsTheBudgetAtItsRateAndEndsWhenEveryReplyIsIn() {
         LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 200, 0, new LoadSettings(1, 20_000), 1000);
+                TimeUnit.SECONDS.toNanos(30), 200, 0, new LoadSettings(1, 20_000), 1000, ClosedLoopEngine.THREADS);
         assertThat(generator.start()).isTrue();
         await().until(() -> !generator.isRunning());
         assertThat(statistics.sentCount()).isEqualTo(200);
@@ -66,7 +66,7 @@ class LoadGeneratorTest {
     @Test
     void newSettingsRestartARunningLoadAndAStopLetsTheRequestsInFlightFinish() {
         LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000);
+                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000, ClosedLoopEngine.THREADS);
         assertThat(generator.start()).isTrue();
         assertThat(generator.start()).as("already running").isFalse();
         assertThat(generator.threadsRunning()).isEqualTo(4);
@@ -90,11 +90,42 @@ class LoadGeneratorTest {
     @Test
     void settingsChangedWhileStoppedWaitForTheNextStart() {
         LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000);
+                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000, ClosedLoopEngine.THREADS);
         generator.update(settings -> settings.withThreads(2));
         assertThat(generator.isRunning()).isFalse();
         assertThat(generator.settings()).isEqualTo(new LoadSettings(2, 0));
         assertThat(statistics.sentCount()).isZero();
+    }
+
+    @Test
+    void eventDrivenClosedLoopSendsExactlyTheBudgetEvenWhenRepliesComeBeforeTheSendReturns() {
+        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30), 20_000, 0, new LoadSettings(8, 0), 100, ClosedLoopEngine.EVENTS);
+        generator.start();
+        assertThat(generator.threadsRunning()).isEqualTo(8);
+        await().until(() -> !generator.isRunning());
+        generator.stop();
+        assertThat(statistics.sentCount()).isEqualTo(20_000);
+        assertThat(statistics.successCount()).isEqualTo(20_000);
+        assertThat(statistics.counts().inFlight()).isZero();
+    }
+
+    @Test
+    void eventDrivenClosedLoopTimesOutUnansweredRequestsAndKeepsItsConcurrency() {
+        java.util.Set<Long> inFlightIds = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger mostInFlight = new java.util.concurrent.atomic.AtomicInteger();
+        RequestSender silentAgent = datagram -> {
+            inFlightIds.add(FrameCodec.requestId(datagram));
+            mostInFlight.accumulateAndGet(waiters.size(), Math::max);
+        };
+        LoadGenerator generator = new LoadGenerator(silentAgent, waiters, statistics, new byte[] {1, 2, 3},
+                TimeUnit.MILLISECONDS.toNanos(30), 12, 0, new LoadSettings(3, 0), 100, ClosedLoopEngine.EVENTS);
+        generator.start();
+        await().until(() -> !generator.isRunning());
+        assertThat(statistics.timeoutCount()).isEqualTo(12);
+        assertThat(inFlightIds).hasSize(12);
+        assertThat(mostInFlight.get()).as("never more than the concurrency in flight").isLessThanOrEqualTo(3);
+        assertThat(waiters.size()).isZero();
     }
 
     private RequestSender echoAgent() {
