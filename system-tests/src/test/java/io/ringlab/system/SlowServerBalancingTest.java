@@ -29,7 +29,7 @@ class SlowServerBalancingTest {
     @BeforeAll
     static void start() {
         cluster = new Cluster();
-        RunningService slow = cluster.server("server-1", "--ringlab.server.faults.delay=20ms", "--ringlab.server.udp.workers=16");
+        RunningService slow = cluster.server("server-1", "--ringlab.server.faults.delay=20ms");
         RunningService fast2 = cluster.server("server-2");
         RunningService fast3 = cluster.server("server-3");
         agent = cluster.agent("agent-1", List.of(slow, fast2, fast3), "--ringlab.agent.retry.max-tries=1");

@@ -9,6 +9,7 @@ import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.UdpEventLoop;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -40,14 +41,16 @@ class AgentUdpConfiguration {
 
     @Bean
     DatagramChannelMessageProducer clientRequestsIn(@Qualifier("clientSocket") DatagramSocket clientSocket,
-                                                    LbAgentProperties properties, DropCounter drops) {
-        return new DatagramChannelMessageProducer("client-in", clientSocket.getChannel(), properties.udp(), drops);
+                                                    LbAgentProperties properties, DropCounter drops,
+                                                    UdpEventLoop loop) {
+        return new DatagramChannelMessageProducer(clientSocket.getChannel(), loop, properties.udp(), drops);
     }
 
     @Bean
     DatagramChannelMessageProducer serverRepliesIn(@Qualifier("serverSocket") DatagramSocket serverSocket,
-                                                   LbAgentProperties properties, DropCounter drops) {
-        return new DatagramChannelMessageProducer("server-in", serverSocket.getChannel(), properties.udp(), drops);
+                                                   LbAgentProperties properties, DropCounter drops,
+                                                   UdpEventLoop loop) {
+        return new DatagramChannelMessageProducer(serverSocket.getChannel(), loop, properties.udp(), drops);
     }
 
     @Bean

@@ -8,6 +8,7 @@ import io.ringlab.support.transport.DatagramChannelSendingHandler;
 import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.UdpEventLoop;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,8 +49,8 @@ class ClientUdpConfiguration {
 
     @Bean
     DatagramChannelMessageProducer repliesIn(DatagramSocket replySocket, LoadClientProperties properties,
-                                             DropCounter drops) {
-        return new DatagramChannelMessageProducer("replies-in", replySocket.getChannel(), properties.udp(), drops);
+                                             DropCounter drops, UdpEventLoop loop) {
+        return new DatagramChannelMessageProducer(replySocket.getChannel(), loop, properties.udp(), drops);
     }
 
     @Bean

@@ -8,8 +8,8 @@ import java.time.Duration;
 /**
  * Faults to inject on purpose ({@code ringlab.server.faults.*}), to watch the agents cope.
  *
- * @param delay                    processing time added to every request (a slow server); it holds a worker
- *                                 thread, so raise {@code udp.workers} with it
+ * @param delay                    time added before every answer (a slow server); the answers wait on a
+ *                                 timer, not in the socket's reader, so other datagrams are not held up
  * @param dropUpAnnouncements      never send the {@code u} announcement after planned downtime: only the
  *                                 agents' health checks can bring the server back
  */

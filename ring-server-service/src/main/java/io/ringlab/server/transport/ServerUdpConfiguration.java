@@ -10,6 +10,7 @@ import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.UdpEventLoop;
 import io.ringlab.support.transport.UdpSockets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +19,9 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One socket for everything: requests in and replies out, ring messages in and out, state announcements
@@ -35,8 +38,8 @@ class ServerUdpConfiguration {
 
     @Bean
     DatagramChannelMessageProducer requestsIn(DatagramSocket requestSocket, RingServerProperties properties,
-                                              DropCounter drops) {
-        return new DatagramChannelMessageProducer("requests-in", requestSocket.getChannel(), properties.udp(), drops);
+                                              DropCounter drops, UdpEventLoop loop) {
+        return new DatagramChannelMessageProducer(requestSocket.getChannel(), loop, properties.udp(), drops);
     }
 
     @Bean
@@ -58,9 +61,20 @@ class ServerUdpConfiguration {
                 .get();
     }
 
+    /** Sends the answers the fault {@code ringlab.server.faults.delay} holds back, when their delay is over. */
+    @Bean(destroyMethod = "shutdownNow")
+    ScheduledExecutorService delayedAnswers() {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "delayed-answers");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     @Bean
     IntegrationFlow inboundFlow(DatagramChannelMessageProducer requestsIn, RequestAnswerer answerer, RingService ring,
-                                MessageChannel serverOut, RingServerProperties properties) {
+                                MessageChannel serverOut, RingServerProperties properties,
+                                ScheduledExecutorService delayedAnswers) {
         long delayNanos = properties.faults().delay().toNanos();
         return IntegrationFlow.from(requestsIn)
                 .<byte[], Boolean>route(RingDatagrams::isRingMessage, route -> route
@@ -71,11 +85,17 @@ class ServerUdpConfiguration {
                                 }, e -> e.id("ringIn")))
                         .subFlowMapping(false, requests -> requests
                                 .handle(new DatagramHandler((datagram, sender, now) -> {
-                                    if (delayNanos > 0) {
-                                        LockSupport.parkNanos(delayNanos);
-                                    }
                                     byte[] reply = answerer.answer(datagram, sender, now);
-                                    return reply == null ? null : Datagrams.to(sender, reply);
+                                    if (reply == null) {
+                                        return null;
+                                    }
+                                    if (delayNanos > 0) {
+                                        // a slow server without holding up the socket's only reader
+                                        delayedAnswers.schedule(() -> serverOut.send(Datagrams.to(sender, reply)),
+                                                delayNanos, TimeUnit.NANOSECONDS);
+                                        return null;
+                                    }
+                                    return Datagrams.to(sender, reply);
                                 }), e -> e.id("answerRequest"))
                                 .channel(serverOut)))
                 .get();

@@ -10,87 +10,61 @@ import org.springframework.integration.support.MessageBuilder;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * A Spring Integration message producer over an NIO {@link DatagramChannel}: each of its receive threads takes
- * a datagram from the socket and passes it down the flow <em>on the same thread</em>, so that a datagram costs
- * no hand-off between threads. The kernel's socket receive buffer is the only queue: it is bounded, and what
- * overflows it the kernel counts (see {@link SocketDrops}).
+ * A Spring Integration message producer over an NIO {@link DatagramChannel}, served by the service's
+ * {@link UdpEventLoop}: when the socket has datagrams, the loop's thread takes a batch of them and passes each
+ * down the flow <em>on the same thread</em>, so that a datagram costs no hand-off between threads. The kernel's
+ * socket receive buffer is the only queue: it is bounded, and what overflows it the kernel counts (see
+ * {@link SocketDrops}).
  * <p>
  * The message carries the datagram's bytes as its payload and the sender in {@link IpHeaders#PACKET_ADDRESS},
  * as Spring Integration's own UDP adapters do. Empty datagrams and datagrams longer than the maximum are
  * dropped and counted ({@code empty}, {@code oversized}); a datagram the flow fails on is counted
- * ({@code handler-failed}) and the thread goes on.
- * <p>
- * The receive threads block in {@code receive} (one system call per datagram); stopping the producer
- * interrupts them, which closes the channel: it is stopped only when the application stops.
+ * ({@code handler-failed}) and the loop goes on.
  */
 public class DatagramChannelMessageProducer extends MessageProducerSupport {
 
     private static final Log log = LogFactory.getLog(DatagramChannelMessageProducer.class);
+    /** Datagrams taken from one socket before the loop looks at the others again. */
+    private static final int BATCH = 64;
 
-    private final String name;
     private final DatagramChannel channel;
-    private final int threads;
+    private final UdpEventLoop loop;
     private final int maxDatagramSize;
     private final DropCounter drops;
-    private final List<Thread> receivers = new ArrayList<>();
-    private volatile boolean receiving;
+    // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
+    private final ByteBuffer buffer;
 
-    public DatagramChannelMessageProducer(String name, DatagramChannel channel, UdpSettings settings, DropCounter drops) {
-        this.name = name;
+    public DatagramChannelMessageProducer(DatagramChannel channel, UdpEventLoop loop, UdpSettings settings,
+                                          DropCounter drops) {
         this.channel = channel;
-        this.threads = settings.workers();
+        this.loop = loop;
         this.maxDatagramSize = settings.maxDatagramSize();
         this.drops = drops;
+        this.buffer = ByteBuffer.allocateDirect(maxDatagramSize + 1);
     }
 
     @Override
     protected void doStart() {
-        receiving = true;
-        for (int i = 1; i <= threads; i++) {
-            Thread thread = new Thread(this::receiveLoop, name + "-" + i);
-            thread.setDaemon(true);
-            receivers.add(thread);
-            thread.start();
-        }
+        loop.add(channel, this::readReady);
     }
 
     @Override
     protected void doStop() {
-        receiving = false;
-        // a thread blocked in receive is released by its interrupt, which closes the channel (the socket is
-        // closed at shutdown anyway, after the drains of the services)
-        receivers.forEach(Thread::interrupt);
-        for (Thread receiver : receivers) {
-            try {
-                receiver.join(TimeUnit.SECONDS.toMillis(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        receivers.clear();
+        loop.remove(channel);
     }
 
-    private void receiveLoop() {
-        // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
-        ByteBuffer buffer = ByteBuffer.allocateDirect(maxDatagramSize + 1);
-        try {
-            while (receiving) {
-                buffer.clear();
-                InetSocketAddress sender = (InetSocketAddress) channel.receive(buffer);
-                deliver(buffer.flip(), sender);
+    /** On the loop's thread: up to a batch of datagrams, until the socket is empty. */
+    private void readReady() throws IOException {
+        for (int i = 0; i < BATCH; i++) {
+            buffer.clear();
+            InetSocketAddress sender = (InetSocketAddress) channel.receive(buffer);
+            if (sender == null) {
+                return;
             }
-        } catch (ClosedChannelException e) {
-            // stopped, or the socket closed at shutdown
-        } catch (IOException e) {
-            log.error("UDP receive loop " + Thread.currentThread().getName() + " ended", e);
+            deliver(buffer.flip(), sender);
         }
     }
 

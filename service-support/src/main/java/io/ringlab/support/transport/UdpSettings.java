@@ -7,18 +7,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Settings shared by every UDP socket of a service.
  *
- * @param workers            threads receiving from each socket; each passes its datagram down the flow itself
  * @param maxDatagramSize    largest datagram accepted; longer ones are dropped as oversized
  * @param socketReceiveBuffer SO_RCVBUF asked of the kernel (capped by net.core.rmem_max)
  * @param socketSendBuffer   SO_SNDBUF asked of the kernel (capped by net.core.wmem_max)
  */
 public record UdpSettings(
-        @DefaultValue("1") @Min(1) @Max(64) int workers,
         @DefaultValue("1472") @Min(16) @Max(65_507) int maxDatagramSize,
         @DefaultValue("4194304") @Min(0) int socketReceiveBuffer,
         @DefaultValue("4194304") @Min(0) int socketSendBuffer) {
 
     public static UdpSettings defaults() {
-        return new UdpSettings(1, 1472, 4 << 20, 4 << 20);
+        return new UdpSettings(1472, 4 << 20, 4 << 20);
     }
 }
