@@ -19,7 +19,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * A person signs in (form login, session cookie) with the cluster's credential before the page, its data or any
- * control is served; only the sign-in page, its assets, the session endpoint and health are open. Every POST and
+ * control is served; only the sign-in page, its assets, the session endpoint, health and the error page (so that a
+ * refusal reads as itself, not as a redirect to the sign-in page) are open. Every POST and
  * PUT of the page carries the session's CSRF token. The API answers 401 rather than redirecting to the sign-in
  * page, so the page's scripts can tell that the session has ended.
  */
@@ -31,7 +32,7 @@ class SecurityConfiguration {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.svg",
-                                "/api/session", "/actuator/health/**").permitAll()
+                                "/api/session", "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
