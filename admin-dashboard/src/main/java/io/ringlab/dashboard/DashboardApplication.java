@@ -5,8 +5,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The admin dashboard: one page that shows the live cluster, read from every service's REST, and steers it. */
-@SpringBootApplication
+/**
+ * The admin dashboard: one page that shows the live cluster, read from every service's REST, and steers it.
+ * The services' own security (HTTP Basic on every change, stateless) is left out: the dashboard signs a person
+ * in with a form and a session, and has its own filter chain for that.
+ */
+@SpringBootApplication(excludeName = "io.ringlab.support.security.ControlPlaneSecurityConfiguration")
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class DashboardApplication {

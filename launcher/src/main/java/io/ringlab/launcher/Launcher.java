@@ -40,7 +40,8 @@ public final class Launcher {
     }
 
     static int run(LaunchOptions options) throws Exception {
-        LocalCluster cluster = new LocalCluster(options);
+        ClusterCredential credential = ClusterCredential.from(System.getenv(), new java.security.SecureRandom());
+        LocalCluster cluster = new LocalCluster(options, credential);
         Report report = options.reportDirectory() == null ? null : new Report(options.reportDirectory());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
@@ -57,14 +58,14 @@ public final class Launcher {
 
         StatusReader reader = new StatusReader();
         cluster.start();
-        System.out.printf("starting %d ring servers, %d agents, %d load clients (logs in %s)%n",
+        System.out.printf("starting %d ring servers, %d agents, %d load clients and the dashboard (logs in %s)%n",
                 options.servers(), options.agents(), options.clients(), options.runDirectory().resolve("logs"));
         if (!awaitReady(cluster, reader)) {
             stopper.start();
             stopped.await();
             return 1;
         }
-        printEndpoints(cluster);
+        printEndpoints(cluster, credential);
         if (options.prometheus()) {
             Monitoring.start(options, cluster).forEach(System.out::println);
         }
@@ -128,7 +129,7 @@ public final class Launcher {
     private static boolean awaitReady(LocalCluster cluster, StatusReader reader) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         for (ServiceProcess process : cluster.processes()) {
-            while (reader.read(process.statusUrl()) == null) {
+            while (reader.read(process.readinessUrl()) == null) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     System.err.printf("%s did not start; the end of %s:%n%s%n", process.name(), process.log(),
                             process.logTail(15));
@@ -140,9 +141,12 @@ public final class Launcher {
         return true;
     }
 
-    private static void printEndpoints(LocalCluster cluster) {
+    private static void printEndpoints(LocalCluster cluster, ClusterCredential credential) {
         System.out.println("all services up; status endpoints:");
-        cluster.processes().forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
+        cluster.processes().stream().filter(p -> p.role() != Role.DASHBOARD)
+                .forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
+        cluster.ofRole(Role.DASHBOARD).forEach(p -> System.out.printf("dashboard: %s (pid %d)%n  %s%n", p.pageUrl(),
+                p.pid(), credential.signInHint()));
         System.out.println("press Ctrl-C to stop everything");
     }
 

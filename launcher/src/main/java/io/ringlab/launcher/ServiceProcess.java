@@ -15,19 +15,21 @@ final class ServiceProcess {
     private final int udpPort;
     private final Path log;
     private final List<String> command;
+    private final java.util.Map<String, String> environment;
     private final Process process;
     private volatile boolean killedOnPurpose;
 
-    enum Role { SERVER, AGENT, CLIENT, MONITORING }
+    enum Role { SERVER, AGENT, CLIENT, DASHBOARD, MONITORING }
 
     private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
-                           Process process) {
+                           java.util.Map<String, String> environment, Process process) {
         this.name = name;
         this.role = role;
         this.httpPort = httpPort;
         this.udpPort = udpPort;
         this.log = log;
         this.command = command;
+        this.environment = environment;
         this.process = process;
     }
 
@@ -45,12 +47,13 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command), process);
+        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command),
+                java.util.Map.copyOf(environment), process);
     }
 
-    /** The same service started again, with the same command (after {@link #kill()}). */
+    /** The same service started again, with the same command and environment (after {@link #kill()}). */
     ServiceProcess restart() throws IOException {
-        return start(name, role, httpPort, udpPort, command, log);
+        return start(name, role, httpPort, udpPort, command, log, environment);
     }
 
     /** {@code kill -9}: no shutdown hook, no goodbye to anyone. */
@@ -79,6 +82,16 @@ final class ServiceProcess {
 
     String statusUrl() {
         return "http://127.0.0.1:" + httpPort + "/api/status";
+    }
+
+    /** What answers once the service is ready: its status, or for the dashboard its health. */
+    String readinessUrl() {
+        return role == Role.DASHBOARD ? pageUrl() + "actuator/health/readiness" : statusUrl();
+    }
+
+    /** The dashboard's page. */
+    String pageUrl() {
+        return "http://127.0.0.1:" + httpPort + "/";
     }
 
     String ringUrl() {

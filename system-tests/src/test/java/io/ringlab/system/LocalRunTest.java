@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The README's run command, as a newcomer runs it: {@code bin/ringlab-local} starts three ring servers, two
- * agents and two load clients as processes, prints the seed's tables, and leaves no process behind.
+ * agents, two load clients and the dashboard as processes, prints the seed's tables and where to sign in to the
+ * dashboard, and leaves no process behind.
  */
 class LocalRunTest {
 
@@ -29,7 +30,9 @@ class LocalRunTest {
             assertThat(run.runDir.resolve("pids")).doesNotExist();
             assertThat(Files.readString(run.runDir.resolve("logs/client-1.log"))).contains("client client-1: sent");
         }
-        assertThat(pids).as("one process per service").hasSize(7);
+        assertThat(pids).as("one process per service and the dashboard").hasSize(8);
+        assertThat(printed).containsPattern("dashboard: http://127\\.0\\.0\\.1:\\d+/ \\(pid \\d+\\)")
+                .containsPattern("sign in as admin with password [A-Za-z0-9_-]{24} \\(generated for this run");
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("service process %d still running", pid).isFalse();

@@ -31,8 +31,8 @@ class SecurityConfiguration {
     SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/favicon.svg",
-                                "/api/session", "/actuator/health/**", "/error").permitAll()
+                        .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/api/session",
+                                "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
