@@ -217,7 +217,9 @@ function renderServers(view) {
     } else {
       reachable++;
       state = status.state === 'down' ? 'down' : (ring && ring.state === 'restarting' ? 'restarting' : 'up');
-      const label = state === 'down' ? 'down · ' + seconds(status.downForMs) + ' left' : state;
+      const reason = status.downReason === 'election' ? 'elected' : status.downReason;
+      const label = state === 'down'
+        ? 'down' + (reason ? ' (' + reason + ')' : '') + ' · ' + seconds(status.downForMs) + ' left' : state;
       stateCell.replaceChildren(badge(label, state === 'up' ? 'up' : 'down'),
         electedName === server.name ? badge('elected', 'elected') : null);
       stateCell.title = '';
@@ -446,8 +448,8 @@ function renderClients(view) {
     field(card, 'state').replaceChildren(!client.reachable ? badge('unreachable', 'unreachable')
       : status.running ? badge('running', 'running') : badge('stopped', 'stopped'));
     const rateValue = status && typeof status.rate === 'number' ? status.rate : 0;
-    setText(field(card, 'mode'), !status ? '' : (rateValue > 0 ? rateValue + ' requests/s' : 'closed loop')
-      + ', ' + status.threads + ' threads');
+    setText(field(card, 'mode'), !status ? '' : rateValue > 0 ? 'open loop, ' + rateValue + ' requests/s'
+      : 'closed loop, ' + status.threads + ' threads');
     setText(field(card, 'agent'), status ? 'to ' + status.agent : '');
     setText(field(card, 'rate'), fixed(sample && sample.requestsPerSecond, 0));
     setText(field(card, 'success'), fixed(sample && sample.successRate, 2, ' %'));

@@ -174,8 +174,7 @@ class DashboardApiTest {
                 "no agent named 'agent-9'");
         assertRefused("PUT", "/api/control/clients/client-1/load", "{\"threads\": 0}", 400, "threads must be 1 to");
         assertRefused("PUT", "/api/control/clients/client-1/load", "{\"rate\": -1}", 400, "rate must be 0");
-        assertRefused("PUT", "/api/control/clients/client-1/load", "{\"threads\": 4, \"rate\": 10}", 400,
-                "give either");
+        assertRefused("PUT", "/api/control/clients/client-1/load", "{}", 400, "give {\"threads\": N} and/or");
         assertThat(server1.received("POST", "/api/server/down")).allSatisfy(
                 forwarded -> assertThat(forwarded.body()).isEqualTo("{\"seconds\":30}"));
         assertThat(agent1.received("POST", "/api/agent/strategy")).allSatisfy(

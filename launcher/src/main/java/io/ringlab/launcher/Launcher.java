@@ -40,8 +40,7 @@ public final class Launcher {
     }
 
     static int run(LaunchOptions options) throws Exception {
-        ClusterCredential credential = ClusterCredential.from(System.getenv(), new java.security.SecureRandom());
-        LocalCluster cluster = new LocalCluster(options, credential);
+        LocalCluster cluster = new LocalCluster(options);
         Report report = options.reportDirectory() == null ? null : new Report(options.reportDirectory());
         CountDownLatch stopped = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
@@ -65,7 +64,7 @@ public final class Launcher {
             stopped.await();
             return 1;
         }
-        printEndpoints(cluster, credential);
+        printEndpoints(cluster);
         if (options.prometheus()) {
             Monitoring.start(options, cluster).forEach(System.out::println);
         }
@@ -141,12 +140,13 @@ public final class Launcher {
         return true;
     }
 
-    private static void printEndpoints(LocalCluster cluster, ClusterCredential credential) {
+    private static void printEndpoints(LocalCluster cluster) {
         System.out.println("all services up; status endpoints:");
         cluster.processes().stream().filter(p -> p.role() != Role.DASHBOARD)
                 .forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
-        cluster.ofRole(Role.DASHBOARD).forEach(p -> System.out.printf("dashboard: %s (pid %d)%n  %s%n", p.pageUrl(),
-                p.pid(), credential.signInHint()));
+        System.out.println(cluster.credentials().describe());
+        cluster.ofRole(Role.DASHBOARD).forEach(p -> System.out.printf("dashboard: %s (pid %d); sign in as %s with that password%n",
+                p.pageUrl(), p.pid(), cluster.credentials().username()));
         System.out.println("press Ctrl-C to stop everything");
     }
 

@@ -17,12 +17,17 @@ import java.util.stream.IntStream;
 final class LocalCluster implements AutoCloseable {
 
     private final LaunchOptions options;
-    private final ClusterCredential credential;
+    private final ControlCredentials credentials;
     private final List<ServiceProcess> processes = new ArrayList<>();
 
-    LocalCluster(LaunchOptions options, ClusterCredential credential) {
+    LocalCluster(LaunchOptions options) {
         this.options = options;
-        this.credential = credential;
+        this.credentials = ControlCredentials.fromEnvironment(System.getenv());
+    }
+
+    /** The credentials every service of this run takes for its control endpoints. */
+    ControlCredentials credentials() {
+        return credentials;
     }
 
     void start() throws IOException {
@@ -89,7 +94,7 @@ final class LocalCluster implements AutoCloseable {
         command.addAll(List.of(args));
         command.removeIf(String::isEmpty);
         processes.add(ServiceProcess.start(name, role, httpPort, udpPort, command,
-                options.runDirectory().resolve("logs/" + name + ".log"), credential.environment()));
+                options.runDirectory().resolve("logs/" + name + ".log"), credentials.environment()));
         writePids();
     }
 

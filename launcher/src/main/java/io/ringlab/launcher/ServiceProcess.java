@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One service running as a process of its own, its output in a log file. */
@@ -15,14 +16,14 @@ final class ServiceProcess {
     private final int udpPort;
     private final Path log;
     private final List<String> command;
-    private final java.util.Map<String, String> environment;
+    private final Map<String, String> environment;
     private final Process process;
     private volatile boolean killedOnPurpose;
 
     enum Role { SERVER, AGENT, CLIENT, DASHBOARD, MONITORING }
 
     private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
-                           java.util.Map<String, String> environment, Process process) {
+                           Map<String, String> environment, Process process) {
         this.name = name;
         this.role = role;
         this.httpPort = httpPort;
@@ -35,11 +36,11 @@ final class ServiceProcess {
 
     static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log)
             throws IOException {
-        return start(name, role, httpPort, udpPort, command, log, java.util.Map.of());
+        return start(name, role, httpPort, udpPort, command, log, Map.of());
     }
 
     static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log,
-                                java.util.Map<String, String> environment) throws IOException {
+                                Map<String, String> environment) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -47,8 +48,8 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command),
-                java.util.Map.copyOf(environment), process);
+        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command), Map.copyOf(environment),
+                process);
     }
 
     /** The same service started again, with the same command and environment (after {@link #kill()}). */

@@ -114,6 +114,12 @@ class BadConfigurationTest {
                 "--ringlab.server.ring.election-interval=0s");
     }
 
+    @Test
+    void serviceWithABlankOperatorName(CapturedOutput output) {
+        assertStopsNaming(LoadClientApplication::application, output, "ringlab.security.username",
+                "--ringlab.client.autostart=false", "--ringlab.security.username= ");
+    }
+
     private static void assertStopsNaming(Supplier<SpringApplicationBuilder> application, CapturedOutput output,
                                           String expected, String... args) {
         String[] all = new String[args.length + 2];

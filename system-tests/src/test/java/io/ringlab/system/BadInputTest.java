@@ -103,7 +103,7 @@ class BadInputTest {
                 UNKNOWN_TYPE, 1L, UNEXPECTED_TYPE, 2L, NOT_A_FRAME, 1L, UNKNOWN_REQUEST, 1L));
         awaitDrops(client, Map.of(NOT_A_FRAME, 1L, UNKNOWN_REQUEST, 1L, TRUNCATED, 1L, OVERSIZED, 1L));
 
-        client.bean(LoadGenerator.class).start(4);
+        client.bean(LoadGenerator.class).start();
         await().atMost(Duration.ofMinutes(1)).until(() -> !client.bean(ClientStatusSource.class).status().running());
         var status = client.bean(ClientStatusSource.class).status();
         assertThat(status.responses()).as("seed %d", SEED).isEqualTo(400);

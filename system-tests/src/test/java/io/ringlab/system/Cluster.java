@@ -13,9 +13,13 @@ import java.util.stream.Stream;
 
 /**
  * RingLab services started in this JVM on ephemeral ports (UDP and HTTP), closed in reverse order.
- * Each start takes extra {@code --property=value} arguments.
+ * Each start takes extra {@code --property=value} arguments. Every service takes {@link #PASSWORD} for its
+ * control endpoints (see {@link ControlClient}).
  */
 class Cluster implements AutoCloseable {
+
+    /** The operator's password of every service started here: drawn per test run, never written down. */
+    static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
     private final List<RunningService> started = new ArrayList<>();
 
@@ -85,7 +89,8 @@ class Cluster implements AutoCloseable {
 
     private RunningService start(String name, SpringApplicationBuilder builder,
                                  Stream<String> args) {
-        String[] all = Stream.concat(Stream.of("--server.port=0", "--spring.jmx.enabled=false"), args)
+        String[] all = Stream.concat(Stream.of("--server.port=0", "--spring.jmx.enabled=false",
+                        "--ringlab.security.password=" + PASSWORD), args)
                 .toArray(String[]::new);
         RunningService service = new RunningService(name, builder.run(all));
         started.add(service);

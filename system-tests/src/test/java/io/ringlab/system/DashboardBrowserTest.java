@@ -39,7 +39,6 @@ class DashboardBrowserTest {
     private static final int DOWN_SECONDS = 15;
     private static final Duration PAGE_WAIT = Duration.ofSeconds(30);
 
-    private final String password = "browser-test-" + Long.toHexString(new Random(SEED).nextLong());
     private Cluster cluster;
     private List<RunningService> servers;
     private List<RunningService> agents;
@@ -49,17 +48,16 @@ class DashboardBrowserTest {
 
     @BeforeAll
     void start() {
-        String credential = "--ringlab.security.password=" + password;
         cluster = new Cluster();
-        // no periodic rounds: only the person at the page takes a server down
-        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false", credential);
-        agents = List.of(cluster.agent("agent-1", servers, credential), cluster.agent("agent-2", servers, credential));
+        // every service and the dashboard take Cluster.PASSWORD; no periodic rounds: only the person at the page takes a server down
+        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false");
+        agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
         clients = List.of(
                 cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=4",
-                        "--ringlab.client.timeout=30s", credential),
+                        "--ringlab.client.timeout=30s"),
                 cluster.client("client-2", Cluster.address(agents.get(1)), "--ringlab.client.threads=4",
-                        "--ringlab.client.timeout=30s", credential));
-        RunningService dashboard = cluster.dashboard(servers, agents, clients, credential);
+                        "--ringlab.client.timeout=30s"));
+        RunningService dashboard = cluster.dashboard(servers, agents, clients);
         dashboardUrl = "http://127.0.0.1:" + dashboard.httpPort() + "/";
         browser = HeadlessChromium.start();
     }
@@ -93,7 +91,7 @@ class DashboardBrowserTest {
         assertThat(stranger.control("POST", takeDown, "{\"seconds\": 5}", true).statusCode()).isEqualTo(401);
         DashboardSession signedIn = new DashboardSession(dashboardUrl);
         assertThat(signedIn.signIn("admin", "not-the-password")).isFalse();
-        assertThat(signedIn.signIn("admin", password)).isTrue();
+        assertThat(signedIn.signIn("admin", Cluster.PASSWORD)).isTrue();
         HttpResponse<String> withoutToken = signedIn.control("POST", takeDown, "{\"seconds\": 5}", false);
 
         assertThat(withoutToken.statusCode()).isEqualTo(403);
@@ -175,7 +173,7 @@ class DashboardBrowserTest {
         WebElement username = browser.findElement(By.id("username"));
         username.clear();
         username.sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("password")).sendKeys(Cluster.PASSWORD);
         browser.findElement(By.id("sign-in-button")).click();
         page().until(ExpectedConditions.presenceOfElementLocated(By.id("take-down-server-2")));
         assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("signed in as admin");

@@ -13,10 +13,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
@@ -54,7 +50,7 @@ class RingElectionUdpTest {
     }
 
     @Test
-    void electedServerGoesDownTheAgentSteersAroundItAndTakesItBackOnUp() throws Exception {
+    void electedServerGoesDownTheAgentSteersAroundItAndTakesItBackOnUp() {
         // a server that started less than downtime + guard ago refuses to start a round (it may have restarted
         // and forgotten a down permit); a refused start changes nothing, so ask until it is accepted
         await("a round starts").atMost(PATIENCE)
@@ -72,7 +68,7 @@ class RingElectionUdpTest {
                 .as(server.name()).isEqualTo(winnerId)));
 
         // while it is down: a round cannot be started, and no request reaches it
-        assertThat(post(servers.get((winner + 1) % 3), "/api/ring/elections").statusCode()).isEqualTo(409);
+        assertThat(ControlClient.post(servers.get((winner + 1) % 3), "/api/ring/elections").statusCode()).isEqualTo(409);
         long sentToWinner = backend.forwardedCount();
         long total = agent.bean(Backends.class).totalForwarded();
         await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > total + 200);
@@ -90,16 +86,16 @@ class RingElectionUdpTest {
     }
 
     @Test
-    void ringStatusShowsNeighboursAndControlEndpointsPauseAndResume() throws Exception {
+    void ringStatusShowsNeighboursAndControlEndpointsPauseAndResume() {
         RingStatus status = servers.get(1).bean(RingService.class).status().orElseThrow();
         assertThat(List.of(status.left(), status.right())).containsExactlyInAnyOrder(
                 "127.0.0.1:" + servers.get(0).udpPort("requestSocket"),
                 "127.0.0.1:" + servers.get(2).udpPort("requestSocket"));
         assertThat(status.periodicEnabled()).isFalse();
 
-        assertThat(post(servers.get(1), "/api/ring/periodic/pause").statusCode()).isEqualTo(200);
+        assertThat(ControlClient.post(servers.get(1), "/api/ring/periodic/pause").statusCode()).isEqualTo(200);
         assertThat(servers.get(1).bean(RingService.class).status().orElseThrow().periodicPaused()).isTrue();
-        assertThat(post(servers.get(1), "/api/ring/periodic/resume").statusCode()).isEqualTo(200);
+        assertThat(ControlClient.post(servers.get(1), "/api/ring/periodic/resume").statusCode()).isEqualTo(200);
         assertThat(servers.get(1).bean(RingService.class).status().orElseThrow().periodicPaused()).isFalse();
     }
 
@@ -115,11 +111,5 @@ class RingElectionUdpTest {
     private static String lastWinner(RunningService server) {
         List<RingStatus.Winner> winners = server.bean(RingService.class).status().orElseThrow().lastWinners();
         return winners.isEmpty() ? null : winners.get(winners.size() - 1).winner();
-    }
-
-    private static HttpResponse<String> post(RunningService service, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + service.httpPort() + path))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -6,9 +6,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -44,7 +41,7 @@ class SlowServerBalancingTest {
     }
 
     @Test
-    void leastOutstandingAndPowerOfTwoSendTheSlowServerFewerRequestsThanRoundRobin() throws Exception {
+    void leastOutstandingAndPowerOfTwoSendTheSlowServerFewerRequestsThanRoundRobin() {
         long roundRobin = slowServerShareOfABatch("round-robin");
         long leastOutstanding = slowServerShareOfABatch("least-outstanding");
         long powerOfTwo = slowServerShareOfABatch("p2c-outstanding");
@@ -58,12 +55,9 @@ class SlowServerBalancingTest {
         assertThat(powerOfTwoLatency).as("power of two on latency").isLessThan(roundRobin / 2);
     }
 
-    private static long slowServerShareOfABatch(String strategy) throws Exception {
-        HttpResponse<String> switched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + agent.httpPort() + "/api/agent/strategy"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"strategy\":\"" + strategy + "\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static long slowServerShareOfABatch(String strategy) {
+        HttpResponse<String> switched = ControlClient.post(agent, "/api/agent/strategy",
+                "{\"strategy\":\"" + strategy + "\"}");
         assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
 
         long before = agent.bean(Backends.class).get(0).forwardedCount();
@@ -79,12 +73,8 @@ class SlowServerBalancingTest {
     }
 
     @Test
-    void unknownStrategyIsRefusedWithAMessageAndChangesNothing() throws Exception {
-        HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + agent.httpPort() + "/api/agent/strategy"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"strategy\":\"fastest-first\"}")).build(),
-                HttpResponse.BodyHandlers.ofString());
+    void unknownStrategyIsRefusedWithAMessageAndChangesNothing() {
+        HttpResponse<String> refused = ControlClient.post(agent, "/api/agent/strategy", "{\"strategy\":\"fastest-first\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("unknown strategy 'fastest-first'");
     }

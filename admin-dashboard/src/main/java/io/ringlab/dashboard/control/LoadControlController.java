@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -30,7 +31,7 @@ class LoadControlController {
         this.forwarder = forwarder;
     }
 
-    /** Exactly one of the two. */
+    /** One of the two, or both. */
     record LoadChange(Integer threads, Double rate) {
     }
 
@@ -52,8 +53,8 @@ class LoadControlController {
     @PutMapping("/{client}/load")
     ResponseEntity<?> change(@PathVariable String client, @RequestBody(required = false) LoadChange change) {
         var target = targets.client(client);
-        if (change == null || (change.threads() == null) == (change.rate() == null)) {
-            throw ControlRefused.badRequest("give either {\"threads\": N} or {\"rate\": R} (requests/s, 0 = closed loop)");
+        if (change == null || change.threads() == null && change.rate() == null) {
+            throw ControlRefused.badRequest("give {\"threads\": N} and/or {\"rate\": R} (requests/s, 0 = closed loop)");
         }
         if (change.threads() != null && (change.threads() < 1 || change.threads() > MAX_THREADS)) {
             throw ControlRefused.badRequest("threads must be 1 to " + MAX_THREADS + ", not " + change.threads());
@@ -62,8 +63,13 @@ class LoadControlController {
             throw ControlRefused.badRequest("rate must be 0 (closed loop) to " + (long) MAX_RATE
                     + " requests/s, not " + change.rate());
         }
-        Map<String, Object> body = change.threads() != null ? Map.of("threads", change.threads())
-                : Map.of("rate", change.rate());
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (change.threads() != null) {
+            body.put("threads", change.threads());
+        }
+        if (change.rate() != null) {
+            body.put("rate", change.rate());
+        }
         return ControlResponses.of(forwarder.send(target, "PUT", "/api/load", body).join());
     }
 

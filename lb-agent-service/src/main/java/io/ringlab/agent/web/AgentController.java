@@ -12,7 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
 
-/** Control of the agent: {@code POST /api/agent/strategy {"strategy": "least-outstanding"}} switches at once. */
+/**
+ * Control of the agent: {@code POST /api/agent/strategy} with {@code {"strategy": "least-outstanding"}} switches
+ * the balancing strategy at once and answers {@code 200 {"strategy": "least-outstanding"}}; {@code 400} with
+ * the known names for an unknown one, and nothing changes. Needs the operator's credentials
+ * ({@code ringlab.security.*}), as every request that changes state.
+ */
 @RestController
 @RequestMapping("/api/agent")
 class AgentController {

@@ -6,6 +6,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * {@code GET /api/status}: the agent's results since start ({@link AgentStatus}): its strategy, and each server
+ * as it sees it (in rotation or why not, its load share). Open to anyone, like every read.
+ */
 @RestController
 @RequestMapping("/api")
 class AgentStatusController {

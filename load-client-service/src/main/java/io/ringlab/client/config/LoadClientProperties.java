@@ -2,7 +2,10 @@ package io.ringlab.client.config;
 
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.transport.UdpSettings;
+import io.ringlab.client.load.LoadSettings;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,7 +24,11 @@ import java.util.List;
  *
  * @param name            instance name shown in status, logs and metrics
  * @param agent           the agent to send requests to
- * @param threads         worker threads, each with one request in flight (the seed's 500)
+ * @param threads         closed loop: worker threads, each with one request in flight (the seed's 500)
+ * @param rate            open loop: requests per second, sent at a constant pace whatever the replies do, each
+ *                        response time measured from when it was due; 0 for the closed loop
+ * @param maxInFlight     open loop: requests awaiting a reply at most; a request due beyond it is counted and
+ *                        not sent
  * @param timeout         how long a worker waits for a reply before it counts a timeout (the seed's 3 s)
  * @param payload         the request's bytes (the seed's 1,2,3); each 0-255
  * @param maxRequests     requests to send in all, then stop; 0 for no limit
@@ -37,7 +44,9 @@ import java.util.List;
 public record LoadClientProperties(
         @DefaultValue("load-client") @NotBlank String name,
         @DefaultValue("localhost:4245") @NotNull HostAndPort agent,
-        @DefaultValue("500") @Min(1) @Max(100_000) int threads,
+        @DefaultValue("500") @Min(1) @Max(LoadSettings.MAX_THREADS) int threads,
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax(LoadSettings.MAX_RATE_TEXT) double rate,
+        @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxInFlight,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration timeout,
         @DefaultValue("1,2,3") @NotEmpty List<@NotNull @Min(0) @Max(255) Integer> payload,
         @DefaultValue("0") @Min(0) long maxRequests,
@@ -47,6 +56,11 @@ public record LoadClientProperties(
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
         @DefaultValue @Valid UdpSettings udp) {
+
+    /** The load to run when started, until changed through REST. */
+    public LoadSettings loadSettings() {
+        return new LoadSettings(threads, rate);
+    }
 
     public byte[] payloadBytes() {
         byte[] bytes = new byte[payload.size()];

@@ -29,21 +29,23 @@ public class ClientStatusSource {
     }
 
     public ClientStatus status() {
-        long sent = statistics.sentCount();
-        long successes = statistics.successCount();
-        long timeouts = statistics.timeoutCount();
-        long wrong = statistics.wrongReplyCount();
-        long finished = successes + timeouts + wrong;
+        LoadCounts counts = statistics.counts();
+        LoadSettings settings = generator.settings();
+        long finished = counts.finished();
         Histogram latencies = statistics.latencies().snapshot();
-        return new ClientStatus("load-client", properties.name(), properties.agent().toString(), generator.threads(),
-                generator.isRunning(), sent, successes, timeouts, wrong, statistics.lateReplyCount(),
-                Math.max(0, sent - finished),
-                finished == 0 ? 0 : (double) successes / finished,
-                successes == 0 ? 0 : statistics.totalResponseNanos() / NANOS_PER_MS / successes,
-                latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(50) / NANOS_PER_MS,
-                latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(99) / NANOS_PER_MS,
+        return new ClientStatus("load-client", properties.name(), properties.agent().toString(), settings.mode(),
+                settings.threads(), settings.rate(), properties.maxInFlight(), generator.isRunning(), counts.sent(),
+                counts.successes(), counts.timeouts(), counts.wrongReplies(), counts.lateReplies(),
+                counts.overMaxInFlight(), counts.inFlight(),
+                finished == 0 ? 0 : (double) counts.successes() / finished,
+                counts.successes() == 0 ? 0 : counts.responseNanos() / NANOS_PER_MS / counts.successes(),
+                percentileMs(latencies, 50), percentileMs(latencies, 99), percentileMs(latencies, 99.9),
                 latencies.getMaxValue() / NANOS_PER_MS,
                 drops.snapshot());
+    }
+
+    private static double percentileMs(Histogram latencies, double percentile) {
+        return latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(percentile) / NANOS_PER_MS;
     }
 
     @Scheduled(initialDelayString = "${ringlab.client.report-interval:10s}",

@@ -4,9 +4,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * Response times in nanoseconds, cumulative since start, with HdrHistogram (3 significant digits, so
- * sub-millisecond times keep microsecond resolution). Recording is wait-free; reading folds what was
- * recorded since the last read into the cumulative histogram.
+ * Response times in nanoseconds, cumulative since start or the last reset, with HdrHistogram (3 significant
+ * digits, so sub-millisecond times keep microsecond resolution). Recording is wait-free; reading folds what
+ * was recorded since the last read into the cumulative histogram.
  */
 public class LatencyRecorder {
 
@@ -23,5 +23,11 @@ public class LatencyRecorder {
         interval = recorder.getIntervalHistogram(interval);
         cumulative.add(interval);
         return cumulative.copy();
+    }
+
+    /** Forgets every response time recorded so far. */
+    public synchronized void reset() {
+        recorder.reset();
+        cumulative.reset();
     }
 }

@@ -38,7 +38,8 @@ class LoadConfiguration {
                                 LoadClientProperties properties) {
         long firstId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
         return new LoadGenerator(sender, waiters, statistics, properties.payloadBytes(),
-                properties.timeout().toNanos(), properties.maxRequests(), firstId);
+                properties.timeout().toNanos(), properties.maxRequests(), firstId, properties.loadSettings(),
+                properties.maxInFlight());
     }
 
     @Bean
@@ -47,8 +48,8 @@ class LoadConfiguration {
     }
 
     /**
-     * Starts the workers with the application, unless autostart is off, and stops them before the UDP
-     * endpoints stop, so that no worker sends into a flow that is gone.
+     * Starts the load with the application, unless autostart is off, and stops it before the UDP endpoints
+     * stop, so that nothing is sent into a flow that is gone.
      */
     static class LoadAutostart extends StopsFirst {
 
@@ -63,7 +64,7 @@ class LoadConfiguration {
         @Override
         protected void onStart() {
             if (properties.autostart()) {
-                generator.start(properties.threads());
+                generator.start();
             }
         }
 

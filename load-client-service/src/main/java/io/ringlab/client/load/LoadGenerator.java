@@ -1,81 +1,91 @@
 package io.ringlab.client.load;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
- * Runs the closed-loop workers. Request ids are unique per client run: they start at a random point so that
- * a reply addressed to an earlier run is not taken for the answer to this one.
+ * Runs the load with the current {@link LoadSettings}: a closed loop of worker threads, or an open loop at a
+ * constant rate. Settings can be changed while it runs (it restarts with them), and it can be stopped and
+ * started again; request ids and the {@code max-requests} budget go on across runs. Thread-safe: the REST
+ * controller and the application's lifecycle call it.
  */
 public class LoadGenerator {
 
-    private final RequestSender sender;
-    private final ReplyWaiters waiters;
-    private final LoadStatistics statistics;
-    private final byte[] payload;
-    private final long timeoutNanos;
-    private final AtomicLong nextId;
-    private final AtomicLong budget;
-    private final boolean limited;
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private final Requests requests;
+    private final int maxInFlight;
+    // written under the lock; read without it, so that status and metrics never wait for a stop to finish
+    private volatile LoadSettings settings;
+    private volatile LoadLoop loop;
 
-    /** @param maxRequests requests to send in all; 0 for no limit */
+    /**
+     * @param maxRequests requests to send in all, over every run; 0 for no limit
+     * @param maxInFlight open loop: requests awaiting a reply at most
+     */
     public LoadGenerator(RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics, byte[] payload,
-                         long timeoutNanos, long maxRequests, long firstRequestId) {
-        this.sender = sender;
-        this.waiters = waiters;
-        this.statistics = statistics;
-        this.payload = payload.clone();
-        this.timeoutNanos = timeoutNanos;
-        this.nextId = new AtomicLong(firstRequestId);
-        this.budget = new AtomicLong(maxRequests);
-        this.limited = maxRequests > 0;
+                         long timeoutNanos, long maxRequests, long firstRequestId, LoadSettings settings,
+                         int maxInFlight) {
+        this.requests = new Requests(sender, waiters, statistics, payload, timeoutNanos, maxRequests, firstRequestId);
+        this.settings = settings;
+        this.maxInFlight = maxInFlight;
     }
 
-    public synchronized void start(int threads) {
-        if (running) {
-            return;
+    /** Starts the load with the current settings; false when it is already running. */
+    public synchronized boolean start() {
+        if (isRunning()) {
+            return false;
         }
-        running = true;
-        for (int i = 0; i < threads; i++) {
-            LoadWorker worker = new LoadWorker(this, sender, waiters, statistics, nextId::getAndIncrement,
-                    payload, timeoutNanos);
-            Thread thread = new Thread(worker, "load-" + (i + 1));
-            thread.setDaemon(true);
-            workers.add(thread);
-            thread.start();
+        loop = settings.openLoop() ? new OpenLoop(requests, settings.rate(), maxInFlight, System::nanoTime)
+                : new ClosedLoop(requests, settings.threads());
+        loop.start();
+        return true;
+    }
+
+    /**
+     * Stops sending and waits, at most the request timeout, for the requests in flight to end, so that they are
+     * counted as what they are rather than as timeouts; false when it was not running.
+     */
+    public synchronized boolean stop() {
+        if (loop == null) {
+            return false;
         }
+        boolean wasRunning = loop.isRunning();
+        loop.stop();
+        loop = null;
+        return wasRunning;
     }
 
-    public synchronized void stop() {
-        running = false;
-        workers.forEach(Thread::interrupt);
-        for (Thread worker : workers) {
-            try {
-                worker.join(timeoutNanos / 1_000_000 + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+    /**
+     * Changes the settings and applies them at once: a running load is stopped and started again with them.
+     * Returns the new settings.
+     */
+    public synchronized LoadSettings update(UnaryOperator<LoadSettings> change) {
+        LoadSettings changed = change.apply(settings);
+        boolean restart = isRunning();
+        if (restart) {
+            stop();
         }
-        workers.clear();
+        settings = changed;
+        if (restart) {
+            start();
+        }
+        return changed;
     }
 
-    boolean mayContinue() {
-        return running && !Thread.currentThread().isInterrupted();
-    }
-
-    boolean takeRequestBudget() {
-        return !limited || budget.getAndDecrement() > 0;
+    public LoadSettings settings() {
+        return settings;
     }
 
     public boolean isRunning() {
-        return running && workers.stream().anyMatch(Thread::isAlive);
+        LoadLoop current = loop;
+        return current != null && current.isRunning();
     }
 
-    public int threads() {
-        return workers.size();
+    /** Closed-loop worker threads running now; 0 when stopped or in the open loop. */
+    public int threadsRunning() {
+        return loop instanceof ClosedLoop closed && closed.isRunning() ? closed.threads() : 0;
+    }
+
+    /** The open loop's rate now, in requests per second; 0 when stopped or in the closed loop. */
+    public double rateRunning() {
+        return loop instanceof OpenLoop open && open.isRunning() ? open.rate() : 0;
     }
 }

@@ -6,6 +6,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/**
+ * {@code GET /api/status}: the client's results since start or the last {@code POST /api/load/reset}
+ * ({@link ClientStatus}), with the load's mode, threads and rate. Open to anyone, like every read; the load is
+ * controlled through {@link LoadController}.
+ */
 @RestController
 @RequestMapping("/api")
 class ClientStatusController {

@@ -28,8 +28,8 @@ class LoadGeneratorTest {
             receiver.receive(FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), System.nanoTime());
         };
         LoadGenerator generator = new LoadGenerator(echoAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 1000, Long.MAX_VALUE - 10);
-        generator.start(8);
+                TimeUnit.SECONDS.toNanos(30), 1000, Long.MAX_VALUE - 10, new LoadSettings(8, 0), 100);
+        generator.start();
         await().until(() -> !generator.isRunning());
         generator.stop();
         assertThat(statistics.sentCount()).isEqualTo(1000);
@@ -45,10 +45,62 @@ class LoadGeneratorTest {
             receiver.receive(FrameCodec.encodeReply(request.requestId(), request.payload()), System.nanoTime());
         };
         LoadGenerator generator = new LoadGenerator(wrongAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 10, 0);
-        generator.start(1);
+                TimeUnit.SECONDS.toNanos(30), 10, 0, new LoadSettings(1, 0), 100);
+        generator.start();
         await().until(() -> !generator.isRunning());
         assertThat(statistics.wrongReplyCount()).isEqualTo(10);
         assertThat(statistics.successCount()).isZero();
+    }
+
+    @Test
+    void openLoopSendsTheBudgetAtItsRateAndEndsWhenEveryReplyIsIn() {
+        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30), 200, 0, new LoadSettings(1, 20_000), 1000);
+        assertThat(generator.start()).isTrue();
+        await().until(() -> !generator.isRunning());
+        assertThat(statistics.sentCount()).isEqualTo(200);
+        assertThat(statistics.successCount()).isEqualTo(200);
+        assertThat(statistics.latencies().snapshot().getTotalCount()).isEqualTo(200);
+    }
+
+    @Test
+    void newSettingsRestartARunningLoadAndAStopLetsTheRequestsInFlightFinish() {
+        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000);
+        assertThat(generator.start()).isTrue();
+        assertThat(generator.start()).as("already running").isFalse();
+        assertThat(generator.threadsRunning()).isEqualTo(4);
+
+        generator.update(settings -> settings.withRate(1000));
+        assertThat(generator.isRunning()).isTrue();
+        assertThat(generator.settings().mode()).isEqualTo("open-loop");
+        assertThat(generator.threadsRunning()).isZero();
+        assertThat(generator.rateRunning()).isEqualTo(1000);
+        long sentBefore = statistics.sentCount();
+        await().until(() -> statistics.sentCount() > sentBefore + 5);
+
+        assertThat(generator.stop()).isTrue();
+        assertThat(generator.isRunning()).isFalse();
+        assertThat(generator.stop()).as("not running").isFalse();
+        assertThat(statistics.timeoutCount()).as("nothing given up at the restart or the stop").isZero();
+        assertThat(statistics.counts().inFlight()).isZero();
+        assertThat(generator.settings().threads()).as("kept for the closed loop").isEqualTo(4);
+    }
+
+    @Test
+    void settingsChangedWhileStoppedWaitForTheNextStart() {
+        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000);
+        generator.update(settings -> settings.withThreads(2));
+        assertThat(generator.isRunning()).isFalse();
+        assertThat(generator.settings()).isEqualTo(new LoadSettings(2, 0));
+        assertThat(statistics.sentCount()).isZero();
+    }
+
+    private RequestSender echoAgent() {
+        return datagram -> {
+            Request request = (Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame();
+            receiver.receive(FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), System.nanoTime());
+        };
     }
 }

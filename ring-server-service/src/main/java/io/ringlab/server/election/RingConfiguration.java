@@ -32,6 +32,13 @@ class RingConfiguration {
     }
 
     @Bean
+    ManualDowntime manualDowntime(ServerAvailability availability, StateAnnouncer announcer,
+                                  RingServerProperties properties) {
+        return new ManualDowntime(availability, announcer, properties.ring().drain().toNanos(),
+                properties.faults().dropUpAnnouncements());
+    }
+
+    @Bean
     PlannedDowntime plannedDowntime(ServerAvailability availability) {
         return new DowntimeGate(availability);
     }

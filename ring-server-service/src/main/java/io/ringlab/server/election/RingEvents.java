@@ -40,14 +40,18 @@ public class RingEvents implements RingListener {
     public void wentDown(RoundId round, long untilNanos) {
         long now = System.nanoTime();
         long remaining = untilNanos - now;
-        announcer.announce(availability.goDown(now, drainNanos, untilNanos));
+        announcer.announce(availability.goDown(ServerAvailability.Reason.ELECTION, now, drainNanos, untilNanos));
         log.info("won round %s: going down for %d ms".formatted(round, TimeUnit.NANOSECONDS.toMillis(remaining)));
     }
 
     @Override
     public void cameUp(RoundId round, long nowNanos) {
-        var up = availability.comeUp();
-        if (up != null && !dropUpAnnouncements) {
+        var up = availability.comeUp(ServerAvailability.Reason.ELECTION);
+        if (up == null) {
+            log.info("downtime of round %s over; still down (%s)".formatted(round, availability.reason()));
+            return;
+        }
+        if (!dropUpAnnouncements) {
             announcer.announce(up);
         }
         log.info("back up after round %s%s".formatted(round, dropUpAnnouncements ? " (u not announced: fault injected)" : ""));

@@ -3,13 +3,21 @@ package io.ringlab.server.serving;
 import java.util.List;
 import java.util.Map;
 
-/** The results a ring server reports (status JSON and the periodic log line). */
+/**
+ * The results a ring server reports (status JSON and the periodic log line).
+ *
+ * @param state      {@code up} or {@code down}
+ * @param downForMs  how long the planned downtime still lasts; 0 when up
+ * @param downReason why it is down: {@code election}, {@code manual} (through REST) or {@code shutdown};
+ *                   {@code null} when up
+ */
 public record ServerStatus(
         String role,
         String instance,
         int udpPort,
         String state,
         long downForMs,
+        String downReason,
         long requestsReceived,
         long framedRequests,
         long rawRequests,

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import io.ringlab.server.election.ServerAvailability;
 
 import java.net.DatagramSocket;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /** Builds the server's status and logs it every report interval. */
@@ -39,8 +40,10 @@ public class ServerStatusSource {
 
     public ServerStatus status() {
         long now = System.nanoTime();
+        ServerAvailability.Reason reason = availability.reason();
         return new ServerStatus("ring-server", properties.name(), requestSocket.getLocalPort(),
                 availability.isDown() ? "down" : "up", TimeUnit.NANOSECONDS.toMillis(availability.remainingNanos(now)),
+                reason == null ? null : reason.name().toLowerCase(Locale.ROOT),
                 statistics.requestsReceived(), statistics.framedRequests(), statistics.rawRequests(),
                 agents.all().stream().map(Object::toString).toList(), drops.snapshot());
     }

@@ -14,9 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /**
- * The ring of this server: {@code GET} its election state; {@code POST} to start a round now or to pause
- * and resume periodic rounds. Every state-changing endpoint is a {@code POST} under {@code /api/ring}, so
- * access control can be put in front of them as one rule.
+ * The ring of this server: {@code GET /api/ring} its election state (open to anyone); {@code POST} to start a
+ * round now ({@code /elections}: {@code 202 {"result": "started"}}, or {@code 409} with the reason) or to pause
+ * and resume periodic rounds ({@code /periodic/pause}, {@code /periodic/resume}: {@code 200} with the ring's
+ * state). The {@code POST}s need the operator's credentials ({@code ringlab.security.*}), as every request that
+ * changes state; {@code 404} when the server runs without a ring.
  */
 @RestController
 @RequestMapping("/api/ring")

@@ -1,0 +1,40 @@
+package io.ringlab.client.load;
+
+/**
+ * What load to run: {@code threads} closed-loop workers, or, when {@code rate} is above 0, an open loop of
+ * {@code rate} requests per second. Each setting is kept while the other mode runs, so switching back
+ * restores it.
+ */
+public record LoadSettings(int threads, double rate) {
+
+    public static final int MAX_THREADS = 100_000;
+    /** One sending thread cannot pace more; beyond it the intended times would all fall on one nanosecond. */
+    public static final double MAX_RATE = 1_000_000;
+    public static final String MAX_RATE_TEXT = "1000000";
+
+    public LoadSettings {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new IllegalArgumentException("threads must be from 1 to " + MAX_THREADS + ", got " + threads);
+        }
+        if (!(rate >= 0 && rate <= MAX_RATE)) {
+            throw new IllegalArgumentException("rate must be from 0 to " + MAX_RATE_TEXT + ", got " + rate);
+        }
+    }
+
+    public boolean openLoop() {
+        return rate > 0;
+    }
+
+    /** {@code closed-loop} or {@code open-loop}, as status and REST show it. */
+    public String mode() {
+        return openLoop() ? "open-loop" : "closed-loop";
+    }
+
+    public LoadSettings withThreads(int newThreads) {
+        return new LoadSettings(newThreads, rate);
+    }
+
+    public LoadSettings withRate(double newRate) {
+        return new LoadSettings(threads, newRate);
+    }
+}
