@@ -198,6 +198,7 @@ function renderServers(view) {
   const rounds = latestRounds(view);
   const electedName = rounds.length ? serverName(view, rounds[0].winner) : null;
   let paused = 0;
+  let periodic = 0;
   let reachable = 0;
   for (const server of view.servers) {
     let row = page.servers.get(server.name);
@@ -220,15 +221,16 @@ function renderServers(view) {
       const reason = status.downReason === 'election' ? 'elected' : status.downReason;
       const label = state === 'down'
         ? 'down' + (reason ? ' (' + reason + ')' : '') + ' · ' + seconds(status.downForMs) + ' left' : state;
-      stateCell.replaceChildren(badge(label, state === 'up' ? 'up' : 'down'),
-        electedName === server.name ? badge('elected', 'elected') : null);
+      stateCell.replaceChildren(badge(label, state === 'up' ? 'up' : 'down'));
+      if (electedName === server.name) stateCell.append(badge('elected', 'elected'));
       stateCell.title = '';
     }
     row.tr.dataset.state = state;
     row.tr.classList.toggle('unreachable', !server.reachable);
-    if (ring && ring.periodicPaused) paused++;
+    if (ring && ring.periodicEnabled) periodic++;
+    if (ring && ring.periodicEnabled && ring.periodicPaused) paused++;
     setText(field(row.tr, 'value'), ring && ring.value >= 0 ? String(ring.value) : DASH);
-    setText(field(row.tr, 'round'), ring ? ring.round + ' (' + ring.phase + ')' : DASH);
+    setText(field(row.tr, 'round'), ring && ring.round !== 'none' ? ring.round + ' (' + ring.phase + ')' : DASH);
     setText(field(row.tr, 'neighbours'), ring ? serverName(view, ring.left) + ' ← · → ' + serverName(view, ring.right) : DASH);
     setText(field(row.tr, 'periodic'), !ring ? DASH : !ring.periodicEnabled ? 'off'
       : ring.periodicPaused ? 'paused' : ring.nextElectionInMs >= 0 ? 'next in ' + seconds(ring.nextElectionInMs) : 'on');
@@ -240,7 +242,9 @@ function renderServers(view) {
     row.tr.querySelector('[data-control="bring-up"]').disabled = !server.reachable || state !== 'down';
   }
   setText(document.getElementById('periodic-summary'), reachable === 0 ? ''
-    : paused === 0 ? 'periodic elections running' : 'periodic elections paused on ' + paused + ' of ' + reachable);
+    : periodic === 0 ? 'periodic elections off (rounds start from here only)'
+      : paused === 0 ? 'periodic elections running'
+        : 'periodic elections paused on ' + paused + ' of ' + periodic + ' servers');
   renderRounds(view, rounds.slice(0, 8));
 }
 
@@ -278,12 +282,12 @@ function agentCard(name, strategies) {
       figure('Replies', 'replies'), figure('Retries', 'retries'), figure('Ejections', 'ejections'),
       figure('Pending', 'pending')),
     el('div', {className: 'muted', 'data-field': 'sees-up'}),
-    el('table', {className: 'grid'},
+    el('div', {className: 'table-scroll'}, el('table', {className: 'grid'},
       el('thead', {}, el('tr', {}, el('th', {text: 'Server'}), el('th', {text: 'Seen as'}),
         el('th', {text: 'Share'}), el('th', {className: 'num', text: 'Sent/s'}),
         el('th', {className: 'num', text: 'Forwarded'}), el('th', {className: 'num', text: 'In flight'}),
         el('th', {className: 'num', text: 'Latency'}))),
-      el('tbody', {})));
+      el('tbody', {}))));
   return {card, select};
 }
 
@@ -385,10 +389,13 @@ function addSamples(entry, samples) {
   }
   const now = entry.lastSample;
   for (const chart of [entry.charts.latency, entry.charts.throughput]) {
+    let oldest = now;
     for (const dataset of chart.data.datasets) {
       while (dataset.data.length && dataset.data[0].x < now - page.windowMs) dataset.data.shift();
+      if (dataset.data.length) oldest = Math.min(oldest, dataset.data[0].x);
     }
-    chart.options.scales.x.min = now - page.windowMs;
+    // the charts grow until they span the dashboard's history, then slide
+    chart.options.scales.x.min = Math.max(now - page.windowMs, Math.min(oldest, now - 60000));
     chart.options.scales.x.max = now;
     chart.update('none');
   }
@@ -421,7 +428,9 @@ function clientCard(name) {
       rateInput, button('Set rate', 'set-rate', () => control('PUT', path + '/load',
         {rate: Number(rateInput.value || 0)}, name + ' rate ' + (rateInput.value || 0)), {id: 'set-rate-' + name})),
     el('div', {className: 'charts'}, el('div', {className: 'chart'}, latencyCanvas),
-      el('div', {className: 'chart'}, throughputCanvas)));
+      el('div', {className: 'chart'}, throughputCanvas)),
+    el('p', {className: 'muted caption', text: 'Requests/s, success and average: each second. Percentiles: the '
+      + 'client\'s own, over everything since it started or its figures were reset.'}));
   return {card, threads, rateInput, charts: null, lastSample: 0, latencyCanvas, throughputCanvas};
 }
 
