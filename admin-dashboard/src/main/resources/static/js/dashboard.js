@@ -269,9 +269,9 @@ function agentCard(name, strategies) {
   const select = el('select', {'data-control': 'strategy', id: 'strategy-' + name, 'aria-label': 'strategy of ' + name},
     ...strategies.map(strategy => el('option', {value: strategy, text: strategy})));
   select.addEventListener('change', async () => {
-    const ok = await control('POST', '/api/control/agents/' + encodeURIComponent(name) + '/strategy',
+    // whatever the answer, the next poll shows the strategy the agent really has
+    await control('POST', '/api/control/agents/' + encodeURIComponent(name) + '/strategy',
       {strategy: select.value}, name + ' strategy ' + select.value);
-    if (!ok) select.dataset.pending = '';
     select.blur();
   });
   const card = el('div', {className: 'card', 'data-agent': name, id: 'agent-' + name},
