@@ -5,7 +5,10 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** A load client: worker threads that each send a request to an agent and wait for the reply. */
+/**
+ * A load client: worker threads that each send a request to an agent and wait for the reply (closed loop), or
+ * one thread sending at a constant rate (open loop); controlled through REST.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling

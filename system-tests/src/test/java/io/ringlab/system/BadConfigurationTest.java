@@ -115,6 +115,12 @@ class BadConfigurationTest {
     }
 
     @Test
+    void clientWithANegativeRate(CapturedOutput output) {
+        assertStopsNaming(LoadClientApplication::application, output, "ringlab.client.rate=-5",
+                "--ringlab.client.autostart=false", "--ringlab.client.rate=-5");
+    }
+
+    @Test
     void serviceWithABlankOperatorName(CapturedOutput output) {
         assertStopsNaming(LoadClientApplication::application, output, "ringlab.security.username",
                 "--ringlab.client.autostart=false", "--ringlab.security.username= ");

@@ -54,10 +54,16 @@ final class ControlClient {
     /** Any request with these HTTP Basic credentials; {@code username} null for none. */
     static HttpResponse<String> sendAs(RunningService service, String method, String path, String json,
                                        String username, String password) {
+        return sendAs(service, method, path, json, "application/json", username, password);
+    }
+
+    /** Any request with a body of this content type and these HTTP Basic credentials; {@code username} null for none. */
+    static HttpResponse<String> sendAs(RunningService service, String method, String path, String body,
+                                       String contentType, String username, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", contentType);
         }
         if (username != null) {
             request.header("Authorization", basic(username, password));

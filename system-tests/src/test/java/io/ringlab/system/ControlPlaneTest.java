@@ -248,6 +248,8 @@ class ControlPlaneTest {
                     .as("not exposed").isEqualTo(404);
         }
         assertThat(ring(0).path("self").asString()).isNotBlank();
+        assertThat(ControlClient.send(agent, "GET", "/api/status", null, Credentials.WRONG_PASSWORD).statusCode())
+                .as("a read that carries wrong credentials").isEqualTo(401);
     }
 
     @Test
@@ -257,6 +259,15 @@ class ControlPlaneTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+    }
+
+    @Test
+    void aBodyThatIsNotDeclaredJsonIsRefusedWithAProblemDocumentAndChangesNothing() {
+        HttpResponse<String> response = ControlClient.sendAs(servers.get(0), "POST", "/api/server/down",
+                "{\"seconds\":60}", "text/plain", "admin", Cluster.PASSWORD);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(415);
+        assertThat(ControlClient.json(response).path("detail").asString()).isNotBlank();
+        assertThat(status(servers.get(0)).path("state").asString()).isEqualTo("up");
     }
 
     private static void refusedWithMessage(RunningService service, String method, String path, String body, int status,

@@ -18,7 +18,7 @@ class LoadWorker implements Runnable {
 
     @Override
     public void run() {
-        while (mayContinue.getAsBoolean() && requests.takeBudget()) {
+        while (mayContinue.getAsBoolean() && !Thread.currentThread().isInterrupted() && requests.takeBudget()) {
             if (!sendOne()) {
                 return;
             }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Matches replies to requests by request id, exactly. A request that timed out is abandoned: its waiter is
  * cancelled, so a reply that arrives afterwards completes nothing and is counted as late — it can never be
  * taken as the answer to a newer request (the seed's client could do that). Bounded by the number of
- * workers: each worker has at most one request registered.
+ * workers in the closed loop (each has at most one request registered), by max-in-flight in the open loop.
  */
 public class ReplyWaiters {
 

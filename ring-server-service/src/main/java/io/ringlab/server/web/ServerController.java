@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -47,6 +46,14 @@ class ServerController {
         this.availability = availability;
     }
 
+    /** What {@code /down} answers. */
+    record WentDown(String state, long seconds) {
+    }
+
+    /** What {@code /up} answers. */
+    record CameUp(String state) {
+    }
+
     @PostMapping("/down")
     ResponseEntity<?> goDown(@RequestBody(required = false) JsonNode body) {
         long seconds = JsonRequestBody.of(body, "{\"seconds\": 30}", Set.of("seconds"))
@@ -57,7 +64,7 @@ class ServerController {
         if (result != ManualDowntime.Result.STARTED) {
             return refused(result);
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("state", "down", "seconds", seconds));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new WentDown("down", seconds));
     }
 
     @PostMapping("/up")
@@ -66,7 +73,7 @@ class ServerController {
         if (result != ManualDowntime.Result.ENDED) {
             return refused(result);
         }
-        return ResponseEntity.ok(Map.of("state", "up"));
+        return ResponseEntity.ok(new CameUp("up"));
     }
 
     private ResponseEntity<ProblemDetail> refused(ManualDowntime.Result result) {

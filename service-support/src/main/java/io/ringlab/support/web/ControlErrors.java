@@ -28,9 +28,19 @@ public class ControlErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        String reason = e.getCause() instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage();
+        String reason = e.getCause() instanceof JacksonException jackson ? withoutLocation(jackson.getOriginalMessage())
+                : e.getMessage();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "the request body is not valid JSON: " + reason);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Jackson's message without the "(start marker at [Source: ...])" that tells the reader nothing here. */
+    static String withoutLocation(String message) {
+        int source = message.indexOf("[Source:");
+        if (source < 0) {
+            return message;
+        }
+        return message.substring(0, source).replaceFirst("\\s*\\(?(start marker )?at\\s*$", "").trim();
     }
 }
