@@ -39,6 +39,18 @@ function badge(text, kind) {
   return el('span', {className: 'badge ' + kind, text});
 }
 
+/** Marks a service that missed the last polls but is not yet counted unreachable: its figures are older. */
+function slowBadge(service) {
+  if (!service.reachable || !service.missedPolls) return null;
+  const slow = badge('no answer to the last poll' + (service.missedPolls > 1 ? 's' : ''), 'slow');
+  slow.title = service.error || '';
+  return slow;
+}
+
+function fresh(service) {
+  return service.reachable && !service.missedPolls;
+}
+
 const DASH = '—';
 
 function number(value) {
@@ -57,13 +69,17 @@ function clock(time) {
   return new Date(time).toLocaleTimeString('en-GB', {hour12: false});
 }
 
-/** Per-second rate of a cumulative count between two polls; null until two polls have been seen. */
-function rate(key, count, time) {
+/**
+ * Per-second rate of a cumulative count between two polls; null until two polls have been seen. A status kept
+ * from an earlier poll (the service missed this one) leaves the rate as it was.
+ */
+function rate(key, count, time, fresh = true) {
   if (count === null || count === undefined) {
     page.rates.delete(key);
     return null;
   }
   const previous = page.rates.get(key);
+  if (!fresh) return previous ? previous.rate : null;
   if (previous && previous.time === time) return previous.rate;
   let value = null;
   if (previous && count >= previous.count && time > previous.time) {
@@ -223,6 +239,7 @@ function renderServers(view) {
         ? 'down' + (reason ? ' (' + reason + ')' : '') + ' · ' + seconds(status.downForMs) + ' left' : state;
       stateCell.replaceChildren(badge(label, state === 'up' ? 'up' : 'down'));
       if (electedName === server.name) stateCell.append(badge('elected', 'elected'));
+      if (slowBadge(server)) stateCell.append(slowBadge(server));
       stateCell.title = '';
     }
     row.tr.dataset.state = state;
@@ -235,7 +252,7 @@ function renderServers(view) {
     setText(field(row.tr, 'periodic'), !ring ? DASH : !ring.periodicEnabled ? 'off'
       : ring.periodicPaused ? 'paused' : ring.nextElectionInMs >= 0 ? 'next in ' + seconds(ring.nextElectionInMs) : 'on');
     setText(field(row.tr, 'rate'), fixed(rate('server/' + server.name, status ? status.requestsReceived : null,
-      view.polledAt), 0));
+      view.polledAt, fresh(server)), 0));
     setText(field(row.tr, 'received'), status ? number(status.requestsReceived) : DASH);
     row.tr.querySelector('[data-control="take-down"]').disabled = !server.reachable || state === 'down';
     row.tr.querySelector('[data-control="election"]').disabled = !server.reachable;
@@ -308,10 +325,11 @@ function renderAgents(view) {
     error.hidden = agent.reachable;
     setText(error, agent.reachable ? '' : 'unreachable: ' + agent.error);
     field(card, 'state').replaceChildren(agent.reachable ? badge('reachable', 'up') : badge('unreachable', 'unreachable'));
+    if (slowBadge(agent)) field(card, 'state').append(slowBadge(agent));
     entry.select.disabled = !agent.reachable;
     if (status && document.activeElement !== entry.select) entry.select.value = status.strategy;
     setText(field(card, 'rate'), fixed(rate('agent/' + agent.name, status ? status.requestsReceived : null,
-      view.polledAt), 0));
+      view.polledAt, fresh(agent)), 0));
     setText(field(card, 'forwarded'), status ? number(status.forwarded) : DASH);
     setText(field(card, 'replies'), status ? number(status.repliesDelivered) : DASH);
     setText(field(card, 'retries'), status ? number(status.retries) : DASH);
@@ -322,7 +340,7 @@ function renderAgents(view) {
     setText(field(card, 'sees-up'), status ? 'sees up: ' + (up.length ? up.join(', ') : 'none') : '');
     card.querySelector('tbody').replaceChildren(...servers.map(share => {
       const name = serverName(view, share.server);
-      const sent = rate('agent/' + agent.name + '/' + share.server, share.forwarded, view.polledAt);
+      const sent = rate('agent/' + agent.name + '/' + share.server, share.forwarded, view.polledAt, fresh(agent));
       return el('tr', {'data-agent-server': name, 'data-up': String(share.up), 'data-state': share.state},
         el('td', {text: name}),
         el('td', {}, badge(share.state, share.up ? 'up' : 'down')),
@@ -456,13 +474,17 @@ function renderClients(view) {
     setText(error, client.reachable ? '' : 'unreachable: ' + client.error);
     field(card, 'state').replaceChildren(!client.reachable ? badge('unreachable', 'unreachable')
       : status.running ? badge('running', 'running') : badge('stopped', 'stopped'));
+    if (slowBadge(client)) field(card, 'state').append(slowBadge(client));
     const rateValue = status && typeof status.rate === 'number' ? status.rate : 0;
     setText(field(card, 'mode'), !status ? '' : rateValue > 0 ? 'open loop, ' + rateValue + ' requests/s'
       : 'closed loop, ' + status.threads + ' threads');
     setText(field(card, 'agent'), status ? 'to ' + status.agent : '');
-    setText(field(card, 'rate'), fixed(sample && sample.requestsPerSecond, 0));
-    setText(field(card, 'success'), fixed(sample && sample.successRate, 2, ' %'));
-    setText(field(card, 'average'), fixed(sample && sample.averageMs, 2, ' ms'));
+    if (sample || !client.reachable) {
+      // no sample for a missed poll: the figures of the last one stay
+      setText(field(card, 'rate'), fixed(sample && sample.requestsPerSecond, 0));
+      setText(field(card, 'success'), fixed(sample && sample.successRate, 2, ' %'));
+      setText(field(card, 'average'), fixed(sample && sample.averageMs, 2, ' ms'));
+    }
     setText(field(card, 'p50'), fixed(status && status.p50Ms, 2, ' ms'));
     setText(field(card, 'p99'), fixed(status && status.p99Ms, 2, ' ms'));
     setText(field(card, 'p999'), fixed(status && status.p999Ms, 2, ' ms'));

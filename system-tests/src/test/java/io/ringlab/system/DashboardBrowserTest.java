@@ -154,7 +154,7 @@ class DashboardBrowserTest {
         String before = browser.findElement(updated).getText();
         page().until(driver -> !driver.findElement(updated).getText().equals(before));
         By client1 = By.cssSelector("[data-client='client-1']");
-        assertThat(browser.findElement(client1).getAttribute("data-reachable")).isEqualTo("true");
+        page().until(ExpectedConditions.attributeToBe(client1, "data-reachable", "true"));
         page().until(driver -> requestsPerSecond(driver.findElement(client1)) > 0);
         for (String server : List.of("server-1", "server-2", "server-3")) {
             page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));

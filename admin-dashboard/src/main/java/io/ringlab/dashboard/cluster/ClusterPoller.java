@@ -25,6 +25,7 @@ public class ClusterPoller {
     private final Clock clock;
     private final ClientSampler sampler = new ClientSampler();
     private final ClientHistory history;
+    private final Reachability reachability;
     private final AtomicReference<ClusterView> latest = new AtomicReference<>();
 
     ClusterPoller(DashboardProperties properties, StatusFetcher fetcher) {
@@ -33,6 +34,7 @@ public class ClusterPoller {
         this.clock = Clock.systemUTC();
         this.history = new ClientHistory(properties.clients().stream().map(Service::name).toList(),
                 properties.samplesKept());
+        this.reachability = new Reachability(properties.missesToMarkUnreachable());
         latest.set(new ClusterView(clock.millis(), properties.pollInterval().toMillis(),
                 properties.history().toMillis(), unknown(properties.servers()), unknown(properties.agents()),
                 unknown(properties.clients()), Map.of(), Map.of(), properties.strategies()));
@@ -63,9 +65,12 @@ public class ClusterPoller {
         List<ServiceView> clientViews = joined(clients);
         Map<String, ClientSample> samples = new LinkedHashMap<>();
         for (ServiceView client : clientViews) {
-            ClientSample sample = sampler.next(client.name(), polledAt, client.status());
-            history.add(client.name(), sample);
-            samples.put(client.name(), sample);
+            if (client.fresh() || !client.reachable()) {
+                // a missed poll that is not yet "unreachable" makes no sample: the next answer covers both intervals
+                ClientSample sample = sampler.next(client.name(), polledAt, client.status());
+                history.add(client.name(), sample);
+                samples.put(client.name(), sample);
+            }
         }
         latest.set(new ClusterView(polledAt, properties.pollInterval().toMillis(), properties.history().toMillis(),
                 serverViews, joined(agents), clientViews, ServerNames.of(serverViews), samples,
@@ -80,16 +85,15 @@ public class ClusterPoller {
     }
 
     /** Never blocks past the poll timeout: every fetch completes by then, answered or not. */
-    private static List<ServiceView> joined(List<CompletableFuture<ServiceView>> views) {
+    private List<ServiceView> joined(List<CompletableFuture<ServiceView>> views) {
         List<ServiceView> joined = new ArrayList<>(views.size());
-        views.forEach(view -> joined.add(view.join()));
+        views.forEach(view -> joined.add(reachability.judge(view.join())));
         return joined;
     }
 
     private static List<ServiceView> unknown(List<Service> services) {
         return services.stream()
-                .map(service -> new ServiceView(service.name(), service.url().toString(), false, "not polled yet",
-                        null, null))
+                .map(service -> ServiceView.unreachable(service.name(), service.url().toString(), "not polled yet", 0))
                 .toList();
     }
 }

@@ -2,6 +2,8 @@ package io.ringlab.dashboard.config;
 
 import io.ringlab.support.config.InvalidPropertyException;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -26,7 +28,9 @@ import java.util.Set;
  * @param agents         load-balancing agents
  * @param clients        load clients
  * @param pollInterval   how often every service's status is read
- * @param pollTimeout    how long one status read may take; a service slower than that is shown unreachable
+ * @param pollTimeout    how long one status read may take; longer counts as a missed poll
+ * @param missesToMarkUnreachable polls in a row a service must miss to be shown unreachable (until then its
+ *                       last status stays on the page)
  * @param controlTimeout how long a forwarded control may take
  * @param history        how far back the clients' charts go (kept by the dashboard, so a reload keeps them)
  * @param strategies     the agents' balancing strategies, offered in the page and checked before forwarding
@@ -39,6 +43,7 @@ public record DashboardProperties(
         @DefaultValue List<@Valid @NotNull Service> clients,
         @DefaultValue("1s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration pollInterval,
         @DefaultValue("800ms") @NotNull @DurationMin(millis = 1) Duration pollTimeout,
+        @DefaultValue("2") @Min(1) @Max(100) int missesToMarkUnreachable,
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration controlTimeout,
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
         @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
