@@ -28,8 +28,8 @@ import static org.awaitility.Awaitility.await;
  * The admin dashboard in a real browser (headless Chromium) over a real cluster on loopback: three ring servers,
  * two agents, two load clients under load. A person signs in, sees three servers and two agents, takes server 2
  * down from the page, sees it down and the agents stop sending to it, and sees it come back. Also: no control
- * before sign-in, no control without a session or a CSRF token, and a service that stops shown unreachable
- * while the rest stay live. Screenshots are saved under {@code system-tests/target/dashboard-screenshots}.
+ * before sign-in, no control without a session or a CSRF token, a service that stops shown unreachable
+ * while the rest stay live, and an election started from the page shown with its winner. Screenshots are saved under {@code system-tests/target/dashboard-screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -51,7 +51,8 @@ class DashboardBrowserTest {
     void start() {
         cluster = new Cluster();
         // every service and the dashboard take Cluster.PASSWORD; no periodic rounds: only the person at the page takes a server down
-        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false");
+        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false",
+                "--ringlab.server.ring.downtime=5s");
         agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
         clients = List.of(
                 cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=4",
@@ -160,6 +161,19 @@ class DashboardBrowserTest {
             page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));
         }
         HeadlessChromium.screenshot(browser, "client-2-unreachable");
+    }
+
+    @Test
+    @Order(5)
+    void anElectionStartedFromThePageShowsItsRoundAndItsWinnerDown() throws Exception {
+        signIn();
+        page().until(ExpectedConditions.elementToBeClickable(By.id("election-server-1"))).click();
+
+        page().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rounds [data-round]")));
+        String winner = browser.findElement(By.cssSelector("#rounds [data-round] td:nth-child(2)")).getText();
+        assertThat(winner).isIn("server-1", "server-2", "server-3");
+        page().until(ExpectedConditions.textToBePresentInElementLocated(serverRow(winner), "elected"));
+        HeadlessChromium.screenshot(browser, "election");
     }
 
     /** Signs in through the page's form, unless this browser already has a session. */
