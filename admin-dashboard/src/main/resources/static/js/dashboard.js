@@ -197,7 +197,7 @@ function serverRow(name) {
     el('td', {'data-field': 'periodic'}),
     el('td', {'data-field': 'rate', className: 'num'}),
     el('td', {'data-field': 'received', className: 'num'}),
-    el('td', {className: 'controls'},
+    el('td', {className: 'row-controls'},
       button('Start election', 'election',
         () => control('POST', path + '/election', undefined, 'Election from ' + name), {id: 'election-' + name}),
       downSeconds, el('span', {className: 'muted', text: 's'}),
@@ -247,7 +247,9 @@ function renderServers(view) {
     if (ring && ring.periodicEnabled) periodic++;
     if (ring && ring.periodicEnabled && ring.periodicPaused) paused++;
     setText(field(row.tr, 'value'), ring && ring.value >= 0 ? String(ring.value) : DASH);
-    setText(field(row.tr, 'round'), ring && ring.round !== 'none' ? ring.round + ' (' + ring.phase + ')' : DASH);
+    const round = field(row.tr, 'round');
+    setText(round, ring && ring.round !== 'none' ? ring.round + ' (' + ring.phase + ')' : DASH);
+    round.title = round.textContent;
     setText(field(row.tr, 'neighbours'), ring ? serverName(view, ring.left) + ' ← · → ' + serverName(view, ring.right) : DASH);
     setText(field(row.tr, 'periodic'), !ring ? DASH : !ring.periodicEnabled ? 'off'
       : ring.periodicPaused ? 'paused' : ring.nextElectionInMs >= 0 ? 'next in ' + seconds(ring.nextElectionInMs) : 'on');
@@ -256,7 +258,9 @@ function renderServers(view) {
     setText(field(row.tr, 'received'), status ? number(status.requestsReceived) : DASH);
     row.tr.querySelector('[data-control="take-down"]').disabled = !server.reachable || state === 'down';
     row.tr.querySelector('[data-control="election"]').disabled = !server.reachable;
-    row.tr.querySelector('[data-control="bring-up"]').disabled = !server.reachable || state !== 'down';
+    // an election's downtime ends only with the ring's permits: the server refuses to end it early
+    row.tr.querySelector('[data-control="bring-up"]').disabled = !server.reachable || state !== 'down'
+      || status.downReason === 'election';
   }
   setText(document.getElementById('periodic-summary'), reachable === 0 ? ''
     : periodic === 0 ? 'periodic elections off (rounds start from here only)'
