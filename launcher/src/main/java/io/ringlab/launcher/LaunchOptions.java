@@ -42,7 +42,8 @@ record LaunchOptions(
               --report-interval D   how often the table is printed (default 10s)
               --server-port P       UDP port of the first ring server; the others follow (default 4242)
               --agent-port P        UDP client port of the first agent; the others follow (default 4245)
-              --http-port P         HTTP base: servers P+1.., agents P+101.., clients P+201.. (default 8000)
+              --http-port P         HTTP base: dashboard P, servers P+1.., agents P+101.., clients P+201..
+                                    (default 8000)
               --election-interval D ring election timer of each server (default 60s, the seed's)
               --downtime D          how long an elected server stays down (default 15s, the seed's)
               --elections on|off    periodic ring elections (default on)
@@ -135,6 +136,10 @@ record LaunchOptions(
 
     int agentUdpPort(int index) {
         return agentPort + index - 1;
+    }
+
+    int dashboardHttpPort() {
+        return httpPort;
     }
 
     int serverHttpPort(int index) {

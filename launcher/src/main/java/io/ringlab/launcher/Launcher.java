@@ -57,7 +57,7 @@ public final class Launcher {
 
         StatusReader reader = new StatusReader();
         cluster.start();
-        System.out.printf("starting %d ring servers, %d agents, %d load clients (logs in %s)%n",
+        System.out.printf("starting %d ring servers, %d agents, %d load clients and the dashboard (logs in %s)%n",
                 options.servers(), options.agents(), options.clients(), options.runDirectory().resolve("logs"));
         if (!awaitReady(cluster, reader)) {
             stopper.start();
@@ -128,7 +128,7 @@ public final class Launcher {
     private static boolean awaitReady(LocalCluster cluster, StatusReader reader) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         for (ServiceProcess process : cluster.processes()) {
-            while (reader.read(process.statusUrl()) == null) {
+            while (reader.read(process.readinessUrl()) == null) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     System.err.printf("%s did not start; the end of %s:%n%s%n", process.name(), process.log(),
                             process.logTail(15));
@@ -142,8 +142,11 @@ public final class Launcher {
 
     private static void printEndpoints(LocalCluster cluster) {
         System.out.println("all services up; status endpoints:");
-        cluster.processes().forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
+        cluster.processes().stream().filter(p -> p.role() != Role.DASHBOARD)
+                .forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
         System.out.println(cluster.credentials().describe());
+        cluster.ofRole(Role.DASHBOARD).forEach(p -> System.out.printf("dashboard: %s (pid %d); sign in as %s with that password%n",
+                p.pageUrl(), p.pid(), cluster.credentials().username()));
         System.out.println("press Ctrl-C to stop everything");
     }
 

@@ -54,6 +54,28 @@ final class LocalCluster implements AutoCloseable {
                     "--ringlab.client.name=client-" + i, "--ringlab.client.agent=127.0.0.1:" + options.agentUdpPort(agent),
                     "--ringlab.client.threads=" + options.threads());
         }
+        launch("dashboard", Role.DASHBOARD, options.dashboardHttpPort(), 0, "admin-dashboard",
+                dashboardArguments().toArray(String[]::new));
+    }
+
+    /** The dashboard watches every service of the run, by name and REST URL. */
+    private List<String> dashboardArguments() {
+        List<String> args = new ArrayList<>();
+        for (int i = 1; i <= options.servers(); i++) {
+            args.addAll(watched("servers", i, "server-" + i, options.serverHttpPort(i)));
+        }
+        for (int i = 1; i <= options.agents(); i++) {
+            args.addAll(watched("agents", i, "agent-" + i, options.agentHttpPort(i)));
+        }
+        for (int i = 1; i <= options.clients(); i++) {
+            args.addAll(watched("clients", i, "client-" + i, options.clientHttpPort(i)));
+        }
+        return args;
+    }
+
+    private static List<String> watched(String list, int index, String name, int httpPort) {
+        String property = "--ringlab.dashboard.%s[%d].".formatted(list, index - 1);
+        return List.of(property + "name=" + name, property + "url=http://127.0.0.1:" + httpPort);
     }
 
     private void launch(String name, Role role, int httpPort, int udpPort, String module, String... args)
@@ -65,8 +87,10 @@ final class LocalCluster implements AutoCloseable {
         command.add(executableJar(module).toString());
         command.add("--server.port=" + httpPort);
         command.add("--server.address=127.0.0.1");
-        command.add("--ringlab." + role.name().toLowerCase(java.util.Locale.ROOT) + ".report-interval="
-                + options.reportInterval().toMillis() + "ms");
+        if (role != Role.DASHBOARD) {
+            command.add("--ringlab." + role.name().toLowerCase(java.util.Locale.ROOT) + ".report-interval="
+                    + options.reportInterval().toMillis() + "ms");
+        }
         command.addAll(List.of(args));
         command.removeIf(String::isEmpty);
         processes.add(ServiceProcess.start(name, role, httpPort, udpPort, command,
@@ -129,8 +153,10 @@ final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        // clients first, so that no request is counted as lost because its agent went away
-        List<ServiceProcess> order = new ArrayList<>(ofRole(Role.CLIENT));
+        // the dashboard first, so that it shows nobody as unreachable; then clients, so that no request is
+        // counted as lost because its agent went away
+        List<ServiceProcess> order = new ArrayList<>(ofRole(Role.DASHBOARD));
+        order.addAll(ofRole(Role.CLIENT));
         order.addAll(ofRole(Role.AGENT));
         order.addAll(ofRole(Role.SERVER));
         order.addAll(ofRole(Role.MONITORING));

@@ -20,7 +20,7 @@ final class ServiceProcess {
     private final Process process;
     private volatile boolean killedOnPurpose;
 
-    enum Role { SERVER, AGENT, CLIENT, MONITORING }
+    enum Role { SERVER, AGENT, CLIENT, DASHBOARD, MONITORING }
 
     private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
                            Map<String, String> environment, Process process) {
@@ -83,6 +83,16 @@ final class ServiceProcess {
 
     String statusUrl() {
         return "http://127.0.0.1:" + httpPort + "/api/status";
+    }
+
+    /** What answers once the service is ready: its status, or for the dashboard its health. */
+    String readinessUrl() {
+        return role == Role.DASHBOARD ? pageUrl() + "actuator/health/readiness" : statusUrl();
+    }
+
+    /** The dashboard's page. */
+    String pageUrl() {
+        return "http://127.0.0.1:" + httpPort + "/";
     }
 
     String ringUrl() {

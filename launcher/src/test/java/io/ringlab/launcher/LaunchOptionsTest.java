@@ -23,6 +23,8 @@ class LaunchOptionsTest {
         assertThat(options.serverUdpPort(1)).isEqualTo(4242);
         assertThat(options.serverUdpPort(3)).isEqualTo(4244);
         assertThat(options.agentUdpPort(2)).isEqualTo(4246);
+        assertThat(options.dashboardHttpPort()).isEqualTo(8000);
+        assertThat(options.serverHttpPort(1)).isEqualTo(8001);
         assertThat(options.duration()).isEqualTo(Duration.ZERO);
         assertThat(options.reportInterval()).isEqualTo(Duration.ofSeconds(10));
     }

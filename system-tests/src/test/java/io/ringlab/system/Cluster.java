@@ -2,6 +2,7 @@ package io.ringlab.system;
 
 import io.ringlab.agent.LbAgentApplication;
 import io.ringlab.client.LoadClientApplication;
+import io.ringlab.dashboard.DashboardApplication;
 import io.ringlab.server.RingServerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -66,6 +67,20 @@ class Cluster implements AutoCloseable {
     RunningService client(String name, String agentAddress, String... args) {
         return start(name, LoadClientApplication.application(), Stream.concat(Stream.of(
                 "--ringlab.client.name=" + name, "--ringlab.client.agent=" + agentAddress), Stream.of(args)));
+    }
+
+    /** The admin dashboard watching these services, each by its name and REST URL. */
+    RunningService dashboard(List<RunningService> servers, List<RunningService> agents, List<RunningService> clients,
+                             String... args) {
+        Stream<String> watched = Stream.of(watched("servers", servers), watched("agents", agents),
+                watched("clients", clients)).flatMap(s -> s);
+        return start("dashboard", DashboardApplication.application(), Stream.concat(watched, Stream.of(args)));
+    }
+
+    private static Stream<String> watched(String list, List<RunningService> services) {
+        return java.util.stream.IntStream.range(0, services.size()).boxed().flatMap(i -> Stream.of(
+                "--ringlab.dashboard.%s[%d].name=%s".formatted(list, i, services.get(i).name()),
+                "--ringlab.dashboard.%s[%d].url=http://127.0.0.1:%d".formatted(list, i, services.get(i).httpPort())));
     }
 
     static String address(RunningService agent) {

@@ -30,7 +30,7 @@ final class LauncherProcess implements AutoCloseable {
     LauncherProcess(String script, String runDirName, Random random, String... options) throws IOException {
         serverPort = FreePorts.udpBlock(random, 0, 1, 2);
         agentPort = FreePorts.udpBlock(random, 0, 1);
-        httpPort = FreePorts.tcpBlock(random, 1, 2, 3, 101, 102, 201, 202);
+        httpPort = FreePorts.tcpBlock(random, 0, 1, 2, 3, 101, 102, 201, 202);
         runDir = HOME.resolve("system-tests/target/" + runDirName);
         output = runDir.resolve("launcher-output.txt");
         Files.createDirectories(runDir);
@@ -39,8 +39,11 @@ final class LauncherProcess implements AutoCloseable {
                 "--http-port", Integer.toString(httpPort), "--run-dir", HOME.relativize(runDir).toString(),
                 "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1"));
         command.addAll(List.of(options));
-        process = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
-                .redirectOutput(output.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile());
+        // the run draws its own credential and prints it, as for a newcomer
+        builder.environment().remove("RINGLAB_SECURITY_PASSWORD");
+        process = builder.start();
     }
 
     String printed() throws IOException {

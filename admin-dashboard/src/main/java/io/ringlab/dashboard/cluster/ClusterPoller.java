@@ -1,0 +1,99 @@
+package io.ringlab.dashboard.cluster;
+
+import io.ringlab.dashboard.config.DashboardProperties;
+import io.ringlab.dashboard.config.DashboardProperties.Service;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Reads every service's status at once, every poll interval, and keeps the result for the page. A service that
+ * is down only makes its own entry unreachable: all reads run in parallel and each ends within the poll timeout.
+ */
+@Component
+public class ClusterPoller {
+
+    private final DashboardProperties properties;
+    private final StatusFetcher fetcher;
+    private final Clock clock;
+    private final ClientSampler sampler = new ClientSampler();
+    private final ClientHistory history;
+    private final Reachability reachability;
+    private final AtomicReference<ClusterView> latest = new AtomicReference<>();
+
+    ClusterPoller(DashboardProperties properties, StatusFetcher fetcher) {
+        this.properties = properties;
+        this.fetcher = fetcher;
+        this.clock = Clock.systemUTC();
+        this.history = new ClientHistory(properties.clients().stream().map(Service::name).toList(),
+                properties.samplesKept());
+        this.reachability = new Reachability(properties.missesToMarkUnreachable());
+        latest.set(new ClusterView(clock.millis(), properties.pollInterval().toMillis(),
+                properties.history().toMillis(), unknown(properties.servers()), unknown(properties.agents()),
+                unknown(properties.clients()), Map.of(), Map.of(), properties.strategies()));
+    }
+
+    /** The last poll's view; before the first, every service unreachable. */
+    public ClusterView latest() {
+        return latest.get();
+    }
+
+    /** Each client's samples over the history, oldest first. */
+    public Map<String, List<ClientSample>> history() {
+        return history.all();
+    }
+
+    @Scheduled(fixedRateString = "${ringlab.dashboard.poll-interval:1s}")
+    void poll() {
+        long polledAt = clock.millis();
+        List<CompletableFuture<ServiceView>> servers = properties.servers().stream()
+                .map(server -> fetcher.fetch(server.resolve("/api/status"))
+                        .thenCombine(fetcher.fetch(server.resolve("/api/ring")),
+                                (status, ring) -> ServiceView.of(server.name(), server.url().toString(), status, ring)))
+                .toList();
+        List<CompletableFuture<ServiceView>> agents = statusOf(properties.agents());
+        List<CompletableFuture<ServiceView>> clients = statusOf(properties.clients());
+
+        List<ServiceView> serverViews = joined(servers);
+        List<ServiceView> clientViews = joined(clients);
+        Map<String, ClientSample> samples = new LinkedHashMap<>();
+        for (ServiceView client : clientViews) {
+            if (client.fresh() || !client.reachable()) {
+                // a missed poll that is not yet "unreachable" makes no sample: the next answer covers both intervals
+                ClientSample sample = sampler.next(client.name(), polledAt, client.status());
+                history.add(client.name(), sample);
+                samples.put(client.name(), sample);
+            }
+        }
+        latest.set(new ClusterView(polledAt, properties.pollInterval().toMillis(), properties.history().toMillis(),
+                serverViews, joined(agents), clientViews, ServerNames.of(serverViews), samples,
+                properties.strategies()));
+    }
+
+    private List<CompletableFuture<ServiceView>> statusOf(List<Service> services) {
+        return services.stream()
+                .map(service -> fetcher.fetch(service.resolve("/api/status"))
+                        .thenApply(status -> ServiceView.of(service.name(), service.url().toString(), status, null)))
+                .toList();
+    }
+
+    /** Never blocks past the poll timeout: every fetch completes by then, answered or not. */
+    private List<ServiceView> joined(List<CompletableFuture<ServiceView>> views) {
+        List<ServiceView> joined = new ArrayList<>(views.size());
+        views.forEach(view -> joined.add(reachability.judge(view.join())));
+        return joined;
+    }
+
+    private static List<ServiceView> unknown(List<Service> services) {
+        return services.stream()
+                .map(service -> ServiceView.unreachable(service.name(), service.url().toString(), "not polled yet", 0))
+                .toList();
+    }
+}

@@ -1,0 +1,40 @@
+package io.ringlab.dashboard.cluster;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One service as the polls see it. {@code status} is the service's own {@code GET /api/status} document, passed
+ * on as it is; {@code ring} is a ring server's {@code GET /api/ring} (absent for other roles, and for a server
+ * without a ring).
+ *
+ * @param reachable   false once the service has missed enough polls in a row; then there is no status
+ * @param error       why the last poll got no answer, if it got none
+ * @param missedPolls polls in a row the service did not answer; while still reachable, the status shown is the
+ *                    last one it gave
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ServiceView(String name, String url, boolean reachable, String error, int missedPolls, JsonNode status,
+                          JsonNode ring) {
+
+    static ServiceView of(String name, String url, Fetched status, Fetched ring) {
+        if (status.json() == null) {
+            return unreachable(name, url, status.error(), 1);
+        }
+        return new ServiceView(name, url, true, null, 0, status.json(), ring == null ? null : ring.json());
+    }
+
+    static ServiceView unreachable(String name, String url, String error, int missedPolls) {
+        return new ServiceView(name, url, false, error, missedPolls, null, null);
+    }
+
+    /** This (last good) view, kept while the service has missed a few polls. */
+    ServiceView missed(int polls, String why) {
+        return new ServiceView(name, url, true, why, polls, status, ring);
+    }
+
+    /** Answered the poll that made this view. */
+    boolean fresh() {
+        return reachable && missedPolls == 0;
+    }
+}

@@ -1,0 +1,118 @@
+package io.ringlab.dashboard.config;
+
+import io.ringlab.support.config.InvalidPropertyException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Configuration of the dashboard ({@code ringlab.dashboard.*}): the services it watches, each by a name and the
+ * base URL of its REST API (in Kubernetes a service name), and how it polls them.
+ *
+ * @param servers        ring servers, in ring order
+ * @param agents         load-balancing agents
+ * @param clients        load clients
+ * @param pollInterval   how often every service's status is read
+ * @param pollTimeout    how long one status read may take; longer counts as a missed poll
+ * @param missesToMarkUnreachable polls in a row a service must miss to be shown unreachable (until then its
+ *                       last status stays on the page)
+ * @param controlTimeout how long a forwarded control may take
+ * @param history        how far back the clients' charts go (kept by the dashboard, so a reload keeps them)
+ * @param strategies     the agents' balancing strategies, offered in the page and checked before forwarding
+ */
+@Validated
+@ConfigurationProperties("ringlab.dashboard")
+public record DashboardProperties(
+        @DefaultValue List<@Valid @NotNull Service> servers,
+        @DefaultValue List<@Valid @NotNull Service> agents,
+        @DefaultValue List<@Valid @NotNull Service> clients,
+        @DefaultValue("1s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration pollInterval,
+        @DefaultValue("800ms") @NotNull @DurationMin(millis = 1) Duration pollTimeout,
+        @DefaultValue("2") @Min(1) @Max(100) int missesToMarkUnreachable,
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration controlTimeout,
+        @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
+        @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
+        @NotEmpty List<@NotBlank String> strategies) {
+
+    /** Samples kept per client: one per poll over the history, at most one hour at 10 per second. */
+    public static final int MAX_SAMPLES = 36_000;
+
+    public DashboardProperties {
+        checkNames("ringlab.dashboard", servers, agents, clients);
+        checkUrls("ringlab.dashboard.servers", servers);
+        checkUrls("ringlab.dashboard.agents", agents);
+        checkUrls("ringlab.dashboard.clients", clients);
+        if (pollTimeout != null && pollInterval != null && pollTimeout.compareTo(pollInterval) > 0) {
+            throw new InvalidPropertyException("ringlab.dashboard.poll-timeout",
+                    "%s is longer than poll-interval %s: a slow service would stall the page".formatted(pollTimeout,
+                            pollInterval));
+        }
+    }
+
+    /** Samples kept per client: the history at one sample per poll. */
+    public int samplesKept() {
+        return (int) Math.min(MAX_SAMPLES, Math.max(1, history.toMillis() / pollInterval.toMillis()));
+    }
+
+    /**
+     * A service the dashboard watches.
+     *
+     * @param name the name shown in the page and used in control URLs ({@code server-2})
+     * @param url  base URL of its REST API ({@code http://127.0.0.1:8002}, {@code http://ring-server-1:8080})
+     */
+    public record Service(@NotBlank String name, @NotNull URI url) {
+
+        /** The URL of one of its endpoints; {@code path} starts with a slash. */
+        public URI resolve(String path) {
+            String base = url.toString();
+            return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+        }
+    }
+
+    @SafeVarargs
+    private static void checkNames(String property, List<Service>... lists) {
+        Set<String> seen = new HashSet<>();
+        for (List<Service> list : lists) {
+            for (Service service : list == null ? List.<Service>of() : list) {
+                if (service != null && service.name() != null && !seen.add(service.name())) {
+                    throw new InvalidPropertyException(property, "two services are named '" + service.name()
+                            + "'; names must be unique (they select the target of a control)");
+                }
+                if (service != null && service.name() != null && !service.name().matches("[A-Za-z0-9._-]+")) {
+                    throw new InvalidPropertyException(property, "service name '" + service.name()
+                            + "': use letters, digits, '.', '_' and '-' only (it is part of control URLs)");
+                }
+            }
+        }
+    }
+
+    private static void checkUrls(String property, List<Service> list) {
+        for (int i = 0; list != null && i < list.size(); i++) {
+            Service service = list.get(i);
+            URI url = service == null ? null : service.url();
+            if (url == null) {
+                continue;
+            }
+            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+                throw new InvalidPropertyException(property + "[" + i + "].url",
+                        "'" + url + "' is not an http:// or https:// URL with a host");
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package io.ringlab.dashboard.control;
+
+import io.ringlab.dashboard.config.ClusterCredential;
+import io.ringlab.dashboard.config.DashboardProperties;
+import io.ringlab.dashboard.config.DashboardProperties.Service;
+import io.ringlab.dashboard.http.HttpFailures;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Sends a control to a service, with the cluster's credential, and hands back whatever the service answered. */
+@Component
+class ControlForwarder {
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final ClusterCredential credential;
+    private final Duration timeout;
+
+    ControlForwarder(HttpClient http, JsonMapper json, ClusterCredential credential, DashboardProperties properties) {
+        this.http = http;
+        this.json = json;
+        this.credential = credential;
+        this.timeout = properties.controlTimeout();
+    }
+
+    /**
+     * @param method {@code POST} or {@code PUT}
+     * @param path   the service's endpoint, e.g. {@code /api/ring/elections}
+     * @param body   sent as JSON; {@code null} for none
+     */
+    CompletableFuture<Forwarded> send(Service service, String method, String path, Object body) {
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
+        HttpRequest request = HttpRequest.newBuilder(service.resolve(path))
+                .timeout(timeout)
+                .header("Authorization", credential.basicAuthorization())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, application/problem+json")
+                .method(method, publisher)
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> new Forwarded(service.name(), response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null), response.body(), null))
+                .exceptionally(e -> Forwarded.unreachable(service.name(), HttpFailures.describe(e, timeout)))
+                .completeOnTimeout(Forwarded.unreachable(service.name(), HttpFailures.noAnswer(timeout)),
+                        timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,238 @@
+package io.ringlab.system;
+
+import io.ringlab.agent.routing.AgentStatus;
+import io.ringlab.agent.routing.AgentStatusSource;
+import io.ringlab.server.serving.ServerStatusSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The admin dashboard in a real browser (headless Chromium) over a real cluster on loopback: three ring servers,
+ * two agents, two load clients under load. A person signs in, sees three servers and two agents, takes server 2
+ * down from the page, sees it down and the agents stop sending to it, and sees it come back. Also: no control
+ * before sign-in, no control without a session or a CSRF token, a service that stops shown unreachable
+ * while the rest stay live, and an election started from the page shown with its winner. Screenshots are saved under {@code system-tests/target/dashboard-screenshots}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardBrowserTest {
+
+    private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
+    /** Long enough to see it down and check both agents on a busy machine before it comes back by itself. */
+    private static final int DOWN_SECONDS = 30;
+    private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+
+    private Cluster cluster;
+    private List<RunningService> servers;
+    private List<RunningService> agents;
+    private List<RunningService> clients;
+    private String dashboardUrl;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    void start() {
+        cluster = new Cluster();
+        // every service and the dashboard take Cluster.PASSWORD; no periodic rounds: only the person at the page takes a server down
+        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false",
+                "--ringlab.server.ring.downtime=5s");
+        agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
+        clients = List.of(
+                cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=4",
+                        "--ringlab.client.timeout=30s"),
+                cluster.client("client-2", Cluster.address(agents.get(1)), "--ringlab.client.threads=4",
+                        "--ringlab.client.timeout=30s"));
+        RunningService dashboard = cluster.dashboard(servers, agents, clients);
+        dashboardUrl = "http://127.0.0.1:" + dashboard.httpPort() + "/";
+        browser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void beforeSignInThePageShowsNoControlOnlyTheSignInForm() {
+        browser.get(dashboardUrl);
+
+        page().until(ExpectedConditions.urlContains("/login"));
+        page().until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button")));
+        assertThat(browser.findElements(By.cssSelector("[data-control]"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-server]"))).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void aControlWithoutASessionOrWithoutTheCsrfTokenIsRefused() throws Exception {
+        String takeDown = "/api/control/servers/server-2/down";
+        DashboardSession stranger = new DashboardSession(dashboardUrl);
+        assertThat(stranger.control("POST", takeDown, "{\"seconds\": 5}", true).statusCode()).isEqualTo(401);
+        DashboardSession signedIn = new DashboardSession(dashboardUrl);
+        assertThat(signedIn.signIn("admin", "not-the-password")).isFalse();
+        assertThat(signedIn.signIn("admin", Cluster.PASSWORD)).isTrue();
+        HttpResponse<String> withoutToken = signedIn.control("POST", takeDown, "{\"seconds\": 5}", false);
+
+        assertThat(withoutToken.statusCode()).isEqualTo(403);
+        assertThat(servers.get(1).bean(ServerStatusSource.class).status().state()).isEqualTo("up");
+    }
+
+    @Test
+    @Order(3)
+    void signInTakeServer2DownSeeTheAgentsStopSendingToItAndSeeItComeBack() throws Exception {
+        signIn();
+        page().until(driver -> driver.findElements(By.cssSelector("[data-server]")).size() == 3
+                && driver.findElements(By.cssSelector("[data-agent]")).size() == 2);
+        for (String server : List.of("server-1", "server-2", "server-3")) {
+            page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));
+        }
+        for (String agent : List.of("agent-1", "agent-2")) {
+            page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
+        }
+
+        WebElement seconds = browser.findElement(By.id("down-seconds-server-2"));
+        seconds.clear();
+        seconds.sendKeys(Integer.toString(DOWN_SECONDS));
+        browser.findElement(By.id("take-down-server-2")).click();
+
+        page().until(ExpectedConditions.attributeToBe(serverRow("server-2"), "data-state", "down"));
+        assertThat(browser.findElement(serverRow("server-2")).getText()).contains("down (manual)");
+        assertTheAgentsSendNothingTo(servers.get(1));
+        for (String agent : List.of("agent-1", "agent-2")) {
+            page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "false"));
+            page().until(ExpectedConditions.textToBe(By.cssSelector("[data-agent='" + agent
+                    + "'] [data-agent-server='server-2'] [data-field='sent-rate']"), "0"));
+        }
+        HeadlessChromium.screenshot(browser, "server-2-down");
+
+        Duration back = Duration.ofSeconds(DOWN_SECONDS).plus(PAGE_WAIT);
+        new WebDriverWait(browser, back).until(ExpectedConditions.attributeToBe(serverRow("server-2"), "data-state", "up"));
+        for (String agent : List.of("agent-1", "agent-2")) {
+            page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
+        }
+        assertTheAgentsSendAgainTo(servers.get(1));
+        HeadlessChromium.screenshot(browser, "server-2-back");
+    }
+
+    @Test
+    @Order(4)
+    void aServiceThatStopsIsShownUnreachableWhileTheRestStayLive() throws Exception {
+        signIn();
+        By client2 = By.cssSelector("[data-client='client-2']");
+        page().until(ExpectedConditions.attributeToBe(client2, "data-reachable", "true"));
+
+        clients.get(1).close();
+
+        page().until(ExpectedConditions.attributeToBe(client2, "data-reachable", "false"));
+        assertThat(browser.findElement(client2).getText()).contains("unreachable");
+        assertThat(browser.findElement(client2).findElement(By.cssSelector("[data-control='start']")).isEnabled())
+                .isFalse();
+        // the rest goes on: the page keeps updating, client 1 keeps sending, every server is still up
+        By updated = By.id("updated");
+        String before = browser.findElement(updated).getText();
+        page().until(driver -> !driver.findElement(updated).getText().equals(before));
+        By client1 = By.cssSelector("[data-client='client-1']");
+        page().until(ExpectedConditions.attributeToBe(client1, "data-reachable", "true"));
+        page().until(driver -> requestsPerSecond(driver.findElement(client1)) > 0);
+        for (String server : List.of("server-1", "server-2", "server-3")) {
+            page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));
+        }
+        HeadlessChromium.screenshot(browser, "client-2-unreachable");
+    }
+
+    @Test
+    @Order(5)
+    void anElectionStartedFromThePageShowsItsRoundAndItsWinnerDown() throws Exception {
+        signIn();
+        page().until(ExpectedConditions.elementToBeClickable(By.id("election-server-1"))).click();
+
+        page().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rounds [data-round]")));
+        String winner = browser.findElement(By.cssSelector("#rounds [data-round] td:nth-child(2)")).getText();
+        assertThat(winner).isIn("server-1", "server-2", "server-3");
+        page().until(ExpectedConditions.textToBePresentInElementLocated(serverRow(winner), "elected"));
+        HeadlessChromium.screenshot(browser, "election");
+    }
+
+    /** Signs in through the page's form, unless this browser already has a session. */
+    private void signIn() {
+        browser.get(dashboardUrl);
+        page().until(driver -> driver.getCurrentUrl().contains("/login")
+                || !driver.findElements(By.cssSelector("[data-server]")).isEmpty());
+        if (!browser.getCurrentUrl().contains("/login")) {
+            return;
+        }
+        page().until(ExpectedConditions.elementToBeClickable(By.id("sign-in-button")));
+        WebElement username = browser.findElement(By.id("username"));
+        username.clear();
+        username.sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(Cluster.PASSWORD);
+        browser.findElement(By.id("sign-in-button")).click();
+        page().until(ExpectedConditions.presenceOfElementLocated(By.id("take-down-server-2")));
+        assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("signed in as admin");
+    }
+
+    /** Through their own status: both agents have the server out of rotation and forward it nothing. */
+    private void assertTheAgentsSendNothingTo(RunningService server) {
+        for (RunningService agent : agents) {
+            await().atMost(PAGE_WAIT).until(() -> !share(agent, server).up());
+            long forwarded = share(agent, server).forwarded();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+                    .until(() -> share(agent, server).forwarded() == forwarded);
+        }
+    }
+
+    private void assertTheAgentsSendAgainTo(RunningService server) {
+        for (RunningService agent : agents) {
+            long forwarded = share(agent, server).forwarded();
+            await().atMost(PAGE_WAIT).until(() -> share(agent, server).up()
+                    && share(agent, server).forwarded() > forwarded);
+        }
+    }
+
+    private static AgentStatus.ServerShare share(RunningService agent, RunningService server) {
+        String id = "127.0.0.1:" + server.udpPort("requestSocket");
+        return agent.bean(AgentStatusSource.class).status().servers().stream()
+                .filter(share -> share.server().equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError(agent.name() + " does not know " + id));
+    }
+
+    private static double requestsPerSecond(WebElement client) {
+        String text = client.findElement(By.cssSelector("[data-field='rate']")).getText().replace(",", "");
+        return text.matches("\\d+(\\.\\d+)?") ? Double.parseDouble(text) : 0;
+    }
+
+    private WebDriverWait page() {
+        return new WebDriverWait(browser, PAGE_WAIT);
+    }
+
+    private static By serverRow(String server) {
+        return By.cssSelector("[data-server='" + server + "']");
+    }
+
+    private static By agentRow(String agent, String server) {
+        return By.cssSelector("[data-agent='" + agent + "'] [data-agent-server='" + server + "']");
+    }
+}
