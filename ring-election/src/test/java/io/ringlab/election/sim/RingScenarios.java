@@ -116,9 +116,12 @@ public abstract class RingScenarios {
     public void pausedPeriodicStartsNoRoundUntilResumed() {
         RingCluster ring = ring(3, settings());
         ring.ids().forEach(ring::pausePeriodic);
+        // over UDP the servers start one after another: a round may have begun before the last pause; let it end
+        ring.runFor(settings().interval());
+        int completedBeforePause = ring.events().completions().size();
 
         ring.runFor(settings().interval().multipliedBy(4));
-        assertThat(ring.events().completions()).isEmpty();
+        assertThat(ring.events().completions()).hasSize(completedBeforePause);
 
         ring.ids().forEach(ring::resumePeriodic);
         assertThat(ring.runUntil(() -> roundsCommitted(ring) >= 1, settings().interval().multipliedBy(3))).isTrue();
