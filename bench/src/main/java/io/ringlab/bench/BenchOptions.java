@@ -20,9 +20,11 @@ import java.util.Map;
  * @param home          the repository (jars under its modules' target/)
  * @param results       where the results go
  * @param javaOptions   JVM options of every RingLab process
+ * @param fromCsv       instead of running, write the tables again from this run's {@code samples.csv}
  */
 record BenchOptions(Duration duration, Duration warmup, int repeats, List<Integer> concurrency, List<Integer> openRates,
-                    List<String> paths, boolean seedSystem, Path home, Path results, List<String> javaOptions) {
+                    List<String> paths, boolean seedSystem, Path home, Path results, List<String> javaOptions,
+                    Path fromCsv) {
 
     static final String USAGE = """
             usage: bench/run [options]
@@ -35,6 +37,8 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
               --seed-system B    also run the seed's whole system, 1,000 threads over two agents (default on)
               --results DIR      where results go (default bench/results)
               --java-options S   JVM options of every RingLab process (default "-Xmx512m")
+              --from-csv FILE    no run: write results.md again from a run's samples.csv (give the run's
+                                 --duration and --warmup for the header)
             """;
 
     static BenchOptions parse(String[] args, Path home) {
@@ -53,9 +57,10 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
                 List.of(values.getOrDefault("paths", "direct,agent,nginx").split(",")),
                 !"off".equals(values.getOrDefault("seed-system", "on")),
                 home, home.resolve(values.getOrDefault("results", "bench/results")),
-                List.of(values.getOrDefault("java-options", "-Xmx512m").trim().split("\\s+")));
+                List.of(values.getOrDefault("java-options", "-Xmx512m").trim().split("\\s+")),
+                values.containsKey("from-csv") ? Path.of(values.get("from-csv")).toAbsolutePath() : null);
         values.keySet().removeAll(List.of("repeats", "concurrency", "open-rates", "paths", "seed-system", "results",
-                "java-options"));
+                "java-options", "from-csv"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
         }

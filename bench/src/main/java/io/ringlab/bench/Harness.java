@@ -32,6 +32,14 @@ public final class Harness {
             System.exit(2);
             return;
         }
+        if (options.fromCsv() != null) {
+            // the tables again from a run's samples (an interrupted run, or a changed report)
+            Path csv = options.fromCsv();
+            String markdown = Results.readCsv(csv).markdown(Machine.describe(), options);
+            Files.writeString(csv.resolveSibling("results.md"), markdown);
+            System.out.println(markdown);
+            return;
+        }
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = options.results().resolve("run-" + stamp);
         Files.createDirectories(runDir);

@@ -21,6 +21,13 @@ final class Results {
         samples.add(sample);
     }
 
+    static Results readCsv(Path file) throws IOException {
+        Results results = new Results();
+        Files.readAllLines(file).stream().skip(1).filter(line -> !line.isBlank())
+                .map(Sample::fromCsv).filter(sample -> sample.repeat() > 0).forEach(results::add);
+        return results;
+    }
+
     void writeCsv(Path file) throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add(Sample.CSV_HEADER);
@@ -34,15 +41,16 @@ final class Results {
         StringBuilder out = new StringBuilder();
         out.append("# RingLab benchmark: direct path, lb-agent, NGINX stream\n\n");
         out.append(machine).append("\n\n");
-        out.append("Medians of %d runs of every cell; each run measures %d s after %d s of warm-up. Closed loop: the "
-                .formatted(options.repeats(), options.duration().toSeconds(), options.warmup().toSeconds()))
-                .append("level is the number of client threads, one request in flight each. Open loop: the level is ")
+        out.append("Medians of the runs of every cell (the `runs` column); each run measures %d s after %d s of "
+                .formatted(options.duration().toSeconds(), options.warmup().toSeconds()))
+                .append("warm-up. Closed loop: the level is the number of requests kept in flight (the client's ")
+                .append("event-driven closed loop; the seed's system: two clients of 500 worker threads). Open loop: the level is ")
                 .append("the request rate; latency counts from each request's intended send time. Balancer CPU is ")
                 .append("user + system time of the balancer's processes in the window (for NGINX, master and ")
                 .append("workers); peak memory is their resident-set high-water mark.\n\n");
-        out.append("| path | mode | level | req/s | p50 ms | p99 ms | p99.9 ms | max ms | success % | timeouts "
+        out.append("| path | mode | level | runs | req/s | p50 ms | p99 ms | p99.9 ms | max ms | success % | timeouts "
                 + "| balancer CPU s | CPU µs/req | balancer peak MiB | kernel drops |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         byCell.forEach((key, cell) -> {
             Sample first = cell.get(0);
@@ -51,8 +59,8 @@ final class Results {
             m.put("p50", median(cell, Sample::p50Ms));
             m.put("p99", median(cell, Sample::p99Ms));
             medians.put(key, m);
-            out.append("| %s | %s | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(
-                    first.path(), first.mode(), first.level(), f0(m.get("throughput")), f3(m.get("p50")),
+            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(
+                    first.path(), first.mode(), first.level(), cell.size(), f0(m.get("throughput")), f3(m.get("p50")),
                     f3(m.get("p99")), f3(median(cell, Sample::p999Ms)), f3(median(cell, Sample::maxMs)),
                     f2(median(cell, Sample::successPercent)), f0(median(cell, s -> s.timeouts())),
                     f2(median(cell, Sample::balancerCpuSeconds)), f2(median(cell, Sample::cpuMicrosPerRequest)),

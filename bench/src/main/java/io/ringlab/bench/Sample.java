@@ -24,6 +24,17 @@ record Sample(String path, String mode, int level, int repeat, double throughput
                 f(cpuMicrosPerRequest), f(peakMemoryMib), Long.toString(kernelDrops));
     }
 
+    /** Reads back a line written by {@link #csv()}. */
+    static Sample fromCsv(String line) {
+        String[] f = line.split(",", -1);
+        return new Sample(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), d(f[4]), d(f[5]), d(f[6]),
+                d(f[7]), d(f[8]), d(f[9]), Long.parseLong(f[10]), d(f[11]), d(f[12]), d(f[13]), Long.parseLong(f[14]));
+    }
+
+    private static double d(String text) {
+        return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+    }
+
     private static String f(double value) {
         return Double.isNaN(value) ? "" : String.format(java.util.Locale.ROOT, "%.4f", value);
     }
