@@ -25,6 +25,19 @@ final class CellRunner {
         this.http = http;
     }
 
+    /** Load through the path for one warm-up, measured nowhere, so that no path is measured with a cold JIT. */
+    void prime(String path) throws IOException, InterruptedException {
+        List<Service> clients = new ArrayList<>();
+        try {
+            startClients(path, "closed", 64, clients);
+            TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
+        } finally {
+            for (Service client : clients) {
+                client.close();
+            }
+        }
+    }
+
     /** @param path direct, agent, nginx or system (the seed's 1,000 threads over two agents) */
     Sample run(String path, String mode, int level, int repeat) throws IOException, InterruptedException {
         List<Service> clients = new ArrayList<>();

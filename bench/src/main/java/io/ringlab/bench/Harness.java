@@ -54,9 +54,8 @@ public final class Harness {
         try (Topology topology = new Topology(options, runDir, http, Map.of("RINGLAB_SECURITY_PASSWORD", password))) {
             topology.start(options.paths().contains("nginx"));
             CellRunner runner = new CellRunner(options, topology, http);
-            // one unrecorded run of each path first, so that no path is measured with a cold JIT
             for (String path : options.paths()) {
-                runner.run(path, "closed", 64, 0);
+                runner.prime(path);
             }
             // repeats outermost, so that a drift of the machine touches every path alike
             for (int repeat = 1; repeat <= options.repeats(); repeat++) {

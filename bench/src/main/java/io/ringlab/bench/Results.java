@@ -24,7 +24,7 @@ final class Results {
     static Results readCsv(Path file) throws IOException {
         Results results = new Results();
         Files.readAllLines(file).stream().skip(1).filter(line -> !line.isBlank())
-                .map(Sample::fromCsv).filter(sample -> sample.repeat() > 0).forEach(results::add);
+                .map(Sample::fromCsv).forEach(results::add);
         return results;
     }
 

@@ -5,17 +5,14 @@ import io.ringlab.client.LoadClientApplication;
 import io.ringlab.server.RingServerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.function.Supplier;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.ringlab.support.config.StartupFailures.assertStopsNaming;
 
 /** A service started with bad configuration stops at once with one line that names the property. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -23,92 +20,92 @@ class BadConfigurationTest {
 
     @Test
     void agentWithoutServers(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.servers",
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.servers",
                 "--ringlab.agent.servers=");
     }
 
     @Test
     void agentWithServerThatIsNotHostAndPort(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.servers",
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.servers",
                 "--ringlab.agent.servers=localhost:4242,nonsense");
     }
 
     @Test
     void agentWithClientPortOutOfRange(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.client-port=70000",
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.client-port=70000",
                 "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=70000");
     }
 
     @Test
     void serverWithNegativePort(CapturedOutput output) {
-        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.port=-1",
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.port=-1",
                 "--ringlab.server.port=-1");
     }
 
     @Test
     void serverWithPortNotANumber(CapturedOutput output) {
-        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.port",
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.port",
                 "--ringlab.server.port=forty-two");
     }
 
     @Test
     void serverWhosePortIsTaken(CapturedOutput output) throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            assertStopsNaming(RingServerApplication::application, output, "ringlab.server.port",
+            assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.port",
                     "--ringlab.server.port=" + taken.getLocalPort(), "--ringlab.server.bind-address=127.0.0.1");
         }
     }
 
     @Test
     void clientWithNoThreads(CapturedOutput output) {
-        assertStopsNaming(LoadClientApplication::application, output, "ringlab.client.threads=0",
+        assertStopsNaming(LoadClientApplication.application(), output, "ringlab.client.threads=0",
                 "--ringlab.client.threads=0");
     }
 
     @Test
     void clientWithPayloadByteOutOfRange(CapturedOutput output) {
-        assertStopsNaming(LoadClientApplication::application, output, "ringlab.client.payload",
+        assertStopsNaming(LoadClientApplication.application(), output, "ringlab.client.payload",
                 "--ringlab.client.payload=1,2,300");
     }
 
     @Test
     void agentWhosePerTryTimeoutLeavesNoRoomForARetry(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.retry.per-try-timeout",
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.retry.per-try-timeout",
                 "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
                 "--ringlab.agent.retry.per-try-timeout=5s");
     }
 
     @Test
     void agentWithAZeroHealthInterval(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.health.interval",
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.health.interval",
                 "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
                 "--ringlab.agent.health.interval=0s");
     }
 
     @Test
     void agentWithAnUnknownStrategy(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication::application, output, "ringlab.agent.strategy",
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.strategy",
                 "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
                 "--ringlab.agent.strategy=random");
     }
 
     @Test
     void serverWhoseRingDoesNotIncludeItself(CapturedOutput output) {
-        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.ring.self",
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.ring.self",
                 "--ringlab.server.port=0", "--ringlab.server.ring.self=localhost:9",
                 "--ringlab.server.ring.peers=localhost:1,localhost:2,localhost:3");
     }
 
     @Test
     void serverWithARingOfTwo(CapturedOutput output) {
-        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.ring.peers",
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.ring.peers",
                 "--ringlab.server.port=0", "--ringlab.server.ring.self=localhost:1",
                 "--ringlab.server.ring.peers=localhost:1,localhost:2");
     }
 
     @Test
     void serverWithAZeroElectionInterval(CapturedOutput output) {
-        assertStopsNaming(RingServerApplication::application, output, "ringlab.server.ring.election-interval",
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.ring.election-interval",
                 "--ringlab.server.port=0", "--ringlab.server.ring.self=localhost:1",
                 "--ringlab.server.ring.peers=localhost:1,localhost:2,localhost:3",
                 "--ringlab.server.ring.election-interval=0s");
@@ -116,28 +113,13 @@ class BadConfigurationTest {
 
     @Test
     void clientWithANegativeRate(CapturedOutput output) {
-        assertStopsNaming(LoadClientApplication::application, output, "ringlab.client.rate=-5",
+        assertStopsNaming(LoadClientApplication.application(), output, "ringlab.client.rate=-5",
                 "--ringlab.client.autostart=false", "--ringlab.client.rate=-5");
     }
 
     @Test
     void serviceWithABlankOperatorName(CapturedOutput output) {
-        assertStopsNaming(LoadClientApplication::application, output, "ringlab.security.username",
+        assertStopsNaming(LoadClientApplication.application(), output, "ringlab.security.username",
                 "--ringlab.client.autostart=false", "--ringlab.security.username= ");
-    }
-
-    private static void assertStopsNaming(Supplier<SpringApplicationBuilder> application, CapturedOutput output,
-                                          String expected, String... args) {
-        String[] all = new String[args.length + 2];
-        all[0] = "--server.port=0";
-        all[1] = "--spring.jmx.enabled=false";
-        System.arraycopy(args, 0, all, 2, args.length);
-        assertThatThrownBy(() -> application.get().run(all).close()).isInstanceOf(Exception.class);
-        String line = output.getAll().lines()
-                .filter(l -> l.startsWith("Invalid configuration: "))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no 'Invalid configuration' line in:\n" + output.getAll()));
-        assertThat(line).contains(expected);
-        assertThat(output.getAll()).as("no stack trace, only the one line").doesNotContain("\tat org.springframework");
     }
 }

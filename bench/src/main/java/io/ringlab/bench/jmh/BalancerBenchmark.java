@@ -1,7 +1,7 @@
 package io.ringlab.bench.jmh;
 
 import io.ringlab.agent.balancing.BalancingStrategy;
-import io.ringlab.agent.balancing.ServerView;
+import io.ringlab.agent.balancing.FakeServers;
 import io.ringlab.agent.balancing.Strategies;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,44 +30,20 @@ public class BalancerBenchmark {
     public String strategyName;
 
     private BalancingStrategy strategy;
-    private final FixedView servers = new FixedView(new boolean[] {true, false, true}, new int[] {3, 0, 5},
-            new long[] {900_000, 0, 1_200_000}, new int[] {1, 1, 2});
+    private final FakeServers servers = new FakeServers(true, false, true);
 
     @Setup
     public void setUp() {
         strategy = Strategies.create(strategyName);
+        servers.outstanding[0] = 3;
+        servers.outstanding[2] = 5;
+        servers.latency[0] = 900_000;
+        servers.latency[2] = 1_200_000;
+        servers.weight[2] = 2;
     }
 
     @Benchmark
     public int choose() {
         return strategy.choose(servers);
-    }
-
-    private record FixedView(boolean[] up, int[] outstanding, long[] latency, int[] weights) implements ServerView {
-
-        @Override
-        public int size() {
-            return up.length;
-        }
-
-        @Override
-        public boolean isUp(int index) {
-            return up[index];
-        }
-
-        @Override
-        public int outstanding(int index) {
-            return outstanding[index];
-        }
-
-        @Override
-        public long latencyEwmaNanos(int index) {
-            return latency[index];
-        }
-
-        @Override
-        public int weight(int index) {
-            return weights[index];
-        }
     }
 }

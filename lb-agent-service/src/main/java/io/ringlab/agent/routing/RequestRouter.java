@@ -94,10 +94,11 @@ public class RequestRouter {
     public Outgoing fromServer(byte[] datagram, InetSocketAddress server, long nowNanos) {
         FrameType type = FrameCodec.frameType(datagram);
         if (type == FrameType.SERVER_STATE) {
-            if (FrameCodec.decode(datagram) instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
+            Decoded decoded = FrameCodec.decode(datagram);
+            if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
                 applyState(state, server);
             } else {
-                drops.drop(dropReason(FrameCodec.decode(datagram)));
+                drops.drop(dropReason(decoded));
             }
             return null;
         }

@@ -2,15 +2,18 @@ package io.ringlab.agent.balancing;
 
 import java.util.Arrays;
 
-/** A server view whose state the test sets directly. */
-final class FakeServers implements ServerView {
+/**
+ * A server view whose state the test sets directly. Shared through this module's test jar (the benchmarks
+ * use it too).
+ */
+public final class FakeServers implements ServerView {
 
-    final boolean[] up;
-    final int[] outstanding;
-    final long[] latency;
-    final int[] weight;
+    public final boolean[] up;
+    public final int[] outstanding;
+    public final long[] latency;
+    public final int[] weight;
 
-    FakeServers(boolean... up) {
+    public FakeServers(boolean... up) {
         this.up = Arrays.copyOf(up, up.length);
         this.outstanding = new int[up.length];
         this.latency = new long[up.length];
@@ -18,7 +21,7 @@ final class FakeServers implements ServerView {
         Arrays.fill(weight, 1);
     }
 
-    static FakeServers allUp(int n) {
+    public static FakeServers allUp(int n) {
         boolean[] up = new boolean[n];
         Arrays.fill(up, true);
         return new FakeServers(up);

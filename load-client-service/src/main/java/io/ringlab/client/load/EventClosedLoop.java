@@ -1,9 +1,8 @@
 package io.ringlab.client.load;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -18,9 +17,8 @@ class EventClosedLoop implements LoadLoop {
 
     private final Requests requests;
     private final int concurrency;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    /** Requests sent, about oldest first (deadlines grow along it, give or take the senders' races). */
-    private final Queue<Requests.InFlight> awaited = new ConcurrentLinkedQueue<>();
+    /** Requests sent and not yet judged: never more than {@code concurrency}. */
+    private final Set<Requests.InFlight> awaited = ConcurrentHashMap.newKeySet();
     /** Per thread: -1 outside {@link #sendNext}, else the sends still owed by its outermost call. */
     private final ThreadLocal<int[]> sendsOwed = ThreadLocal.withInitial(() -> new int[] {-1});
     private volatile boolean sending;
@@ -72,12 +70,12 @@ class EventClosedLoop implements LoadLoop {
             sending = false; // max-requests reached: the loop ends when the last request does
             return;
         }
-        inFlight.incrementAndGet();
         Requests.InFlight request = requests.prepare(System.nanoTime());
         awaited.add(request);
-        // the callback is in place before the request leaves: a reply cannot outrun it
+        // the callback is in place before the request leaves: a reply cannot outrun it. It runs only for a
+        // reply; a request given up is cancelled, and then the watcher judges it.
         request.waiter().thenAccept(reply -> {
-            inFlight.decrementAndGet();
+            awaited.remove(request);
             requests.judge(reply, request.sentNanos());
             sendNext();
         });
@@ -85,31 +83,19 @@ class EventClosedLoop implements LoadLoop {
     }
 
     private void watch() {
-        while (sending || inFlight.get() > 0) {
-            expire(System.nanoTime());
+        while (sending || !awaited.isEmpty()) {
+            long now = System.nanoTime();
+            for (Requests.InFlight request : awaited) {
+                if (now - request.sentNanos() >= requests.timeoutNanos() && timeOut(request)) {
+                    sendNext();
+                }
+            }
             LockSupport.parkNanos(this, WATCH_INTERVAL_NANOS);
             if (Thread.currentThread().isInterrupted()) {
                 break;
             }
         }
-        for (Requests.InFlight request = awaited.poll(); request != null; request = awaited.poll()) {
-            timeOut(request);
-        }
-    }
-
-    private void expire(long nowNanos) {
-        for (Requests.InFlight oldest = awaited.peek(); oldest != null; oldest = awaited.peek()) {
-            if (oldest.waiter().isDone()) {
-                awaited.poll();
-            } else if (nowNanos - oldest.sentNanos() >= requests.timeoutNanos()) {
-                awaited.poll();
-                if (timeOut(oldest)) {
-                    sendNext();
-                }
-            } else {
-                return;
-            }
-        }
+        awaited.forEach(this::timeOut);
     }
 
     /** True when this call gave the request up (rather than its reply winning the race). */
@@ -117,7 +103,7 @@ class EventClosedLoop implements LoadLoop {
         if (requests.abandon(request) != null) {
             return false;
         }
-        inFlight.decrementAndGet();
+        awaited.remove(request);
         requests.judge(null, request.sentNanos());
         return true;
     }

@@ -30,7 +30,11 @@ class OpenLoop implements LoadLoop {
     private final int maxInFlight;
     private final LongSupplier clock;
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** Requests sent, oldest first; only the sending thread touches it. Deadlines grow along it. */
+    /**
+     * Requests sent, oldest first; only the sending thread touches it. Deadlines grow along it. Answered ones
+     * leave from the front, or in a sweep when they pile up behind an older one still awaited, so it holds at
+     * most about twice max-in-flight.
+     */
     private final Deque<Awaited> awaited = new ArrayDeque<>();
     private RequestPacer pacer;
     private volatile boolean sending;
@@ -98,6 +102,9 @@ class OpenLoop implements LoadLoop {
             requests.judge(reply, dueNanos);
         });
         awaited.addLast(new Awaited(request, nowNanos + requests.timeoutNanos()));
+        if (awaited.size() > 2 * maxInFlight) {
+            awaited.removeIf(sent -> sent.request().waiter().isDone());
+        }
     }
 
     /** Drops answered requests from the front, and times out those whose deadline has passed. */
@@ -126,6 +133,11 @@ class OpenLoop implements LoadLoop {
         while (!awaited.isEmpty()) {
             timeOut(awaited.removeFirst().request());
         }
+    }
+
+    /** Requests kept for their deadline, answered ones that have not left yet included. */
+    int awaitedCount() {
+        return awaited.size();
     }
 
     /** Sends no more and nothing it sent is still awaited. */

@@ -56,6 +56,22 @@ class OpenLoopTest {
     }
 
     @Test
+    void answeredRequestsDoNotPileUpBehindAnOlderOneStillAwaited() {
+        OpenLoop loop = loop(1000, 10, 0);
+        loop.step(0);
+        Request unanswered = sent.get(0);
+        for (long now = MS; now < 500 * MS; now += MS) {
+            loop.step(now);
+            reply(sent.get(sent.size() - 1), now);
+        }
+        assertThat(sent).hasSize(500);
+        assertThat(waiters.size()).as("only the first still awaits its reply").isEqualTo(1);
+        assertThat(loop.awaitedCount()).as("bounded by max-in-flight, not by the requests sent").isLessThanOrEqualTo(21);
+        reply(unanswered, 500 * MS);
+        assertThat(statistics.successCount()).isEqualTo(500);
+    }
+
+    @Test
     void afterAStallSendsEveryOverdueRequestAtOnceAndTimesEachFromWhenItWasDue() {
         OpenLoop loop = loop(1000, 100, 0);
         loop.step(0);

@@ -19,9 +19,6 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
 
 import java.net.DatagramSocket;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One socket for everything: requests in and replies out, ring messages in and out, state announcements
@@ -30,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  */
 @Configuration(proxyBeanMethods = false)
 class ServerUdpConfiguration {
+
+    /** Answers held back by the fault {@code ringlab.server.faults.delay}, at most this many at a time. */
+    private static final int MAX_DELAYED_ANSWERS = 65_536;
 
     @Bean
     DatagramSocket requestSocket(RingServerProperties properties) {
@@ -61,20 +61,15 @@ class ServerUdpConfiguration {
                 .get();
     }
 
-    /** Sends the answers the fault {@code ringlab.server.faults.delay} holds back, when their delay is over. */
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService delayedAnswers() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "delayed-answers");
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean
+    DelayedAnswers delayedAnswers(MessageChannel serverOut, RingServerProperties properties, DropCounter drops) {
+        return new DelayedAnswers(serverOut, properties.faults().delay().toNanos(), MAX_DELAYED_ANSWERS, drops);
     }
 
     @Bean
     IntegrationFlow inboundFlow(DatagramChannelMessageProducer requestsIn, RequestAnswerer answerer, RingService ring,
                                 MessageChannel serverOut, RingServerProperties properties,
-                                ScheduledExecutorService delayedAnswers) {
+                                DelayedAnswers delayedAnswers) {
         long delayNanos = properties.faults().delay().toNanos();
         return IntegrationFlow.from(requestsIn)
                 .<byte[], Boolean>route(RingDatagrams::isRingMessage, route -> route
@@ -90,9 +85,7 @@ class ServerUdpConfiguration {
                                         return null;
                                     }
                                     if (delayNanos > 0) {
-                                        // a slow server without holding up the socket's only reader
-                                        delayedAnswers.schedule(() -> serverOut.send(Datagrams.to(sender, reply)),
-                                                delayNanos, TimeUnit.NANOSECONDS);
+                                        delayedAnswers.send(Datagrams.to(sender, reply));
                                         return null;
                                     }
                                     return Datagrams.to(sender, reply);
