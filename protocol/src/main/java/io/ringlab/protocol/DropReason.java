@@ -42,7 +42,23 @@ public enum DropReason {
     /** The socket refused to send. */
     SEND_FAILED,
     /** The flow failed on a datagram (a bug, logged at debug level); the receive thread goes on. */
-    HANDLER_FAILED;
+    HANDLER_FAILED,
+    /**
+     * A frame that must come from a cluster member (ring message, server state, health ping) without a valid
+     * MAC under an accepted cluster key: forged, altered, or sealed under a key no longer accepted.
+     */
+    AUTH_FAILED,
+    /** An authenticated frame seen before, or older than the anti-replay window of its sender. */
+    REPLAYED,
+    /** A raw datagram beyond the per-source rate of raw answers. */
+    RATE_LIMITED,
+    /**
+     * A request whose source is a cluster member's address (a ring peer, or one of the agent's servers): never
+     * answered, so that no two members can be made to bounce datagrams between them.
+     */
+    FROM_MEMBER,
+    /** A reply from an address it could not come from: not the server the request went to, not the agent. */
+    WRONG_SOURCE;
 
     private final String tag = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

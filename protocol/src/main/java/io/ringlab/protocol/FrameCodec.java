@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -16,13 +17,20 @@ import java.util.Arrays;
  *  4  8  request id        (request and reply frames)
  * 12  n  payload           (the rest of the datagram)
  *
- *  ping frames: 4  8  nonce (nothing after it)
+ *  ping frames:
+ *  4  8  nonce
+ * 12  1  n, the length of the target name (1-255)
+ * 13  n  target: the name the agent knows the server by, UTF-8
  *
  *  server state frames:
  *  4  8  sequence (grows with every state a server process sends; starts from its start time)
  * 12  1  state: 'u' up, 'd' planned downtime
  * 13  4  milliseconds of downtime left (0 when up)
+ * 17  8  the nonce of the ping answered (0 for an announcement)
  * </pre>
+ *
+ * Ping and server state frames travel between cluster members only, sealed (see
+ * {@link io.ringlab.protocol.auth.FrameSealer}); decode them once they are opened.
  */
 public final class FrameCodec {
 
@@ -31,7 +39,8 @@ public final class FrameCodec {
     public static final byte VERSION = 1;
     public static final int HEADER_LENGTH = 4;
     public static final int REQUEST_HEADER_LENGTH = HEADER_LENGTH + Long.BYTES;
-    public static final int SERVER_STATE_LENGTH = HEADER_LENGTH + Long.BYTES + 1 + Integer.BYTES;
+    public static final int SERVER_STATE_LENGTH = HEADER_LENGTH + Long.BYTES + 1 + Integer.BYTES + Long.BYTES;
+    private static final int MAX_TARGET_BYTES = 255;
     private static final byte STATE_UP = 'u';
     private static final byte STATE_DOWN = 'd';
 
@@ -51,13 +60,20 @@ public final class FrameCodec {
             byte[] out = new byte[SERVER_STATE_LENGTH];
             writeHeader(out, FrameType.SERVER_STATE, state.sequence());
             out[REQUEST_HEADER_LENGTH] = state.up() ? STATE_UP : STATE_DOWN;
-            ByteBuffer.wrap(out, REQUEST_HEADER_LENGTH + 1, Integer.BYTES)
-                    .putInt((int) Math.min(Integer.MAX_VALUE, state.remainingMillis()));
+            ByteBuffer.wrap(out, REQUEST_HEADER_LENGTH + 1, Integer.BYTES + Long.BYTES)
+                    .putInt((int) Math.max(0, Math.min(Integer.MAX_VALUE, state.remainingMillis())))
+                    .putLong(state.echo());
             return out;
         }
         if (frame instanceof Ping ping) {
-            byte[] out = new byte[REQUEST_HEADER_LENGTH];
+            byte[] target = ping.target().getBytes(StandardCharsets.UTF_8);
+            if (target.length == 0 || target.length > MAX_TARGET_BYTES) {
+                throw new IllegalArgumentException("a ping's target has 1-255 bytes of UTF-8: '" + ping.target() + "'");
+            }
+            byte[] out = new byte[REQUEST_HEADER_LENGTH + 1 + target.length];
             writeHeader(out, FrameType.PING, ping.nonce());
+            out[REQUEST_HEADER_LENGTH] = (byte) target.length;
+            System.arraycopy(target, 0, out, REQUEST_HEADER_LENGTH + 1, target.length);
             return out;
         }
         throw new IllegalArgumentException("unknown frame " + frame);
@@ -154,9 +170,7 @@ public final class FrameCodec {
             return decodeServerState(data, length, idOrSequence);
         }
         if (type == FrameType.PING) {
-            return length == REQUEST_HEADER_LENGTH
-                    ? new Decoded.Framed(new Ping(idOrSequence))
-                    : new Decoded.Invalid(DropReason.MALFORMED);
+            return decodePing(data, length, idOrSequence);
         }
         byte[] payload = Arrays.copyOfRange(data, REQUEST_HEADER_LENGTH, length);
         return new Decoded.Framed(type == FrameType.REQUEST
@@ -169,10 +183,24 @@ public final class FrameCodec {
             return new Decoded.Invalid(DropReason.TRUNCATED);
         }
         byte state = data[REQUEST_HEADER_LENGTH];
-        int remaining = ByteBuffer.wrap(data, REQUEST_HEADER_LENGTH + 1, Integer.BYTES).getInt();
+        ByteBuffer fields = ByteBuffer.wrap(data, REQUEST_HEADER_LENGTH + 1, Integer.BYTES + Long.BYTES);
+        int remaining = fields.getInt();
+        long echo = fields.getLong();
         if (length > SERVER_STATE_LENGTH || (state != STATE_UP && state != STATE_DOWN) || remaining < 0) {
             return new Decoded.Invalid(DropReason.MALFORMED);
         }
-        return new Decoded.Framed(new ServerState(sequence, state == STATE_UP, remaining));
+        return new Decoded.Framed(new ServerState(sequence, state == STATE_UP, remaining, echo));
+    }
+
+    private static Decoded decodePing(byte[] data, int length, long nonce) {
+        if (length < REQUEST_HEADER_LENGTH + 2) {
+            return new Decoded.Invalid(DropReason.TRUNCATED);
+        }
+        int targetLength = data[REQUEST_HEADER_LENGTH] & 0xFF;
+        if (targetLength == 0 || length != REQUEST_HEADER_LENGTH + 1 + targetLength) {
+            return new Decoded.Invalid(DropReason.MALFORMED);
+        }
+        String target = Utf8.decode(data, REQUEST_HEADER_LENGTH + 1, targetLength);
+        return target == null ? new Decoded.Invalid(DropReason.MALFORMED) : new Decoded.Framed(new Ping(nonce, target));
     }
 }

@@ -78,7 +78,9 @@ class FrameCodecTest {
             assertThat(FrameCodec.decode(FrameCodec.encode(state))).isEqualTo(new Decoded.Framed(state));
         }
         assertThat(FrameCodec.encode(ServerState.down(2, 7))).containsExactly(
-                'R', 'L', 1, 's', 0, 0, 0, 0, 0, 0, 0, 2, 'd', 0, 0, 0, 7);
+                'R', 'L', 1, 's', 0, 0, 0, 0, 0, 0, 0, 2, 'd', 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(FrameCodec.decode(FrameCodec.encode(ServerState.up(5).answering(99))))
+                .isEqualTo(new Decoded.Framed(new ServerState(5, true, 0, 99)));
     }
 
     @Test
@@ -94,9 +96,15 @@ class FrameCodecTest {
 
     @Test
     void pingRoundTripsAndCarriesNothingElse() {
-        assertThat(FrameCodec.decode(FrameCodec.encode(new Ping(77)))).isEqualTo(new Decoded.Framed(new Ping(77)));
-        byte[] longer = java.util.Arrays.copyOf(FrameCodec.encode(new Ping(77)), 13);
+        Ping ping = new Ping(77, "ring-server-0.ring-server:4242");
+        assertThat(FrameCodec.decode(FrameCodec.encode(ping))).isEqualTo(new Decoded.Framed(ping));
+        byte[] encoded = FrameCodec.encode(ping);
+        byte[] longer = java.util.Arrays.copyOf(encoded, encoded.length + 1);
         assertThat(FrameCodec.decode(longer)).isEqualTo(new Decoded.Invalid(DropReason.MALFORMED));
+        byte[] noTarget = java.util.Arrays.copyOf(encoded, 14);
+        noTarget[12] = 0;
+        assertThat(FrameCodec.decode(noTarget)).isEqualTo(new Decoded.Invalid(DropReason.MALFORMED));
+        assertThat(FrameCodec.decode(encoded, 12)).isEqualTo(new Decoded.Invalid(DropReason.TRUNCATED));
     }
 
     @Test
