@@ -33,11 +33,12 @@ final class ClusterKey {
         return id;
     }
 
-    /** The first {@code macLength} bytes of the HMAC of {@code data[0, length)}. Thread-safe. */
-    byte[] mac(byte[] data, int length, int macLength) {
+    /** The first {@code macLength} bytes of the HMAC of {@code data[0, length)} then {@code suffix}. Thread-safe. */
+    byte[] mac(byte[] data, int length, byte[] suffix, int macLength) {
         byte[] full;
         synchronized (mac) {
             mac.update(data, 0, length);
+            mac.update(suffix);
             full = mac.doFinal();
         }
         return Arrays.copyOf(full, macLength);

@@ -11,8 +11,10 @@ package io.ringlab.protocol.auth;
  *  key id       u8   first byte of SHA-256(key): which key to check with
  *  incarnation  i64  drawn at random when the sender process starts
  *  sequence     i64  1, 2, 3... per incarnation: the anti-replay counter
- *  mac          16 bytes: HMAC-SHA256(key, every byte before it), truncated to 128 bits
+ *  mac          16 bytes: HMAC-SHA256(key, every byte before it, then the receiver's id), truncated to 128 bits
  * </pre>
+ *
+ * The receiver's id is not sent: the receiver puts its own, so a frame opens only where it was meant to go.
  */
 final class Envelope {
 

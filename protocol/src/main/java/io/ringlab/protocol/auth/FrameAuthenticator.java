@@ -5,6 +5,7 @@ import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.Utf8;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
 /**
@@ -26,12 +27,12 @@ public final class FrameAuthenticator {
         this.replays = new ReplayGuard(senders);
     }
 
-    public Opened open(byte[] datagram) {
-        return open(datagram, datagram.length);
+    public Opened open(byte[] datagram, String receiver) {
+        return open(datagram, datagram.length, receiver);
     }
 
-    /** Opens {@code datagram[0, length)}. */
-    public Opened open(byte[] datagram, int length) {
+    /** Opens {@code datagram[0, length)}, sealed for {@code receiver} (see {@link FrameSealer#seal}). */
+    public Opened open(byte[] datagram, int length, String receiver) {
         if (length < Envelope.FIXED_LENGTH + 1 || length > datagram.length) {
             return AUTH_FAILED;
         }
@@ -42,7 +43,7 @@ public final class FrameAuthenticator {
         long incarnation = trailer.getLong();
         long sequence = trailer.getLong();
         int senderAt = length - Envelope.FIXED_LENGTH - senderLength;
-        if (senderLength == 0 || senderAt < 0 || !macMatches(datagram, macAt, keyId)) {
+        if (senderLength == 0 || senderAt < 0 || !macMatches(datagram, macAt, keyId, receiver)) {
             return AUTH_FAILED;
         }
         String sender = Utf8.decode(datagram, senderAt, senderLength);
@@ -55,11 +56,12 @@ public final class FrameAuthenticator {
         return new Opened.Authentic(sender, incarnation, sequence, senderAt);
     }
 
-    private boolean macMatches(byte[] datagram, int macAt, byte keyId) {
+    private boolean macMatches(byte[] datagram, int macAt, byte keyId, String receiver) {
+        byte[] receiverBytes = receiver.getBytes(StandardCharsets.UTF_8);
         byte[] received = new byte[Envelope.MAC_LENGTH];
         System.arraycopy(datagram, macAt, received, 0, Envelope.MAC_LENGTH);
         for (ClusterKey key : keyring.keys().withId(keyId)) {
-            if (MessageDigest.isEqual(key.mac(datagram, macAt, Envelope.MAC_LENGTH), received)) {
+            if (MessageDigest.isEqual(key.mac(datagram, macAt, receiverBytes, Envelope.MAC_LENGTH), received)) {
                 return true;
             }
         }

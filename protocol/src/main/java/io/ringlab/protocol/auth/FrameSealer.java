@@ -20,8 +20,13 @@ public final class FrameSealer {
         this.incarnation = incarnation;
     }
 
-    /** The frame followed by its trailer, sent by {@code sender} (1-255 bytes of UTF-8). */
-    public byte[] seal(byte[] frame, String sender) {
+    /**
+     * The frame followed by its trailer, sent by {@code sender} (1-255 bytes of UTF-8) to {@code receiver}. The
+     * receiver's id is in the MAC but not on the wire: only that receiver opens the frame, so a frame captured on
+     * its way to one member cannot be replayed to another. An empty receiver binds none (the frame names its
+     * receiver itself, as a ping names its target).
+     */
+    public byte[] seal(byte[] frame, String sender, String receiver) {
         byte[] senderBytes = sender.getBytes(StandardCharsets.UTF_8);
         if (senderBytes.length == 0 || senderBytes.length > Envelope.MAX_SENDER_BYTES) {
             throw new IllegalArgumentException("a sender id has 1-255 bytes of UTF-8: '" + sender + "'");
@@ -36,7 +41,8 @@ public final class FrameSealer {
                 .put(key.id())
                 .putLong(incarnation)
                 .putLong(sequence.incrementAndGet());
-        System.arraycopy(key.mac(sealed, macAt, Envelope.MAC_LENGTH), 0, sealed, macAt, Envelope.MAC_LENGTH);
+        byte[] mac = key.mac(sealed, macAt, receiver.getBytes(StandardCharsets.UTF_8), Envelope.MAC_LENGTH);
+        System.arraycopy(mac, 0, sealed, macAt, Envelope.MAC_LENGTH);
         return sealed;
     }
 
