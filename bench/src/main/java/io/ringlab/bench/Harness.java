@@ -51,7 +51,11 @@ public final class Harness {
         List<String> plan = plan(options);
         System.out.printf("RingLab benchmark: %d cells × %d runs, about %d minutes; logs in %s%n", plan.size(),
                 options.repeats(), estimateMinutes(options, plan.size()), runDir);
-        try (Topology topology = new Topology(options, runDir, http, Map.of("RINGLAB_SECURITY_PASSWORD", password))) {
+        byte[] clusterKey = new byte[32];
+        new SecureRandom().nextBytes(clusterKey);
+        Map<String, String> environment = Map.of("RINGLAB_SECURITY_PASSWORD", password,
+                "RINGLAB_CLUSTER_KEY", Base64.getEncoder().encodeToString(clusterKey));
+        try (Topology topology = new Topology(options, runDir, http, environment)) {
             topology.start(options.paths().contains("nginx"));
             CellRunner runner = new CellRunner(options, topology, http);
             for (String path : options.paths()) {

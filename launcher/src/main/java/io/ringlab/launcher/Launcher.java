@@ -145,6 +145,7 @@ public final class Launcher {
         cluster.processes().stream().filter(p -> p.role() != Role.DASHBOARD)
                 .forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
         System.out.println(cluster.credentials().describe());
+        System.out.println(cluster.clusterKey().describe());
         cluster.ofRole(Role.DASHBOARD).forEach(p -> System.out.printf("dashboard: %s (pid %d); sign in as %s with that password%n",
                 p.pageUrl(), p.pid(), cluster.credentials().username()));
         System.out.println("press Ctrl-C to stop everything");

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -18,11 +19,17 @@ final class LocalCluster implements AutoCloseable {
 
     private final LaunchOptions options;
     private final ControlCredentials credentials;
+    private final ClusterKeyEnvironment clusterKey;
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     LocalCluster(LaunchOptions options) {
         this.options = options;
         this.credentials = ControlCredentials.fromEnvironment(System.getenv());
+        this.clusterKey = ClusterKeyEnvironment.fromEnvironment(System.getenv());
+    }
+
+    ClusterKeyEnvironment clusterKey() {
+        return clusterKey;
     }
 
     /** The credentials every service of this run takes for its control endpoints. */
@@ -94,8 +101,14 @@ final class LocalCluster implements AutoCloseable {
         command.addAll(List.of(args));
         command.removeIf(String::isEmpty);
         processes.add(ServiceProcess.start(name, role, httpPort, udpPort, command,
-                options.runDirectory().resolve("logs/" + name + ".log"), credentials.environment()));
+                options.runDirectory().resolve("logs/" + name + ".log"), serviceEnvironment()));
         writePids();
+    }
+
+    private Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new java.util.HashMap<>(credentials.environment());
+        environment.putAll(clusterKey.environment());
+        return environment;
     }
 
     private Path executableJar(String module) throws IOException {

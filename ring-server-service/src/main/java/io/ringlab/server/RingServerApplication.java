@@ -1,14 +1,17 @@
 package io.ringlab.server;
 
+import io.ringlab.support.cluster.ClusterAuthConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** A ring server: answers requests over UDP by reversing their payload. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
+@Import(ClusterAuthConfiguration.class)
 public class RingServerApplication {
 
     public static void main(String[] args) {

@@ -37,6 +37,32 @@ class BadConfigurationTest {
     }
 
     @Test
+    void serverWithoutClusterKey(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.cluster.key: not set",
+                "--ringlab.cluster.previous-keys=");
+    }
+
+    @Test
+    void agentWithAShortClusterKey(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output,
+                "ringlab.cluster.key: the key has 16 bytes; at least 32 are needed",
+                "--ringlab.agent.servers=localhost:4242", "--ringlab.cluster.key=AAAAAAAAAAAAAAAAAAAAAA==");
+    }
+
+    @Test
+    void serverWithAKeyAndInsecureBoth(CapturedOutput output) {
+        assertStopsNaming(RingServerApplication.application(), output, "ringlab.cluster.insecure",
+                "--ringlab.cluster.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "--ringlab.cluster.insecure=true");
+    }
+
+    @Test
+    void agentWithAPreviousKeyThatIsNotBase64(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.cluster.previous-keys: key [0] is not base64",
+                "--ringlab.agent.servers=localhost:4242",
+                "--ringlab.cluster.key=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", "--ringlab.cluster.previous-keys=%%%");
+    }
+
+    @Test
     void serverWithNegativePort(CapturedOutput output) {
         assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.port=-1",
                 "--ringlab.server.port=-1");

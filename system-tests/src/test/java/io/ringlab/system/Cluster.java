@@ -21,7 +21,17 @@ class Cluster implements AutoCloseable {
     /** The operator's password of every service started here: drawn per test run, never written down. */
     static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
+    /** The cluster key of every ring server and agent started here: drawn per test run. */
+    static final String CLUSTER_KEY = java.util.Base64.getEncoder().encodeToString(
+            randomBytes(32));
+
     private final List<RunningService> started = new ArrayList<>();
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
 
     /** A ring server on a free port, unless the arguments name one. */
     RunningService server(String name, String... args) {
@@ -36,6 +46,12 @@ class Cluster implements AutoCloseable {
      * Each takes the extra arguments too.
      */
     List<RunningService> ring(int count, java.util.Random random, String... args) {
+        return ring(count, random, i -> new String[0], args);
+    }
+
+    /** The same, with arguments of its own for server {@code i} (from 0) too. */
+    List<RunningService> ring(int count, java.util.Random random, java.util.function.IntFunction<String[]> perServer,
+                              String... args) {
         int[] offsets = java.util.stream.IntStream.range(0, count).toArray();
         int base = FreePorts.udpBlock(random, offsets);
         String peers = java.util.stream.IntStream.range(0, count)
@@ -43,8 +59,9 @@ class Cluster implements AutoCloseable {
                 .collect(Collectors.joining(","));
         List<RunningService> servers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String[] all = Stream.concat(Stream.of("--ringlab.server.ring.self=127.0.0.1:" + (base + i),
-                    "--ringlab.server.ring.peers=" + peers), Stream.of(args)).toArray(String[]::new);
+            String[] all = Stream.of(Stream.of("--ringlab.server.ring.self=127.0.0.1:" + (base + i),
+                    "--ringlab.server.ring.peers=" + peers), Stream.of(args), Stream.of(perServer.apply(i)))
+                    .flatMap(s -> s).toArray(String[]::new);
             servers.add(start("server-" + (i + 1), RingServerApplication.application(), Stream.concat(Stream.of(
                     "--ringlab.server.name=server-" + (i + 1), "--ringlab.server.port=" + (base + i)), Stream.of(all))));
         }
@@ -87,10 +104,15 @@ class Cluster implements AutoCloseable {
         return "127.0.0.1:" + agent.udpPort("clientSocket");
     }
 
+    /** Starts a service with the run's password, and with its cluster key unless the arguments set the keys. */
     private RunningService start(String name, SpringApplicationBuilder builder,
                                  Stream<String> args) {
+        List<String> given = args.toList();
+        boolean keysGiven = given.stream().anyMatch(arg -> arg.startsWith("--ringlab.cluster."));
         String[] all = Stream.concat(Stream.of("--server.port=0", "--spring.jmx.enabled=false",
-                        "--ringlab.security.password=" + PASSWORD), args)
+                        "--ringlab.security.password=" + PASSWORD,
+                        keysGiven ? "" : "--ringlab.cluster.key=" + CLUSTER_KEY), given.stream())
+                .filter(arg -> !arg.isEmpty())
                 .toArray(String[]::new);
         RunningService service = new RunningService(name, builder.run(all));
         started.add(service);

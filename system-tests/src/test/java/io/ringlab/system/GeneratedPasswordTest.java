@@ -25,7 +25,8 @@ class GeneratedPasswordTest {
     @Test
     void aServiceWithoutPasswordGeneratesOneLogsItOnceAndTakesIt(CapturedOutput output) {
         try (RunningService server = new RunningService("server-1", RingServerApplication.application().run(
-                "--server.port=0", "--spring.jmx.enabled=false", "--ringlab.server.port=0"))) {
+                "--server.port=0", "--spring.jmx.enabled=false", "--ringlab.server.port=0",
+                "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY))) {
             List<String> warnings = output.getAll().lines().filter(line -> line.contains("generated password")).toList();
             assertThat(warnings).as("one line").hasSize(1);
             Matcher matcher = WARNING.matcher(warnings.get(0));

@@ -69,13 +69,18 @@ class TestSocket implements AutoCloseable {
         throw new AssertionError("expected a frame, got " + decoded);
     }
 
-    /** The next request frame; health pings arriving before it are skipped (this socket plays a server). */
+    /** The next request frame; (sealed) health pings arriving before it are skipped (this socket plays a server). */
     io.ringlab.protocol.Request receiveRequest() {
         while (true) {
-            Frame frame = receiveFrame();
-            if (frame instanceof io.ringlab.protocol.Request request) {
+            byte[] datagram = receive();
+            if (FrameCodec.frameType(datagram) == io.ringlab.protocol.FrameType.PING) {
+                continue;
+            }
+            Decoded decoded = FrameCodec.decode(datagram);
+            if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof io.ringlab.protocol.Request request) {
                 return request;
             }
+            throw new AssertionError("expected a request, got " + decoded);
         }
     }
 

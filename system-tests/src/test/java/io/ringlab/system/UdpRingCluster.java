@@ -43,7 +43,7 @@ final class UdpRingCluster implements RingCluster {
         ConfigurableApplicationContext context = RingServerApplication.application()
                 .initializers(c -> c.getBeanFactory().registerSingleton("scenarioListener", listener))
                 .run("--server.port=0", "--spring.jmx.enabled=false",
-                        "--ringlab.server.name=" + id,
+                        "--ringlab.server.name=" + id, "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY,
                         "--ringlab.server.port=" + id.substring(id.lastIndexOf(':') + 1),
                         "--ringlab.server.ring.self=" + id,
                         "--ringlab.server.ring.peers=" + String.join(",", ids),

@@ -7,7 +7,14 @@ import io.ringlab.agent.routing.HealthChecker;
 import io.ringlab.agent.routing.OutlierDetector;
 import io.ringlab.agent.routing.Outgoing;
 import io.ringlab.agent.routing.PendingRequests;
+import io.ringlab.agent.routing.RequestIds;
 import io.ringlab.agent.routing.RequestRouter;
+import io.ringlab.agent.routing.ServerStateReceiver;
+import io.ringlab.protocol.auth.ClusterKeyring;
+import io.ringlab.protocol.auth.ClusterKeys;
+import io.ringlab.protocol.auth.FrameAuthenticator;
+import io.ringlab.protocol.auth.FrameSealer;
+import io.ringlab.support.transport.RawAnswers;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.transport.DropCounter;
@@ -24,6 +31,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -55,9 +63,14 @@ public class RouterBenchmark {
                 HostAndPort.parse("127.0.0.1:4244")));
         DropCounter drops = new DropCounter();
         OutlierDetector outliers = new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L);
-        HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { });
-        router = new RequestRouter(backends, Strategies.create(strategyName), new PendingRequests(65_536, 1),
-                new AgentStatistics(), drops, true, outliers, health, 1472);
+        ClusterKeyring keyring = new ClusterKeyring(ClusterKeys.insecure());
+        HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { }, new FrameSealer(keyring, 1),
+                "bench", () -> 1);
+        ServerStateReceiver states = new ServerStateReceiver(new FrameAuthenticator(keyring, 16), "bench", backends,
+                health, drops);
+        router = new RequestRouter(backends, Strategies.create(strategyName),
+                new PendingRequests(65_536, new RequestIds(new SecureRandom())), new AgentStatistics(), drops, true,
+                RawAnswers.defaults().limiter(), outliers, states, 1472);
     }
 
     @Benchmark

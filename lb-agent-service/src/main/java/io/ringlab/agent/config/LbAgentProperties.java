@@ -1,6 +1,7 @@
 package io.ringlab.agent.config;
 
 import io.ringlab.protocol.HostAndPort;
+import io.ringlab.support.transport.RawAnswers;
 import io.ringlab.support.transport.UdpSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Configuration of an agent ({@code ringlab.agent.*}).
  *
- * @param name            instance name shown in status, logs and metrics
+ * @param name            instance name shown in status, logs and metrics; also this agent's member id, which
+ *                        servers seal their states for: unique among the cluster's agents
  * @param clientPort      UDP port clients send requests to (the seed's 4245)
  * @param serverPort      UDP port of the socket that talks to servers; 0 picks a free one
  * @param bindAddress     address to bind both sockets; empty for all interfaces, IPv4 and IPv6
@@ -29,13 +31,13 @@ import java.util.List;
  * @param weights         weights of the servers, in the same order, for weighted-round-robin (empty: all 1)
  * @param requestTimeout  how long a request waits for a reply, all tries together, before it is given up
  * @param maxPending      requests waiting for a reply at once; beyond it new requests are dropped
- * @param acceptRaw       answer unframed (seed-style) datagrams on the client port
  * @param resolveInterval how often server names are resolved again (pods move)
  * @param reportInterval  how often the results line is logged
  * @param retry           resending a request that got no reply to another server
  * @param health          active health checks
  * @param outliers        passive failure detection
  * @param udp             socket and worker settings
+ * @param raw             unframed (seed-style) requests on the client port: forwarded and answered raw
  */
 @Validated
 @ConfigurationProperties("ringlab.agent")
@@ -49,13 +51,13 @@ public record LbAgentProperties(
         @DefaultValue List<@NotNull @Min(1) @Max(1000) Integer> weights,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration requestTimeout,
         @DefaultValue("65536") @Min(1) int maxPending,
-        @DefaultValue("true") boolean acceptRaw,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Health health,
         @DefaultValue @Valid Outliers outliers,
-        @DefaultValue @Valid UdpSettings udp) {
+        @DefaultValue @Valid UdpSettings udp,
+        @DefaultValue @Valid RawAnswers raw) {
 
     /**
      * @param perTryTimeout a request with no reply after this long is sent to another server

@@ -65,6 +65,16 @@ public class Backends implements ServerView {
         return null;
     }
 
+    /** The backend configured under this name ({@code host:port} as written), or {@code null}. */
+    public Backend byName(String name) {
+        for (Backend backend : backends) {
+            if (backend.name().toString().equals(name)) {
+                return backend;
+            }
+        }
+        return null;
+    }
+
     public List<Backend> all() {
         return List.of(backends);
     }

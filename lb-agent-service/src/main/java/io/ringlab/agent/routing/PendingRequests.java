@@ -4,8 +4,8 @@ import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Requests forwarded to a server and not yet answered, keyed by the agent's own request id. Bounded: when
@@ -23,6 +23,8 @@ public class PendingRequests {
         private final byte[] forwarded;
         private final long firstSentNanos;
         private int server;
+        /** Bit i set: the request was sent to server i (servers 0-63; beyond, only the current one is known). */
+        private long tried;
         private long lastSentNanos;
         private int tries = 1;
         private boolean settled;
@@ -33,8 +35,18 @@ public class PendingRequests {
             this.raw = raw;
             this.forwarded = forwarded;
             this.server = server;
+            this.tried = bit(server);
             this.firstSentNanos = nowNanos;
             this.lastSentNanos = nowNanos;
+        }
+
+        private static long bit(int server) {
+            return server < Long.SIZE ? 1L << server : 0;
+        }
+
+        /** True if the request was sent to this server, on any try: only such a server's reply is taken. */
+        public synchronized boolean sentTo(int candidate) {
+            return candidate == server || (bit(candidate) & tried) != 0;
         }
 
         public InetSocketAddress client() {
@@ -80,6 +92,7 @@ public class PendingRequests {
             }
             int previous = server;
             server = toServer;
+            tried |= bit(toServer);
             lastSentNanos = nowNanos;
             tries++;
             return previous;
@@ -92,42 +105,48 @@ public class PendingRequests {
         }
     }
 
+    /** What became of {@link #register}. */
+    public enum Registration { REGISTERED, FULL, ID_TAKEN }
+
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicInteger size = new AtomicInteger();
-    private final AtomicLong nextId;
+    private final LongSupplier ids;
     private final int capacity;
 
-    /** @param firstId where ids start; random per run, so that replies meant for an earlier run are not matched */
-    public PendingRequests(int capacity, long firstId) {
+    /**
+     * @param ids the agent's request ids: unpredictable (see {@link RequestIds}), so that nobody who saw some of them
+     *            can answer a request in a server's place
+     */
+    public PendingRequests(int capacity, LongSupplier ids) {
         this.capacity = capacity;
-        this.nextId = new AtomicLong(firstId);
+        this.ids = ids;
     }
 
-    /** The agent's id for the next request (never -1). */
+    /** The agent's id for the next request. */
     public long nextId() {
-        long id;
-        do {
-            id = nextId.getAndIncrement();
-        } while (id == -1);
-        return id;
+        return ids.getAsLong();
     }
 
     /**
-     * Registers a request under an id from {@link #nextId}; false, registering nothing, when the table is full.
+     * Registers a request under an id from {@link #nextId}; registers nothing when the table is full, or when the id
+     * is already pending (draw another).
      *
      * @param forwarded the request frame as sent to the server (kept for retries; not copied, not to be changed)
      */
-    public boolean register(long id, InetSocketAddress client, long clientRequestId, boolean raw, byte[] forwarded,
-                            int server, long nowNanos) {
+    public Registration register(long id, InetSocketAddress client, long clientRequestId, boolean raw,
+                                 byte[] forwarded, int server, long nowNanos) {
         int current;
         do {
             current = size.get();
             if (current >= capacity) {
-                return false;
+                return Registration.FULL;
             }
         } while (!size.compareAndSet(current, current + 1));
-        pending.put(id, new Pending(client, clientRequestId, raw, forwarded, server, nowNanos));
-        return true;
+        if (pending.putIfAbsent(id, new Pending(client, clientRequestId, raw, forwarded, server, nowNanos)) != null) {
+            size.decrementAndGet();
+            return Registration.ID_TAKEN;
+        }
+        return Registration.REGISTERED;
     }
 
     /** Removes and returns the request this reply answers, or {@code null} if it is unknown, answered or expired. */
@@ -137,6 +156,20 @@ public class PendingRequests {
             size.decrementAndGet();
         }
         return removed;
+    }
+
+    /** The request under this id, still pending, without removing it; {@code null} if there is none. */
+    public Pending peek(long id) {
+        return pending.get(id);
+    }
+
+    /** Removes the request if it is still this entry; true if this call removed it. */
+    public boolean complete(long id, Pending entry) {
+        if (pending.remove(id, entry)) {
+            size.decrementAndGet();
+            return true;
+        }
+        return false;
     }
 
     /** Visits every pending request with its id (for retries and expiry). */

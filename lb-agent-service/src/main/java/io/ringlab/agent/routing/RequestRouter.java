@@ -5,8 +5,8 @@ import io.ringlab.protocol.Decoded;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.FrameType;
-import io.ringlab.protocol.ServerState;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.SourceRateLimiter;
 
 import java.net.InetSocketAddress;
 import java.util.Arrays;
@@ -15,6 +15,10 @@ import java.util.Arrays;
  * The agent's logic, without I/O: a client request becomes a request to the chosen server under the
  * agent's own id; a server reply becomes the reply to the client that asked, under the client's id; a
  * server state takes the server out of rotation or puts it back.
+ * <p>
+ * A reply is taken only from a server the request was sent to, under an id nobody else could know; nothing that
+ * comes from one of the agent's servers is taken as a client request (a server made to answer the agent's client
+ * port would otherwise bounce datagrams with it forever); raw requests are rate-limited per source.
  */
 public class RequestRouter {
 
@@ -24,23 +28,25 @@ public class RequestRouter {
     private final AgentStatistics statistics;
     private final DropCounter drops;
     private final boolean acceptRaw;
+    private final SourceRateLimiter rawRate;
     private final OutlierDetector outliers;
-    private final HealthChecker health;
+    private final ServerStateReceiver states;
     private final int maxPayload;
     private volatile boolean accepting = true;
 
     /** @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload) */
     public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
-                         AgentStatistics statistics, DropCounter drops, boolean acceptRaw,
-                         OutlierDetector outliers, HealthChecker health, int maxDatagramSize) {
+                         AgentStatistics statistics, DropCounter drops, boolean acceptRaw, SourceRateLimiter rawRate,
+                         OutlierDetector outliers, ServerStateReceiver states, int maxDatagramSize) {
         this.backends = backends;
         this.strategy = strategy;
         this.pending = pending;
         this.statistics = statistics;
         this.drops = drops;
         this.acceptRaw = acceptRaw;
+        this.rawRate = rawRate;
         this.outliers = outliers;
-        this.health = health;
+        this.states = states;
         this.maxPayload = maxDatagramSize - FrameCodec.REQUEST_HEADER_LENGTH;
     }
 
@@ -59,9 +65,17 @@ public class RequestRouter {
             drops.drop(DropReason.SHUTTING_DOWN);
             return null;
         }
+        if (backends.byAddress(client) != null) {
+            drops.drop(DropReason.FROM_MEMBER);
+            return null;
+        }
         if (raw && datagram.length > maxPayload) {
             // framing a raw datagram adds a header; the server would drop the frame as oversized
             drops.drop(DropReason.OVERSIZED);
+            return null;
+        }
+        if (raw && !rawRate.allow(client, nowNanos)) {
+            drops.drop(DropReason.RATE_LIMITED);
             return null;
         }
         if (raw) {
@@ -74,10 +88,15 @@ public class RequestRouter {
             drops.drop(DropReason.NO_SERVER);
             return null;
         }
-        long id = pending.nextId();
         long clientRequestId = raw ? 0 : FrameCodec.requestId(datagram);
-        byte[] forwarded = raw ? FrameCodec.encodeRequest(id, datagram) : FrameCodec.rewriteRequestId(datagram, id);
-        if (!pending.register(id, client, clientRequestId, raw, forwarded, server, nowNanos)) {
+        byte[] forwarded = raw ? FrameCodec.encodeRequest(0, datagram) : datagram;
+        PendingRequests.Registration registration;
+        do {
+            FrameCodec.rewriteRequestId(forwarded, pending.nextId());
+            registration = pending.register(FrameCodec.requestId(forwarded), client, clientRequestId, raw, forwarded,
+                    server, nowNanos);
+        } while (registration == PendingRequests.Registration.ID_TAKEN);
+        if (registration == PendingRequests.Registration.FULL) {
             drops.drop(DropReason.PENDING_FULL);
             return null;
         }
@@ -94,12 +113,7 @@ public class RequestRouter {
     public Outgoing fromServer(byte[] datagram, InetSocketAddress server, long nowNanos) {
         FrameType type = FrameCodec.frameType(datagram);
         if (type == FrameType.SERVER_STATE) {
-            Decoded decoded = FrameCodec.decode(datagram);
-            if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state) {
-                applyState(state, server);
-            } else {
-                drops.drop(dropReason(decoded));
-            }
+            states.receive(datagram);
             return null;
         }
         if (type != FrameType.REPLY) {
@@ -107,20 +121,27 @@ public class RequestRouter {
             drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
             return null;
         }
-        PendingRequests.Pending request = pending.complete(FrameCodec.requestId(datagram));
+        long id = FrameCodec.requestId(datagram);
+        PendingRequests.Pending request = pending.peek(id);
         if (request == null) {
             drops.drop(DropReason.UNKNOWN_REQUEST);
             return null;
         }
+        Backend replier = backends.byAddress(server);
+        if (replier == null || !request.sentTo(replier.index())) {
+            drops.drop(DropReason.WRONG_SOURCE);
+            return null;
+        }
+        if (!pending.complete(id, request)) {
+            drops.drop(DropReason.UNKNOWN_REQUEST); // answered or expired meanwhile
+            return null;
+        }
         int current = request.settle();
         backends.get(current).settled();
-        Backend replier = backends.byAddress(server);
-        if (replier != null) {
-            // the server of the latest try answered, or the one before it did, late
-            long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
-            replier.replied(nowNanos - sentNanos);
-            outliers.success(replier.index());
-        }
+        // the server of the latest try answered, or an earlier one did, late
+        long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
+        replier.replied(nowNanos - sentNanos);
+        outliers.success(replier.index());
         statistics.replyDelivered();
         byte[] toClient = request.raw()
                 ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
@@ -131,18 +152,6 @@ public class RequestRouter {
     /** Stops taking new client requests (shutdown); those pending still get their replies. */
     public void stopAccepting() {
         accepting = false;
-    }
-
-    private void applyState(ServerState state, InetSocketAddress server) {
-        Backend backend = backends.byAddress(server);
-        if (backend == null) {
-            drops.drop(DropReason.UNKNOWN_SENDER);
-            return;
-        }
-        health.answered(backend);
-        if (!backend.apply(state)) {
-            drops.drop(DropReason.STALE);
-        }
     }
 
     private static DropReason dropReason(Decoded decoded) {

@@ -3,13 +3,15 @@ package io.ringlab.agent.routing;
 import io.ringlab.agent.balancing.Strategies;
 import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
+import io.ringlab.protocol.auth.FrameAuthenticator;
+import io.ringlab.protocol.auth.FrameSealer;
 import io.ringlab.support.config.InvalidPropertyException;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.security.SecureRandom;
 
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
@@ -33,10 +35,8 @@ class RoutingConfiguration {
     }
 
     @Bean
-    PendingRequests pendingRequests(LbAgentProperties properties) {
-        // ids start at a random point so that a reply addressed to an earlier run of this agent is not matched
-        long firstId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-        return new PendingRequests(properties.maxPending(), firstId);
+    PendingRequests pendingRequests(LbAgentProperties properties, SecureRandom secureRandom) {
+        return new PendingRequests(properties.maxPending(), new RequestIds(secureRandom));
     }
 
     @Bean
@@ -57,8 +57,16 @@ class RoutingConfiguration {
     }
 
     @Bean
-    HealthChecker healthChecker(Backends backends, LbAgentProperties properties, DatagramSender serverSideSender) {
-        return new HealthChecker(backends, properties.health().missesToMarkDown(), serverSideSender::send);
+    HealthChecker healthChecker(Backends backends, LbAgentProperties properties, DatagramSender serverSideSender,
+                                FrameSealer frameSealer, SecureRandom secureRandom) {
+        return new HealthChecker(backends, properties.health().missesToMarkDown(), serverSideSender::send,
+                frameSealer, properties.name(), secureRandom::nextLong);
+    }
+
+    @Bean
+    ServerStateReceiver serverStateReceiver(FrameAuthenticator frameAuthenticator, LbAgentProperties properties,
+                                            Backends backends, HealthChecker health, DropCounter drops) {
+        return new ServerStateReceiver(frameAuthenticator, properties.name(), backends, health, drops);
     }
 
     @Bean
@@ -79,8 +87,8 @@ class RoutingConfiguration {
     @Bean
     RequestRouter requestRouter(Backends backends, SwitchableStrategy strategy, PendingRequests pending,
                                 AgentStatistics statistics, DropCounter drops, LbAgentProperties properties,
-                                OutlierDetector outliers, HealthChecker health) {
-        return new RequestRouter(backends, strategy, pending, statistics, drops, properties.acceptRaw(), outliers,
-                health, properties.udp().maxDatagramSize());
+                                OutlierDetector outliers, ServerStateReceiver states) {
+        return new RequestRouter(backends, strategy, pending, statistics, drops, properties.raw().enabled(),
+                properties.raw().limiter(), outliers, states, properties.udp().maxDatagramSize());
     }
 }

@@ -9,6 +9,7 @@ import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
 import io.ringlab.protocol.ServerState;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.SourceRateLimiter;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -28,9 +29,18 @@ class RequestRouterTest {
     private final DropCounter drops = new DropCounter();
     private final AgentStatistics statistics = new AgentStatistics();
     private final OutlierDetector outliers = new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L);
-    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { });
-    private final RequestRouter router = new RequestRouter(backends, new RoundRobin(),
-            new PendingRequests(100, 1), statistics, drops, true, outliers, health, 1472);
+    private final SealedStates sealed = new SealedStates();
+    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { }, sealed.agentSealer,
+            SealedStates.AGENT, () -> 5);
+    private final ServerStateReceiver states = new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT,
+            backends, health, drops);
+    private final RequestRouter router = router(true, new SourceRateLimiter(0, 1));
+
+    private RequestRouter router(boolean acceptRaw, SourceRateLimiter rawRate) {
+        long[] ids = {1};
+        return new RequestRouter(backends, new RoundRobin(), new PendingRequests(100, () -> ids[0]++), statistics,
+                drops, acceptRaw, rawRate, outliers, states, 1472);
+    }
 
     @Test
     void framedRequestGoesToAServerUnderTheAgentsIdAndTheReplyBackToThatClientUnderItsId() {
@@ -51,8 +61,10 @@ class RequestRouterTest {
         long secondId = ((Request) ((Decoded.Framed) FrameCodec.decode(second.datagram())).frame()).requestId();
         long firstId = ((Request) ((Decoded.Framed) FrameCodec.decode(first.datagram())).frame()).requestId();
 
-        assertThat(router.fromServer(FrameCodec.encodeReply(secondId, new byte[] {2}), SERVER, 0).destination()).isEqualTo(CLIENT_V4);
-        assertThat(router.fromServer(FrameCodec.encodeReply(firstId, new byte[] {1}), SERVER, 0).destination()).isEqualTo(CLIENT_V6);
+        assertThat(router.fromServer(FrameCodec.encodeReply(secondId, new byte[] {2}), second.destination(), 0)
+                .destination()).isEqualTo(CLIENT_V4);
+        assertThat(router.fromServer(FrameCodec.encodeReply(firstId, new byte[] {1}), first.destination(), 0)
+                .destination()).isEqualTo(CLIENT_V6);
     }
 
     @Test
@@ -92,29 +104,75 @@ class RequestRouterTest {
 
     @Test
     void serverStateTakesTheServerOutOfRotationAtOnceAndBack() {
-        assertThat(router.fromServer(FrameCodec.encode(ServerState.down(10, 15_000)), SERVER, 0)).isNull();
+        assertThat(router.fromServer(sealed.from(backends.get(0), ServerState.down(10, 15_000)), SERVER, 0)).isNull();
         assertThat(backends.get(0).isUp()).isFalse();
         for (int i = 0; i < 4; i++) {
             assertThat(router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT_V4, 0).destination())
                     .isEqualTo(backends.get(1).address());
         }
-        router.fromServer(FrameCodec.encode(ServerState.up(11)), SERVER, 0);
+        router.fromServer(sealed.from(backends.get(0), ServerState.up(11)), SERVER, 0);
         assertThat(backends.get(0).isUp()).isTrue();
     }
 
     @Test
     void olderStateIsIgnoredAndCountedAsStale() {
-        router.fromServer(FrameCodec.encode(ServerState.up(11)), SERVER, 0);
-        router.fromServer(FrameCodec.encode(ServerState.down(10, 15_000)), SERVER, 0);
+        router.fromServer(sealed.from(backends.get(0), ServerState.up(11)), SERVER, 0);
+        router.fromServer(sealed.from(backends.get(0), ServerState.down(10, 15_000)), SERVER, 0);
         assertThat(backends.get(0).isUp()).isTrue();
         assertThat(drops.count(DropReason.STALE)).isEqualTo(1);
     }
 
     @Test
-    void stateFromAnAddressThatIsNoServerChangesNothing() {
-        router.fromServer(FrameCodec.encode(ServerState.down(10, 15_000)), new InetSocketAddress("127.0.0.1", 9), 0);
+    void stateSealedByAMemberThatIsNoServerOfThisAgentChangesNothing() {
+        Backend stranger = new Backend(0, new HostAndPort("127.0.0.1", 9), 1);
+        router.fromServer(sealed.from(stranger, ServerState.down(10, 15_000)), SERVER, 0);
         assertThat(backends.get(0).isUp()).isTrue();
         assertThat(drops.count(DropReason.UNKNOWN_SENDER)).isEqualTo(1);
+    }
+
+    @Test
+    void forgedUnsealedOrReplayedStatesChangeNothingWhateverTheirSourceAddress() {
+        router.fromServer(SealedStates.forged(backends.get(0), ServerState.down(Long.MAX_VALUE, 15_000)), SERVER, 0);
+        router.fromServer(FrameCodec.encode(ServerState.down(Long.MAX_VALUE, 15_000)), SERVER, 0);
+        assertThat(backends.get(0).isUp()).isTrue();
+        assertThat(drops.count(DropReason.AUTH_FAILED)).isEqualTo(2);
+
+        byte[] down = sealed.from(backends.get(0), ServerState.down(10, 15_000));
+        router.fromServer(down, SERVER, 0);
+        router.fromServer(sealed.from(backends.get(0), ServerState.up(11)), SERVER, 0);
+        router.fromServer(down, SERVER, 0);
+        assertThat(backends.get(0).isUp()).isTrue();
+        assertThat(drops.count(DropReason.REPLAYED)).isEqualTo(1);
+    }
+
+    @Test
+    void aReplyIsTakenOnlyFromTheServerTheRequestWentTo() {
+        Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(77, new byte[] {1, 2}), CLIENT_V4, 0);
+        long id = FrameCodec.requestId(toServer.datagram());
+        byte[] reply = FrameCodec.encodeReply(id, new byte[] {2, 1});
+        assertThat(router.fromServer(reply, backends.get(1).address(), 0)).as("another server").isNull();
+        assertThat(router.fromServer(reply, new InetSocketAddress("127.0.0.1", 9), 0)).as("no server").isNull();
+        assertThat(drops.count(DropReason.WRONG_SOURCE)).isEqualTo(2);
+        assertThat(router.fromServer(reply, toServer.destination(), 0)).as("the request stayed pending").isNotNull();
+    }
+
+    @Test
+    void requestsFromOneOfTheAgentsServersAreNeverForwarded() {
+        assertThat(router.fromClient(new byte[] {1, 2, 3}, SERVER, 0)).isNull();
+        assertThat(router.fromClient(FrameCodec.encodeRequest(1, new byte[] {1}), backends.get(1).address(), 0)).isNull();
+        assertThat(drops.count(DropReason.FROM_MEMBER)).isEqualTo(2);
+    }
+
+    @Test
+    void rawRequestsBeyondTheRatePerSourceAreDropped() {
+        RequestRouter limited = router(true, new SourceRateLimiter(1, 2));
+        assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 0)).isNotNull();
+        assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 0)).isNotNull();
+        assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 0)).isNull();
+        assertThat(limited.fromClient(FrameCodec.encodeRequest(1, new byte[] {1}), CLIENT_V4, 0))
+                .as("framed requests are not limited").isNotNull();
+        assertThat(drops.count(DropReason.RATE_LIMITED)).isEqualTo(1);
+        assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 1_000_000_000L)).as("a second later").isNotNull();
     }
 
     @Test
@@ -126,8 +184,7 @@ class RequestRouterTest {
 
     @Test
     void rawRequestsAreRefusedWhenSwitchedOff() {
-        RequestRouter framedOnly = new RequestRouter(backends, new RoundRobin(),
-                new PendingRequests(100, 1), statistics, drops, false, outliers, health, 1472);
+        RequestRouter framedOnly = router(false, new SourceRateLimiter(0, 1));
         assertThat(framedOnly.fromClient(new byte[] {1, 2, 3}, CLIENT_V4, 0)).isNull();
         assertThat(drops.count(DropReason.NOT_A_FRAME)).isEqualTo(1);
     }

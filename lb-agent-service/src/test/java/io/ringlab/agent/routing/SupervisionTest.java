@@ -9,6 +9,7 @@ import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
 import io.ringlab.protocol.ServerState;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.SourceRateLimiter;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetSocketAddress;
@@ -25,12 +26,18 @@ class SupervisionTest {
 
     private final Backends backends = new Backends(List.of(
             new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243), new HostAndPort("127.0.0.1", 4244)));
-    private final PendingRequests pending = new PendingRequests(100, 1);
+    private final long[] ids = {1};
+    private final PendingRequests pending = new PendingRequests(100, () -> ids[0]++);
+    private final SealedStates sealed = new SealedStates();
+    private final long[] nonces = {100};
     private final OutlierDetector outliers = new OutlierDetector(backends, 3, 1000 * MS, 8000 * MS);
     private final List<Sent> sent = new ArrayList<>();
-    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> sent.add(new Sent(to, datagram)));
+    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> sent.add(new Sent(to, datagram)),
+            sealed.agentSealer, SealedStates.AGENT, () -> ++nonces[0]);
+    private final DropCounter drops = new DropCounter();
     private final RequestRouter router = new RequestRouter(backends, new RoundRobin(), pending, new AgentStatistics(),
-            new DropCounter(), true, outliers, health, 1472);
+            drops, true, new SourceRateLimiter(0, 1), outliers,
+            new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops), 1472);
     private final RequestSupervisor supervisor = new RequestSupervisor(pending, backends, new RoundRobin(), outliers,
             (to, datagram) -> sent.add(new Sent(to, datagram)), 250 * MS, 3000 * MS, 2);
 
@@ -114,25 +121,24 @@ class SupervisionTest {
     @Test
     void aServerThatStoppedAnsweringIsTakenBackEvenIfItsNewProcessNumbersItsStatesLower() {
         InetSocketAddress server1 = backends.get(1).address();
-        router.fromServer(FrameCodec.encode(ServerState.up(1_000)), server1, 0);
+        router.fromServer(sealed.from(backends.get(1), ServerState.up(1_000)), server1, 0);
         health.tick();
         health.tick();
         health.tick();
         assertThat(backends.get(1).healthy()).as("two pings unanswered").isFalse();
         // restarted, with a clock that stepped back: its sequence is lower than its previous life's
-        router.fromServer(FrameCodec.encode(ServerState.up(10)), server1, 0);
+        router.fromServer(sealed.from(backends.get(1), ServerState.up(10)), server1, 0);
         assertThat(backends.get(1).isUp()).isTrue();
-        router.fromServer(FrameCodec.encode(ServerState.down(9, 100)), server1, 0);
+        router.fromServer(sealed.from(backends.get(1), ServerState.down(9, 100)), server1, 0);
         assertThat(backends.get(1).isUp()).as("older than the state just applied").isTrue();
     }
 
     @Test
     void missedPingsTakeAServerOutAndAnAnswerPutsItBackCorrectingALostUp() {
         health.tick();
-        assertThat(sent).hasSize(3).allSatisfy(s -> assertThat(FrameCodec.decode(s.datagram()))
-                .isInstanceOfSatisfying(Decoded.Framed.class, f -> assertThat(f.frame()).isInstanceOf(Ping.class)));
+        assertThat(sent).hasSize(3).allSatisfy(s -> assertThat(sealed.pingIn(s.datagram())).isNotNull());
         InetSocketAddress server0 = backends.get(0).address();
-        router.fromServer(FrameCodec.encode(ServerState.down(5, 10_000)), server0, 0);
+        router.fromServer(sealed.from(backends.get(0), ServerState.down(5, 10_000)), server0, 0);
         assertThat(backends.get(0).isUp()).as("announced down").isFalse();
 
         health.tick();
@@ -140,10 +146,33 @@ class SupervisionTest {
         assertThat(backends.get(1).healthy()).as("two pings unanswered").isFalse();
         assertThat(backends.get(0).healthy()).as("server 0 answered").isTrue();
 
-        // the u was lost; the next health answer carries it
-        router.fromServer(FrameCodec.encode(ServerState.up(6)), server0, 0);
-        router.fromServer(FrameCodec.encode(ServerState.up(1)), backends.get(1).address(), 0);
+        // the u was lost; the next health answer carries it, echoing the latest ping's nonce
+        long latest = nonces[0];
+        router.fromServer(sealed.from(backends.get(0), ServerState.up(6).answering(latest - 2)), server0, 0);
+        router.fromServer(sealed.from(backends.get(1), ServerState.up(1).answering(latest - 1)), backends.get(1).address(), 0);
         assertThat(backends.get(0).isUp()).isTrue();
         assertThat(backends.get(1).isUp()).isTrue();
+    }
+
+    @Test
+    void anAnswerToAnOlderPingDoesNotCountAsAlive() {
+        health.tick();
+        long first = nonces[0] - 1;
+        health.tick();
+        health.tick();
+        assertThat(backends.get(1).healthy()).isFalse();
+        router.fromServer(sealed.from(backends.get(1), ServerState.up(7).answering(first)), backends.get(1).address(), 0);
+        assertThat(backends.get(1).healthy()).as("late answer to the first ping").isFalse();
+        assertThat(drops.count(io.ringlab.protocol.DropReason.STALE)).isEqualTo(1);
+    }
+
+    @Test
+    void pingsAreSealedForTheirServerWithAnUnpredictableNonceAndNameIt() {
+        health.tick();
+        for (int i = 0; i < 3; i++) {
+            Ping ping = sealed.pingIn(sent.get(i).datagram());
+            assertThat(ping.target()).isEqualTo(backends.get(i).name().toString());
+            assertThat(ping.nonce()).isEqualTo(101 + i);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.ringlab.client.transport;
 import io.ringlab.client.config.LoadClientProperties;
 import io.ringlab.client.load.ReplyReceiver;
 import io.ringlab.client.load.RequestSender;
+import io.ringlab.protocol.DropReason;
 import io.ringlab.support.transport.DatagramChannelMessageProducer;
 import io.ringlab.support.transport.DatagramChannelSendingHandler;
 import io.ringlab.support.transport.DatagramHandler;
@@ -20,7 +21,7 @@ import java.net.DatagramSocket;
 
 /**
  * Requests go out to the agent from the reply socket, so the agent's replies come back to it; replies
- * are handed to the waiting workers.
+ * from the agent are handed to the waiting workers, datagrams from anywhere else are dropped.
  */
 @Configuration(proxyBeanMethods = false)
 class ClientUdpConfiguration {
@@ -54,10 +55,16 @@ class ClientUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow replyFlow(DatagramChannelMessageProducer repliesIn, ReplyReceiver receiver) {
+    IntegrationFlow replyFlow(DatagramChannelMessageProducer repliesIn, ReplyReceiver receiver, AgentAddress agent,
+                              DropCounter drops) {
         return IntegrationFlow.from(repliesIn)
-                .handle(new DatagramHandler((datagram, agent, now) -> {
-                    receiver.receive(datagram, now);
+                .handle(new DatagramHandler((datagram, source, now) -> {
+                    // only the agent answers this client: anything else on the reply port is somebody's forgery
+                    if (source.equals(agent.get())) {
+                        receiver.receive(datagram, now);
+                    } else {
+                        drops.drop(DropReason.WRONG_SOURCE);
+                    }
                     return null;
                 }), e -> e.id("deliverReply"))
                 .get();

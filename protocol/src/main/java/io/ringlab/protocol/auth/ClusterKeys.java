@@ -28,6 +28,30 @@ public final class ClusterKeys {
     }
 
     /**
+     * Keys as a key file holds them: one base64 key a line, the current one first, then the others accepted;
+     * blank lines and lines starting with {@code #} are skipped. Throws {@link InvalidKeyText} naming the line.
+     */
+    public static ClusterKeys parseLines(List<String> lines) {
+        List<String> keys = new ArrayList<>();
+        List<Integer> lineNumbers = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).trim();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                keys.add(line);
+                lineNumbers.add(i + 1);
+            }
+        }
+        if (keys.isEmpty()) {
+            throw new InvalidKeyText("holds no key");
+        }
+        List<ClusterKey> parsed = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            parsed.add(new ClusterKey(decode(keys.get(i), "the key on line " + lineNumbers.get(i))));
+        }
+        return new ClusterKeys(parsed.get(0), parsed.subList(1, parsed.size()), false);
+    }
+
+    /**
      * The current key and the other accepted keys, each base64 (standard or URL-safe alphabet) of at least
      * {@value #MIN_KEY_BYTES} bytes. Throws {@link InvalidKeyText} naming the bad key.
      */
@@ -56,6 +80,20 @@ public final class ClusterKeys {
 
     ClusterKey current() {
         return current;
+    }
+
+    /** The current key's id, two hex digits: enough for an operator to see which key a member uses, nothing more. */
+    public String currentKeyId() {
+        return hex(current.id());
+    }
+
+    /** The ids of every accepted key, the current one first. */
+    public List<String> acceptedKeyIds() {
+        return accepted.stream().map(key -> hex(key.id())).toList();
+    }
+
+    private static String hex(byte id) {
+        return String.format("%02x", id & 0xFF);
     }
 
     /** The keys with this id, the current one first. */

@@ -1,5 +1,6 @@
 package io.ringlab.server.config;
 
+import io.ringlab.support.transport.RawAnswers;
 import io.ringlab.support.transport.UdpSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -19,9 +20,10 @@ import java.time.Duration;
  * @param name           instance name shown in status, logs and metrics
  * @param port           UDP port for requests (the seed's servers used 4242, 4243, 4244)
  * @param bindAddress    address to bind; empty for all interfaces, IPv4 and IPv6
- * @param maxAgents      agents remembered for announcements; the oldest are forgotten beyond it
+ * @param maxAgents      agents remembered for announcements; the least recently heard are forgotten beyond it
  * @param reportInterval how often the results line is logged
  * @param udp            socket and worker settings
+ * @param raw            answers to raw (seed-compatible, unframed) datagrams
  * @param ring           the ring this server belongs to, and its elections
  * @param faults         faults injected on purpose (none by default)
  */
@@ -34,6 +36,7 @@ public record RingServerProperties(
         @DefaultValue("1024") @Min(1) int maxAgents,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
         @DefaultValue @Valid UdpSettings udp,
+        @DefaultValue @Valid RawAnswers raw,
         @DefaultValue @Valid RingProperties ring,
         @DefaultValue @Valid FaultProperties faults) {
 }

@@ -1,6 +1,6 @@
 package io.ringlab.server.election;
 
-import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.ServerState;
 import io.ringlab.server.serving.PlannedDowntime;
 
 /** Planned downtime as the request path sees it: silent past the drain, and the state to tell an agent. */
@@ -18,7 +18,7 @@ class DowntimeGate implements PlannedDowntime {
     }
 
     @Override
-    public byte[] state(long nowNanos) {
-        return FrameCodec.encode(availability.stateNow(nowNanos));
+    public ServerState state(long nowNanos) {
+        return availability.stateNow(nowNanos);
     }
 }

@@ -2,6 +2,8 @@ package io.ringlab.server.election;
 
 import io.ringlab.election.RingListener;
 import io.ringlab.election.RingNode;
+import io.ringlab.protocol.auth.FrameAuthenticator;
+import io.ringlab.protocol.auth.FrameSealer;
 import org.springframework.beans.factory.ObjectProvider;
 import io.ringlab.server.config.RingProperties;
 import io.ringlab.server.config.RingServerProperties;
@@ -16,7 +18,6 @@ import org.springframework.scheduling.annotation.Scheduled;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 @Configuration(proxyBeanMethods = false)
 class RingConfiguration {
@@ -27,8 +28,8 @@ class RingConfiguration {
     }
 
     @Bean
-    StateAnnouncer stateAnnouncer(KnownAgents agents, DatagramSender serverSender) {
-        return new StateAnnouncer(agents, serverSender);
+    StateAnnouncer stateAnnouncer(KnownAgents agents, DatagramSender serverSender, FrameSealer frameSealer) {
+        return new StateAnnouncer(agents, serverSender, frameSealer);
     }
 
     @Bean
@@ -56,26 +57,23 @@ class RingConfiguration {
 
     @Bean
     RingService ringService(RingServerProperties properties, PeerAddresses peers, DatagramSender serverSender,
-                            DropCounter drops, RingEvents events, ObjectProvider<RingListener> otherListeners) {
+                            DropCounter drops, RingEvents events, ObjectProvider<RingListener> otherListeners,
+                            FrameSealer frameSealer, FrameAuthenticator frameAuthenticator, SecureRandom secureRandom) {
         RingProperties ring = properties.ring();
         if (!ring.enabled()) {
             return RingService.none(drops);
         }
         List<RingListener> listeners = new ArrayList<>(List.of(events));
         otherListeners.orderedStream().filter(listener -> listener != events).forEach(listeners::add);
-        var node = new RingNode(ring.self().toString(), ring.peerIds(), ring.settings(), newRandom(),
-                new UdpRingTransport(peers, serverSender, drops), new CompositeRingListener(listeners));
-        return new RingService(new RingHost(node, ring.inboxCapacity(), drops), events);
+        // values, incarnation and tokens from a SecureRandom: nothing published on GET /api/ring predicts the next
+        var node = new RingNode(ring.self().toString(), ring.peerIds(), ring.settings(), secureRandom,
+                new UdpRingTransport(peers, serverSender, drops, frameSealer), new CompositeRingListener(listeners));
+        return new RingService(new RingHost(node, ring.inboxCapacity(), drops, frameAuthenticator, peers), events);
     }
 
     @Bean
     PeerRefresher peerRefresher(PeerAddresses peers) {
         return new PeerRefresher(peers);
-    }
-
-    /** Each process draws its values and incarnation from a fresh seed. */
-    private static Random newRandom() {
-        return new Random(new SecureRandom().nextLong());
     }
 
     static class PeerRefresher {

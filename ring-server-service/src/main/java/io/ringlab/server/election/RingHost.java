@@ -7,6 +7,8 @@ import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.DropReason;
+import io.ringlab.protocol.auth.FrameAuthenticator;
+import io.ringlab.protocol.auth.Opened;
 import io.ringlab.support.transport.DropCounter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -31,22 +33,43 @@ public class RingHost {
     private final RingNode node;
     private final BlockingQueue<RingMessage> inbox;
     private final DropCounter drops;
+    private final FrameAuthenticator authenticator;
+    private final PeerAddresses peers;
     private final Object lock = new Object();
     private final LongAdder failures = new LongAdder();
     private volatile boolean running;
     private Thread thread;
 
-    public RingHost(RingNode node, int inboxCapacity, DropCounter drops) {
+    public RingHost(RingNode node, int inboxCapacity, DropCounter drops, FrameAuthenticator authenticator,
+                    PeerAddresses peers) {
         this.node = node;
         this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
         this.drops = drops;
+        this.authenticator = authenticator;
+        this.peers = peers;
     }
 
-    /** A datagram that carries a ring message type; called on a receive worker thread. */
+    /**
+     * A datagram that carries a ring message type; called on the receive thread. Only a message sealed for this
+     * node by another ring member, seen for the first time, and sent in that member's own name gets into the inbox:
+     * the MAC is checked before anything else is read.
+     */
     public void receive(byte[] datagram) {
-        DecodeResult decoded = RingMessageCodec.decode(datagram);
+        Opened opened = authenticator.open(datagram, datagram.length, node.id());
+        if (opened instanceof Opened.Rejected rejected) {
+            drops.drop(rejected.reason());
+            return;
+        }
+        Opened.Authentic authentic = (Opened.Authentic) opened;
+        if (!peers.isPeer(authentic.sender()) || authentic.sender().equals(node.id())) {
+            drops.drop(DropReason.UNKNOWN_SENDER);
+            return;
+        }
+        DecodeResult decoded = RingMessageCodec.decode(datagram, 0, authentic.frameLength());
         if (decoded instanceof DecodeResult.Decoded message) {
-            if (!inbox.offer(message.ringMessage())) {
+            if (!message.ringMessage().sender().equals(authentic.sender())) {
+                drops.drop(DropReason.UNKNOWN_SENDER);
+            } else if (!inbox.offer(message.ringMessage())) {
                 drops.drop(DropReason.OVERLOAD);
             }
         } else if (decoded instanceof DecodeResult.Malformed malformed) {

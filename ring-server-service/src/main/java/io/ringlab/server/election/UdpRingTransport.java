@@ -4,24 +4,27 @@ import io.ringlab.election.Transport;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.DropReason;
+import io.ringlab.protocol.auth.FrameSealer;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DropCounter;
 
 import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Sends ring messages as datagrams from the server's own socket. Never blocks, never throws. */
+/** Sends ring messages, each sealed for its receiver, as datagrams from the server's own socket. Never blocks, never throws. */
 public class UdpRingTransport implements Transport {
 
     private final PeerAddresses peers;
     private final DatagramSender sender;
     private final DropCounter drops;
+    private final FrameSealer sealer;
     private final LongAdder sent = new LongAdder();
 
-    public UdpRingTransport(PeerAddresses peers, DatagramSender sender, DropCounter drops) {
+    public UdpRingTransport(PeerAddresses peers, DatagramSender sender, DropCounter drops, FrameSealer sealer) {
         this.peers = peers;
         this.sender = sender;
         this.drops = drops;
+        this.sealer = sealer;
     }
 
     @Override
@@ -31,7 +34,7 @@ public class UdpRingTransport implements Transport {
             drops.drop(DropReason.SEND_FAILED);
             return;
         }
-        sender.send(address, RingMessageCodec.encode(message));
+        sender.send(address, sealer.seal(RingMessageCodec.encode(message), message.sender(), to));
         sent.increment();
     }
 

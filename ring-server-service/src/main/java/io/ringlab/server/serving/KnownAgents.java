@@ -1,49 +1,53 @@
 package io.ringlab.server.serving;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * The agents that have sent this server framed requests, as in the seed (which announced {@code d}/{@code u}
- * to them). Bounded: beyond {@code capacity} the agent first heard from is forgotten (it is remembered again
- * at its next request). Constant time per request, even when a UDP proxy in front of the server sends from a
- * new port for every request.
+ * The agents this server tells its state ({@code d}/{@code u}, as the seed did): those that sent it an
+ * authenticated health ping, each with the name it knows this server by. Only authenticated agents get in, so
+ * forged datagrams cannot fill the table. Bounded: beyond {@code capacity} the agent heard from least recently
+ * is forgotten (it is remembered again at its next ping, within a health interval).
  */
 public class KnownAgents {
 
-    private final int capacity;
-    private final Map<InetSocketAddress, Long> lastHeardNanos = new ConcurrentHashMap<>();
-    private final Queue<InetSocketAddress> firstHeardOrder = new ConcurrentLinkedQueue<>();
-
-    public KnownAgents(int capacity) {
-        this.capacity = capacity;
+    /**
+     * @param address    where its pings come from, and its states go
+     * @param agent      the agent's member id, the receiver of what is sealed for it
+     * @param serverName the name the agent knows this server by, the sender of what is sealed for it
+     */
+    public record KnownAgent(InetSocketAddress address, String agent, String serverName) {
     }
 
-    public void heardFrom(InetSocketAddress agent, long nowNanos) {
-        if (lastHeardNanos.put(agent, nowNanos) == null) {
-            firstHeardOrder.add(agent);
-            while (lastHeardNanos.size() > capacity) {
-                InetSocketAddress oldest = firstHeardOrder.poll();
-                if (oldest == null) {
-                    break;
-                }
-                lastHeardNanos.remove(oldest);
+    private final Map<InetSocketAddress, KnownAgent> agents;
+
+    public KnownAgents(int capacity) {
+        this.agents = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<InetSocketAddress, KnownAgent> eldest) {
+                return size() > capacity;
             }
+        };
+    }
+
+    public synchronized void heardFrom(KnownAgent agent) {
+        KnownAgent known = agents.get(agent.address());
+        if (!agent.equals(known)) {
+            agents.put(agent.address(), agent);
         }
     }
 
-    public List<InetSocketAddress> all() {
-        return lastHeardNanos.keySet().stream()
-                .sorted(Comparator.comparing(InetSocketAddress::toString))
-                .toList();
+    public synchronized List<KnownAgent> all() {
+        List<KnownAgent> all = new ArrayList<>(agents.values());
+        all.sort(Comparator.comparing(known -> known.address().toString()));
+        return all;
     }
 
-    public int size() {
-        return lastHeardNanos.size();
+    public synchronized int size() {
+        return agents.size();
     }
 }

@@ -5,72 +5,92 @@ import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.FrameType;
 import io.ringlab.protocol.Payloads;
-import io.ringlab.protocol.Ping;
-import io.ringlab.protocol.Request;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.SourceRateLimiter;
 
 import java.net.InetSocketAddress;
 
 /**
- * Answers one datagram: a framed request gets a framed reply with the same id and the payload reversed;
- * a raw (unframed) datagram gets the raw payload reversed, so that socat, nc or any UDP proxy can drive
- * the server. Anything else is dropped and counted. In planned downtime no request is answered; an agent
- * that sends one gets this server's {@code d} state instead, and is remembered so that it hears the
- * {@code u} later (the seed announced only to agents it already knew). A health ping is answered with the
- * server's state, always. No I/O here: the caller sends what this returns.
+ * Answers one datagram: a framed request gets a framed reply with the same id and the payload reversed; a raw
+ * (unframed) datagram, when raw answers are on, gets the raw payload reversed, so that socat, nc or any UDP proxy
+ * can drive the server; a health ping goes to the {@link PingAnswerer}. Anything else is dropped and counted.
+ * <p>
+ * No answer is ever larger than the unauthenticated datagram it answers, none goes to a ring member's address (two
+ * servers made to answer each other would bounce a datagram forever), and raw answers are rate-limited per source.
+ * In planned downtime no request is answered; agents learn the state from their health pings. No I/O here: the
+ * caller sends what this returns.
  */
 public class RequestAnswerer {
 
     private final ServerStatistics statistics;
-    private final KnownAgents agents;
     private final DropCounter drops;
     private final PlannedDowntime downtime;
+    private final PingAnswerer pings;
+    private final MemberAddresses members;
+    private final boolean answerRaw;
+    private final SourceRateLimiter rawRate;
 
-    public RequestAnswerer(ServerStatistics statistics, KnownAgents agents, DropCounter drops, PlannedDowntime downtime) {
+    public RequestAnswerer(ServerStatistics statistics, DropCounter drops, PlannedDowntime downtime, PingAnswerer pings,
+                           MemberAddresses members, boolean answerRaw, SourceRateLimiter rawRate) {
         this.statistics = statistics;
-        this.agents = agents;
         this.drops = drops;
         this.downtime = downtime;
+        this.pings = pings;
+        this.members = members;
+        this.answerRaw = answerRaw;
+        this.rawRate = rawRate;
     }
 
     /** The datagram to send back to the sender, or {@code null} when there is none. */
     public byte[] answer(byte[] datagram, InetSocketAddress sender, long nowNanos) {
-        if (FrameCodec.frameType(datagram) == FrameType.REQUEST && !downtime.silent(nowNanos)) {
+        FrameType type = FrameCodec.frameType(datagram);
+        if (type == FrameType.REQUEST) {
             // the common case, answered without decoding into objects
+            if (refused(sender, nowNanos)) {
+                return null;
+            }
             statistics.framedRequest();
-            agents.heardFrom(sender, nowNanos);
             int header = FrameCodec.REQUEST_HEADER_LENGTH;
             return FrameCodec.encodeReversedReply(FrameCodec.requestId(datagram), datagram, header,
                     datagram.length - header);
         }
+        if (type == FrameType.PING) {
+            return pings.answer(datagram, sender, nowNanos);
+        }
+        if (type == null && !FrameCodec.looksFramed(datagram, datagram.length) && datagram.length > 0) {
+            return answerRaw(datagram, sender, nowNanos);
+        }
         Decoded decoded = FrameCodec.decode(datagram);
-        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Ping) {
-            // health checks are answered even in planned downtime: the answer says so
-            agents.heardFrom(sender, nowNanos);
-            return downtime.state(nowNanos);
-        }
-        if (downtime.silent(nowNanos)) {
-            return whileDown(decoded, sender, nowNanos);
-        }
-        if (decoded instanceof Decoded.Raw raw) {
-            statistics.rawRequest();
-            return Payloads.reverse(raw.payload());
-        }
-        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Request request) {
-            statistics.framedRequest();
-            agents.heardFrom(sender, nowNanos);
-            return FrameCodec.encodeReversedReply(request.requestId(), request.payload(), 0, request.payload().length);
-        }
         drops.drop(decoded instanceof Decoded.Invalid invalid ? invalid.reason() : DropReason.UNEXPECTED_TYPE);
         return null;
     }
 
-    private byte[] whileDown(Decoded decoded, InetSocketAddress sender, long nowNanos) {
-        drops.drop(DropReason.SERVER_DOWN);
-        if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof Request) {
-            agents.heardFrom(sender, nowNanos);
-            return downtime.state(nowNanos);
+    private byte[] answerRaw(byte[] datagram, InetSocketAddress sender, long nowNanos) {
+        if (!answerRaw) {
+            drops.drop(DropReason.NOT_A_FRAME);
+            return null;
         }
-        return null;
+        if (refused(sender, nowNanos)) {
+            return null;
+        }
+        if (!rawRate.allow(sender, nowNanos)) {
+            drops.drop(DropReason.RATE_LIMITED);
+            return null;
+        }
+        statistics.rawRequest();
+        return Payloads.reverse(datagram);
+    }
+
+    /** A request from a ring member, or one that arrives in planned downtime: dropped and counted. */
+    private boolean refused(InetSocketAddress sender, long nowNanos) {
+        if (members.isMember(sender)) {
+            drops.drop(DropReason.FROM_MEMBER);
+            return true;
+        }
+        if (downtime.silent(nowNanos)) {
+            drops.drop(DropReason.SERVER_DOWN);
+            return true;
+        }
+        return false;
     }
 }

@@ -45,7 +45,7 @@ public class ServerStatusSource {
                 availability.isDown() ? "down" : "up", TimeUnit.NANOSECONDS.toMillis(availability.remainingNanos(now)),
                 reason == null ? null : reason.name().toLowerCase(Locale.ROOT),
                 statistics.requestsReceived(), statistics.framedRequests(), statistics.rawRequests(),
-                agents.all().stream().map(Object::toString).toList(), drops.snapshot());
+                agents.all().stream().map(agent -> agent.address().toString()).toList(), drops.snapshot());
     }
 
     @Scheduled(initialDelayString = "${ringlab.server.report-interval:10s}",

@@ -1,5 +1,7 @@
 package io.ringlab.server.serving;
 
+import io.ringlab.protocol.auth.FrameAuthenticator;
+import io.ringlab.protocol.auth.FrameSealer;
 import io.ringlab.server.config.RingServerProperties;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +26,17 @@ class ServingConfiguration {
     }
 
     @Bean
-    RequestAnswerer requestAnswerer(ServerStatistics statistics, KnownAgents agents, DropCounter drops,
-                                    PlannedDowntime downtime) {
-        return new RequestAnswerer(statistics, agents, drops, downtime);
+    PingAnswerer pingAnswerer(FrameAuthenticator frameAuthenticator, FrameSealer frameSealer, KnownAgents agents,
+                              PlannedDowntime downtime, DropCounter drops, RingServerProperties properties) {
+        var ring = properties.ring();
+        return new PingAnswerer(frameAuthenticator, frameSealer, agents, downtime, drops,
+                ring.enabled() ? ring.self().toString() : null);
+    }
+
+    @Bean
+    RequestAnswerer requestAnswerer(ServerStatistics statistics, DropCounter drops, PlannedDowntime downtime,
+                                    PingAnswerer pings, MemberAddresses members, RingServerProperties properties) {
+        return new RequestAnswerer(statistics, drops, downtime, pings, members, properties.raw().enabled(),
+                properties.raw().limiter());
     }
 }

@@ -17,15 +17,18 @@ public final class StartupFailures {
     }
 
     /**
-     * Starts the application (on a free HTTP port, without JMX) with the arguments, and checks that it stops
-     * with the one line containing {@code expected}.
+     * Starts the application (on a free HTTP port, without JMX, with a cluster key unless the arguments set
+     * {@code ringlab.cluster.*}) with the arguments, and checks that it stops with the one line containing
+     * {@code expected}.
      */
     public static void assertStopsNaming(SpringApplicationBuilder application, CapturedOutput output, String expected,
                                          String... args) {
-        String[] all = new String[args.length + 2];
+        boolean clusterGiven = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--ringlab.cluster."));
+        String[] all = new String[args.length + 3];
         all[0] = "--server.port=0";
         all[1] = "--spring.jmx.enabled=false";
-        System.arraycopy(args, 0, all, 2, args.length);
+        all[2] = clusterGiven ? "--spring.main.banner-mode=off" : "--ringlab.cluster.key=" + randomKey();
+        System.arraycopy(args, 0, all, 3, args.length);
         assertThatThrownBy(() -> application.run(all).close()).isInstanceOf(Exception.class);
         String line = output.getAll().lines()
                 .filter(l -> l.startsWith("Invalid configuration: "))
@@ -33,5 +36,11 @@ public final class StartupFailures {
                 .orElseThrow(() -> new AssertionError("no 'Invalid configuration' line in:\n" + output.getAll()));
         assertThat(line).contains(expected);
         assertThat(output.getAll()).as("no stack trace, only the one line").doesNotContain("\tat org.springframework");
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 }
