@@ -18,18 +18,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The dashboard's own API over fake services: sign-in, the aggregated cluster with a service that is down,
- * controls forwarded with the cluster credential, and controls refused before they are forwarded.
+ * The dashboard's own API over fake services: sign-in, the aggregated cluster with a service that is down or
+ * answers too much, controls forwarded with the cluster credential, controls refused before they are forwarded,
+ * and answers of a service the dashboard does not pass on.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardApiTest {
 
     private static final String PASSWORD = "test-password-" + System.nanoTime();
+    private static final int MAX_BODY_SIZE = 64 * 1024;
+    private static final String TOO_LARGE = "{\"pad\": \"" + "x".repeat(MAX_BODY_SIZE) + "\"}";
 
     private FakeService server1;
     private FakeService agent1;
     private FakeService agent2;
     private FakeService client1;
+    private FakeService client2;
     private ConfigurableApplicationContext dashboard;
     private String base;
     private Browserless signedIn;
@@ -56,7 +60,10 @@ class DashboardApiTest {
                 .answer("GET /api/status", 200, """
                         {"instance": "client-1", "threads": 4, "running": true, "sent": 100, "responses": 100,
                          "timeouts": 0, "wrongReplies": 0, "averageMs": 1.0, "p50Ms": 1.0, "p99Ms": 2.0}""")
-                .answer("PUT /api/load", 200, "{\"threads\": 8}");
+                .answer("PUT /api/load", 200, "{\"threads\": 8}")
+                .answer("POST /api/load/reset", 200, TOO_LARGE)
+                .answer("POST /api/load/stop", 200, "text/html", "<script>alert('from client-1')</script>");
+        client2 = new FakeService().answer("GET /api/status", 200, TOO_LARGE);
         dashboard = DashboardApplication.application().run("--server.port=0", "--server.address=127.0.0.1",
                 "--spring.jmx.enabled=false", "--ringlab.security.password=" + PASSWORD,
                 "--ringlab.dashboard.poll-interval=200ms", "--ringlab.dashboard.poll-timeout=150ms",
@@ -64,7 +71,9 @@ class DashboardApiTest {
                 "--ringlab.dashboard.servers[1].name=server-2", "--ringlab.dashboard.servers[1].url=" + closedPortUrl(),
                 "--ringlab.dashboard.agents[0].name=agent-1", "--ringlab.dashboard.agents[0].url=" + agent1.url(),
                 "--ringlab.dashboard.agents[1].name=agent-2", "--ringlab.dashboard.agents[1].url=" + agent2.url(),
-                "--ringlab.dashboard.clients[0].name=client-1", "--ringlab.dashboard.clients[0].url=" + client1.url());
+                "--ringlab.dashboard.clients[0].name=client-1", "--ringlab.dashboard.clients[0].url=" + client1.url(),
+                "--ringlab.dashboard.clients[1].name=client-2", "--ringlab.dashboard.clients[1].url=" + client2.url(),
+                "--ringlab.dashboard.max-body-size=" + MAX_BODY_SIZE + "B");
         base = "http://127.0.0.1:" + dashboard.getEnvironment().getProperty("local.server.port");
         signedIn = new Browserless(base);
         assertThat(signedIn.signIn("admin", PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
@@ -76,7 +85,7 @@ class DashboardApiTest {
         if (dashboard != null) {
             dashboard.close();
         }
-        for (FakeService fake : new FakeService[] {server1, agent1, agent2, client1}) {
+        for (FakeService fake : new FakeService[] {server1, agent1, agent2, client1, client2}) {
             if (fake != null) {
                 fake.close();
             }
@@ -120,6 +129,9 @@ class DashboardApiTest {
             assertThat(server2View.path("error").asString()).isEqualTo("connection refused");
             assertThat(cluster.path("agents").get(0).path("status").path("strategy").asString()).isEqualTo("round-robin");
             assertThat(cluster.path("clients").get(0).path("reachable").asBoolean()).isTrue();
+            assertThat(cluster.path("clients").get(1).path("reachable").asBoolean()).isFalse();
+            assertThat(cluster.path("clients").get(1).path("error").asString()).isEqualTo(
+                    "answered with more than 65536 bytes, the most the dashboard reads (ringlab.dashboard.max-body-size)");
             assertThat(cluster.path("serverNames").path("127.0.0.1:4242").asString()).isEqualTo("server-1");
             assertThat(cluster.path("strategies")).hasSize(5);
         });
@@ -208,13 +220,28 @@ class DashboardApiTest {
     }
 
     @Test
+    void anAnswerLargerThanTheDashboardReadsOrNotJsonIsABadGateway() throws Exception {
+        HttpResponse<String> tooLarge = signedIn.control("POST", "/api/control/clients/client-1/reset", null);
+        assertThat(tooLarge.statusCode()).isEqualTo(502);
+        assertThat(Browserless.json(tooLarge).path("detail").asString()).isEqualTo("client-1 answered with more than "
+                + "65536 bytes, the most the dashboard reads (ringlab.dashboard.max-body-size)");
+
+        HttpResponse<String> html = signedIn.control("POST", "/api/control/clients/client-1/stop", null);
+        assertThat(html.statusCode()).isEqualTo(502);
+        assertThat(html.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(Browserless.json(html).path("detail").asString())
+                .isEqualTo("client-1 answered HTTP 200 with a body that is not JSON (Content-Type text/html)");
+        assertThat(html.body()).doesNotContain("<script>");
+    }
+
+    @Test
     void pausesEveryServerAndSaysWhichDidNot() throws Exception {
         HttpResponse<String> pause = signedIn.control("POST", "/api/control/ring/periodic/pause", null);
 
         assertThat(server1.received("POST", "/api/ring/periodic/pause")).hasSize(1);
         assertThat(pause.statusCode()).isEqualTo(502);
         JsonNode problem = Browserless.json(pause);
-        assertThat(problem.path("detail").asString()).contains("server-2: connection refused")
+        assertThat(problem.path("detail").asString()).contains("server-2 could not be reached: connection refused")
                 .doesNotContain("server-1");
         assertThat(problem.path("results")).hasSize(2);
     }

@@ -36,7 +36,11 @@ final class FakeService implements AutoCloseable {
 
     /** Answers {@code "GET /api/status"} and the like with this status and JSON body. */
     FakeService answer(String request, int status, String json) {
-        answers.put(request, new Answer(status, status >= 400 ? "application/problem+json" : "application/json", json));
+        return answer(request, status, status >= 400 ? "application/problem+json" : "application/json", json);
+    }
+
+    FakeService answer(String request, int status, String contentType, String body) {
+        answers.put(request, new Answer(status, contentType, body));
         return this;
     }
 

@@ -2,30 +2,30 @@ package io.ringlab.dashboard.cluster;
 
 import io.ringlab.dashboard.config.DashboardProperties;
 import io.ringlab.dashboard.http.HttpFailures;
+import io.ringlab.dashboard.http.ServiceExchange;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads a service's JSON without blocking. The answer always comes within the poll timeout: a service that is
- * down, refuses the connection or answers slowly gives a failed {@link Fetched}, never an exception or a stall.
+ * down, refuses the connection, answers slowly or answers too much ({@code ringlab.dashboard.max-body-size})
+ * gives a failed {@link Fetched}, never an exception or a stall.
  */
 @Component
 class StatusFetcher {
 
-    private final HttpClient http;
+    private final ServiceExchange exchange;
     private final JsonMapper json;
     private final Duration timeout;
 
-    StatusFetcher(HttpClient http, JsonMapper json, DashboardProperties properties) {
-        this.http = http;
+    StatusFetcher(ServiceExchange exchange, JsonMapper json, DashboardProperties properties) {
+        this.exchange = exchange;
         this.json = json;
         this.timeout = properties.pollTimeout();
     }
@@ -33,17 +33,9 @@ class StatusFetcher {
     CompletableFuture<Fetched> fetch(URI uri) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET()
                 .build();
-        CompletableFuture<Fetched> fetched;
-        try {
-            fetched = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenApply(this::parse);
-        } catch (RuntimeException e) {
-            return CompletableFuture.completedFuture(Fetched.failed(0, HttpFailures.describe(e, timeout)));
-        }
-        return fetched
-                .exceptionally(e -> Fetched.failed(0, HttpFailures.describe(e, timeout)))
-                // the request timeout covers the wait for the headers; this covers everything
-                .completeOnTimeout(Fetched.failed(0, HttpFailures.noAnswer(timeout)), timeout.toMillis(),
-                        TimeUnit.MILLISECONDS);
+        return exchange.send(request, timeout)
+                .thenApply(this::parse)
+                .exceptionally(e -> Fetched.failed(0, HttpFailures.describe(e, timeout)));
     }
 
     private Fetched parse(HttpResponse<byte[]> response) {

@@ -11,6 +11,7 @@ import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.net.URI;
@@ -32,6 +33,8 @@ import java.util.Set;
  * @param missesToMarkUnreachable polls in a row a service must miss to be shown unreachable (until then its
  *                       last status stays on the page)
  * @param controlTimeout how long a forwarded control may take
+ * @param maxBodySize    the most the dashboard reads of one answer of a service; a longer answer is a failed
+ *                       read, and the exchange is abandoned
  * @param history        how far back the clients' charts go (kept by the dashboard, so a reload keeps them)
  * @param strategies     the agents' balancing strategies, offered in the page and checked before forwarding
  */
@@ -45,12 +48,16 @@ public record DashboardProperties(
         @DefaultValue("800ms") @NotNull @DurationMin(millis = 1) Duration pollTimeout,
         @DefaultValue("2") @Min(1) @Max(100) int missesToMarkUnreachable,
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration controlTimeout,
+        @DefaultValue("1MB") @NotNull DataSize maxBodySize,
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
         @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
         @NotEmpty List<@NotBlank String> strategies) {
 
     /** Samples kept per client: one per poll over the history, at most one hour at 10 per second. */
     public static final int MAX_SAMPLES = 36_000;
+
+    private static final DataSize MIN_BODY_SIZE = DataSize.ofKilobytes(1);
+    private static final DataSize MAX_BODY_SIZE = DataSize.ofMegabytes(64);
 
     public DashboardProperties {
         checkNames("ringlab.dashboard", servers, agents, clients);
@@ -61,6 +68,10 @@ public record DashboardProperties(
             throw new InvalidPropertyException("ringlab.dashboard.poll-timeout",
                     "%s is longer than poll-interval %s: a slow service would stall the page".formatted(pollTimeout,
                             pollInterval));
+        }
+        if (maxBodySize != null && (maxBodySize.compareTo(MIN_BODY_SIZE) < 0 || maxBodySize.compareTo(MAX_BODY_SIZE) > 0)) {
+            throw new InvalidPropertyException("ringlab.dashboard.max-body-size",
+                    "%s is not from 1KB to 64MB".formatted(maxBodySize));
         }
     }
 

@@ -3,28 +3,29 @@ package io.ringlab.dashboard.control;
 import io.ringlab.dashboard.config.ClusterCredential;
 import io.ringlab.dashboard.config.DashboardProperties;
 import io.ringlab.dashboard.config.DashboardProperties.Service;
-import io.ringlab.dashboard.http.HttpFailures;
+import io.ringlab.dashboard.http.ServiceExchange;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-/** Sends a control to a service, with the cluster's credential, and hands back whatever the service answered. */
+/**
+ * Sends a control to a service, with the cluster's credential, and hands back whatever the service answered, within
+ * the control timeout and up to {@code ringlab.dashboard.max-body-size}.
+ */
 @Component
 class ControlForwarder {
 
-    private final HttpClient http;
+    private final ServiceExchange exchange;
     private final JsonMapper json;
     private final ClusterCredential credential;
     private final Duration timeout;
 
-    ControlForwarder(HttpClient http, JsonMapper json, ClusterCredential credential, DashboardProperties properties) {
-        this.http = http;
+    ControlForwarder(ServiceExchange exchange, JsonMapper json, ClusterCredential credential,
+                     DashboardProperties properties) {
+        this.exchange = exchange;
         this.json = json;
         this.credential = credential;
         this.timeout = properties.controlTimeout();
@@ -45,11 +46,9 @@ class ControlForwarder {
                 .header("Accept", "application/json, application/problem+json")
                 .method(method, publisher)
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return exchange.send(request, timeout)
                 .thenApply(response -> new Forwarded(service.name(), response.statusCode(),
                         response.headers().firstValue("Content-Type").orElse(null), response.body(), null))
-                .exceptionally(e -> Forwarded.unreachable(service.name(), HttpFailures.describe(e, timeout)))
-                .completeOnTimeout(Forwarded.unreachable(service.name(), HttpFailures.noAnswer(timeout)),
-                        timeout.toMillis(), TimeUnit.MILLISECONDS);
+                .exceptionally(e -> Forwarded.failed(service.name(), e, timeout));
     }
 }

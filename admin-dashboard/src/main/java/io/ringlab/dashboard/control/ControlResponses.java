@@ -1,6 +1,9 @@
 package io.ringlab.dashboard.control;
 
+import io.ringlab.support.logging.LogText;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -11,8 +14,10 @@ import java.util.stream.Collectors;
 
 /**
  * Hands a service's answer back to the page: its status code and body (a result, or its problem detail) as they
- * are. Only what the page could not act on is replaced, by a 502 problem: a service that could not be reached,
- * and one that refused the dashboard's credential (a 401 passed on would read as the person's session ending).
+ * are. Only what the page could not act on is replaced, by a 502 problem: a service that could not be reached or
+ * answered more than the dashboard reads, one that refused the dashboard's credential (a 401 passed on would read
+ * as the person's session ending), and a body that is not JSON (the dashboard serves it from its own origin, so
+ * HTML from a service must never pass as the dashboard's).
  */
 final class ControlResponses {
 
@@ -21,17 +26,36 @@ final class ControlResponses {
 
     static ResponseEntity<?> of(Forwarded answer) {
         if (answer.status() == 0) {
-            return badGateway(answer.service() + " could not be reached: " + answer.error());
+            return badGateway(answer.service() + " " + answer.error());
         }
         if (answer.status() == 401 || answer.status() == 403) {
             return badGateway(answer.service() + " refused the dashboard's credential (HTTP " + answer.status()
                     + "): ringlab.security.username and password must be the same for the dashboard and every service");
         }
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(answer.status());
-        if (answer.contentType() != null) {
-            builder.contentType(MediaType.parseMediaType(answer.contentType()));
+        if (answer.body().length == 0) {
+            return ResponseEntity.status(answer.status()).build();
         }
-        return builder.body(answer.body());
+        MediaType json = json(answer.contentType());
+        if (json == null) {
+            return badGateway(answer.service() + " answered HTTP " + answer.status() + " with a body that is not JSON "
+                    + "(Content-Type " + LogText.escape(answer.contentType()) + ")");
+        }
+        return ResponseEntity.status(answer.status()).contentType(json).body(answer.body());
+    }
+
+    /** The content type when it is JSON ({@code application/json}, {@code application/problem+json}), else null. */
+    static MediaType json(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            boolean json = type.getType().equals("application")
+                    && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
+            return json ? type : null;
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     /** The answers of several services to one control: 200 if all succeeded, else the first failure's status. */
@@ -43,10 +67,10 @@ final class ControlResponses {
         if (failed == null) {
             return ResponseEntity.ok(Map.of("results", results));
         }
-        HttpStatus status = failed.status() == 0 || failed.status() == 401 || failed.status() == 403
-                ? HttpStatus.BAD_GATEWAY : HttpStatus.valueOf(failed.status());
+        HttpStatusCode status = failed.status() == 0 || failed.status() == 401 || failed.status() == 403
+                ? HttpStatus.BAD_GATEWAY : HttpStatusCode.valueOf(failed.status());
         String detail = answers.stream().filter(answer -> !answer.succeeded())
-                .map(answer -> answer.service() + ": " + (answer.status() == 0 ? answer.error() : "HTTP " + answer.status()))
+                .map(answer -> answer.service() + (answer.status() == 0 ? " " + answer.error() : ": HTTP " + answer.status()))
                 .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "not every service did it: " + detail);
         problem.setProperty("results", results);

@@ -35,4 +35,9 @@ class HttpClientConfiguration {
                 .executor(serviceHttpExecutor)
                 .build();
     }
+
+    @Bean
+    ServiceExchange serviceExchange(HttpClient serviceHttpClient, DashboardProperties properties) {
+        return new ServiceExchange(serviceHttpClient, properties.maxBodySize().toBytes());
+    }
 }

@@ -1,9 +1,17 @@
 package io.ringlab.dashboard.web;
 
 import io.ringlab.dashboard.config.ClusterCredential;
+import io.ringlab.support.security.ControlPlaneSecurityProperties;
+import io.ringlab.support.security.CredentialThrottle;
+import io.ringlab.support.security.CredentialThrottleFilter;
+import io.ringlab.support.security.CredentialThrottleRecorder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -13,6 +21,7 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -22,15 +31,32 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * control is served; only the sign-in page, its assets, the session endpoint, health and the error page (so that a
  * refusal reads as itself, not as a redirect to the sign-in page) are open. Every POST and
  * PUT of the page carries the session's CSRF token. The API answers 401 rather than redirecting to the sign-in
- * page, so the page's scripts can tell that the session has ended.
+ * page, so the page's scripts can tell that the session has ended. An address that signs in with a wrong user
+ * name or password too often is answered 429 for a while, as the services answer wrong Basic credentials
+ * ({@code ringlab.security.throttle.*}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ControlPlaneSecurityProperties.class)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain dashboardSecurity(HttpSecurity http) throws Exception {
+    CredentialThrottle signInThrottle(ControlPlaneSecurityProperties properties) {
+        return properties.throttle().newThrottle(System::nanoTime);
+    }
+
+    @Bean
+    SecurityFilterChain dashboardSecurity(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
+                                          CredentialThrottle throttle) throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authorizeHttpRequests(requests -> requests
+        RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+        var provider = new DaoAuthenticationProvider(users);
+        provider.setPasswordEncoder(encoder);
+        // the chain's own manager, so that the outcome of every sign-in reaches the throttle
+        var authentication = new ProviderManager(provider);
+        authentication.setAuthenticationEventPublisher(new CredentialThrottleRecorder(throttle));
+        http.authenticationManager(authentication)
+                .addFilterBefore(new CredentialThrottleFilter(throttle, signIn), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/api/session",
                                 "/actuator/health/**", "/error").permitAll()
                         .anyRequest().authenticated())

@@ -42,4 +42,18 @@ class DashboardConfigurationTest {
         assertStopsNaming(DashboardApplication.application(), output, "ringlab.dashboard.poll-timeout", "--ringlab.security.password=x",
                 "--ringlab.dashboard.poll-timeout=2s");
     }
+
+    @Test
+    void withASignInThrottleThatAllowsNoFailure(CapturedOutput output) {
+        assertStopsNaming(DashboardApplication.application(), output,
+                "ringlab.security.throttle.max-failures=0: must be greater than or equal to 1",
+                "--ringlab.security.password=x", "--ringlab.security.throttle.max-failures=0");
+    }
+
+    @Test
+    void withAMaxBodySizeTooSmallForAStatus(CapturedOutput output) {
+        assertStopsNaming(DashboardApplication.application(), output,
+                "ringlab.dashboard.max-body-size: 10B is not from 1KB to 64MB", "--ringlab.security.password=x",
+                "--ringlab.dashboard.max-body-size=10B");
+    }
 }

@@ -4,14 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Answers a state-changing request without valid credentials: {@code 401}, a {@code WWW-Authenticate: Basic}
@@ -28,16 +24,7 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
         String detail = credentialsGiven
                 ? "wrong user name or password; this request changes state and needs the ringlab.security credentials"
                 : "this request changes state: send HTTP Basic credentials (ringlab.security.username and password)";
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", HttpStatus.UNAUTHORIZED.getReasonPhrase());
-        problem.put("status", HttpStatus.UNAUTHORIZED.value());
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JsonMapper.shared().writeValueAsString(problem));
+        ProblemResponse.write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 }

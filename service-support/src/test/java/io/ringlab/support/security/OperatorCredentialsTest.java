@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +15,7 @@ class OperatorCredentialsTest {
 
     @Test
     void onlyTheConfiguredUserAndPasswordMatch() {
-        OperatorCredentials credentials = OperatorCredentials.from(new ControlPlaneSecurityProperties("operator", password));
+        OperatorCredentials credentials = OperatorCredentials.from(properties("operator", password));
         assertThat(credentials.match("operator", password)).isTrue();
         assertThat(credentials.match("operator", password + "x")).isFalse();
         assertThat(credentials.match("admin", password)).isFalse();
@@ -23,7 +25,7 @@ class OperatorCredentialsTest {
 
     @Test
     void aBlankPasswordIsReplacedByARandomOneEachTime() {
-        OperatorCredentials first = OperatorCredentials.from(new ControlPlaneSecurityProperties("admin", " "));
+        OperatorCredentials first = OperatorCredentials.from(properties("admin", " "));
         assertThat(first.match("admin", " ")).isFalse();
         assertThat(first.match("admin", "")).isFalse();
         assertThat(OperatorCredentials.randomPassword()).hasSizeGreaterThanOrEqualTo(20)
@@ -33,10 +35,15 @@ class OperatorCredentialsTest {
     @Test
     void theProviderAuthenticatesTheOperatorAndRefusesAnyoneElse() {
         var provider = new OperatorAuthenticationProvider(
-                OperatorCredentials.from(new ControlPlaneSecurityProperties("admin", password)));
+                OperatorCredentials.from(properties("admin", password)));
         assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", password))
                 .isAuthenticated()).isTrue();
         assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")))
                 .isInstanceOf(BadCredentialsException.class);
+    }
+
+    private static ControlPlaneSecurityProperties properties(String username, String password) {
+        return new ControlPlaneSecurityProperties(username, password,
+                new ControlPlaneSecurityProperties.Throttle(5, Duration.ofMinutes(1), 100));
     }
 }
