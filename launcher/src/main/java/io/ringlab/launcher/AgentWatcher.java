@@ -1,5 +1,7 @@
 package io.ringlab.launcher;
 
+import io.ringlab.protocol.LogText;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +32,8 @@ final class AgentWatcher {
                 String server = serverNameByPort.getOrDefault(port, "port " + port);
                 String before = lastState.put(agent + "/" + server, state);
                 if (before != null && !before.equals(state)) {
-                    lines.add("%s: %s %s (retries so far %d, ejections %d)".formatted(agent, server, state,
+                    lines.add("%s: %s %s (retries so far %d, ejections %d)".formatted(LogText.escape(agent),
+                            LogText.escape(server), LogText.escape(state),
                             status.retries(), status.ejections()));
                 }
             });

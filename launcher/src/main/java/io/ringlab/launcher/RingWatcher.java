@@ -1,5 +1,6 @@
 package io.ringlab.launcher;
 
+import io.ringlab.protocol.LogText;
 import tools.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
@@ -112,7 +113,8 @@ final class RingWatcher {
 
         String line(String round, Map<String, String> nameById) {
             return String.format(Locale.ROOT, "round %s: winner %s (value %d), %.1f ms, %d messages from %d servers",
-                    round, nameById.getOrDefault(winner, winner), value, longestMs, messages, reporters);
+                    LogText.escape(round), LogText.escape(nameById.getOrDefault(winner, winner)), value, longestMs,
+                    messages, reporters);
         }
     }
 }

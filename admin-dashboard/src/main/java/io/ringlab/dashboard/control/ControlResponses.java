@@ -1,6 +1,6 @@
 package io.ringlab.dashboard.control;
 
-import io.ringlab.support.logging.LogText;
+import io.ringlab.protocol.LogText;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;

@@ -3,6 +3,7 @@ package io.ringlab.server.election;
 import io.ringlab.election.RingListener;
 import io.ringlab.election.RoundId;
 import io.ringlab.election.RoundOutcome;
+import io.ringlab.protocol.LogText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -41,34 +42,34 @@ public class RingEvents implements RingListener {
         long now = System.nanoTime();
         long remaining = untilNanos - now;
         announcer.announce(availability.goDown(ServerAvailability.Reason.ELECTION, now, drainNanos, untilNanos));
-        log.info("won round %s: going down for %d ms".formatted(round, TimeUnit.NANOSECONDS.toMillis(remaining)));
+        log.info("won round %s: going down for %d ms".formatted(text(round), TimeUnit.NANOSECONDS.toMillis(remaining)));
     }
 
     @Override
     public void cameUp(RoundId round, long nowNanos) {
         var up = availability.comeUp(ServerAvailability.Reason.ELECTION);
         if (up == null) {
-            log.info("downtime of round %s over; still down (%s)".formatted(round, availability.reason()));
+            log.info("downtime of round %s over; still down (%s)".formatted(text(round), availability.reason()));
             return;
         }
         if (!dropUpAnnouncements) {
             announcer.announce(up);
         }
-        log.info("back up after round %s%s".formatted(round, dropUpAnnouncements ? " (u not announced: fault injected)" : ""));
+        log.info("back up after round %s%s".formatted(text(round), dropUpAnnouncements ? " (u not announced: fault injected)" : ""));
     }
 
     @Override
     public void roundCompleted(RoundOutcome outcome) {
         roundsCompleted.increment();
         log.info("round %s: winner %s, value %d, %.1f ms, %d messages sent by this server".formatted(
-                outcome.round(), outcome.winner(), outcome.value(), outcome.durationNanos() / 1e6,
+                text(outcome.round()), LogText.escape(outcome.winner()), outcome.value(), outcome.durationNanos() / 1e6,
                 outcome.messagesSent()));
     }
 
     @Override
     public void roundAbandoned(RoundId round, String reason) {
         roundsAbandoned.increment();
-        log.info("round %s abandoned: %s".formatted(round, reason));
+        log.info("round %s abandoned: %s".formatted(text(round), LogText.escape(reason)));
     }
 
     @Override
@@ -79,6 +80,11 @@ public class RingEvents implements RingListener {
     @Override
     public void peerRestored(String peer) {
         log.info("ring neighbour %s answers again: back in the ring".formatted(peer));
+    }
+
+    /** A round id for a log line: its initiator's id came in a ring message. */
+    private static String text(RoundId round) {
+        return LogText.escape(round.toString());
     }
 
     public long roundsCompletedCount() {

@@ -138,6 +138,11 @@ public class RingHost {
         log.error("the election failed on an event; carrying on", e);
     }
 
+    /** Ring messages waiting for the election thread. */
+    int queued() {
+        return inbox.size();
+    }
+
     public long failureCount() {
         return failures.sum();
     }

@@ -1,6 +1,6 @@
 package io.ringlab.support.security;
 
-import io.ringlab.support.logging.LogText;
+import io.ringlab.protocol.LogText;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.security.authentication.AuthenticationEventPublisher;

@@ -1,6 +1,6 @@
 package io.ringlab.support.security;
 
-import io.ringlab.support.logging.LogText;
+import io.ringlab.protocol.LogText;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package io.ringlab.support.logging;
+package io.ringlab.protocol;
 
 import org.junit.jupiter.api.Test;
 
