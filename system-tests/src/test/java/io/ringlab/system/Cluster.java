@@ -14,12 +14,16 @@ import java.util.stream.Stream;
 /**
  * RingLab services started in this JVM on ephemeral ports (UDP and HTTP), closed in reverse order.
  * Each start takes extra {@code --property=value} arguments. Every service takes {@link #PASSWORD} for its
- * control endpoints (see {@link ControlClient}).
+ * control endpoints (see {@link ControlClient}) and {@link #CLUSTER_KEY}, the key that authenticates the datagrams
+ * between cluster members.
  */
 class Cluster implements AutoCloseable {
 
     /** The operator's password of every service started here: drawn per test run, never written down. */
     static final String PASSWORD = java.util.UUID.randomUUID().toString();
+
+    /** The cluster key of every service started here ({@code ringlab.cluster.key}): 32 random bytes drawn per test run, base64. */
+    static final String CLUSTER_KEY = clusterKey();
 
     private final List<RunningService> started = new ArrayList<>();
 
@@ -90,11 +94,17 @@ class Cluster implements AutoCloseable {
     private RunningService start(String name, SpringApplicationBuilder builder,
                                  Stream<String> args) {
         String[] all = Stream.concat(Stream.of("--server.port=0", "--spring.jmx.enabled=false",
-                        "--ringlab.security.password=" + PASSWORD), args)
+                        "--ringlab.security.password=" + PASSWORD, "--ringlab.cluster.key=" + CLUSTER_KEY), args)
                 .toArray(String[]::new);
         RunningService service = new RunningService(name, builder.run(all));
         started.add(service);
         return service;
+    }
+
+    private static String clusterKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     @Override
