@@ -14,16 +14,16 @@ import java.util.stream.Stream;
 /**
  * RingLab services started in this JVM on ephemeral ports (UDP and HTTP), closed in reverse order.
  * Each start takes extra {@code --property=value} arguments. Every service takes {@link #PASSWORD} for its
- * control endpoints (see {@link ControlClient}).
+ * control endpoints (see {@link ControlClient}) and {@link #CLUSTER_KEY}, the key that authenticates the datagrams
+ * between cluster members.
  */
 class Cluster implements AutoCloseable {
 
     /** The operator's password of every service started here: drawn per test run, never written down. */
     static final String PASSWORD = java.util.UUID.randomUUID().toString();
 
-    /** The cluster key of every ring server and agent started here: drawn per test run. */
-    static final String CLUSTER_KEY = java.util.Base64.getEncoder().encodeToString(
-            randomBytes(32));
+    /** The cluster key ({@code ringlab.cluster.key}) of every ring server and agent started here: drawn per run. */
+    static final String CLUSTER_KEY = java.util.Base64.getEncoder().encodeToString(randomBytes(32));
 
     private final List<RunningService> started = new ArrayList<>();
 

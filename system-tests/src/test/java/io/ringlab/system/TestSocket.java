@@ -60,6 +60,30 @@ class TestSocket implements AutoCloseable {
         return Arrays.copyOf(buffer, packet.getLength());
     }
 
+    /**
+     * The next datagram if one arrives within {@code timeout}, else empty: for checking that nothing answers,
+     * once something else shows the datagram was dealt with.
+     */
+    java.util.Optional<byte[]> receiveWithin(java.time.Duration timeout) {
+        try {
+            socket.setSoTimeout((int) Math.max(1, timeout.toMillis()));
+            return java.util.Optional.of(receive());
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof java.net.SocketTimeoutException) {
+                return java.util.Optional.empty();
+            }
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                socket.setSoTimeout(RECEIVE_TIMEOUT_MS);
+            } catch (IOException ignored) {
+                // the socket is closed: the next receive says so
+            }
+        }
+    }
+
     /** The next datagram, decoded as a frame. */
     Frame receiveFrame() {
         Decoded decoded = FrameCodec.decode(receive());
