@@ -54,16 +54,30 @@ final class Schedules {
     }
 
     static Simulation build(long seed, int n, int traceLines) {
+        return build(seed, n, traceLines, true);
+    }
+
+    /** @param authenticated false only to show what the adversary does to a ring that does not authenticate */
+    static Simulation build(long seed, int n, int traceLines, boolean authenticated) {
+        return new Simulation(seed, n, settingsOf(seed), planOf(seed, n), traceLines, authenticated);
+    }
+
+    /** The faults (and the adversary) of a schedule. */
+    static FaultPlan planOf(long seed, int n) {
         Random r = new Random(seed);
         ElectionSettings settings = settings(r);
-        long interval = settings.interval().toNanos();
-        FaultPlan plan = FaultPlan.random(r, n, interval, settings.downtime().toNanos(), healAt(settings));
-        return new Simulation(seed, n, settings, plan, traceLines);
+        long healAt = healAt(settings);
+        return FaultPlan.random(r, n, settings.interval().toNanos(), settings.downtime().toNanos(), healAt,
+                healAt + livenessWindow(settings));
     }
 
     /** Runs the schedule; throws an AssertionError naming the seed on any violation. */
     static Simulation run(long seed, int n, int traceLines) {
-        Simulation sim = build(seed, n, traceLines);
+        return run(seed, n, traceLines, true);
+    }
+
+    static Simulation run(long seed, int n, int traceLines, boolean authenticated) {
+        Simulation sim = build(seed, n, traceLines, authenticated);
         long healAt = sim.plan().healAt();
         sim.runUntilTime(healAt);
         ElectionSettings settings = settingsOf(seed);

@@ -4,16 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Thousands of seeded schedules with message loss, delay, duplication, reordering, stale messages,
- * isolation, crashes and restarts. Safety is checked on every event, liveness after the faults stop.
+ * isolation, crashes and restarts, and in most of them an adversary on the network that forges, replays and
+ * mutates datagrams. Safety is checked on every event, liveness after the faults stop (the adversary goes on).
  * A failure prints the seed; {@link #replay} runs that one schedule again, exactly, with its trace:
  * {@code mvn -pl ring-election -am test -Dtest=SimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false
- * -Dringlab.sim.seed=SEED -Dringlab.sim.n=N}. {@code -Dringlab.sim.base=B} draws another set of schedules.
+ * -Dringlab.sim.seed=SEED -Dringlab.sim.n=N} (add {@code -Dringlab.sim.authentication=off} for a schedule of
+ * {@link AdversaryHasTeethTest}). {@code -Dringlab.sim.base=B} draws another set of schedules. The rows run
+ * side by side, one per core: they share nothing.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class SimulationTest {
 
     private static final long BASE = Long.getLong("ringlab.sim.base", 2_026L);
@@ -22,11 +28,18 @@ class SimulationTest {
     @CsvSource({"3, 2000", "4, 1000", "5, 2000", "7, 600", "16, 120"})
     void safetyOnEveryStepAndLivenessAfterHealing(int n, int schedules) {
         long checks = 0;
+        int attacked = 0;
+        NetworkLedger ledger = new NetworkLedger();
         for (int i = 0; i < schedules; i++) {
             Simulation sim = Schedules.run(Schedules.seedFor(BASE, n, i), n, 400);
             checks += sim.checker().checks();
+            attacked += sim.plan().adversary().isNone() ? 0 : 1;
+            ledger.add(sim.ledger());
         }
+        System.out.printf("N=%d: %d schedules, %d of them attacked; %d datagrams injected%n%s", n, schedules,
+                attacked, ledger.injectedTotal(), ledger.table());
         assertThat(checks).isPositive();
+        assertThat(ledger.injectedTotal()).isPositive();
     }
 
     @Test
@@ -37,6 +50,7 @@ class SimulationTest {
             Simulation second = Schedules.run(seed, 5, 0);
             assertThat(second.traceHash()).as("seed %d", seed).isEqualTo(first.traceHash());
             assertThat(second.messagesSent()).isEqualTo(first.messagesSent());
+            assertThat(second.ledger().injectedTotal()).isEqualTo(first.ledger().injectedTotal());
         }
     }
 
@@ -45,7 +59,9 @@ class SimulationTest {
         String seed = System.getProperty("ringlab.sim.seed");
         assumeTrue(seed != null, "set -Dringlab.sim.seed=SEED (and -Dringlab.sim.n=N) to replay one schedule");
         int n = Integer.getInteger("ringlab.sim.n", 5);
-        Simulation sim = Schedules.run(Long.parseLong(seed), n, 1_000_000);
+        boolean authenticated = !"off".equals(System.getProperty("ringlab.sim.authentication"));
+        Simulation sim = Schedules.run(Long.parseLong(seed), n, 1_000_000, authenticated);
         System.out.println(sim.describe("replay finished"));
+        System.out.print(sim.ledger().table());
     }
 }
