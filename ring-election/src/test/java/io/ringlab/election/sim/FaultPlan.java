@@ -47,6 +47,12 @@ public record FaultPlan(double drop, double adviceDrop, double duplicate, long m
                 AdversaryPlan.none());
     }
 
+    /** The same faults with another adversary. */
+    public FaultPlan withAdversary(AdversaryPlan other) {
+        return new FaultPlan(drop, adviceDrop, duplicate, minDelay, maxDelay, longDelay, longDelayMax, crashes,
+                isolations, pokes, healAt, other);
+    }
+
     /** Only message loss, at this rate. */
     public static FaultPlan loss(double drop, long healAt) {
         return new FaultPlan(drop, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt,

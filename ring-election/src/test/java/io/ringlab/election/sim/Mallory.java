@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The adversary: a host on the ring's network that is not a ring member. It hears every datagram
  * ({@link Wiretap}) and injects its own at the times of its {@link AdversaryPlan}: forgeries in a real peer's name
  * ({@link Forger}), sealed under a key of its own or not sealed; genuine datagrams replayed to their receiver or to
- * another node; genuine datagrams with bits flipped, cut short or extended. All its choices come from its Random.
+ * another node; genuine datagrams with bits flipped, cut short or extended (its tactics, {@link DatagramOrigin}).
+ * All its choices come from its Random.
  */
 final class Mallory {
 
@@ -26,10 +28,17 @@ final class Mallory {
     private final Wiretap tap;
     private final Forger forger;
     private final FrameSealer foreignSealer;
+    private final List<DatagramOrigin> tactics;
+    private final int totalWeight;
 
-    /** @param foreignKeys keys the ring does not hold, which mallory seals its forgeries with */
-    Mallory(List<String> ids, Random random, Wiretap tap, ClusterKeys foreignKeys) {
+    /**
+     * @param tactics     the kinds of datagram it makes
+     * @param foreignKeys keys the ring does not hold, which mallory seals its forgeries with
+     */
+    Mallory(List<String> ids, Random random, Wiretap tap, Set<DatagramOrigin> tactics, ClusterKeys foreignKeys) {
         this.ids = ids;
+        this.tactics = Arrays.stream(DatagramOrigin.values()).filter(tactics::contains).toList();
+        this.totalWeight = this.tactics.stream().mapToInt(t -> t.weight).sum();
         this.random = random;
         this.tap = tap;
         this.forger = new Forger(ids, tap, random);
@@ -52,29 +61,35 @@ final class Mallory {
         return 50_000 + (long) (random.nextDouble() * 1_000_000);
     }
 
+    /** One datagram made with one of its tactics, or null when that tactic needs a datagram and none was heard yet. */
     Injection inject() {
-        int dice = random.nextInt(100);
-        if (dice < 25) {
-            return forged(true);
+        DatagramOrigin tactic = pick();
+        if (tactic.needsAHeardDatagram() && tap.isEmpty()) {
+            return null;
         }
-        if (dice < 40 || tap.isEmpty()) {
-            return forged(false);
-        }
-        Wiretap.Heard heard = tap.any(random);
-        if (dice < 60) {
-            return new Injection(DatagramOrigin.REPLAYED, heard.to(), heard.datagram());
-        }
-        if (dice < 75) {
-            return new Injection(DatagramOrigin.REPLAYED_ELSEWHERE, otherThan(heard.to()), heard.datagram());
-        }
-        if (dice < 85) {
-            return new Injection(DatagramOrigin.BITS_FLIPPED, heard.to(), flipped(heard.datagram()));
-        }
-        if (dice < 93) {
-            return new Injection(DatagramOrigin.TRUNCATED, heard.to(),
+        Wiretap.Heard heard = tactic.needsAHeardDatagram() ? tap.any(random) : null;
+        return switch (tactic) {
+            case FORGED_SEALED -> forged(true);
+            case FORGED_UNSEALED -> forged(false);
+            case REPLAYED -> new Injection(tactic, heard.to(), heard.datagram());
+            case REPLAYED_ELSEWHERE -> new Injection(tactic, otherThan(heard.to()), heard.datagram());
+            case BITS_FLIPPED -> new Injection(tactic, heard.to(), flipped(heard.datagram()));
+            case TRUNCATED -> new Injection(tactic, heard.to(),
                     Arrays.copyOf(heard.datagram(), random.nextInt(heard.datagram().length)));
+            case EXTENDED -> new Injection(tactic, heard.to(), extended(heard.datagram()));
+            case GENUINE -> throw new IllegalStateException("mallory sends no genuine datagram");
+        };
+    }
+
+    private DatagramOrigin pick() {
+        int dice = random.nextInt(totalWeight);
+        for (DatagramOrigin tactic : tactics) {
+            dice -= tactic.weight;
+            if (dice < 0) {
+                return tactic;
+            }
         }
-        return new Injection(DatagramOrigin.EXTENDED, heard.to(), extended(heard.datagram()));
+        throw new IllegalStateException("weights do not add up");
     }
 
     private Injection forged(boolean sealed) {

@@ -15,6 +15,7 @@ final class NetworkLedger {
     private final Map<DatagramOrigin, Long> injected = new EnumMap<>(DatagramOrigin.class);
     private final Map<DatagramOrigin, Map<DropReason, Long>> refused = new EnumMap<>(DatagramOrigin.class);
     private final Map<DatagramOrigin, Long> admitted = new EnumMap<>(DatagramOrigin.class);
+    private final Map<DatagramOrigin, Long> unreached = new EnumMap<>(DatagramOrigin.class);
 
     void injected(DatagramOrigin origin) {
         injected.merge(origin, 1L, Long::sum);
@@ -26,6 +27,11 @@ final class NetworkLedger {
 
     void admitted(DatagramOrigin origin) {
         admitted.merge(origin, 1L, Long::sum);
+    }
+
+    /** Arrived at a crashed node: nobody opened it. */
+    void unreached(DatagramOrigin origin) {
+        unreached.merge(origin, 1L, Long::sum);
     }
 
     long injectedCount(DatagramOrigin origin) {
@@ -47,22 +53,26 @@ final class NetworkLedger {
     void add(NetworkLedger other) {
         other.injected.forEach((origin, count) -> injected.merge(origin, count, Long::sum));
         other.admitted.forEach((origin, count) -> admitted.merge(origin, count, Long::sum));
+        other.unreached.forEach((origin, count) -> unreached.merge(origin, count, Long::sum));
         other.refused.forEach((origin, reasons) -> reasons.forEach((reason, count) -> refused
                 .computeIfAbsent(origin, o -> new EnumMap<>(DropReason.class)).merge(reason, count, Long::sum)));
     }
 
-    /** One row per origin: injected, refused per reason (the reasons that occurred), admitted to a node. */
+    /**
+     * One row per origin: injected, refused per reason (the reasons that occurred), admitted to a node, and lost
+     * because the receiver was crashed.
+     */
     String table() {
         Set<DropReason> reasons = EnumSet.noneOf(DropReason.class);
         refused.values().forEach(byReason -> reasons.addAll(byReason.keySet()));
         StringBuilder out = new StringBuilder(String.format("  | %-18s | %9s |", "origin", "injected"));
         reasons.forEach(reason -> out.append(String.format(" %12s |", reason.tag())));
-        out.append(String.format(" %9s |%n", "admitted"));
+        out.append(String.format(" %9s | %10s |%n", "admitted", "unreached"));
         for (DatagramOrigin origin : DatagramOrigin.values()) {
             out.append(String.format("  | %-18s | %9s |", origin.name().toLowerCase(java.util.Locale.ROOT),
                     origin.isAdversary() ? Long.toString(injectedCount(origin)) : "-"));
             reasons.forEach(reason -> out.append(String.format(" %12d |", refusedCount(origin, reason))));
-            out.append(String.format(" %9d |%n", admittedCount(origin)));
+            out.append(String.format(" %9d | %10d |%n", admittedCount(origin), unreached.getOrDefault(origin, 0L)));
         }
         return out.toString();
     }

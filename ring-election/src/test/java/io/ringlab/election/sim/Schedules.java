@@ -3,6 +3,7 @@ package io.ringlab.election.sim;
 import io.ringlab.election.ElectionSettings;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Builds and runs one seeded schedule: settings and faults drawn from the seed, a faulty period of four
@@ -53,15 +54,6 @@ final class Schedules {
         return 3 * interval + 2 * downAndGuard + 2 * s.roundTimeout().toNanos();
     }
 
-    static Simulation build(long seed, int n, int traceLines) {
-        return build(seed, n, traceLines, true);
-    }
-
-    /** @param authenticated false only to show what the adversary does to a ring that does not authenticate */
-    static Simulation build(long seed, int n, int traceLines, boolean authenticated) {
-        return new Simulation(seed, n, settingsOf(seed), planOf(seed, n), traceLines, authenticated);
-    }
-
     /** The faults (and the adversary) of a schedule. */
     static FaultPlan planOf(long seed, int n) {
         Random r = new Random(seed);
@@ -73,11 +65,21 @@ final class Schedules {
 
     /** Runs the schedule; throws an AssertionError naming the seed on any violation. */
     static Simulation run(long seed, int n, int traceLines) {
-        return run(seed, n, traceLines, true);
+        return run(seed, n, traceLines, true, AdversaryPlan.every());
     }
 
-    static Simulation run(long seed, int n, int traceLines, boolean authenticated) {
-        Simulation sim = build(seed, n, traceLines, authenticated);
+    /**
+     * A schedule whose adversary uses only these tactics, on a ring that authenticates or not (false only to show
+     * what the adversary does without the seal).
+     */
+    static Simulation run(long seed, int n, int traceLines, boolean authenticated, Set<DatagramOrigin> tactics) {
+        FaultPlan plan = planOf(seed, n);
+        return run(new Simulation(seed, n, settingsOf(seed), plan.withAdversary(plan.adversary().only(tactics)),
+                traceLines, authenticated));
+    }
+
+    private static Simulation run(Simulation sim) {
+        long seed = sim.seed();
         long healAt = sim.plan().healAt();
         sim.runUntilTime(healAt);
         ElectionSettings settings = settingsOf(seed);

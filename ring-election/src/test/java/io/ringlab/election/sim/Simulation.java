@@ -128,7 +128,7 @@ public final class Simulation implements RingCluster {
         this.keyring = new ClusterKeyring(ClusterKeys.of(key(incarnations), List.of()));
         this.peers = Set.copyOf(ids);
         this.wiretap = new Wiretap(authenticated);
-        this.mallory = new Mallory(ids, new Random(setup.nextLong()), wiretap,
+        this.mallory = new Mallory(ids, new Random(setup.nextLong()), wiretap, plan.adversary().tactics(),
                 ClusterKeys.of(key(incarnations), List.of()));
         this.trace = new Trace(traceLines);
         this.events = new ClusterEvents(() -> now);
@@ -281,6 +281,7 @@ public final class Simulation implements RingCluster {
                 + "\n  replay: mvn -pl ring-election -am test -Dtest=SimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false"
                 + " -Dringlab.sim.seed=" + seed + " -Dringlab.sim.n=" + nodes.length
                 + (authenticated ? "" : " -Dringlab.sim.authentication=off")
+                + (plan.adversary().usesEveryTactic() ? "" : " -Dringlab.sim.tactics=" + plan.adversary().tacticsProperty())
                 + "\n  settings: " + settings + "\n  plan: " + plan + "\n  last events:\n" + trace.dump();
     }
 
@@ -417,6 +418,9 @@ public final class Simulation implements RingCluster {
     /** Mallory sends one datagram of its own. */
     private void inject() {
         Mallory.Injection injection = mallory.inject();
+        if (injection == null) {
+            return;
+        }
         ledger.injected(injection.origin());
         trace.inject(now, injection.to(), injection.origin(), injection.datagram());
         SimNode target = node(injection.to());
@@ -425,6 +429,7 @@ public final class Simulation implements RingCluster {
 
     private void deliver(SimNode target, byte[] bytes, DatagramOrigin origin) {
         if (target.node == null) {
+            ledger.unreached(origin);
             return;
         }
         NodeWire.Verdict verdict = target.wire.open(bytes);

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * mutates datagrams. Safety is checked on every event, liveness after the faults stop (the adversary goes on).
  * A failure prints the seed; {@link #replay} runs that one schedule again, exactly, with its trace:
  * {@code mvn -pl ring-election -am test -Dtest=SimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false
- * -Dringlab.sim.seed=SEED -Dringlab.sim.n=N} (add {@code -Dringlab.sim.authentication=off} for a schedule of
- * {@link AdversaryHasTeethTest}). {@code -Dringlab.sim.base=B} draws another set of schedules. The rows run
+ * -Dringlab.sim.seed=SEED -Dringlab.sim.n=N} (a schedule of {@link AdversaryHasTeethTest} prints its
+ * {@code -Dringlab.sim.authentication=off} and {@code -Dringlab.sim.tactics=...} too). {@code -Dringlab.sim.base=B} draws another set of schedules. The rows run
  * side by side, one per core: they share nothing.
  */
 @Execution(ExecutionMode.CONCURRENT)
@@ -60,7 +60,9 @@ class SimulationTest {
         assumeTrue(seed != null, "set -Dringlab.sim.seed=SEED (and -Dringlab.sim.n=N) to replay one schedule");
         int n = Integer.getInteger("ringlab.sim.n", 5);
         boolean authenticated = !"off".equals(System.getProperty("ringlab.sim.authentication"));
-        Simulation sim = Schedules.run(Long.parseLong(seed), n, 1_000_000, authenticated);
+        String tactics = System.getProperty("ringlab.sim.tactics");
+        Simulation sim = Schedules.run(Long.parseLong(seed), n, 1_000_000, authenticated,
+                tactics == null ? AdversaryPlan.every() : AdversaryPlan.parseTactics(tactics));
         System.out.println(sim.describe("replay finished"));
         System.out.print(sim.ledger().table());
     }
