@@ -183,6 +183,7 @@ final class Node {
             return StartResult.REFUSED_ROUND_IN_PROGRESS;
         }
         if (maxTerm >= RoundId.MAX_TERM) {
+            // no term left for a new round: only a faulty member that sent the last term brings this about
             return StartResult.REFUSED_ROUND_IN_PROGRESS;
         }
         return StartResult.STARTED;

@@ -12,6 +12,7 @@ import io.ringlab.election.message.LeaseRequest;
 import io.ringlab.election.message.MessageType;
 import io.ringlab.election.message.RefusalReason;
 import io.ringlab.election.message.Refusal;
+import io.ringlab.election.message.Result;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.Up;
 import io.ringlab.election.message.Veto;
@@ -82,7 +83,7 @@ final class Forger {
             return null;
         }
         String to = e.nominee().id();
-        return new Forgery(to, new io.ringlab.election.message.Result(peerOtherThan(to), e.round(), direction(),
+        return new Forgery(to, new Result(peerOtherThan(to), e.round(), direction(),
                 e.nominee(), random.nextLong()));
     }
 
@@ -152,7 +153,7 @@ final class Forger {
         }
         RingMessage m = heard.message();
         long token = m instanceof Election e ? e.token()
-                : m instanceof io.ringlab.election.message.Result r ? r.token() : ((Down) m).token();
+                : m instanceof Result r ? r.token() : ((Down) m).token();
         return new Forgery(m.sender(), new Ack(heard.to(), token, m.round()));
     }
 

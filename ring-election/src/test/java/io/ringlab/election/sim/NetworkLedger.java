@@ -3,6 +3,7 @@ package io.ringlab.election.sim;
 import io.ringlab.protocol.DropReason;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -69,7 +70,7 @@ final class NetworkLedger {
         reasons.forEach(reason -> out.append(String.format(" %12s |", reason.tag())));
         out.append(String.format(" %9s | %10s |%n", "admitted", "unreached"));
         for (DatagramOrigin origin : DatagramOrigin.values()) {
-            out.append(String.format("  | %-18s | %9s |", origin.name().toLowerCase(java.util.Locale.ROOT),
+            out.append(String.format("  | %-18s | %9s |", origin.name().toLowerCase(Locale.ROOT),
                     origin.isAdversary() ? Long.toString(injectedCount(origin)) : "-"));
             reasons.forEach(reason -> out.append(String.format(" %12d |", refusedCount(origin, reason))));
             out.append(String.format(" %9d | %10d |%n", admittedCount(origin), unreached.getOrDefault(origin, 0L)));

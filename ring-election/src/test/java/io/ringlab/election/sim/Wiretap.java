@@ -4,6 +4,7 @@ import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.MessageType;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -81,7 +82,7 @@ final class Wiretap {
     byte[] frame(byte[] datagram) {
         int length = sealed ? datagram.length - TRAILER_FIXED - (datagram[datagram.length - TRAILER_FIXED] & 0xFF)
                 : datagram.length;
-        return java.util.Arrays.copyOf(datagram, length);
+        return Arrays.copyOf(datagram, length);
     }
 
     private RingMessage read(byte[] datagram) {
