@@ -18,7 +18,12 @@ import java.util.Random;
  * clock in a simulation); only differences on one node are used, nodes' clocks need not agree.
  *
  * <p>The host calls {@link #onTick(long)} every few milliseconds (or at {@link #nextDeadlineNanos()}).
- * The {@link Random} must differ between restarts of a node (it draws the node's incarnation).
+ * The {@link Random} must differ between restarts of a node (it draws the node's incarnation); give it a
+ * {@link java.security.SecureRandom} (not a {@code Random} seeded from one: its outputs reveal its state), since
+ * every message token is drawn from it and must not be guessable from the tokens an eavesdropper saw.
+ *
+ * <p>Whatever arrives, the node neither throws nor stalls for long: it ignores a round whose term is above
+ * {@link RoundId#MAX_TERM}, and caps every duration a message carries at its own downtime plus guard.
  */
 public final class RingNode {
 
@@ -28,7 +33,8 @@ public final class RingNode {
      * @param self     this node's id, one of {@code peers}
      * @param peers    the ring, in ring order: at least 3 distinct ids (each at most 255 bytes of UTF-8)
      * @param settings timers and options
-     * @param random   values, jitter, incarnation and message tokens; never shared with another thread
+     * @param random   values, jitter, incarnation and message tokens (a SecureRandom in production); never
+     *                 shared with another thread
      */
     public RingNode(String self, List<String> peers, ElectionSettings settings, Random random, Transport transport,
             RingListener listener) {
@@ -42,7 +48,10 @@ public final class RingNode {
         this.engine = new Engine(self, peers, settings, random, transport, listener);
     }
 
-    /** A message from another node (decoded by {@link RingMessageCodec}). */
+    /**
+     * A message from another node (decoded by {@link RingMessageCodec}). The host must have authenticated it: its
+     * {@link RingMessage#sender()} is trusted as the peer it names.
+     */
     public void onMessage(RingMessage message, long nowNanos) {
         engine.onMessage(Objects.requireNonNull(message, "message"), nowNanos);
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * node instance starts) makes the rounds of a restarted node distinct from those of its previous
  * life, whose memory it lost.
  *
- * @param term        a counter, 1 or more ({@link #NONE} has 0)
+ * @param term        a counter, 1 or more ({@link #NONE} has 0); at most {@link #MAX_TERM} on the wire
  * @param initiator   the node id of the node that started the round
  * @param incarnation the initiator's incarnation
  */
@@ -18,6 +18,13 @@ public record RoundId(long term, String initiator, long incarnation) implements 
 
     /** No round: smaller than every real round. */
     public static final RoundId NONE = new RoundId(0, "", 0);
+
+    /**
+     * The highest term on the wire: the codec refuses a round with a higher term, a node ignores one, and no
+     * node starts a round past it. 2^40: a ring that started a round every 100 ms would need about 3,500 years to
+     * reach it, yet {@code term + 1} can never overflow.
+     */
+    public static final long MAX_TERM = 1L << 40;
 
     private static final Comparator<RoundId> ORDER = Comparator.comparingLong(RoundId::term)
             .thenComparing(RoundId::initiator)
@@ -28,6 +35,11 @@ public record RoundId(long term, String initiator, long incarnation) implements 
         if (term < 0) {
             throw new IllegalArgumentException("term " + term + " is negative");
         }
+    }
+
+    /** Whether the term is one a message may carry ({@link #MAX_TERM} or less). */
+    public boolean hasValidTerm() {
+        return term <= MAX_TERM;
     }
 
     public boolean isNone() {

@@ -15,7 +15,11 @@ final class DownHandler {
     void handle(Down message, long now) {
         node.ack(message, message.token());
         RoundId round = message.round();
-        node.learnDown(new KnownDown(round, message.sender(), now + message.remainingNanos()));
+        // Its remaining time counts from when it arrives: a d of a round this node has left behind may be a late
+        // copy (a replay of one the network lost) and would block it for a downtime it may have long known is over.
+        if (!round.isBefore(node.currentRound())) {
+            node.learnDown(new KnownDown(round, message.sender(), now + message.remainingNanos()));
+        }
         if (round.isAfter(node.currentRound())) {
             if (node.round != null && node.round.isActive()) {
                 node.abandonRound("superseded by committed round " + round, now, false);

@@ -37,6 +37,7 @@ public final class Engine {
     private final UpHandler ups;
     private final VetoHandler vetoes;
     private final HelloHandler hellos;
+    private final DurationCaps caps;
     private final List<Task> tasks;
 
     public Engine(String self, List<String> peers, ElectionSettings settings, Random random, Transport transport,
@@ -54,17 +55,23 @@ public final class Engine {
         ups = new UpHandler(node);
         vetoes = new VetoHandler(node);
         hellos = new HelloHandler(node);
+        caps = new DurationCaps(node.timing);
         tasks = List.of(new DowntimeTask(node, permits), new PermitTimeoutTask(node, permits),
                 new RoundTimeoutTask(node), new RetransmitTask(node, permits), new ProbeTask(node),
                 new RetryTask(node), new PeriodicElectionTask(node));
     }
 
-    public void onMessage(RingMessage message, long now) {
+    public void onMessage(RingMessage received, long now) {
         node.startIfNeeded(now);
-        if (!node.ring.isPeer(message.sender())) {
-            node.listener.ignored(message, "sender is not a configured peer");
+        if (!received.round().hasValidTerm()) {
+            node.listener.ignored(received, "term beyond the maximum");
             return;
         }
+        if (!node.ring.isPeer(received.sender())) {
+            node.listener.ignored(received, "sender is not a configured peer");
+            return;
+        }
+        RingMessage message = caps.apply(received);
         node.restore(message.sender(), now);
         node.maxTerm = Math.max(node.maxTerm, message.round().term());
         if (message instanceof Election m) {

@@ -37,7 +37,6 @@ final class Node {
     final History history;
     final Map<Direction, Link> links = new EnumMap<>(Direction.class);
     final PermitRules permits;
-    private long nextToken;
 
     boolean started;
     long restartWaitUntil;
@@ -65,7 +64,6 @@ final class Node {
         this.transport = transport;
         this.listener = listener;
         this.incarnation = random.nextLong();
-        this.nextToken = random.nextLong();
         this.history = new History(timing.historySize());
         this.permits = new PermitRules(this);
         links.put(Direction.LEFT, new Link());
@@ -87,8 +85,9 @@ final class Node {
         }
     }
 
+    /** A fresh token, drawn at random: one an eavesdropper cannot guess from the tokens it saw. */
     long token() {
-        return nextToken++;
+        return random.nextLong();
     }
 
     /** {@code base} plus up to {@code fraction} of it, at random. */
@@ -181,6 +180,10 @@ final class Node {
             return StartResult.REFUSED_WINNER_DOWN;
         }
         if (ask != null || (round != null && round.isActive())) {
+            return StartResult.REFUSED_ROUND_IN_PROGRESS;
+        }
+        if (maxTerm >= RoundId.MAX_TERM) {
+            // no term left for a new round: only a faulty member that sent the last term brings this about
             return StartResult.REFUSED_ROUND_IN_PROGRESS;
         }
         return StartResult.STARTED;

@@ -18,6 +18,10 @@ final class VetoHandler {
 
     void handle(Veto veto, long now) {
         node.links.values().stream().filter(link -> link.acknowledges(veto.token())).forEach(Link::clear);
+        if (veto.round().isBefore(node.currentRound())) {
+            node.listener.ignored(veto, "vetoes a round this node has left behind");
+            return;
+        }
         node.learnDown(new KnownDown(RoundId.NONE, veto.downNode(), now + veto.remainingNanos()));
         RoundState round = node.round;
         if (round == null || !round.id.equals(veto.round()) || !round.isActive()) {

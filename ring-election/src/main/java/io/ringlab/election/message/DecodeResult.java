@@ -36,7 +36,10 @@ public sealed interface DecodeResult {
         UNKNOWN_TYPE,
         /** Ends before its fields do. */
         TRUNCATED,
-        /** A field out of range: empty or over-long id, bad UTF-8, negative duration, unknown code. */
+        /**
+         * A field out of range: empty or over-long id, bad UTF-8, negative duration, unknown code, a term above
+         * {@link io.ringlab.election.RoundId#MAX_TERM}.
+         */
         BAD_FIELD,
         /** Bytes left over after the last field. */
         TRAILING_BYTES

@@ -19,8 +19,11 @@ import io.ringlab.protocol.FrameCodec;
  *     .  fields of the type, e.g. election: round, direction 'L'|'R', nominee id, value i64, token i64
  *
  *  id    = u8 length (0-255) + that many bytes of UTF-8
- *  round = term i64, initiator id, incarnation i64     ("none" = 0, empty, 0)
+ *  round = term i64, initiator id, incarnation i64     ("none" = 0, empty, 0; term at most RoundId.MAX_TERM)
  * </pre>
+ *
+ * <p>Decoding refuses a term above {@link io.ringlab.election.RoundId#MAX_TERM}; encoding does not check it, so
+ * that tests can build what a hostile sender would.
  */
 public final class RingMessageCodec {
 

@@ -53,6 +53,9 @@ final class WireReader {
 
     RoundId round(String field) {
         long term = nonNegative(field + ".term");
+        if (term > RoundId.MAX_TERM) {
+            throw new WireException(Problem.BAD_FIELD, field + ".term is above the maximum " + RoundId.MAX_TERM);
+        }
         String initiator = idOrEmpty(field + ".initiator");
         long incarnation = i64(field + ".incarnation");
         if (term == 0) {

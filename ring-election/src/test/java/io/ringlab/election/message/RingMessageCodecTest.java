@@ -108,6 +108,18 @@ class RingMessageCodecTest {
     }
 
     @Test
+    void refusesTermsAboveTheMaximumAsBadField() {
+        long maxTerm = 1L << 40;
+
+        assertThat(problem(RingMessageCodec.encode(new Hello(A, new RoundId(Long.MAX_VALUE, B, 1), 1))))
+                .isEqualTo(Problem.BAD_FIELD);
+        assertThat(problem(RingMessageCodec.encode(new Ack(A, 1, new RoundId(maxTerm + 1, B, 1)))))
+                .isEqualTo(Problem.BAD_FIELD);
+        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello(A, new RoundId(maxTerm, B, 1), 1))))
+                .isInstanceOf(Decoded.class);
+    }
+
+    @Test
     void refusesToEncodeAnIdLongerThan255Bytes() {
         String longId = "x".repeat(256);
 

@@ -20,9 +20,12 @@ import java.util.Random;
  * @param isolations windows in which every message to or from a node is lost (it looks crashed but is not)
  * @param pokes      on-demand starts and pause/resume calls during the faulty period
  * @param healAt     when the faults stop, nanos of simulated time
+ * @param adversary  when a host that is not a ring member injects forged, replayed and mutated datagrams; its
+ *                   bursts go on after {@code healAt}, until the end of the run
  */
 public record FaultPlan(double drop, double adviceDrop, double duplicate, long minDelay, long maxDelay, double longDelay,
-        long longDelayMax, List<Crash> crashes, List<Isolation> isolations, List<Poke> pokes, long healAt) {
+        long longDelayMax, List<Crash> crashes, List<Isolation> isolations, List<Poke> pokes, long healAt,
+        AdversaryPlan adversary) {
 
     /** Node {@code node} crashes at {@code at} and restarts as a fresh instance at {@code restartAt}. */
     public record Crash(int node, long at, long restartAt) {
@@ -38,9 +41,22 @@ public record FaultPlan(double drop, double adviceDrop, double duplicate, long m
 
     private static final long MS = 1_000_000L;
 
-    /** A reliable network with small random delays (reordering across links only). */
+    /** A reliable network with small random delays (reordering across links only), and no adversary. */
     public static FaultPlan none(long healAt) {
-        return new FaultPlan(0, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt);
+        return new FaultPlan(0, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt,
+                AdversaryPlan.none());
+    }
+
+    /** The same faults with another adversary. */
+    public FaultPlan withAdversary(AdversaryPlan other) {
+        return new FaultPlan(drop, adviceDrop, duplicate, minDelay, maxDelay, longDelay, longDelayMax, crashes,
+                isolations, pokes, healAt, other);
+    }
+
+    /** Only message loss, at this rate. */
+    public static FaultPlan loss(double drop, long healAt) {
+        return new FaultPlan(drop, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt,
+                AdversaryPlan.none());
     }
 
     /** No loss, no crash, and delays far below the retransmit timeouts (so no one is skipped by mistake). */
@@ -48,8 +64,11 @@ public record FaultPlan(double drop, double adviceDrop, double duplicate, long m
         return maxDelay <= 5 * MS && drop == 0 && adviceDrop == 0 && duplicate == 0 && longDelay == 0 && crashes.isEmpty() && isolations.isEmpty();
     }
 
-    /** Draws a plan; {@code healAt} is the end of the faulty period. */
-    public static FaultPlan random(Random r, int n, long interval, long downtime, long healAt) {
+    /**
+     * Draws a plan; {@code healAt} is the end of the faulty period, {@code end} the end of the run. The adversary's
+     * bursts are drawn last, so the other faults of a seed are what they were before there was an adversary.
+     */
+    public static FaultPlan random(Random r, int n, long interval, long downtime, long healAt, long end) {
         if (r.nextInt(8) == 0) {
             return none(healAt);
         }
@@ -80,8 +99,9 @@ public record FaultPlan(double drop, double adviceDrop, double duplicate, long m
             Poke.Kind kind = r.nextInt(4) != 0 ? Poke.Kind.START_NOW : Poke.Kind.values()[1 + r.nextInt(2)];
             pokes.add(new Poke(r.nextInt(n), (long) (r.nextDouble() * healAt), kind));
         }
+        AdversaryPlan adversary = AdversaryPlan.random(r, interval, end);
         return new FaultPlan(drop, adviceDrop, duplicate, 50_000, maxDelay, longDelay, longDelayMax, crashes, isolations, pokes,
-                healAt);
+                healAt, adversary);
     }
 
     @SafeVarargs

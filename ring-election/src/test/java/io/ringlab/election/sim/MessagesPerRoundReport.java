@@ -45,7 +45,7 @@ class MessagesPerRoundReport {
     private static String row(int n, double loss) {
         ElectionSettings settings = ElectionSettings.defaults();
         FaultPlan plan = loss == 0 ? FaultPlan.none(Long.MAX_VALUE)
-                : new FaultPlan(loss, 0, 0, 50_000, 5_000_000, 0, 0, List.of(), List.of(), List.of(), Long.MAX_VALUE);
+                : FaultPlan.loss(loss, Long.MAX_VALUE);
         Simulation sim = new Simulation(1_000 + n, n, settings, plan, 0);
         sim.runUntilTime(30 * SECOND);
         long startMessages = sim.messagesSent();

@@ -3,6 +3,7 @@ package io.ringlab.election.sim;
 import io.ringlab.election.ElectionSettings;
 import java.time.Duration;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Builds and runs one seeded schedule: settings and faults drawn from the seed, a faulty period of four
@@ -53,17 +54,32 @@ final class Schedules {
         return 3 * interval + 2 * downAndGuard + 2 * s.roundTimeout().toNanos();
     }
 
-    static Simulation build(long seed, int n, int traceLines) {
+    /** The faults (and the adversary) of a schedule. */
+    static FaultPlan planOf(long seed, int n) {
         Random r = new Random(seed);
         ElectionSettings settings = settings(r);
-        long interval = settings.interval().toNanos();
-        FaultPlan plan = FaultPlan.random(r, n, interval, settings.downtime().toNanos(), healAt(settings));
-        return new Simulation(seed, n, settings, plan, traceLines);
+        long healAt = healAt(settings);
+        return FaultPlan.random(r, n, settings.interval().toNanos(), settings.downtime().toNanos(), healAt,
+                healAt + livenessWindow(settings));
     }
 
     /** Runs the schedule; throws an AssertionError naming the seed on any violation. */
     static Simulation run(long seed, int n, int traceLines) {
-        Simulation sim = build(seed, n, traceLines);
+        return run(seed, n, traceLines, true, AdversaryPlan.every());
+    }
+
+    /**
+     * A schedule whose adversary uses only these tactics, on a ring that authenticates or not (false only to show
+     * what the adversary does without the seal).
+     */
+    static Simulation run(long seed, int n, int traceLines, boolean authenticated, Set<DatagramOrigin> tactics) {
+        FaultPlan plan = planOf(seed, n);
+        return run(new Simulation(seed, n, settingsOf(seed), plan.withAdversary(plan.adversary().only(tactics)),
+                traceLines, authenticated));
+    }
+
+    private static Simulation run(Simulation sim) {
+        long seed = sim.seed();
         long healAt = sim.plan().healAt();
         sim.runUntilTime(healAt);
         ElectionSettings settings = settingsOf(seed);

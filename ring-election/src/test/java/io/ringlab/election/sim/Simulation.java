@@ -7,19 +7,20 @@ import io.ringlab.election.RingNode;
 import io.ringlab.election.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.StartResult;
-import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.Grant;
 import io.ringlab.election.message.MessageType;
 import io.ringlab.election.message.RingMessage;
-import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.protocol.DropReason;
+import io.ringlab.protocol.auth.ClusterKeyring;
+import io.ringlab.protocol.auth.ClusterKeys;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -29,6 +30,11 @@ import java.util.function.Consumer;
  * clock. Every node has its own clock (an offset and a drift from the global one) and is ticked at its
  * {@link RingNode#nextDeadlineNanos()} plus a random lateness, like a host's scheduler. Everything random
  * comes from the seed, so the same seed gives the same trace. Safety is checked on every event.
+ *
+ * <p>Every datagram is sealed by its sender's instance for its receiver and opened by the receiver before it is
+ * decoded, as ring servers do ({@link SealedWire}); an adversary on the network ({@link Mallory}) injects forged,
+ * replayed and mutated datagrams at the times of the plan's {@link AdversaryPlan}. Without authentication
+ * ({@link PlainWire}) messages are decoded straight from the bytes: only to show what the adversary can do then.
  */
 public final class Simulation implements RingCluster {
 
@@ -46,6 +52,7 @@ public final class Simulation implements RingCluster {
         final long offset;
         final long ppm;
         RingNode node;
+        NodeWire wire;
         int incarnation;
         long tickGeneration;
         long ticks;
@@ -73,7 +80,14 @@ public final class Simulation implements RingCluster {
     private final long seed;
     private final ElectionSettings settings;
     private final FaultPlan plan;
+    private final boolean authenticated;
     private final Random network;
+    private final Random incarnations;
+    private final ClusterKeyring keyring;
+    private final Set<String> peers;
+    private final Wiretap wiretap;
+    private final Mallory mallory;
+    private final NetworkLedger ledger = new NetworkLedger();
     private final List<String> ids;
     private final SimNode[] nodes;
     private final PriorityQueue<Event> queue = new PriorityQueue<>(
@@ -88,9 +102,16 @@ public final class Simulation implements RingCluster {
     private long delivered;
 
     public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines) {
+        this(seed, n, settings, plan, traceLines, true);
+    }
+
+    /** @param authenticated whether datagrams are sealed and opened; false only to show what the adversary can do */
+    public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines,
+            boolean authenticated) {
         this.seed = seed;
         this.settings = settings;
         this.plan = plan;
+        this.authenticated = authenticated;
         Random setup = new Random(seed);
         this.network = new Random(setup.nextLong());
         this.ids = new ArrayList<>();
@@ -103,6 +124,12 @@ public final class Simulation implements RingCluster {
             long ppm = setup.nextInt(201) - 100;
             nodes[i] = new SimNode(i, ids.get(i), offset, ppm);
         }
+        this.incarnations = new Random(setup.nextLong());
+        this.keyring = new ClusterKeyring(ClusterKeys.of(key(incarnations), List.of()));
+        this.peers = Set.copyOf(ids);
+        this.wiretap = new Wiretap(authenticated);
+        this.mallory = new Mallory(ids, new Random(setup.nextLong()), wiretap, plan.adversary().tactics(),
+                ClusterKeys.of(key(incarnations), List.of()));
         this.trace = new Trace(traceLines);
         this.events = new ClusterEvents(() -> now);
         this.checker = new SafetyChecker(n, plan.isFaultFree(), this::fail);
@@ -231,6 +258,11 @@ public final class Simulation implements RingCluster {
         return checker;
     }
 
+    /** What the adversary injected, and what the receivers refused and admitted. */
+    NetworkLedger ledger() {
+        return ledger;
+    }
+
     /** Runs every event up to {@code until}. */
     public void runUntilTime(long until) {
         while (!queue.isEmpty() && queue.peek().at <= until) {
@@ -248,6 +280,8 @@ public final class Simulation implements RingCluster {
         return "simulation seed=" + seed + " n=" + nodes.length + " at t=" + (now / MS) + " ms: " + what
                 + "\n  replay: mvn -pl ring-election -am test -Dtest=SimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false"
                 + " -Dringlab.sim.seed=" + seed + " -Dringlab.sim.n=" + nodes.length
+                + (authenticated ? "" : " -Dringlab.sim.authentication=off")
+                + (plan.adversary().usesEveryTactic() ? "" : " -Dringlab.sim.tactics=" + plan.adversary().tacticsProperty())
                 + "\n  settings: " + settings + "\n  plan: " + plan + "\n  last events:\n" + trace.dump();
     }
 
@@ -272,6 +306,7 @@ public final class Simulation implements RingCluster {
     private void boot(SimNode node) {
         Random random = new Random(seed * 31 + node.index * 1_000_003L + node.incarnation * 7_919L);
         int incarnation = node.incarnation;
+        node.wire = authenticated ? new SealedWire(node.id, peers, keyring, incarnations.nextLong()) : new PlainWire();
         node.node = new RingNode(node.id, ids, settings, random, (to, message) -> send(node, incarnation, to, message),
                 listener(node, incarnation));
         call(node, n -> n.onTick(node.local(now)));
@@ -294,6 +329,9 @@ public final class Simulation implements RingCluster {
                     case RESUME -> resumePeriodic(id);
                 }
             });
+        }
+        for (long at : mallory.times(plan.adversary())) {
+            schedule(at, this::inject);
         }
         schedule(plan.healAt(), () -> {
             trace.add(now, "HEAL: faults stop");
@@ -342,8 +380,9 @@ public final class Simulation implements RingCluster {
         if (message instanceof Grant grant) {
             checker.granted(from.id, incarnation, grant);
         }
-        byte[] bytes = RingMessageCodec.encode(message);
-        trace.send(now, from.id, to, message, bytes);
+        byte[] bytes = from.wire.seal(message, to);
+        trace.send(now, from.id, to, message, from.wire.fingerprint(bytes));
+        wiretap.hear(to, bytes);
         SimNode target = node(to);
         boolean faulty = now < plan.healAt();
         if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop()
@@ -358,7 +397,7 @@ public final class Simulation implements RingCluster {
             if (faulty && network.nextDouble() < plan.longDelay()) {
                 delay = (long) (network.nextDouble() * plan.longDelayMax());
             }
-            schedule(now + delay, () -> deliver(target, bytes));
+            schedule(now + delay, () -> deliver(target, bytes, DatagramOrigin.GENUINE));
         }
     }
 
@@ -376,18 +415,48 @@ public final class Simulation implements RingCluster {
         return false;
     }
 
-    private void deliver(SimNode target, byte[] bytes) {
-        if (target.node == null) {
+    /** Mallory sends one datagram of its own. */
+    private void inject() {
+        Mallory.Injection injection = mallory.inject();
+        if (injection == null) {
             return;
         }
-        DecodeResult decoded = RingMessageCodec.decode(bytes);
-        if (!(decoded instanceof DecodeResult.Decoded ok)) {
-            fail("a message did not decode: " + decoded + " " + Arrays.toString(bytes));
+        ledger.injected(injection.origin());
+        trace.inject(now, injection.to(), injection.origin(), injection.datagram());
+        SimNode target = node(injection.to());
+        schedule(now + mallory.delay(), () -> deliver(target, injection.datagram(), injection.origin()));
+    }
+
+    private void deliver(SimNode target, byte[] bytes, DatagramOrigin origin) {
+        if (target.node == null) {
+            ledger.unreached(origin);
             return;
+        }
+        NodeWire.Verdict verdict = target.wire.open(bytes);
+        if (verdict instanceof NodeWire.Refused refused) {
+            ledger.refused(origin, refused.reason());
+            trace.refuse(now, target.id, origin, refused.reason());
+            if (origin == DatagramOrigin.GENUINE && refused.reason() != DropReason.REPLAYED) {
+                fail("a genuine datagram was refused at " + target.id + ": " + refused.reason());
+            }
+            return;
+        }
+        RingMessage message = ((NodeWire.Admitted) verdict).message();
+        if (origin.isAdversary()) {
+            ledger.admitted(origin);
+            if (authenticated && origin.mustBeRefused()) {
+                fail("AUTHENTICATION: a " + origin + " datagram got through to " + target.id + ": " + message);
+            }
         }
         delivered++;
-        trace.deliver(now, target.id, ok.ringMessage());
-        call(target, n -> n.onMessage(ok.ringMessage(), target.local(now)));
+        trace.deliver(now, target.id, message, origin);
+        call(target, n -> n.onMessage(message, target.local(now)));
+    }
+
+    private static byte[] key(Random random) {
+        byte[] key = new byte[ClusterKeys.MIN_KEY_BYTES];
+        random.nextBytes(key);
+        return key;
     }
 
     private RingListener listener(SimNode node, int incarnation) {

@@ -1,6 +1,7 @@
 package io.ringlab.election.sim;
 
 import io.ringlab.election.message.RingMessage;
+import io.ringlab.protocol.DropReason;
 import java.util.Arrays;
 
 /**
@@ -28,13 +29,24 @@ final class Trace {
         hash = hash * 31 + at;
     }
 
-    void send(long at, String from, String to, RingMessage message, byte[] bytes) {
-        add(at, new Line(from + " -> " + to, message));
-        hash = hash * 31 + Arrays.hashCode(bytes);
+    /** @param fingerprint a hash of every byte sent */
+    void send(long at, String from, String to, RingMessage message, int fingerprint) {
+        add(at, new Sent(from, to, message));
+        hash = hash * 31 + fingerprint;
     }
 
-    void deliver(long at, String to, RingMessage message) {
-        add(at, new Line("  at " + to, message));
+    void deliver(long at, String to, RingMessage message, DatagramOrigin origin) {
+        add(at, new Delivered(to, origin, message));
+    }
+
+    void inject(long at, String to, DatagramOrigin origin, byte[] datagram) {
+        add(at, new Injected(to, origin, datagram.length));
+        hash = hash * 31 + Arrays.hashCode(datagram);
+    }
+
+    void refuse(long at, String to, DatagramOrigin origin, DropReason reason) {
+        add(at, new Refused(to, origin, reason));
+        hash = hash * 31 + reason.ordinal();
     }
 
     long hash() {
@@ -51,10 +63,31 @@ final class Trace {
         return out.toString();
     }
 
-    private record Line(String where, RingMessage message) {
+    private record Injected(String to, DatagramOrigin origin, int bytes) {
         @Override
         public String toString() {
-            return where + " " + message;
+            return "MALLORY -> " + to + " " + origin + " (" + bytes + " bytes)";
+        }
+    }
+
+    private record Refused(String to, DatagramOrigin origin, DropReason reason) {
+        @Override
+        public String toString() {
+            return "  refused at " + to + ": " + origin + " " + reason;
+        }
+    }
+
+    private record Sent(String from, String to, RingMessage message) {
+        @Override
+        public String toString() {
+            return from + " -> " + to + " " + message;
+        }
+    }
+
+    private record Delivered(String to, DatagramOrigin origin, RingMessage message) {
+        @Override
+        public String toString() {
+            return "  at " + to + (origin.isAdversary() ? " (from mallory, " + origin + ") " : " ") + message;
         }
     }
 }
