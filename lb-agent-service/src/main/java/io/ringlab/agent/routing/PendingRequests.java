@@ -149,15 +149,6 @@ public class PendingRequests {
         return Registration.REGISTERED;
     }
 
-    /** Removes and returns the request this reply answers, or {@code null} if it is unknown, answered or expired. */
-    public Pending complete(long id) {
-        Pending removed = pending.remove(id);
-        if (removed != null) {
-            size.decrementAndGet();
-        }
-        return removed;
-    }
-
     /**
      * The request under this id, still pending, without removing it; {@code null} if there is none. The id is boxed by
      * the caller, once for this and {@link #complete(Long, Pending)}.
