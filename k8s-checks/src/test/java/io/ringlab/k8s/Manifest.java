@@ -7,6 +7,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** The objects of one rendered kustomization. */
@@ -31,6 +32,12 @@ record Manifest(List<JsonNode> objects) {
 
     JsonNode get(String kind, String name) {
         return find(kind, name).orElseThrow(() -> new AssertionError("no " + kind + " " + name));
+    }
+
+    /** A ConfigMap or Secret that kustomize generated: its name suffixed with a hash of its content. */
+    JsonNode generated(String kind, String name) {
+        return ofKind(kind).filter(object -> name(object).matches(Pattern.quote(name) + "-[a-z0-9]{10}")).findFirst()
+                .orElseThrow(() -> new AssertionError("no generated " + kind + " " + name));
     }
 
     List<Workload> workloads() {
