@@ -11,9 +11,11 @@ import java.util.Locale;
 
 /**
  * The nftables script that makes the network faults in force on one host of the lab. Every rule drops in the
- * sending host's {@code output} hook, so a datagram is dropped at most once, and traffic within a host (a client
- * and its agent) goes through the same hook. The script replaces the host's table as a whole, in one transaction:
- * applying the faults in force after any change leaves nothing behind of those that ended.
+ * receiving host's {@code input} hook: the sender's {@code sendto} succeeds and the datagram travels, as on a real
+ * network that loses it (a drop in the sender's {@code output} hook would fail the send with EPERM, which no real link
+ * does). A datagram is judged once, and traffic within a host (a client and its agent) goes through the same hook.
+ * The script replaces the host's table as a whole, in one transaction: applying the faults in force after any change
+ * leaves nothing behind of those that ended.
  */
 public final class NftRuleset {
 
@@ -36,7 +38,7 @@ public final class NftRuleset {
         script.append("table inet ").append(TABLE).append(" {}\n");
         script.append("delete table inet ").append(TABLE).append('\n');
         script.append("table inet ").append(TABLE).append(" {\n");
-        script.append("  chain output {\n    type filter hook output priority 0; policy accept;\n");
+        script.append("  chain input {\n    type filter hook input priority 0; policy accept;\n");
         rules.forEach(rule -> script.append("    ").append(rule).append('\n'));
         script.append("  }\n}\n");
         return script.toString();
@@ -50,27 +52,27 @@ public final class NftRuleset {
         return rules;
     }
 
-    /** Rules for datagrams sent from {@code host} as {@code from} to {@code to}. */
+    /** Rules for datagrams {@code host} receives as {@code to} from {@code from}. */
     private static List<String> directedLoss(LabLayout layout, LabHost host, Endpoint from, Endpoint to, double percent) {
-        if (!sends(host, from)) {
+        if (!runs(host, to)) {
             return List.of();
         }
         long threshold = Math.round(percent / 100 * LOSS_SCALE);
         String ports = "udp sport %d udp dport %d".formatted(port(from.role(), to.role()), port(to.role(), from.role()));
         String random = "numgen random mod %d < %d".formatted(LOSS_SCALE, threshold);
         String comment = "comment \"loss %s%% %s->%s\"".formatted(FaultSpec.number(percent), from, to);
-        if (to.process() == null) {
+        if (from.process() == null) {
             return List.of(String.join(" ", ports, random, "drop", comment));
         }
-        return addressMatches(layout.host(to.process()).addresses(), "daddr").stream()
+        return addressMatches(layout.host(from.process()).addresses(), "saddr").stream()
                 .map(match -> String.join(" ", ports, match, random, "drop", comment)).toList();
     }
 
-    private static boolean sends(LabHost host, Endpoint from) {
-        if (from.process() != null) {
-            return host.processes().contains(from.process());
+    private static boolean runs(LabHost host, Endpoint end) {
+        if (end.process() != null) {
+            return host.processes().contains(end.process());
         }
-        return host.processes().stream().anyMatch(p -> p.startsWith(from.role() + "-"));
+        return host.processes().stream().anyMatch(p -> p.startsWith(end.role() + "-"));
     }
 
     /** The port a role sends from when it talks to {@code peer} (and so the port it receives on from it). */
@@ -89,18 +91,18 @@ public final class NftRuleset {
                 ? layout.hosts().stream().map(LabHost::name).filter(h -> !side.contains(h)).toList()
                 : hostNames(layout, partition.other());
         String comment = "comment \"" + partition + "\"";
-        if (side.contains(host.name())) {
-            return dropTo(layout, other, comment);
+        if (other.contains(host.name())) {
+            return dropFrom(layout, side, comment);
         }
-        if (other.contains(host.name()) && !partition.oneWay()) {
-            return dropTo(layout, side, comment);
+        if (side.contains(host.name()) && !partition.oneWay()) {
+            return dropFrom(layout, other, comment);
         }
         return List.of();
     }
 
-    private static List<String> dropTo(LabLayout layout, List<String> hosts, String comment) {
+    private static List<String> dropFrom(LabLayout layout, List<String> hosts, String comment) {
         List<String> addresses = hosts.stream().flatMap(h -> layout.host(h).addresses().stream()).toList();
-        return addressMatches(addresses, "daddr").stream().map(match -> match + " drop " + comment).toList();
+        return addressMatches(addresses, "saddr").stream().map(match -> match + " drop " + comment).toList();
     }
 
     private static List<String> hostNames(LabLayout layout, List<String> names) {
