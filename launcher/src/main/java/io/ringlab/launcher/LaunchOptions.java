@@ -39,7 +39,8 @@ record LaunchOptions(
         String names,
         int controlPort,
         boolean checker,
-        Path verdictFile) {
+        Path verdictFile,
+        int agentMaxTries) {
 
     static final String USAGE = """
             usage: bin/ringlab-local [--option value]...   (or RINGLAB_<OPTION> environment variables)
@@ -77,6 +78,7 @@ record LaunchOptions(
               --control-port P      the launcher's REST (faults, verdict) on 127.0.0.1 (default http-port + 300)
               --checker on|off      the run-time checker and its verdict (default on)
               --verdict-file F      also write the final verdict there as JSON (default: none)
+              --agent-max-tries N   tries of a request in all, each to another server (default: the agents' own, 2)
             """;
 
     static LaunchOptions parse(String[] args, Map<String, String> environment, Path home) {
@@ -144,7 +146,8 @@ record LaunchOptions(
                 values.text("names", "dns").trim().toLowerCase(java.util.Locale.ROOT),
                 values.integer("control-port", values.integer("http-port", 8000, 1, 65000) + 300, 1, 65535),
                 values.onOff("checker", true),
-                values.text("verdict-file", "").isBlank() ? null : home.resolve(values.text("verdict-file", "")));
+                values.text("verdict-file", "").isBlank() ? null : home.resolve(values.text("verdict-file", "")),
+                values.integer("agent-max-tries", 0, 0, 10));
         values.rejectUnknown();
         if (!options.hosts() && (!options.faults().isEmpty() || options.ipv6())) {
             throw new UsageException("--fault and --ipv6 need the multi-host lab: bin/ringlab-lab (or --hosts on)");

@@ -59,7 +59,8 @@ final class LocalCluster implements AutoCloseable {
         for (int i = 1; i <= options.agents(); i++) {
             launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), placement.agentUdpPort(i), "lb-agent-service",
                     "--ringlab.agent.name=agent-" + i, "--ringlab.agent.client-port=" + placement.agentUdpPort(i),
-                    "--ringlab.agent.servers=" + serverList);
+                    "--ringlab.agent.servers=" + serverList,
+                    options.agentMaxTries() == 0 ? "" : "--ringlab.agent.retry.max-tries=" + options.agentMaxTries());
         }
         for (int i = 1; i <= options.clients(); i++) {
             int agent = (i - 1) % options.agents() + 1;

@@ -35,6 +35,7 @@ public final class RunChecker {
     private final Map<String, Long> lastAbandoned = new HashMap<>();
     private final Map<Integer, FaultWatch> faults = new TreeMap<>();
     private Observation previous;
+    private final Map<String, Map<String, Long>> balanceBefore = new TreeMap<>();
 
     /**
      * @param startNanos      the start of the run (the load)
@@ -90,6 +91,7 @@ public final class RunChecker {
             o.agents().forEach((agent, view) -> forwarded.put(agent, Map.copyOf(view.forwardedTo())));
             samples.add(new Sample(o.nanos(), o.clients(), forwarded));
         }
+        addBalance(o);
         checkDowntimes(o, lines);
         checkRounds(o, lines);
         countAbandoned(o);
@@ -104,9 +106,10 @@ public final class RunChecker {
             if (fault.end != Long.MAX_VALUE && fault.recoveredAt == null && o.nanos() >= fault.end && whole(o)) {
                 fault.recoveredAt = o.nanos();
             }
-            if (o.nanos() >= fault.start && o.nanos() <= fault.end) {
+            if (previous != null && o.nanos() >= fault.start && o.nanos() <= fault.end) {
                 o.servers().forEach((name, server) -> {
-                    if (server.state().equals("down")) {
+                    Observation.Server before = previous.servers().get(name);
+                    if (server.state().equals("down") && before != null && !before.state().equals("down")) {
                         fault.serversDown.add(name);
                     }
                 });
@@ -114,6 +117,32 @@ public final class RunChecker {
         }
         previous = o;
         return lines;
+    }
+
+    /**
+     * Requests each agent sent each server between two observations in which every agent had every server in
+     * rotation, before any fault: the balance itself, without the downtimes of elections (round robin over the
+     * servers that are up shares evenly only while they all are).
+     */
+    private void addBalance(Observation o) {
+        if (previous == null || !faults.isEmpty() || !allInRotation(previous) || !allInRotation(o)) {
+            return;
+        }
+        o.agents().forEach((agent, view) -> {
+            Observation.Agent before = previous.agents().get(agent);
+            view.forwardedTo().forEach((server, count) -> {
+                long delta = count - before.forwardedTo().getOrDefault(server, count);
+                if (delta > 0) {
+                    balanceBefore.computeIfAbsent(agent, a -> new TreeMap<>()).merge(server, delta, Long::sum);
+                }
+            });
+        });
+    }
+
+    private static boolean allInRotation(Observation o) {
+        return !o.agents().isEmpty() && o.agents().values().stream()
+                .allMatch(a -> !a.stateByServer().isEmpty() && a.stateByServer().values().stream().allMatch("up"::equals))
+                && o.servers().values().stream().allMatch(s -> s.state().equals("up"));
     }
 
     private void checkDowntimes(Observation o, List<String> lines) {
@@ -227,7 +256,7 @@ public final class RunChecker {
         }
         return new Verdict(seconds(nowNanos), overlaps.isEmpty(), List.copyOf(overlaps), conflicting.isEmpty(),
                 conflicting.stream().map(r -> r + " " + winnersByRound.get(r)).toList(), winnersByRound.size(), before,
-                reports);
+                copy(balanceBefore), reports);
     }
 
     private int roundsSeenBetween(long from, long to) {
@@ -270,6 +299,12 @@ public final class RunChecker {
             result.put(agent, perServer);
         });
         return result;
+    }
+
+    private static Map<String, Map<String, Long>> copy(Map<String, Map<String, Long>> map) {
+        Map<String, Map<String, Long>> copy = new TreeMap<>();
+        map.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        return copy;
     }
 
     private double seconds(long nanos) {

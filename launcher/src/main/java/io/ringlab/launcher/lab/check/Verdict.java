@@ -16,10 +16,13 @@ import java.util.Map;
  * @param conflictingRounds  the rounds that did not
  * @param roundsCompleted    rounds seen committed in the run
  * @param before             the clients before the first fault
+ * @param balanceBefore      requests each agent sent each server before the first fault, counted only while every
+ *                           server was up and in every agent's rotation
  * @param faults             each fault that started
  */
 public record Verdict(double atSeconds, boolean oneServerDown, List<String> overlaps, boolean oneWinnerPerRound,
-                      List<String> conflictingRounds, int roundsCompleted, Success before, List<FaultReport> faults) {
+                      List<String> conflictingRounds, int roundsCompleted, Success before,
+                      Map<String, Map<String, Long>> balanceBefore, List<FaultReport> faults) {
 
     /** The clients' outcomes in a stretch of the run. */
     public record Success(long responses, long timeouts, long wrong) {
@@ -44,7 +47,8 @@ public record Verdict(double atSeconds, boolean oneServerDown, List<String> over
      * @param recoveredAfterSeconds time from the end until the cluster was whole again (every server answering and in
      *                             every agent's rotation or in planned downtime, no server skipping a peer);
      *                             {@code null} while it is not, or the fault has not ended
-     * @param serversDown          servers that went into planned downtime while the fault lasted
+     * @param serversDown          servers that went into planned downtime while the fault lasted (not those already
+     *                             down when it started)
      * @param roundsCompleted      rounds first seen committed while it lasted
      * @param roundsAbandoned      rounds the servers abandoned while it lasted
      * @param forwardedDuring      requests each agent sent each server from one second after the start to the end
@@ -69,6 +73,13 @@ public record Verdict(double atSeconds, boolean oneServerDown, List<String> over
         lines.add((oneWinnerPerRound ? "PASS" : "FAIL") + " every finished round agreed on one winner ("
                 + roundsCompleted + " rounds)" + (oneWinnerPerRound ? "" : ": " + String.join("; ", conflictingRounds)));
         lines.add("clients before any fault: " + before.describe());
+        balanceBefore.forEach((agent, sent) -> {
+            long total = sent.values().stream().mapToLong(Long::longValue).sum();
+            StringBuilder shares = new StringBuilder();
+            sent.forEach((server, count) -> shares.append(String.format(Locale.ROOT, " %s %.3f", server,
+                    total == 0 ? 0 : (double) count / total)));
+            lines.add("  " + agent + " shares while every server was up:" + shares);
+        });
         for (FaultReport f : faults) {
             lines.add(String.format(Locale.ROOT, "fault %d [%s-%s] %s", f.id(), clock(f.startSeconds()),
                     f.endSeconds() == null ? "now" : clock(f.endSeconds()), f.fault()));
