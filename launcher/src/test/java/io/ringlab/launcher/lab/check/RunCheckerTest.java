@@ -139,9 +139,12 @@ class RunCheckerTest {
     }
 
     @Test
-    void recordsWhichServersWentDownWhileAFaultLasted() {
+    void recordsWhichServersWentDownWhileAFaultLastedNotThoseAlreadyDown() {
         Moment m = new Moment();
+        m.ring.put("server-1", "down");
         checker.faultStarted(1, "partition server-1 | server-2,server-3", 0);
+        checker.observe(m.at(S / 2));
+        m.ring.put("server-1", "up");
         m.ring.put("server-3", "down");
         m.rounds = List.of(new Observation.Round("4@b", "server-3", 99));
         checker.observe(m.at(S));
