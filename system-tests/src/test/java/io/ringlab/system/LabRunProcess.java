@@ -128,10 +128,12 @@ final class LabRunProcess implements AutoCloseable {
         return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("launcher-")).findFirst();
     }
 
-    /** {@code kill -9} of the whole run: the wrapper scripts and the launcher, none of them able to clean up. */
+    /**
+     * {@code kill -9} of the run: the wrapper script ({@code bin/ringlab-lab} execs {@code bin/ringlab-local}) and the
+     * launcher, neither able to clean up. Not the reaper, which is the launcher's child until the launcher dies.
+     */
     void killNine() {
         launcherJvm().ifPresent(ProcessHandle::destroyForcibly);
-        process.descendants().filter(p -> p.info().command().orElse("").endsWith("bash")).forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }
 
