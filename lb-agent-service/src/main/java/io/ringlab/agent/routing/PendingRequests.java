@@ -149,22 +149,16 @@ public class PendingRequests {
         return Registration.REGISTERED;
     }
 
-    /** Removes and returns the request this reply answers, or {@code null} if it is unknown, answered or expired. */
-    public Pending complete(long id) {
-        Pending removed = pending.remove(id);
-        if (removed != null) {
-            size.decrementAndGet();
-        }
-        return removed;
-    }
-
-    /** The request under this id, still pending, without removing it; {@code null} if there is none. */
-    public Pending peek(long id) {
+    /**
+     * The request under this id, still pending, without removing it; {@code null} if there is none. The id is boxed by
+     * the caller, once for this and {@link #complete(Long, Pending)}.
+     */
+    public Pending peek(Long id) {
         return pending.get(id);
     }
 
     /** Removes the request if it is still this entry; true if this call removed it. */
-    public boolean complete(long id, Pending entry) {
+    public boolean complete(Long id, Pending entry) {
         if (pending.remove(id, entry)) {
             size.decrementAndGet();
             return true;

@@ -121,7 +121,7 @@ public class RequestRouter {
             drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
             return null;
         }
-        long id = FrameCodec.requestId(datagram);
+        Long id = FrameCodec.requestId(datagram);
         PendingRequests.Pending request = pending.peek(id);
         if (request == null) {
             drops.drop(DropReason.UNKNOWN_REQUEST);

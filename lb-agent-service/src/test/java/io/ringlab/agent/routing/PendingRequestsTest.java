@@ -17,11 +17,11 @@ class PendingRequestsTest {
     void completingReturnsWhereTheReplyGoesExactlyOnce() {
         PendingRequests pending = new PendingRequests(10, counter(100));
         long id = register(pending, 7, 2);
-        PendingRequests.Pending entry = pending.complete(id);
+        PendingRequests.Pending entry = take(pending, id);
         assertThat(entry.client()).isEqualTo(CLIENT);
         assertThat(entry.clientRequestId()).isEqualTo(7);
         assertThat(entry.server()).isEqualTo(2);
-        assertThat(pending.complete(id)).as("a duplicate reply").isNull();
+        assertThat(take(pending, id)).as("a duplicate reply").isNull();
         assertThat(pending.size()).isZero();
     }
 
@@ -29,7 +29,7 @@ class PendingRequestsTest {
     void unknownIdCompletesNothing() {
         PendingRequests pending = new PendingRequests(10, counter(100));
         register(pending, 7, 0);
-        assertThat(pending.complete(99)).isNull();
+        assertThat(take(pending, 99)).isNull();
         assertThat(pending.size()).isEqualTo(1);
     }
 
@@ -39,7 +39,7 @@ class PendingRequestsTest {
         long first = register(pending, 1, 0);
         register(pending, 2, 0);
         assertThat(register(pending, 3, 0)).isEqualTo(-1);
-        pending.complete(first);
+        take(pending, first);
         assertThat(register(pending, 3, 0)).isNotEqualTo(-1);
     }
 
@@ -50,7 +50,7 @@ class PendingRequestsTest {
         List<PendingRequests.Pending> expired = new ArrayList<>();
         pending.forEach((key, entry) -> pending.expire(key, entry, expired::add));
         assertThat(expired).hasSize(1);
-        assertThat(pending.complete(id)).isNull();
+        assertThat(take(pending, id)).isNull();
         assertThat(pending.size()).isZero();
     }
 
@@ -58,7 +58,7 @@ class PendingRequestsTest {
     void aRequestSettledByItsReplyIsNotMovedByALateRetry() {
         PendingRequests pending = new PendingRequests(10, counter(100));
         long id = register(pending, 1, 0);
-        PendingRequests.Pending entry = pending.complete(id);
+        PendingRequests.Pending entry = take(pending, id);
         assertThat(entry.settle()).isZero();
         assertThat(entry.resend(2, 10)).as("the retry sees it was answered").isEqualTo(-1);
         assertThat(entry.server()).isZero();
@@ -71,7 +71,7 @@ class PendingRequestsTest {
         assertThat(pending.register(5, CLIENT, 1, false, PAYLOAD, 0, 0)).isEqualTo(PendingRequests.Registration.REGISTERED);
         assertThat(pending.register(5, CLIENT, 2, false, PAYLOAD, 0, 0)).isEqualTo(PendingRequests.Registration.ID_TAKEN);
         assertThat(pending.size()).isEqualTo(1);
-        assertThat(pending.complete(5).clientRequestId()).isEqualTo(1);
+        assertThat(take(pending, 5).clientRequestId()).isEqualTo(1);
     }
 
     @Test
@@ -108,7 +108,7 @@ class PendingRequestsTest {
         PendingRequests pending = new PendingRequests(10, counter(100));
         long id = pending.nextId();
         assertThat(pending.register(id, CLIENT, 7, false, PAYLOAD, 0, 0)).isEqualTo(PendingRequests.Registration.REGISTERED);
-        assertThat(pending.complete(id).forwarded()).isSameAs(PAYLOAD);
+        assertThat(take(pending, id).forwarded()).isSameAs(PAYLOAD);
     }
 
     /** Registers a request as the router does; returns its id, or -1 when refused. */
@@ -121,5 +121,11 @@ class PendingRequestsTest {
     private static java.util.function.LongSupplier counter(long first) {
         long[] next = {first};
         return () -> next[0]++;
+    }
+
+    /** What the router does with a reply: the pending request, removed; {@code null} if there is none. */
+    private static PendingRequests.Pending take(PendingRequests pending, long id) {
+        PendingRequests.Pending entry = pending.peek(id);
+        return entry != null && pending.complete(id, entry) ? entry : null;
     }
 }
