@@ -14,11 +14,12 @@ import java.util.Map;
  */
 final class AgentWatcher {
 
-    private final Map<Integer, String> serverNameByPort;
+    private final Map<String, String> serverNameById;
     private final Map<String, String> lastState = new HashMap<>();
 
-    AgentWatcher(Map<Integer, String> serverNameByPort) {
-        this.serverNameByPort = serverNameByPort;
+    /** @param serverNameById server names ({@code server-2}) by id ({@code 127.0.0.1:4243}) */
+    AgentWatcher(Map<String, String> serverNameById) {
+        this.serverNameById = serverNameById;
     }
 
     /** @param agents each agent's status by name (null if it did not answer) */
@@ -28,8 +29,8 @@ final class AgentWatcher {
             if (status == null) {
                 return;
             }
-            status.stateByPort().forEach((port, state) -> {
-                String server = serverNameByPort.getOrDefault(port, "port " + port);
+            status.stateById().forEach((id, state) -> {
+                String server = serverNameById.getOrDefault(id, id);
                 String before = lastState.put(agent + "/" + server, state);
                 if (before != null && !before.equals(state)) {
                     lines.add("%s: %s %s (retries so far %d, ejections %d)".formatted(LogText.escape(agent),

@@ -51,10 +51,10 @@ final class CsvSamples implements AutoCloseable {
                     continue;
                 }
                 for (Snapshot.Server server : snapshot.servers()) {
-                    long sent = s.forwardedTo().getOrDefault(server.udpPort(), 0L);
+                    long sent = s.forwardedTo().getOrDefault(server.id(), 0L);
                     row(agents, "%d,%s,%s,%s,%d,%.6f,%s,%d", t, time, agent.name(), server.name(), sent,
                             s.forwarded() == 0 ? 0.0 : (double) sent / s.forwarded(),
-                            s.upByPort().getOrDefault(server.udpPort(), false), s.retries());
+                            s.upById().getOrDefault(server.id(), false), s.retries());
                 }
             }
             long total = snapshot.servers().stream().filter(s -> s.status() != null)

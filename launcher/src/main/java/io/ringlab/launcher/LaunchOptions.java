@@ -2,6 +2,8 @@ package io.ringlab.launcher;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,7 +32,15 @@ record LaunchOptions(
         boolean prometheus,
         int prometheusPort,
         int grafanaPort,
-        String javaOptions) {
+        String javaOptions,
+        boolean hosts,
+        List<String> faults,
+        boolean ipv6,
+        String names,
+        int controlPort,
+        boolean checker,
+        Path verdictFile,
+        int agentMaxTries) {
 
     static final String USAGE = """
             usage: bin/ringlab-local [--option value]...   (or RINGLAB_<OPTION> environment variables)
@@ -56,10 +66,24 @@ record LaunchOptions(
               --prometheus-port P   Prometheus's port (default 9090); --grafana-port P Grafana's (default 3000)
               --run-dir DIR         where logs and the pid file go (default local-run)
               --java-options S      JVM options for every service (default "-Xmx512m")
+            the multi-host lab (bin/ringlab-lab, as root; docs/CHAOS.md):
+              --hosts on|off        every host in a network namespace of its own (default off; bin/ringlab-lab: on)
+              --fault SPEC          a network fault, scheduled; repeatable, e.g.
+                                      'at 30s for 20s loss 5% agent<->server'
+                                      'at 60s for 30s partition server-1 | server-2,server-3'
+                                      'at 90s for 10s freeze server-2', 'at 2m for 20s kill server-3'
+              --ipv6 on|off         the lab's hosts also get IPv6 addresses and talk over IPv6 (default off)
+              --names dns|hosts     names served by the lab's DNS server (dnsmasq), or a hosts file in every
+                                    namespace (default dns)
+              --control-port P      the launcher's REST (faults, verdict) on 127.0.0.1 (default http-port + 300)
+              --checker on|off      the run-time checker and its verdict (default on)
+              --verdict-file F      also write the final verdict there as JSON (default: none)
+              --agent-max-tries N   tries of a request in all, each to another server (default: the agents' own, 2)
             """;
 
     static LaunchOptions parse(String[] args, Map<String, String> environment, Path home) {
         Map<String, String> given = new java.util.HashMap<>();
+        List<String> faults = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -79,7 +103,18 @@ record LaunchOptions(
             } else {
                 throw new UsageException("--" + name + " needs a value");
             }
-            given.put(name, value);
+            if (name.equals("fault")) {
+                faults.add(value);
+            } else {
+                given.put(name, value);
+            }
+        }
+        if (faults.isEmpty() && environment.containsKey("RINGLAB_FAULT")) {
+            for (String fault : environment.get("RINGLAB_FAULT").split(";")) {
+                if (!fault.isBlank()) {
+                    faults.add(fault.trim());
+                }
+            }
         }
         Values values = new Values(given, environment);
         LaunchOptions options = new LaunchOptions(
@@ -104,8 +139,22 @@ record LaunchOptions(
                 values.onOff("prometheus", false),
                 values.integer("prometheus-port", 9090, 1, 65535),
                 values.integer("grafana-port", 3000, 1, 65535),
-                values.text("java-options", "-Xmx512m"));
+                values.text("java-options", "-Xmx512m"),
+                values.onOff("hosts", false),
+                List.copyOf(faults),
+                values.onOff("ipv6", false),
+                values.text("names", "dns").trim().toLowerCase(java.util.Locale.ROOT),
+                values.integer("control-port", values.integer("http-port", 8000, 1, 65000) + 300, 1, 65535),
+                values.onOff("checker", true),
+                values.text("verdict-file", "").isBlank() ? null : home.resolve(values.text("verdict-file", "")),
+                values.integer("agent-max-tries", 0, 0, 10));
         values.rejectUnknown();
+        if (!options.hosts() && (!options.faults().isEmpty() || options.ipv6())) {
+            throw new UsageException("--fault and --ipv6 need the multi-host lab: bin/ringlab-lab (or --hosts on)");
+        }
+        if (!options.names().equals("dns") && !options.names().equals("hosts")) {
+            throw new UsageException("--names must be dns or hosts, not '" + options.names() + "'");
+        }
         if (options.reportInterval().isZero()) {
             throw new UsageException("--report-interval must be more than 0");
         }

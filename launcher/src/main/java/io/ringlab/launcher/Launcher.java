@@ -40,22 +40,55 @@ public final class Launcher {
     }
 
     static int run(LaunchOptions options) throws Exception {
-        LocalCluster cluster = new LocalCluster(options);
+        LabSession lab = null;
+        if (options.hosts()) {
+            var refusal = io.ringlab.launcher.lab.RootCheck.refusal(io.ringlab.launcher.lab.RootCheck.currentUid());
+            if (refusal.isPresent()) {
+                System.err.println("ringlab-lab: " + refusal.get());
+                return 1;
+            }
+            try {
+                lab = LabSession.create(options);
+            } catch (LaunchOptions.UsageException e) {
+                System.err.println("ringlab-lab: " + e.getMessage());
+                return 2;
+            } catch (java.io.IOException e) {
+                System.err.println("ringlab-lab: the lab's network could not be made: " + e.getMessage());
+                return 1;
+            }
+        }
+        LabSession labSession = lab;
+        LocalCluster cluster = lab == null ? new LocalCluster(options) : new LocalCluster(options, lab.placement());
+        if (lab != null) {
+            lab.attach(cluster);
+        }
         Report report = options.reportDirectory() == null ? null : new Report(options.reportDirectory());
         CountDownLatch stopped = new CountDownLatch(1);
-        Thread stopper = new Thread(() -> {
+        Runnable stopEverything = () -> {
+            if (labSession != null) {
+                labSession.finish();
+            }
             cluster.close();
+            if (labSession != null) {
+                labSession.close();
+            }
+        };
+        Thread stopper = new Thread(() -> {
+            stopEverything.run();
             stopped.countDown();
         }, "ringlab-stop");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (stopped.getCount() > 0) {
                 System.out.println("\nstopping every service...");
                 finishReport(report, options, "interrupted");
-                cluster.close();
+                stopEverything.run();
             }
         }, "ringlab-shutdown"));
 
         StatusReader reader = new StatusReader();
+        if (lab != null) {
+            lab.describe().forEach(System.out::println);
+        }
         cluster.start();
         System.out.printf("starting %d ring servers, %d agents, %d load clients and the dashboard (logs in %s)%n",
                 options.servers(), options.agents(), options.clients(), options.runDirectory().resolve("logs"));
@@ -69,10 +102,13 @@ public final class Launcher {
             Monitoring.start(options, cluster).forEach(System.out::println);
         }
 
-        RingWatcher ring = new RingWatcher(serverNamesById(cluster));
-        AgentWatcher agents = new AgentWatcher(serverNamesByPort(cluster));
+        RingWatcher ring = new RingWatcher(cluster.serverNamesById());
+        AgentWatcher agents = new AgentWatcher(cluster.serverNamesById());
         FaultScenario fault = new FaultScenario(options);
         long startNanos = System.nanoTime();
+        if (lab != null) {
+            lab.start(startNanos, line -> System.out.println(elapsed(startNanos) + " " + line));
+        }
         long reportNanos = options.reportInterval().toNanos();
         long endNanos = options.duration().isZero() ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
         long nextReport = startNanos + reportNanos;
@@ -159,18 +195,6 @@ public final class Launcher {
         }
     }
 
-    private static Map<String, String> serverNamesById(LocalCluster cluster) {
-        Map<String, String> names = new LinkedHashMap<>();
-        cluster.ofRole(Role.SERVER).forEach(p -> names.put("127.0.0.1:" + p.udpPort(), p.name()));
-        return names;
-    }
-
-    private static Map<Integer, String> serverNamesByPort(LocalCluster cluster) {
-        Map<Integer, String> names = new LinkedHashMap<>();
-        cluster.ofRole(Role.SERVER).forEach(p -> names.put(p.udpPort(), p.name()));
-        return names;
-    }
-
     private static Map<String, Snapshot.AgentStatus> agentStatus(LocalCluster cluster, StatusReader reader) {
         Map<String, Snapshot.AgentStatus> status = new LinkedHashMap<>();
         cluster.ofRole(Role.AGENT).forEach(p -> status.put(p.name(), StatusReader.agent(reader.read(p.statusUrl()))));
@@ -194,8 +218,10 @@ public final class Launcher {
                 .map(p -> new Snapshot.Client(p.name(), StatusReader.client(reader.read(p.statusUrl())))).toList();
         List<Snapshot.Agent> agents = cluster.ofRole(Role.AGENT).stream()
                 .map(p -> new Snapshot.Agent(p.name(), StatusReader.agent(reader.read(p.statusUrl())))).toList();
+        Map<String, String> idByName = new LinkedHashMap<>();
+        cluster.serverNamesById().forEach((id, name) -> idByName.put(name, id));
         List<Snapshot.Server> servers = cluster.ofRole(Role.SERVER).stream()
-                .map(p -> new Snapshot.Server(p.name(), p.udpPort(), StatusReader.server(reader.read(p.statusUrl()))))
+                .map(p -> new Snapshot.Server(p.name(), idByName.get(p.name()), StatusReader.server(reader.read(p.statusUrl()))))
                 .toList();
         return new Snapshot(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), takenAt, clients, agents,
                 servers);

@@ -21,9 +21,15 @@ final class LocalCluster implements AutoCloseable {
     private final ControlCredentials credentials;
     private final ClusterKeyEnvironment clusterKey;
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final Placement placement;
 
     LocalCluster(LaunchOptions options) {
+        this(options, new LoopbackPlacement(options));
+    }
+
+    LocalCluster(LaunchOptions options, Placement placement) {
         this.options = options;
+        this.placement = placement;
         this.credentials = ControlCredentials.fromEnvironment(System.getenv());
         this.clusterKey = ClusterKeyEnvironment.fromEnvironment(System.getenv());
     }
@@ -39,26 +45,27 @@ final class LocalCluster implements AutoCloseable {
 
     void start() throws IOException {
         String serverList = IntStream.rangeClosed(1, options.servers())
-                .mapToObj(i -> "127.0.0.1:" + options.serverUdpPort(i))
+                .mapToObj(placement::serverId)
                 .collect(Collectors.joining(","));
         for (int i = 1; i <= options.servers(); i++) {
-            launch("server-" + i, Role.SERVER, options.serverHttpPort(i), options.serverUdpPort(i), "ring-server-service",
-                    "--ringlab.server.name=server-" + i, "--ringlab.server.port=" + options.serverUdpPort(i),
-                    "--ringlab.server.ring.self=127.0.0.1:" + options.serverUdpPort(i),
+            launch("server-" + i, Role.SERVER, options.serverHttpPort(i), placement.serverUdpPort(i), "ring-server-service",
+                    "--ringlab.server.name=server-" + i, "--ringlab.server.port=" + placement.serverUdpPort(i),
+                    "--ringlab.server.ring.self=" + placement.serverId(i),
                     "--ringlab.server.ring.peers=" + serverList,
                     "--ringlab.server.ring.election-interval=" + options.electionInterval().toMillis() + "ms",
                     "--ringlab.server.ring.downtime=" + options.downtime().toMillis() + "ms",
                     "--ringlab.server.ring.periodic=" + options.elections());
         }
         for (int i = 1; i <= options.agents(); i++) {
-            launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), options.agentUdpPort(i), "lb-agent-service",
-                    "--ringlab.agent.name=agent-" + i, "--ringlab.agent.client-port=" + options.agentUdpPort(i),
-                    "--ringlab.agent.servers=" + serverList);
+            launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), placement.agentUdpPort(i), "lb-agent-service",
+                    "--ringlab.agent.name=agent-" + i, "--ringlab.agent.client-port=" + placement.agentUdpPort(i),
+                    "--ringlab.agent.servers=" + serverList,
+                    options.agentMaxTries() == 0 ? "" : "--ringlab.agent.retry.max-tries=" + options.agentMaxTries());
         }
         for (int i = 1; i <= options.clients(); i++) {
             int agent = (i - 1) % options.agents() + 1;
             launch("client-" + i, Role.CLIENT, options.clientHttpPort(i), 0, "load-client-service",
-                    "--ringlab.client.name=client-" + i, "--ringlab.client.agent=127.0.0.1:" + options.agentUdpPort(agent),
+                    "--ringlab.client.name=client-" + i, "--ringlab.client.agent=" + placement.agentEndpoint(agent),
                     "--ringlab.client.threads=" + options.threads());
         }
         launch("dashboard", Role.DASHBOARD, options.dashboardHttpPort(), 0, "admin-dashboard",
@@ -80,29 +87,35 @@ final class LocalCluster implements AutoCloseable {
         return args;
     }
 
-    private static List<String> watched(String list, int index, String name, int httpPort) {
+    private List<String> watched(String list, int index, String name, int httpPort) {
         String property = "--ringlab.dashboard.%s[%d].".formatted(list, index - 1);
-        return List.of(property + "name=" + name, property + "url=http://127.0.0.1:" + httpPort);
+        String host = placement.httpHost(name);
+        return List.of(property + "name=" + name,
+                property + "url=http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
     }
 
     private void launch(String name, Role role, int httpPort, int udpPort, String module, String... args)
             throws IOException {
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(placement.commandPrefix(name));
         command.add(javaExecutable());
         command.addAll(List.of(options.javaOptions().trim().split("\\s+")));
+        command.addAll(placement.javaOptions());
         command.add("-jar");
         command.add(executableJar(module).toString());
         command.add("--server.port=" + httpPort);
-        command.add("--server.address=127.0.0.1");
+        command.add("--server.address=" + placement.httpHost(name));
         if (role != Role.DASHBOARD) {
             command.add("--ringlab." + role.name().toLowerCase(java.util.Locale.ROOT) + ".report-interval="
                     + options.reportInterval().toMillis() + "ms");
         }
+        command.addAll(placement.roleArguments(role));
         command.addAll(List.of(args));
         command.removeIf(String::isEmpty);
-        processes.add(ServiceProcess.start(name, role, httpPort, udpPort, command,
-                options.runDirectory().resolve("logs/" + name + ".log"), serviceEnvironment()));
+        ServiceProcess process = ServiceProcess.start(name, role, placement.httpHost(name), httpPort, udpPort, command,
+                options.runDirectory().resolve("logs/" + name + ".log"), serviceEnvironment());
+        processes.add(process);
         writePids();
+        startListener.accept(process);
     }
 
     private Map<String, String> serviceEnvironment() {
@@ -139,6 +152,36 @@ final class LocalCluster implements AutoCloseable {
         writePids();
     }
 
+    private java.util.function.Consumer<ServiceProcess> startListener = p -> { };
+
+    /** Told of every process started from now on (the lab records those outside its namespaces). */
+    void onStart(java.util.function.Consumer<ServiceProcess> listener) {
+        this.startListener = listener;
+    }
+
+    /** The process of that name ({@code server-2}, {@code agent-1}). */
+    ServiceProcess process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no process " + name));
+    }
+
+    /** Kills the named process with SIGKILL; returns its pid. */
+    long kill(String name) throws IOException, InterruptedException {
+        ServiceProcess process = process(name);
+        process.kill();
+        writePids();
+        return process.pid();
+    }
+
+    /** Starts the named process again with the same command; returns the new pid. */
+    long restart(String name) throws IOException {
+        ServiceProcess old = process(name);
+        ServiceProcess fresh = old.restart();
+        processes.set(processes.indexOf(old), fresh);
+        writePids();
+        return fresh.pid();
+    }
+
     /** Kills ring server {@code index} (1-based) with SIGKILL; returns the dead process's pid. */
     long killServer(int index) throws IOException, InterruptedException {
         ServiceProcess server = ofRole(Role.SERVER).get(index - 1);
@@ -154,6 +197,15 @@ final class LocalCluster implements AutoCloseable {
         processes.set(processes.indexOf(old), fresh);
         writePids();
         return fresh.pid();
+    }
+
+    /** Server names ({@code server-2}) by their ids ({@code 127.0.0.1:4243}, {@code server-2.lab.test:4242}). */
+    java.util.Map<String, String> serverNamesById() {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= options.servers(); i++) {
+            names.put(placement.serverId(i), "server-" + i);
+        }
+        return names;
     }
 
     List<ServiceProcess> processes() {

@@ -78,7 +78,7 @@ final class ReportPlots {
                     sample.agents().stream().filter(a -> a.name().equals(agent.name()) && a.status() != null).findFirst()
                             .ifPresent(a -> {
                                 x.add((double) sample.elapsedSeconds());
-                                y.add((double) a.status().forwardedTo().getOrDefault(server.udpPort(), 0L));
+                                y.add((double) a.status().forwardedTo().getOrDefault(server.id(), 0L));
                             });
                 }
                 add(chart, agent.name() + " → " + server.name(), x, y);

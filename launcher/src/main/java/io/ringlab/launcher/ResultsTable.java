@@ -68,11 +68,11 @@ final class ResultsTable {
             reachable++;
             out.append(String.format(Locale.ROOT, "%-22s", agent.name()));
             for (int i = 0; i < servers.size(); i++) {
-                int port = servers.get(i).udpPort();
-                long sentTo = s.forwardedTo().getOrDefault(port, 0L);
+                String id = servers.get(i).id();
+                long sentTo = s.forwardedTo().getOrDefault(id, 0L);
                 double share = s.forwarded() == 0 ? 0 : (double) sentTo / s.forwarded();
                 shareSums[i] += share;
-                boolean down = !s.upByPort().getOrDefault(port, true);
+                boolean down = !s.upById().getOrDefault(id, true);
                 out.append(String.format(Locale.ROOT, " %11s", String.format(Locale.ROOT, "%.3f%s", share, down ? "*" : "")));
             }
             out.append(String.format(Locale.ROOT, " %10d %10d %8d  %s%n", s.forwarded(), s.repliesDelivered(), s.retries(),

@@ -53,7 +53,7 @@ final class SeedTables {
             reachable++;
             List<String> row = new ArrayList<>(List.of(agent.name()));
             for (int i = 0; i < snapshot.servers().size(); i++) {
-                long sent = s.forwardedTo().getOrDefault(snapshot.servers().get(i).udpPort(), 0L);
+                long sent = s.forwardedTo().getOrDefault(snapshot.servers().get(i).id(), 0L);
                 double share = s.forwarded() == 0 ? 0 : (double) sent / s.forwarded();
                 sums[i] += share;
                 row.add(fixed(share, 3));

@@ -14,6 +14,7 @@ final class ServiceProcess {
     private final Role role;
     private final int httpPort;
     private final int udpPort;
+    private final String httpHost;
     private final Path log;
     private final List<String> command;
     private final Map<String, String> environment;
@@ -22,10 +23,11 @@ final class ServiceProcess {
 
     enum Role { SERVER, AGENT, CLIENT, DASHBOARD, MONITORING }
 
-    private ServiceProcess(String name, Role role, int httpPort, int udpPort, Path log, List<String> command,
-                           Map<String, String> environment, Process process) {
+    private ServiceProcess(String name, Role role, String httpHost, int httpPort, int udpPort, Path log,
+                           List<String> command, Map<String, String> environment, Process process) {
         this.name = name;
         this.role = role;
+        this.httpHost = httpHost;
         this.httpPort = httpPort;
         this.udpPort = udpPort;
         this.log = log;
@@ -41,6 +43,12 @@ final class ServiceProcess {
 
     static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log,
                                 Map<String, String> environment) throws IOException {
+        return start(name, role, "127.0.0.1", httpPort, udpPort, command, log, environment);
+    }
+
+    /** @param httpHost the address its HTTP endpoints listen on, as the launcher reaches them */
+    static ServiceProcess start(String name, Role role, String httpHost, int httpPort, int udpPort, List<String> command,
+                                Path log, Map<String, String> environment) throws IOException {
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(environment);
@@ -48,13 +56,13 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();
-        return new ServiceProcess(name, role, httpPort, udpPort, log, List.copyOf(command), Map.copyOf(environment),
-                process);
+        return new ServiceProcess(name, role, httpHost, httpPort, udpPort, log, List.copyOf(command),
+                Map.copyOf(environment), process);
     }
 
     /** The same service started again, with the same command and environment (after {@link #kill()}). */
     ServiceProcess restart() throws IOException {
-        return start(name, role, httpPort, udpPort, command, log, environment);
+        return start(name, role, httpHost, httpPort, udpPort, command, log, environment);
     }
 
     /** {@code kill -9}: no shutdown hook, no goodbye to anyone. */
@@ -82,7 +90,7 @@ final class ServiceProcess {
     }
 
     String statusUrl() {
-        return "http://127.0.0.1:" + httpPort + "/api/status";
+        return baseUrl() + "/api/status";
     }
 
     /** What answers once the service is ready: its status, or for the dashboard its health. */
@@ -92,11 +100,21 @@ final class ServiceProcess {
 
     /** The dashboard's page. */
     String pageUrl() {
-        return "http://127.0.0.1:" + httpPort + "/";
+        return baseUrl() + "/";
     }
 
     String ringUrl() {
-        return "http://127.0.0.1:" + httpPort + "/api/ring";
+        return baseUrl() + "/api/ring";
+    }
+
+    /** {@code http://host:port}; an IPv6 host in brackets. */
+    String baseUrl() {
+        return "http://" + (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost) + ":" + httpPort;
+    }
+
+    /** SIGSTOP (freeze) or SIGCONT (thaw): the process keeps its sockets and answers nothing while stopped. */
+    void signal(String signal) throws IOException {
+        io.ringlab.launcher.lab.Shell.run("kill", "-" + signal, Long.toString(process.pid()));
     }
 
     long pid() {

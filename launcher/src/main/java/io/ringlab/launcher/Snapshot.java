@@ -14,17 +14,17 @@ record Snapshot(long elapsedSeconds, java.time.LocalTime takenAt, List<Client> c
     record Agent(String name, AgentStatus status) {
     }
 
-    record Server(String name, int udpPort, ServerStatus status) {
+    record Server(String name, String id, ServerStatus status) {
     }
 
     record ClientStatus(int threads, long sent, long responses, long timeouts, long wrongReplies, long inFlight,
                         double successRate, double averageMs, double p50Ms, double p99Ms) {
     }
 
-    /** @param forwardedTo requests sent to each server, by the server's UDP port */
+    /** @param forwardedTo requests sent to each server, by the server's id ({@code host:port}, as the agent names it) */
     record AgentStatus(String strategy, long received, long forwarded, long repliesDelivered, long retries,
-                       long ejections, Map<Integer, Long> forwardedTo, Map<Integer, Boolean> upByPort,
-                       Map<Integer, String> stateByPort, Map<String, Long> drops) {
+                       long ejections, Map<String, Long> forwardedTo, Map<String, Boolean> upById,
+                       Map<String, String> stateById, Map<String, Long> drops) {
     }
 
     record ServerStatus(String state, long downForMs, long requestsReceived, Map<String, Long> drops) {

@@ -41,14 +41,14 @@ final class StatusReader {
         if (node == null) {
             return null;
         }
-        Map<Integer, Long> forwardedTo = new LinkedHashMap<>();
-        Map<Integer, Boolean> up = new LinkedHashMap<>();
-        Map<Integer, String> state = new LinkedHashMap<>();
+        Map<String, Long> forwardedTo = new LinkedHashMap<>();
+        Map<String, Boolean> up = new LinkedHashMap<>();
+        Map<String, String> state = new LinkedHashMap<>();
         for (JsonNode server : node.path("servers")) {
-            int port = portOf(server.path("server").asString());
-            forwardedTo.put(port, server.path("forwarded").asLong());
-            up.put(port, server.path("up").asBoolean());
-            state.put(port, server.path("state").asString());
+            String id = server.path("server").asString();
+            forwardedTo.put(id, server.path("forwarded").asLong());
+            up.put(id, server.path("up").asBoolean());
+            state.put(id, server.path("state").asString());
         }
         return new Snapshot.AgentStatus(node.path("strategy").asString(), node.path("requestsReceived").asLong(),
                 node.path("forwarded").asLong(), node.path("repliesDelivered").asLong(), node.path("retries").asLong(),
@@ -65,9 +65,5 @@ final class StatusReader {
         Map<String, Long> drops = new LinkedHashMap<>();
         node.path("drops").properties().forEach(entry -> drops.put(entry.getKey(), entry.getValue().asLong()));
         return drops;
-    }
-
-    private static int portOf(String hostAndPort) {
-        return Integer.parseInt(hostAndPort.substring(hostAndPort.lastIndexOf(':') + 1));
     }
 }

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class AgentWatcherTest {
 
-    private final AgentWatcher watcher = new AgentWatcher(Map.of(4243, "server-2"));
+    private final AgentWatcher watcher = new AgentWatcher(Map.of("127.0.0.1:4243", "server-2"));
 
     @Test
     void printsALineWhenAnAgentsViewOfAServerChanges() {
@@ -21,7 +21,7 @@ class AgentWatcherTest {
     }
 
     private static Snapshot.AgentStatus status(String state, long retries) {
-        return new Snapshot.AgentStatus("round-robin", 0, 0, 0, retries, 0, Map.of(4243, 0L),
-                Map.of(4243, state.equals("up")), Map.of(4243, state), Map.of());
+        return new Snapshot.AgentStatus("round-robin", 0, 0, 0, retries, 0, Map.of("127.0.0.1:4243", 0L),
+                Map.of("127.0.0.1:4243", state.equals("up")), Map.of("127.0.0.1:4243", state), Map.of());
     }
 }

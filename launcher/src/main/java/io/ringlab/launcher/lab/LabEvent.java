@@ -1,0 +1,13 @@
+package io.ringlab.launcher.lab;
+
+/**
+ * A fault starting or ending, as the live table prints it and the dashboard and Grafana show it.
+ *
+ * @param epochMillis when (wall clock), for annotations
+ * @param atSeconds   when, since the load started
+ * @param faultId     the fault's id
+ * @param kind        {@code start} or {@code end}
+ * @param text        the line printed
+ */
+public record LabEvent(long epochMillis, double atSeconds, int faultId, String kind, String text) {
+}
