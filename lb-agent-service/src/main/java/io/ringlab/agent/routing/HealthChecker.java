@@ -29,6 +29,7 @@ public class HealthChecker {
     private final boolean[] awaiting;
     private final int[] misses;
     private final long[] nonce;
+    private final long[] previousNonce;
 
     /**
      * @param agentName this agent's member id: the sender of its pings, the receiver of the servers' answers
@@ -45,6 +46,7 @@ public class HealthChecker {
         this.awaiting = new boolean[backends.size()];
         this.misses = new int[backends.size()];
         this.nonce = new long[backends.size()];
+        this.previousNonce = new long[backends.size()];
     }
 
     /** One health-check interval: counts the pings left unanswered, then pings every server again. */
@@ -60,6 +62,7 @@ public class HealthChecker {
             do {
                 next = nonces.getAsLong();
             } while (next == 0);
+            previousNonce[i] = nonce[i];
             nonce[i] = next;
             String target = backend.name().toString();
             sender.accept(backend.address(), sealer.seal(FrameCodec.encode(new Ping(next, target)), agentName, target));
@@ -68,11 +71,13 @@ public class HealthChecker {
 
     /**
      * The server sent an authenticated state: an announcement ({@code echo} 0) or the answer to a ping. It is alive,
-     * unless it answers a ping older than the latest: returns false for such a late answer, changing nothing.
+     * unless it answers a ping older than the last two: an answer to the ping before the latest may arrive just after
+     * the latest went out (a busy host), and still shows the server alive. Returns false for an older answer,
+     * changing nothing.
      */
     public synchronized boolean answered(Backend backend, long echo) {
         int index = backend.index();
-        if (echo != 0 && echo != nonce[index]) {
+        if (echo != 0 && echo != nonce[index] && echo != previousNonce[index]) {
             return false;
         }
         awaiting[index] = false;
