@@ -17,8 +17,9 @@ import static org.awaitility.Awaitility.await;
  * timers, through one scenario of real network faults made by the kernel, one after the other: 10% loss on every
  * server-server link; one server partitioned from the other two for longer than a downtime; a server frozen
  * ({@code SIGSTOP}) for 10 s; an agent partitioned from one server only; 5% loss on every agent-server link, both
- * ways, with 4 tries per request (with the agents' default of 2, 5% each way leaves about 1% unanswered: see
- * docs/CHAOS.md). The first fault is scheduled on the command line, the others given live through the launcher's REST.
+ * ways, with the agents' own settings (4 tries, outliers counted as sent: see docs/CHAOS.md and
+ * docs/FAULT-TOLERANCE.md). The first fault is scheduled on the command line, the others given live through the
+ * launcher's REST.
  * The run's own checker judges it, and its verdict is what is asserted. One run for all the scenarios keeps the
  * suite's time in bounds (about two and a half minutes).
  */
@@ -33,7 +34,7 @@ class MultiHostLabTest {
         String runId = null;
         try (LabRunProcess lab = new LabRunProcess("multi-host-lab-test", new Random(SEED),
                 "--threads", "50", "--duration", "10m", "--election-interval", "8s", "--downtime", "2s",
-                "--report-interval", "30s", "--agent-max-tries", "4",
+                "--report-interval", "30s",
                 "--fault", "at 15s for 12s loss 10% server<->server")) {
             try {
                 await("the lab is up (seed " + SEED + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
@@ -147,9 +148,7 @@ class MultiHostLabTest {
 
         JsonNode agentLoss = faults.get(4);
         assertThat(agentLoss.path("fault").asString()).isEqualTo("loss 5% agent<->server");
-        // the issue asks 99.9%; measured 99.1-99.4% (docs/CHAOS.md: random loss makes agents eject and mark down healthy
-        // servers, and per-try timeouts hold the closed loop's threads): asserted is what holds today
-        assertThat(percent(agentLoss.path("during"))).as("retries carry the clients through 5%% loss").isGreaterThanOrEqualTo(99.0);
+        assertThat(percent(agentLoss.path("during"))).as("retries carry the clients through 5%% loss").isGreaterThanOrEqualTo(99.9);
         assertThat(agentLoss.path("roundsCompleted").asInt()).as("rounds keep completing (and none wedged after the freeze)").isPositive();
     }
 

@@ -54,6 +54,8 @@ class AgentMetrics implements MeterBinder {
         }
         FunctionCounter.builder("ringlab.agent.retries", supervisor, RequestSupervisor::retryCount)
                 .description("Requests sent again to another server").register(registry);
+        FunctionCounter.builder("ringlab.agent.retries.put.off", supervisor, RequestSupervisor::putOffCount)
+                .description("Requests whose retry the retry budget put off").register(registry);
         FunctionCounter.builder("ringlab.agent.expired", supervisor, RequestSupervisor::expiredCount)
                 .description("Requests given up with no reply").register(registry);
         FunctionCounter.builder("ringlab.agent.ejections", outliers, OutlierDetector::ejectionCount)

@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The results an agent reports (status JSON and the periodic log line). */
+/**
+ * The results an agent reports (status JSON and the periodic log line).
+ *
+ * @param retriesPutOff requests whose retry the retry budget put off at least once
+ */
 public record AgentStatus(
         String role,
         String instance,
@@ -16,6 +20,7 @@ public record AgentStatus(
         long forwarded,
         long repliesDelivered,
         long retries,
+        long retriesPutOff,
         long ejections,
         long pending,
         long expired,
@@ -37,8 +42,9 @@ public record AgentStatus(
         String shares = servers.stream()
                 .map(s -> "%s %d (%.3f)%s".formatted(s.server(), s.forwarded(), s.share(), s.up() ? "" : " " + s.state()))
                 .collect(Collectors.joining(", "));
-        return "agent %s [%s]: received %d, forwarded %d [%s], replies %d, retries %d, ejections %d, pending %d, expired %d, dropped %s"
-                .formatted(instance, strategy, requestsReceived, forwarded, shares, repliesDelivered, retries, ejections,
-                        pending, expired, drops);
+        return ("agent %s [%s]: received %d, forwarded %d [%s], replies %d, retries %d (put off %d), ejections %d, "
+                + "pending %d, expired %d, dropped %s")
+                .formatted(instance, strategy, requestsReceived, forwarded, shares, repliesDelivered, retries, retriesPutOff,
+                        ejections, pending, expired, drops);
     }
 }
