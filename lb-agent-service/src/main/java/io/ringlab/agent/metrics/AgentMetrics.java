@@ -60,6 +60,9 @@ class AgentMetrics implements MeterBinder {
                 .description("Requests given up with no reply").register(registry);
         FunctionCounter.builder("ringlab.agent.ejections", outliers, OutlierDetector::ejectionCount)
                 .description("Servers ejected for failing requests").register(registry);
+        FunctionCounter.builder("ringlab.agent.panic.routed", backends, Backends::panicCount)
+                .description("Requests sent while no server was in rotation, to one not in planned downtime")
+                .register(registry);
         Gauge.builder("ringlab.agent.pending", pending, PendingRequests::size)
                 .description("Requests awaiting a reply").register(registry);
         for (String name : Strategies.NAMES) {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
  * The results an agent reports (status JSON and the periodic log line).
  *
  * @param retriesPutOff requests whose retry the retry budget put off at least once
+ * @param panicRouted   requests sent while no server was in rotation, to one not in planned downtime
  */
 public record AgentStatus(
         String role,
@@ -22,6 +23,7 @@ public record AgentStatus(
         long retries,
         long retriesPutOff,
         long ejections,
+        long panicRouted,
         long pending,
         long expired,
         List<ServerShare> servers,

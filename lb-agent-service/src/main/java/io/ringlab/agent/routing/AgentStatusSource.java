@@ -55,7 +55,8 @@ public class AgentStatusSource {
         return new AgentStatus("lb-agent", properties.name(), clientSocket.getLocalPort(), serverSocket.getLocalPort(),
                 strategy.name(), statistics.framedRequests() + statistics.rawRequests(), statistics.rawRequests(),
                 forwarded, statistics.repliesDelivered(), supervisor.retryCount(), supervisor.putOffCount(),
-                outliers.ejectionCount(), pending.size(), supervisor.expiredCount(), shares, drops.snapshot());
+                outliers.ejectionCount(), backends.panicCount(), pending.size(), supervisor.expiredCount(), shares,
+                drops.snapshot());
     }
 
     private static String state(Backend backend) {

@@ -96,6 +96,11 @@ public class RequestRouter {
             statistics.framedRequest();
         }
         int server = strategy.choose(backends);
+        boolean panic = false;
+        if (server < 0) {
+            server = strategy.choose(backends.notInPlannedDowntime());
+            panic = true;
+        }
         if (server < 0) {
             drops.drop(DropReason.NO_SERVER);
             return null;
@@ -114,6 +119,9 @@ public class RequestRouter {
         }
         if (budget != null) {
             budget.request(nowNanos);
+        }
+        if (panic) {
+            backends.panicked();
         }
         Backend backend = backends.get(server);
         backend.sent();

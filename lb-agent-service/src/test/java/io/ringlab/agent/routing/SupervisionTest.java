@@ -204,6 +204,29 @@ class SupervisionTest {
         assertThat(backends.get(2).healthy()).as("two quiet misses in a row").isFalse();
     }
 
+    @Test
+    void withNoServerInRotationARequestGoesToOneNotInPlannedDowntimeRatherThanNowhere() {
+        health.tick();
+        health.tick();
+        health.tick();
+        assertThat(backends.upCount()).as("every server missed its pings (the agent itself stalled)").isZero();
+        router.fromServer(sealed.from(backends.get(0), ServerState.down(5, 10_000)), backends.get(0).address(), 0);
+
+        for (int i = 0; i < 4; i++) {
+            Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT, 0);
+            assertThat(toServer).isNotNull();
+            assertThat(toServer.destination()).as("never the server in planned downtime")
+                    .isNotEqualTo(backends.get(0).address());
+        }
+        assertThat(backends.panicCount()).isEqualTo(4);
+
+        router.fromServer(sealed.from(backends.get(1), ServerState.down(5, 10_000)), backends.get(1).address(), 0);
+        router.fromServer(sealed.from(backends.get(2), ServerState.down(5, 10_000)), backends.get(2).address(), 0);
+        assertThat(router.fromClient(FrameCodec.encodeRequest(9, new byte[] {1}), CLIENT, 0))
+                .as("every server in planned downtime").isNull();
+        assertThat(drops.count(io.ringlab.protocol.DropReason.NO_SERVER)).isEqualTo(1);
+    }
+
     /** A client request that round robin sends to server {@code server}, answered by it (the others are not). */
     private void answerARequestFrom(int server, long nowNanos) {
         for (int attempt = 0; attempt < backends.size(); attempt++) {
