@@ -19,12 +19,13 @@ import java.util.Random;
 
 /**
  * A seeded discrete-event simulation of one agent, the real routing classes ({@link RequestRouter},
- * {@link RequestSupervisor}, {@link OutlierDetector}, {@link HealthChecker}) on a virtual clock, between a closed-loop
- * client and fake ring servers over a lossy network: every datagram between the agent and a server (requests, replies,
- * pings, states) is lost with a probability, each on its own, as nftables' {@code numgen random} drops them in the
- * lab. Housekeeping runs as the agent schedules it (the sweep every 20 ms, health checks every interval). A server can
- * die (answer nothing, as a crash, a freeze or a cut link looks from the agent) and come back, and the servers can take
- * planned downtime in turn ({@code d}, then {@code u}) as elections make them.
+ * {@link RequestSupervisor}, {@link OutlierDetector}, {@link HealthChecker}, {@link RetryBudget}) on a virtual clock,
+ * between a closed-loop client and fake ring servers over a lossy network: every datagram between the agent and a
+ * server (requests, replies, pings, states) is lost with a probability, each on its own, as nftables'
+ * {@code numgen random} drops them in the lab. Housekeeping runs as the agent schedules it (the sweep every 20 ms,
+ * health checks every interval). A server can die (answer nothing, as a crash, a freeze or a cut link looks from the
+ * agent) and come back, or answer only some requests; every server can be made slow; and the servers can take planned
+ * downtime in turn ({@code d}, then {@code u}) as elections make them.
  */
 final class LossyNetwork {
 
@@ -84,27 +85,26 @@ final class LossyNetwork {
 
         AgentSettings maxTries(int value) {
             return new AgentSettings(value, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage, budgetPercent);
-        }
-
-        AgentSettings perTryTimeout(long ms) {
-            return new AgentSettings(maxTries, ms, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage, budgetPercent);
+                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent,
+                    failurePercentage, budgetPercent);
         }
 
         AgentSettings missesWhileServing(int value) {
             return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    value, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage, budgetPercent);
+                    value, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage,
+                    budgetPercent);
         }
 
         AgentSettings consecutiveFailures(int value) {
             return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, value, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage, budgetPercent);
+                    missesWhileServing, value, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage,
+                    budgetPercent);
         }
 
-        AgentSettings failurePercentage(int value) {
+        AgentSettings maxEjectionPercent(int value) {
             return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent, value, budgetPercent);
+                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, value, failurePercentage,
+                    budgetPercent);
         }
 
         /** -1: no budget at all. */
@@ -112,11 +112,6 @@ final class LossyNetwork {
             return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
                     missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent,
                     failurePercentage, value);
-        }
-
-        AgentSettings maxEjectionPercent(int value) {
-            return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, value, failurePercentage, budgetPercent);
         }
     }
 
