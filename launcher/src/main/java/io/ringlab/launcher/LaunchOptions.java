@@ -78,7 +78,7 @@ record LaunchOptions(
               --control-port P      the launcher's REST (faults, verdict) on 127.0.0.1 (default http-port + 300)
               --checker on|off      the run-time checker and its verdict (default on)
               --verdict-file F      also write the final verdict there as JSON (default: none)
-              --agent-max-tries N   tries of a request in all, each to another server (default: the agents' own, 2)
+              --agent-max-tries N   tries of a request in all, each to another server (default: the agents' own, 4)
             """;
 
     static LaunchOptions parse(String[] args, Map<String, String> environment, Path home) {

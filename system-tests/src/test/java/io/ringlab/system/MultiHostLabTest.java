@@ -4,8 +4,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
@@ -17,8 +22,9 @@ import static org.awaitility.Awaitility.await;
  * timers, through one scenario of real network faults made by the kernel, one after the other: 10% loss on every
  * server-server link; one server partitioned from the other two for longer than a downtime; a server frozen
  * ({@code SIGSTOP}) for 10 s; an agent partitioned from one server only; 5% loss on every agent-server link, both
- * ways, with 4 tries per request (with the agents' default of 2, 5% each way leaves about 1% unanswered: see
- * docs/CHAOS.md). The first fault is scheduled on the command line, the others given live through the launcher's REST.
+ * ways, with the agents' own settings (4 tries, outliers counted as sent: see docs/CHAOS.md and
+ * docs/FAULT-TOLERANCE.md). The first fault is scheduled on the command line, the others given live through the
+ * launcher's REST.
  * The run's own checker judges it, and its verdict is what is asserted. One run for all the scenarios keeps the
  * suite's time in bounds (about two and a half minutes).
  */
@@ -26,6 +32,7 @@ class MultiHostLabTest {
 
     private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
     private static final double THIRD = 1.0 / 3;
+    private static final List<String> SERVERS = List.of("server-1", "server-2", "server-3");
 
     @Test
     void theSeedsFiveHostsHoldThroughLossPartitionsAndAFreeze() throws Exception {
@@ -33,7 +40,7 @@ class MultiHostLabTest {
         String runId = null;
         try (LabRunProcess lab = new LabRunProcess("multi-host-lab-test", new Random(SEED),
                 "--threads", "50", "--duration", "10m", "--election-interval", "8s", "--downtime", "2s",
-                "--report-interval", "30s", "--agent-max-tries", "4",
+                "--report-interval", "30s",
                 "--fault", "at 15s for 12s loss 10% server<->server")) {
             try {
                 await("the lab is up (seed " + SEED + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
@@ -44,7 +51,14 @@ class MultiHostLabTest {
                 awaitEnd(lab, 1);
                 inject(lab, "for 14s partition server-1 | server-2,server-3", 2);
                 inject(lab, "for 10s freeze server-3", 3);
-                inject(lab, "for 6s partition agent-1 | server-2", 4);
+                // a quiet moment is 2.5 s without a timer due, and timers fire every 8 s: a round could take a server
+                // down during the 6 s cut, so periodic elections pause for it
+                pauseElections(lab, true);
+                try {
+                    inject(lab, "for 6s partition agent-1 | server-2", 4);
+                } finally {
+                    pauseElections(lab, false);
+                }
                 inject(lab, "for 15s loss 5% agent<->server", 5);
                 assertThat(lab.postToLauncher("/api/faults", "{\"fault\": \"partition agent-9\"}").statusCode()).isEqualTo(400);
                 await("the clients' outcomes after the last fault are in").atMost(Duration.ofMinutes(1))
@@ -77,12 +91,37 @@ class MultiHostLabTest {
                 .until(() -> lab.printed().contains("fault " + id + " ended"));
     }
 
-    /** Every server up and in every agent's rotation, and no server's election timer due within 2.5 s. */
+    /** Pauses (or resumes) every server's periodic elections through its REST; with pausing, waits for no round to run. */
+    private static void pauseElections(LabRunProcess lab, boolean pause) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + lab.password).getBytes(StandardCharsets.UTF_8));
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (String server : SERVERS) {
+            String url = lab.statusUrl(server).replace("/api/status", "/api/ring/periodic/" + (pause ? "pause" : "resume"));
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + basic).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s %s: %s", pause ? "pause" : "resume", server, answer.body()).isEqualTo(200);
+        }
+        if (pause) {
+            await("no round running").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                for (String server : SERVERS) {
+                    JsonNode ring = lab.get(lab.statusUrl(server).replace("/api/status", "/api/ring"));
+                    if (ring == null || !List.of("none", "finished", "abandoned").contains(ring.path("phase").asString())) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+    }
+
+    /** Every server up and in every agent's rotation, and no server's election timer due within 2.5 s (or paused). */
     private static boolean quiet(LabRunProcess lab) throws Exception {
-        for (String server : List.of("server-1", "server-2", "server-3")) {
+        for (String server : SERVERS) {
             JsonNode ring = lab.get(lab.statusUrl(server).replace("/api/status", "/api/ring"));
+            long nextElectionInMs = ring == null ? 0 : ring.path("nextElectionInMs").asLong(); // -1: paused
             if (ring == null || !ring.path("state").asString().equalsIgnoreCase("up")
-                    || ring.path("nextElectionInMs").asLong() < 2500 || !ring.path("suspected").isEmpty()) {
+                    || (nextElectionInMs >= 0 && nextElectionInMs < 2500) || !ring.path("suspected").isEmpty()) {
                 return false;
             }
         }
@@ -147,9 +186,7 @@ class MultiHostLabTest {
 
         JsonNode agentLoss = faults.get(4);
         assertThat(agentLoss.path("fault").asString()).isEqualTo("loss 5% agent<->server");
-        // the issue asks 99.9%; measured 99.1-99.4% (docs/CHAOS.md: random loss makes agents eject and mark down healthy
-        // servers, and per-try timeouts hold the closed loop's threads): asserted is what holds today
-        assertThat(percent(agentLoss.path("during"))).as("retries carry the clients through 5%% loss").isGreaterThanOrEqualTo(99.0);
+        assertThat(percent(agentLoss.path("during"))).as("retries carry the clients through 5%% loss").isGreaterThanOrEqualTo(99.9);
         assertThat(agentLoss.path("roundsCompleted").asInt()).as("rounds keep completing (and none wedged after the freeze)").isPositive();
     }
 

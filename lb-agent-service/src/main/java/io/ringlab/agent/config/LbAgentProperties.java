@@ -60,28 +60,45 @@ public record LbAgentProperties(
         @DefaultValue @Valid RawAnswers raw) {
 
     /**
-     * @param perTryTimeout a request with no reply after this long is sent to another server
-     * @param maxTries      tries in all, the first included (1 turns retries off)
+     * @param perTryTimeout         a request with no reply after this long is sent to another server
+     * @param maxTries              tries in all, the first included (1 turns retries off)
+     * @param budgetPercent         retries over the last 10 s at most this share of the requests taken...
+     * @param budgetMinPerSecond    ...plus this many a second whatever the load
      */
     public record Retry(@DefaultValue("500ms") @NotNull @DurationMin(millis = 1) Duration perTryTimeout,
-                        @DefaultValue("2") @Min(1) @Max(10) int maxTries) {
+                        @DefaultValue("4") @Min(1) @Max(10) int maxTries,
+                        @DefaultValue("25") @Min(0) @Max(1000) int budgetPercent,
+                        @DefaultValue("10") @Min(0) int budgetMinPerSecond) {
     }
 
     /**
-     * @param interval         how often each server is pinged
-     * @param missesToMarkDown pings left unanswered in a row before a server is taken out of rotation
+     * @param interval                      how often each server is pinged
+     * @param missesToMarkDown              pings left unanswered in a row, while the server answered no request either,
+     *                                      before it is taken out of rotation
+     * @param missesToMarkDownWhileServing  pings left unanswered in a row before a server that still answers requests
+     *                                      is taken out (never fewer than {@code missesToMarkDown})
      */
     public record Health(@DefaultValue("250ms") @NotNull @DurationMin(millis = 1) Duration interval,
-                         @DefaultValue("2") @Min(1) int missesToMarkDown) {
+                         @DefaultValue("2") @Min(1) int missesToMarkDown,
+                         @DefaultValue("6") @Min(1) int missesToMarkDownWhileServing) {
     }
 
     /**
-     * @param consecutiveFailures timed-out requests in a row that eject a server
-     * @param baseEjection        the first ejection's length; it doubles with each ejection in a row
-     * @param maxEjection         the longest ejection
+     * @param consecutiveFailures             tries left unanswered in a row, in the order they were sent, with none
+     *                                        answered after them, that eject a server
+     * @param baseEjection                    the first ejection's length; it doubles with each ejection in a row
+     * @param maxEjection                     the longest ejection
+     * @param maxEjectionPercent              the most servers ejected at once, as a share of all; one may always be
+     * @param failurePercentage               share of a server's tries that, failed over one interval, eject it (0: off)
+     * @param failurePercentageRequestVolume  tries that must end in the interval for the share to count
+     * @param interval                        the interval over which the failure share is counted
      */
     public record Outliers(@DefaultValue("5") @Min(1) int consecutiveFailures,
                            @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration baseEjection,
-                           @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration maxEjection) {
+                           @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration maxEjection,
+                           @DefaultValue("10") @Min(0) @Max(100) int maxEjectionPercent,
+                           @DefaultValue("50") @Min(0) @Max(100) int failurePercentage,
+                           @DefaultValue("50") @Min(1) int failurePercentageRequestVolume,
+                           @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration interval) {
     }
 }

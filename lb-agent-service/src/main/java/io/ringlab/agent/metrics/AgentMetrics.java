@@ -54,10 +54,15 @@ class AgentMetrics implements MeterBinder {
         }
         FunctionCounter.builder("ringlab.agent.retries", supervisor, RequestSupervisor::retryCount)
                 .description("Requests sent again to another server").register(registry);
+        FunctionCounter.builder("ringlab.agent.retries.put.off", supervisor, RequestSupervisor::putOffCount)
+                .description("Requests whose retry the retry budget put off").register(registry);
         FunctionCounter.builder("ringlab.agent.expired", supervisor, RequestSupervisor::expiredCount)
                 .description("Requests given up with no reply").register(registry);
         FunctionCounter.builder("ringlab.agent.ejections", outliers, OutlierDetector::ejectionCount)
                 .description("Servers ejected for failing requests").register(registry);
+        FunctionCounter.builder("ringlab.agent.panic.routed", backends, Backends::panicCount)
+                .description("Requests sent while no server was in rotation, to one not in planned downtime")
+                .register(registry);
         Gauge.builder("ringlab.agent.pending", pending, PendingRequests::size)
                 .description("Requests awaiting a reply").register(registry);
         for (String name : Strategies.NAMES) {

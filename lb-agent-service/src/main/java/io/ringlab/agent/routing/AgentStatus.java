@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The results an agent reports (status JSON and the periodic log line). */
+/**
+ * The results an agent reports (status JSON and the periodic log line).
+ *
+ * @param retriesPutOff requests whose retry the retry budget put off at least once
+ * @param panicRouted   requests sent while no server was in rotation, to one not in planned downtime
+ */
 public record AgentStatus(
         String role,
         String instance,
@@ -16,7 +21,9 @@ public record AgentStatus(
         long forwarded,
         long repliesDelivered,
         long retries,
+        long retriesPutOff,
         long ejections,
+        long panicRouted,
         long pending,
         long expired,
         List<ServerShare> servers,
@@ -37,8 +44,9 @@ public record AgentStatus(
         String shares = servers.stream()
                 .map(s -> "%s %d (%.3f)%s".formatted(s.server(), s.forwarded(), s.share(), s.up() ? "" : " " + s.state()))
                 .collect(Collectors.joining(", "));
-        return "agent %s [%s]: received %d, forwarded %d [%s], replies %d, retries %d, ejections %d, pending %d, expired %d, dropped %s"
-                .formatted(instance, strategy, requestsReceived, forwarded, shares, repliesDelivered, retries, ejections,
-                        pending, expired, drops);
+        return ("agent %s [%s]: received %d, forwarded %d [%s], replies %d, retries %d (put off %d), ejections %d, "
+                + "pending %d, expired %d, dropped %s")
+                .formatted(instance, strategy, requestsReceived, forwarded, shares, repliesDelivered, retries, retriesPutOff,
+                        ejections, pending, expired, drops);
     }
 }

@@ -54,8 +54,9 @@ public class AgentStatusSource {
                 .toList();
         return new AgentStatus("lb-agent", properties.name(), clientSocket.getLocalPort(), serverSocket.getLocalPort(),
                 strategy.name(), statistics.framedRequests() + statistics.rawRequests(), statistics.rawRequests(),
-                forwarded, statistics.repliesDelivered(), supervisor.retryCount(), outliers.ejectionCount(),
-                pending.size(), supervisor.expiredCount(), shares, drops.snapshot());
+                forwarded, statistics.repliesDelivered(), supervisor.retryCount(), supervisor.putOffCount(),
+                outliers.ejectionCount(), backends.panicCount(), pending.size(), supervisor.expiredCount(), shares,
+                drops.snapshot());
     }
 
     private static String state(Backend backend) {

@@ -5,12 +5,40 @@ import io.ringlab.protocol.HostAndPort;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.IntStream;
 
 /** The agent's servers, in configured (ring) order. */
 public class Backends implements ServerView {
 
     private final Backend[] backends;
+    private final LongAdder panics = new LongAdder();
+    private final ServerView notDown = new ServerView() {
+        @Override
+        public int size() {
+            return backends.length;
+        }
+
+        @Override
+        public boolean isUp(int index) {
+            return backends[index].announcedUp();
+        }
+
+        @Override
+        public int outstanding(int index) {
+            return backends[index].outstanding();
+        }
+
+        @Override
+        public long latencyEwmaNanos(int index) {
+            return backends[index].latencyEwmaNanos();
+        }
+
+        @Override
+        public int weight(int index) {
+            return backends[index].weight();
+        }
+    };
 
     /** @param weights one per server for weighted round robin; empty for all 1 */
     public Backends(List<HostAndPort> servers, List<Integer> weights) {
@@ -85,6 +113,26 @@ public class Backends implements ServerView {
             total += backend.forwardedCount();
         }
         return total;
+    }
+
+    /**
+     * The same servers with every one not in planned downtime taken as up, whatever its health checks and ejections
+     * say: where a request goes when no server at all is in rotation (Envoy's panic routing, here only at none). An
+     * agent whose own threads stalled (a busy machine, a long pause) misses every server's health answers at once and
+     * would otherwise drop every request until the next answers; a server that is really gone loses the request either
+     * way, and its retry goes to another server.
+     */
+    public ServerView notInPlannedDowntime() {
+        return notDown;
+    }
+
+    void panicked() {
+        panics.increment();
+    }
+
+    /** Requests sent while no server was in rotation, to one not in planned downtime. */
+    public long panicCount() {
+        return panics.sum();
     }
 
     public int upCount() {

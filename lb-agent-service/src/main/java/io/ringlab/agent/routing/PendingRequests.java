@@ -1,6 +1,7 @@
 package io.ringlab.agent.routing;
 
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +28,11 @@ public class PendingRequests {
         private long tried;
         private long lastSentNanos;
         private int tries = 1;
+        /** The servers of the earlier tries and when each was sent, once the request is retried; else null. */
+        private int[] earlierServers;
+        private long[] earlierSentNanos;
         private boolean settled;
+        private boolean putOff;
 
         Pending(InetSocketAddress client, long clientRequestId, boolean raw, byte[] forwarded, int server, long nowNanos) {
             this.client = client;
@@ -82,6 +87,19 @@ public class PendingRequests {
             return tries;
         }
 
+        /** When the latest try to this server was sent (the first try's time for a server it was never sent to). */
+        public synchronized long sentNanosTo(int candidate) {
+            if (candidate == server) {
+                return lastSentNanos;
+            }
+            for (int i = tries - 2; i >= 0 && earlierServers != null; i--) {
+                if (earlierServers[i] == candidate) {
+                    return earlierSentNanos[i];
+                }
+            }
+            return firstSentNanos;
+        }
+
         /**
          * Moves the request to another server, unless it was settled (answered or given up) meanwhile;
          * returns the server it leaves, or -1 when there is nothing to retry.
@@ -91,11 +109,25 @@ public class PendingRequests {
                 return -1;
             }
             int previous = server;
+            if (earlierServers == null || earlierServers.length < tries) {
+                earlierServers = Arrays.copyOf(earlierServers == null ? new int[0] : earlierServers, tries + 2);
+                earlierSentNanos = Arrays.copyOf(earlierSentNanos == null ? new long[0] : earlierSentNanos,
+                        tries + 2);
+            }
+            earlierServers[tries - 1] = previous;
+            earlierSentNanos[tries - 1] = lastSentNanos;
             server = toServer;
             tried |= bit(toServer);
             lastSentNanos = nowNanos;
             tries++;
             return previous;
+        }
+
+        /** Notes that a retry of this request was put off (no room in the retry budget); true the first time. */
+        synchronized boolean putOff() {
+            boolean first = !putOff;
+            putOff = true;
+            return first;
         }
 
         /** Marks the request answered or given up; returns the server it is out with now. Once. */

@@ -32,12 +32,23 @@ public class RequestRouter {
     private final OutlierDetector outliers;
     private final ServerStateReceiver states;
     private final int maxPayload;
+    private final RetryBudget budget;
     private volatile boolean accepting = true;
 
     /** @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload) */
     public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
                          AgentStatistics statistics, DropCounter drops, boolean acceptRaw, SourceRateLimiter rawRate,
                          OutlierDetector outliers, ServerStateReceiver states, int maxDatagramSize) {
+        this(backends, strategy, pending, statistics, drops, acceptRaw, rawRate, outliers, states, maxDatagramSize, null);
+    }
+
+    /**
+     * @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload)
+     * @param budget          the retry budget every new request adds to; {@code null} for none
+     */
+    public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
+                         AgentStatistics statistics, DropCounter drops, boolean acceptRaw, SourceRateLimiter rawRate,
+                         OutlierDetector outliers, ServerStateReceiver states, int maxDatagramSize, RetryBudget budget) {
         this.backends = backends;
         this.strategy = strategy;
         this.pending = pending;
@@ -48,6 +59,7 @@ public class RequestRouter {
         this.outliers = outliers;
         this.states = states;
         this.maxPayload = maxDatagramSize - FrameCodec.REQUEST_HEADER_LENGTH;
+        this.budget = budget;
     }
 
     /**
@@ -84,6 +96,11 @@ public class RequestRouter {
             statistics.framedRequest();
         }
         int server = strategy.choose(backends);
+        boolean panic = false;
+        if (server < 0) {
+            server = strategy.choose(backends.notInPlannedDowntime());
+            panic = true;
+        }
         if (server < 0) {
             drops.drop(DropReason.NO_SERVER);
             return null;
@@ -99,6 +116,12 @@ public class RequestRouter {
         if (registration == PendingRequests.Registration.FULL) {
             drops.drop(DropReason.PENDING_FULL);
             return null;
+        }
+        if (budget != null) {
+            budget.request(nowNanos);
+        }
+        if (panic) {
+            backends.panicked();
         }
         Backend backend = backends.get(server);
         backend.sent();
@@ -141,7 +164,7 @@ public class RequestRouter {
         // the server of the latest try answered, or an earlier one did, late
         long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
         replier.replied(nowNanos - sentNanos);
-        outliers.success(replier.index());
+        outliers.success(replier.index(), request.sentNanosTo(replier.index()));
         statistics.replyDelivered();
         byte[] toClient = request.raw()
                 ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)

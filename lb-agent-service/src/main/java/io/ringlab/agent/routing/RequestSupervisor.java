@@ -11,7 +11,8 @@ import java.util.function.BiConsumer;
  * Watches the pending requests: one with no reply within the per-try timeout is sent once more, to a
  * different server, under the same id, so that whichever reply comes first is the one delivered and a later
  * one is dropped; one with no reply within the request timeout is given up. Both count against the server
- * for outlier detection. Servers' processing is idempotent, so a retry is safe.
+ * for outlier detection. Servers' processing is idempotent, so a retry is safe. A retry the budget has no room for is
+ * put off to the next sweep (the request's time still runs).
  */
 public class RequestSupervisor {
 
@@ -23,12 +24,21 @@ public class RequestSupervisor {
     private final long perTryTimeoutNanos;
     private final long requestTimeoutNanos;
     private final int maxTries;
+    private final RetryBudget budget;
     private final LongAdder retries = new LongAdder();
     private final LongAdder expired = new LongAdder();
+    private final LongAdder putOff = new LongAdder();
 
     public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
                              OutlierDetector outliers, BiConsumer<InetSocketAddress, byte[]> sender,
                              long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries) {
+        this(pending, backends, strategy, outliers, sender, perTryTimeoutNanos, requestTimeoutNanos, maxTries, null);
+    }
+
+    /** @param budget the retry budget each retry must fit; {@code null} for none */
+    public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
+                             OutlierDetector outliers, BiConsumer<InetSocketAddress, byte[]> sender,
+                             long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries, RetryBudget budget) {
         this.pending = pending;
         this.backends = backends;
         this.strategy = strategy;
@@ -37,6 +47,7 @@ public class RequestSupervisor {
         this.perTryTimeoutNanos = perTryTimeoutNanos;
         this.requestTimeoutNanos = requestTimeoutNanos;
         this.maxTries = maxTries;
+        this.budget = budget;
     }
 
     public void sweep(long nowNanos) {
@@ -45,7 +56,7 @@ public class RequestSupervisor {
                 pending.expire(id, entry, gone -> {
                     int server = gone.settle();
                     backends.get(server).settled();
-                    outliers.failure(server, nowNanos);
+                    outliers.failure(server, gone.lastSentNanos(), nowNanos);
                     expired.increment();
                 });
             } else if (entry.tries() < maxTries && nowNanos - entry.lastSentNanos() > perTryTimeoutNanos) {
@@ -59,14 +70,21 @@ public class RequestSupervisor {
         if (next < 0) {
             return;
         }
+        if (budget != null && !budget.tryRetry(nowNanos)) {
+            if (entry.putOff()) {
+                putOff.increment();
+            }
+            return; // the next sweep tries again, until the request times out
+        }
         Backend backend = backends.get(next);
         backend.sent();
+        long previousSentNanos = entry.lastSentNanos(); // only this sweep moves a request to another server
         int previous = entry.resend(next, nowNanos);
         if (previous < 0) {
             backend.settled(); // answered meanwhile: nothing to retry
             return;
         }
-        outliers.failure(previous, nowNanos);
+        outliers.failure(previous, previousSentNanos, nowNanos);
         backends.get(previous).settled();
         retries.increment();
         sender.accept(backend.address(), entry.forwarded());
@@ -78,6 +96,11 @@ public class RequestSupervisor {
 
     public long expiredCount() {
         return expired.sum();
+    }
+
+    /** Requests whose retry the retry budget put off at least once. */
+    public long putOffCount() {
+        return putOff.sum();
     }
 
     /** The servers as they are, less one: a retry goes to a different server. */

@@ -12,9 +12,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
+
+    /** Beyond a try's timeout, the time the sweep (every 20 ms) may take to find it. */
+    private static final Duration SETTLE_MARGIN = Duration.ofMillis(100);
+    /** How far back the retry budget counts requests and retries (Finagle's default). */
+    private static final Duration RETRY_BUDGET_WINDOW = Duration.ofSeconds(10);
 
     @Bean
     Backends backends(LbAgentProperties properties) {
@@ -52,15 +58,21 @@ class RoutingConfiguration {
     @Bean
     OutlierDetector outlierDetector(Backends backends, LbAgentProperties properties) {
         var outliers = properties.outliers();
-        return new OutlierDetector(backends, outliers.consecutiveFailures(), outliers.baseEjection().toNanos(),
-                outliers.maxEjection().toNanos());
+        // a try's outcome is known at its per-try timeout (the request timeout without retries), found by a sweep
+        Duration tryTimeout = properties.retry().maxTries() > 1 ? properties.retry().perTryTimeout()
+                : properties.requestTimeout();
+        return new OutlierDetector(backends, new OutlierDetector.Settings(outliers.consecutiveFailures(),
+                outliers.baseEjection().toNanos(), outliers.maxEjection().toNanos(), outliers.maxEjectionPercent(),
+                outliers.failurePercentage(), outliers.failurePercentageRequestVolume(), outliers.interval().toNanos(),
+                tryTimeout.plus(SETTLE_MARGIN).toNanos()));
     }
 
     @Bean
     HealthChecker healthChecker(Backends backends, LbAgentProperties properties, DatagramSender serverSideSender,
                                 FrameSealer frameSealer, SecureRandom secureRandom) {
-        return new HealthChecker(backends, properties.health().missesToMarkDown(), serverSideSender::send,
-                frameSealer, properties.name(), secureRandom::nextLong);
+        return new HealthChecker(backends, properties.health().missesToMarkDown(),
+                properties.health().missesToMarkDownWhileServing(), serverSideSender::send, frameSealer,
+                properties.name(), secureRandom::nextLong);
     }
 
     @Bean
@@ -70,9 +82,15 @@ class RoutingConfiguration {
     }
 
     @Bean
+    RetryBudget retryBudget(LbAgentProperties properties) {
+        return new RetryBudget(properties.retry().budgetPercent(), properties.retry().budgetMinPerSecond(),
+                RETRY_BUDGET_WINDOW.toNanos());
+    }
+
+    @Bean
     RequestSupervisor requestSupervisor(PendingRequests pending, Backends backends, SwitchableStrategy strategy,
                                         OutlierDetector outliers, DatagramSender serverSideSender,
-                                        LbAgentProperties properties) {
+                                        LbAgentProperties properties, RetryBudget budget) {
         if (properties.retry().maxTries() > 1
                 && properties.retry().perTryTimeout().compareTo(properties.requestTimeout()) >= 0) {
             throw new InvalidPropertyException("ringlab.agent.retry.per-try-timeout", properties.retry().perTryTimeout()
@@ -81,14 +99,14 @@ class RoutingConfiguration {
         }
         return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender::send,
                 properties.retry().perTryTimeout().toNanos(), properties.requestTimeout().toNanos(),
-                properties.retry().maxTries());
+                properties.retry().maxTries(), budget);
     }
 
     @Bean
     RequestRouter requestRouter(Backends backends, SwitchableStrategy strategy, PendingRequests pending,
                                 AgentStatistics statistics, DropCounter drops, LbAgentProperties properties,
-                                OutlierDetector outliers, ServerStateReceiver states) {
+                                OutlierDetector outliers, ServerStateReceiver states, RetryBudget budget) {
         return new RequestRouter(backends, strategy, pending, statistics, drops, properties.raw().enabled(),
-                properties.raw().limiter(), outliers, states, properties.udp().maxDatagramSize());
+                properties.raw().limiter(), outliers, states, properties.udp().maxDatagramSize(), budget);
     }
 }

@@ -82,38 +82,38 @@ class SupervisionTest {
 
     @Test
     void serverFailingRequestsInARowIsEjectedForABackoffThatDoublesThenPutBack() {
-        outliers.failure(0, 0);
-        outliers.failure(0, 0);
+        outliers.failure(0, 0, 500 * MS);
+        outliers.failure(0, 1 * MS, 500 * MS);
         assertThat(backends.get(0).isUp()).isTrue();
-        outliers.failure(0, 0);
+        outliers.failure(0, 2 * MS, 500 * MS);
         assertThat(backends.get(0).ejected()).isTrue();
-        outliers.tick(999 * MS);
+        outliers.tick(1499 * MS);
         assertThat(backends.get(0).ejected()).isTrue();
-        outliers.tick(1000 * MS);
+        outliers.tick(1500 * MS);
         assertThat(backends.get(0).isUp()).isTrue();
 
         for (int i = 0; i < 3; i++) {
-            outliers.failure(0, 1100 * MS);
+            outliers.failure(0, 1000 * MS + i, 1600 * MS);
         }
-        outliers.tick(3099 * MS);
+        outliers.tick(3599 * MS);
         assertThat(backends.get(0).ejected()).as("second ejection in a row lasts 2 s").isTrue();
-        outliers.tick(3100 * MS);
+        outliers.tick(3600 * MS);
         assertThat(backends.get(0).ejected()).isFalse();
         assertThat(outliers.ejectionCount()).isEqualTo(2);
     }
 
     @Test
     void aReplyResetsTheFailureCountAndTheLastServerUpIsNeverEjected() {
-        outliers.failure(1, 0);
-        outliers.failure(1, 0);
-        outliers.success(1);
-        outliers.failure(1, 0);
+        outliers.failure(1, 1 * MS, 501 * MS);
+        outliers.failure(1, 2 * MS, 502 * MS);
+        outliers.success(1, 3 * MS);
+        outliers.failure(1, 4 * MS, 504 * MS);
         assertThat(backends.get(1).ejected()).isFalse();
 
         backends.get(0).setUp(false);
         backends.get(2).setUp(false);
         for (int i = 0; i < 10; i++) {
-            outliers.failure(1, 0);
+            outliers.failure(1, (10 + i) * MS, (510 + i) * MS);
         }
         assertThat(backends.get(1).isUp()).as("the only server left").isTrue();
     }
@@ -174,5 +174,70 @@ class SupervisionTest {
             assertThat(ping.target()).isEqualTo(backends.get(i).name().toString());
             assertThat(ping.nonce()).isEqualTo(101 + i);
         }
+    }
+
+    @Test
+    void aServerThatStillAnswersRequestsIsTakenOutOnlyAfterSixMissedPings() {
+        for (int interval = 1; interval <= 5; interval++) {
+            health.tick();
+            answerARequestFrom(1, interval * 250 * MS);
+        }
+        health.tick();
+        assertThat(backends.get(1).healthy()).as("five pings missed, requests answered").isTrue();
+        assertThat(backends.get(0).healthy()).as("two pings missed, no request answered").isFalse();
+        answerARequestFrom(1, 1500 * MS);
+        health.tick();
+        assertThat(backends.get(1).healthy()).as("the sixth missed ping").isFalse();
+        assertThat(health.markedDownCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aServerThatStopsAnsweringRequestsTooIsOutAfterTwoQuietMisses() {
+        health.tick();
+        health.tick();
+        answerARequestFrom(2, 500 * MS);
+        health.tick();
+        assertThat(backends.get(2).healthy()).as("two misses, but it answered a request meanwhile").isTrue();
+        health.tick();
+        assertThat(backends.get(2).healthy()).as("one quiet miss").isTrue();
+        health.tick();
+        assertThat(backends.get(2).healthy()).as("two quiet misses in a row").isFalse();
+    }
+
+    @Test
+    void withNoServerInRotationARequestGoesToOneNotInPlannedDowntimeRatherThanNowhere() {
+        health.tick();
+        health.tick();
+        health.tick();
+        assertThat(backends.upCount()).as("every server missed its pings (the agent itself stalled)").isZero();
+        router.fromServer(sealed.from(backends.get(0), ServerState.down(5, 10_000)), backends.get(0).address(), 0);
+
+        for (int i = 0; i < 4; i++) {
+            Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT, 0);
+            assertThat(toServer).isNotNull();
+            assertThat(toServer.destination()).as("never the server in planned downtime")
+                    .isNotEqualTo(backends.get(0).address());
+        }
+        assertThat(backends.panicCount()).isEqualTo(4);
+
+        router.fromServer(sealed.from(backends.get(1), ServerState.down(5, 10_000)), backends.get(1).address(), 0);
+        router.fromServer(sealed.from(backends.get(2), ServerState.down(5, 10_000)), backends.get(2).address(), 0);
+        assertThat(router.fromClient(FrameCodec.encodeRequest(9, new byte[] {1}), CLIENT, 0))
+                .as("every server in planned downtime").isNull();
+        assertThat(drops.count(io.ringlab.protocol.DropReason.NO_SERVER)).isEqualTo(1);
+    }
+
+    /** A client request that round robin sends to server {@code server}, answered by it (the others are not). */
+    private void answerARequestFrom(int server, long nowNanos) {
+        for (int attempt = 0; attempt < backends.size(); attempt++) {
+            Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(7, new byte[] {1}), CLIENT, nowNanos);
+            if (toServer.destination().equals(backends.get(server).address())) {
+                long id = FrameCodec.requestId(toServer.datagram());
+                assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), toServer.destination(),
+                        nowNanos)).isNotNull();
+                return;
+            }
+        }
+        throw new AssertionError("round robin never chose server " + server);
     }
 }

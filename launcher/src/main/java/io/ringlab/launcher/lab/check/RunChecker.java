@@ -130,6 +130,9 @@ public final class RunChecker {
         }
         o.agents().forEach((agent, view) -> {
             Observation.Agent before = previous.agents().get(agent);
+            if (before == null) {
+                return; // it did not answer the previous poll in time (a busy machine): nothing to count from
+            }
             view.forwardedTo().forEach((server, count) -> {
                 long delta = count - before.forwardedTo().getOrDefault(server, count);
                 if (delta > 0) {

@@ -153,4 +153,17 @@ class RunCheckerTest {
         assertThat(report.serversDown()).containsExactly("server-3");
         assertThat(report.roundsCompleted()).isEqualTo(1);
     }
+
+    @Test
+    void anAgentMissingFromOnePollDoesNotStopTheChecker() {
+        Moment m = new Moment();
+        Map<String, String> agent2 = m.views.remove("agent-2");
+        checker.observe(m.at(S));
+        m.views.put("agent-2", agent2);
+        assertThat(checker.observe(m.at(2 * S))).as("agent-2 answers again").isEmpty();
+        m.ring.put("server-1", "down");
+        m.ring.put("server-2", "down");
+        assertThat(checker.observe(m.at(3 * S))).singleElement().asString()
+                .startsWith("!! server-1 and server-2 in planned downtime at once at 00:00:03");
+    }
 }
