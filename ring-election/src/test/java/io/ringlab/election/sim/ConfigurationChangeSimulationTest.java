@@ -58,6 +58,28 @@ class ConfigurationChangeSimulationTest {
                 + " schedules do not reach the gap that the hold closes", MAX_SCHEDULES_TO_BREAK);
     }
 
+    /** The limit of the hold: a partition between the old and the new side during the change lets both elect. */
+    @Test
+    void aPartitionBetweenTheOldAndTheNewListPutsTwoServersDownInSomeSchedule() {
+        for (int i = 0; i < MAX_SCHEDULES_TO_BREAK; i++) {
+            long seed = ConfigurationChanges.seedFor(BASE, i);
+            try {
+                ConfigurationChanges.run(seed, 40, false, true);
+            } catch (AssertionError broken) {
+                String first = broken.getMessage().split("\n")[0];
+                if (first.contains("LIVENESS")) {
+                    continue;
+                }
+                assertThat(first).as("what the partition broke").contains("SAFETY 1");
+                System.out.printf("A partition between the old and the new list, schedule #%d (seed %d), put two"
+                        + " servers down:%n%s%n", i, seed, first);
+                return;
+            }
+        }
+        fail("with a partition between the old and the new list, all %d schedules kept one server down at most",
+                MAX_SCHEDULES_TO_BREAK);
+    }
+
     @Test
     void sameSeedGivesTheSameTrace() {
         for (int i = 0; i < 5; i++) {

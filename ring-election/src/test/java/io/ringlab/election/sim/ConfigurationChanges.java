@@ -102,6 +102,14 @@ final class ConfigurationChanges {
      * @param silentDrop drop messages of another configuration without telling the node: not safe, only to show it
      */
     static Simulation run(long seed, int traceLines, boolean silentDrop) {
+        return run(seed, traceLines, silentDrop, false);
+    }
+
+    /**
+     * @param partitioned lose every message between the servers of the old and of the new list while the five-server
+     *                    list rolls out (the limit of the hold: not safe, only to show it)
+     */
+    static Simulation run(long seed, int traceLines, boolean silentDrop, boolean partitioned) {
         Plan plan = planOf(seed);
         Simulation sim = Simulation.growing(seed, 5, 3, plan.settings(), plan.faults(), traceLines);
         if (silentDrop) {
@@ -109,7 +117,14 @@ final class ConfigurationChanges {
         }
         for (Step step : plan.steps()) {
             sim.runUntilTime(step.at());
+            if (partitioned && step.at() >= plan.grown()) {
+                sim.partitionConfigurations(false);
+                partitioned = false;
+            }
             sim.restartWith(step.node(), step.members());
+            if (partitioned && step.members().equals(FIVE) && step.node().equals(FIVE.get(2))) {
+                sim.partitionConfigurations(true);
+            }
         }
         // the steps run in time order; the liveness checks look back at the commit times
         long window = livenessWindow(plan.settings());

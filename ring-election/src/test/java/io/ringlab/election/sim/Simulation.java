@@ -106,6 +106,8 @@ public final class Simulation implements RingCluster {
     private boolean reconfigured;
     /** False: a message of another configuration is merely dropped, the node is not told (to show it unsafe). */
     private boolean reportOtherConfigurations = true;
+    /** Whether every message between nodes of different member lists is lost (a partition between old and new). */
+    private boolean configurationsPartitioned;
 
     public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines) {
         this(seed, n, settings, plan, traceLines, true);
@@ -271,6 +273,12 @@ public final class Simulation implements RingCluster {
     public Simulation droppingOtherConfigurationsSilently() {
         reportOtherConfigurations = false;
         return this;
+    }
+
+    /** From now on, until {@code false}, every message between nodes that run different member lists is lost. */
+    public void partitionConfigurations(boolean on) {
+        configurationsPartitioned = on;
+        trace.add(now, on ? "PARTITION between member lists" : "partition between member lists healed");
     }
 
     /** The members node {@code id} runs with (empty: it never started). */
@@ -443,6 +451,10 @@ public final class Simulation implements RingCluster {
         wiretap.hear(to, bytes);
         SimNode target = node(to);
         boolean faulty = now < plan.healAt();
+        if (configurationsPartitioned && !from.members.equals(target.members)) {
+            trace.add(now, "  dropped by the partition");
+            return;
+        }
         if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop()
                 || isAdvice(message) && network.nextDouble() < plan.adviceDrop())) {
             trace.add(now, "  dropped");
