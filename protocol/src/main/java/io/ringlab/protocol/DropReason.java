@@ -48,6 +48,11 @@ public enum DropReason {
      * MAC under an accepted cluster key: forged, altered, or sealed under a key no longer accepted.
      */
     AUTH_FAILED,
+    /**
+     * An authenticated ring message from a member of this server's ring that carries another ring configuration
+     * id: the two run different member lists (the ring's size is being changed). The election is told, and holds.
+     */
+    OTHER_CONFIGURATION,
     /** An authenticated frame seen before, or older than the anti-replay window of its sender. */
     REPLAYED,
     /** A raw datagram beyond the per-source rate of raw answers. */

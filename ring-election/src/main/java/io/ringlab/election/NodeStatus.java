@@ -23,11 +23,16 @@ import java.util.Set;
  * @param suspected            peers skipped as crashed
  * @param messagesThisRound    messages sent for the current round so far
  * @param recentRounds         the last committed rounds, newest last
+ * @param configuration        this node's ring configuration: the id of {@code members}
+ * @param members              the ring, in ring order, as this node was configured
+ * @param configurationChangeForNanos how much longer this node starts no round and grants no permit because a
+ *                             member showed another ring configuration (0: none seen lately)
  */
 public record NodeStatus(String self, long incarnation, RoundId round, String phase, long ownValue, String left,
         String right, State state, long downForNanos, long quietForNanos, boolean periodicEnabled,
         boolean periodicPaused, long nextElectionInNanos, Set<String> suspected, long messagesThisRound,
-        List<RoundOutcome> recentRounds) {
+        List<RoundOutcome> recentRounds, ConfigurationId configuration, List<String> members,
+        long configurationChangeForNanos) {
 
     /** A node's state as the agents should see it. */
     public enum State {

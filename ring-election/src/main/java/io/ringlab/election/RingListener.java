@@ -45,6 +45,14 @@ public interface RingListener {
     default void peerRestored(String peer) {
     }
 
+    /**
+     * Member {@code peer} sent a message of another ring configuration, and this node was not already holding for
+     * one: it starts no round and grants no permit until {@code holdUntilNanos} (node clock), later if it hears
+     * more of them.
+     */
+    default void configurationChangeSeen(String peer, long holdUntilNanos) {
+    }
+
     /** A message was ignored (stale round, unknown sender, duplicate of no use, ...). */
     default void ignored(RingMessage message, String reason) {
     }

@@ -56,6 +56,15 @@ public final class RingNode {
         engine.onMessage(Objects.requireNonNull(message, "message"), nowNanos);
     }
 
+    /**
+     * An authenticated message from member {@code sender} that carries another ring configuration id than
+     * {@link #configuration()}: the host drops the message itself and reports it here. For a while this node starts
+     * no round and grants no permit, and it keeps probing the sender (see {@code docs/ELECTION.md}).
+     */
+    public void onOtherConfiguration(String sender, long nowNanos) {
+        engine.onOtherConfiguration(Objects.requireNonNull(sender, "sender"), nowNanos);
+    }
+
     /** Lets due timers fire: periodic election, retransmissions, timeouts, end of downtime, probes. */
     public void onTick(long nowNanos) {
         engine.onTick(nowNanos);
@@ -82,6 +91,16 @@ public final class RingNode {
 
     public String id() {
         return engine.self();
+    }
+
+    /** The id of this node's ring configuration (its peer list), which every message it sends must carry. */
+    public ConfigurationId configuration() {
+        return engine.configuration();
+    }
+
+    /** The peer list, in ring order. */
+    public List<String> members() {
+        return engine.members();
     }
 
     public NodeStatus status(long nowNanos) {

@@ -14,5 +14,7 @@ public enum StartResult {
      */
     REFUSED_ROUND_IN_PROGRESS,
     /** This node started less than downtime + guard ago and may have forgotten a grant. */
-    REFUSED_RESTARTING
+    REFUSED_RESTARTING,
+    /** A member showed another ring configuration lately: the ring's size is being changed. */
+    REFUSED_CONFIGURATION_CHANGE
 }

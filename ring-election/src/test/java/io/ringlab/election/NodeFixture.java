@@ -1,5 +1,7 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -79,7 +81,12 @@ final class NodeFixture {
         };
         node = new RingNode(C, RING, settings, random, (to, message) -> sent.add(new Sent(to, message)), listener);
         node.onTick(0);
+        // every peer answers the node's first hello, so that it probes nobody unless a test makes it
+        for (Sent hello : List.copyOf(sent)) {
+            node.onMessage(new Ack(hello.to(), ((Hello) hello.message()).token(), RoundId.NONE), 0);
+        }
         sent.clear();
+        events.clear();
     }
 
     NodeFixture(long... values) {

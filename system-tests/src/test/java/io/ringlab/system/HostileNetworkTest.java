@@ -1,5 +1,6 @@
 package io.ringlab.system;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.Nominee;
 import io.ringlab.election.RoundId;
 import io.ringlab.election.message.Direction;
@@ -179,7 +180,7 @@ class HostileNetworkTest {
             int from = topology.right(i);
             Hello hello = new Hello(topology.peerId(from), new RoundId(Long.MAX_VALUE, topology.peerId(from),
                     RANDOM.nextLong()), RANDOM.nextLong());
-            attacker.send(topology.serverAddress(from), topology.serverAddress(i), RingMessageCodec.encode(hello));
+            attacker.send(topology.serverAddress(from), topology.serverAddress(i), RingMessageCodec.encode(hello, topology.configuration()));
         }
         assertHarmless(attack, before, everyServer("auth-failed", 1));
     }
@@ -200,7 +201,7 @@ class HostileNetworkTest {
             RoundId round = new RoundId(1 + RANDOM.nextInt(1_000), sender, RANDOM.nextLong());
             byte[] forged = RingMessageCodec.encode(kind == Blocking.VETO
                     ? new Veto(sender, round, sender, TEN_YEARS_NANOS, RANDOM.nextLong())
-                    : new Down(sender, round, RANDOM.nextInt(1_000_000), TEN_YEARS_NANOS, RANDOM.nextLong()));
+                    : new Down(sender, round, RANDOM.nextInt(1_000_000), TEN_YEARS_NANOS, RANDOM.nextLong()), topology.configuration());
             attacker.send(topology.serverAddress(from), topology.serverAddress(i), forged);
         }
         assertHarmless(attack, before, everyServer("auth-failed", 1));
@@ -232,7 +233,7 @@ class HostileNetworkTest {
                 byte[] forged = RingMessageCodec.encode(kind == FakeRound.LEASE_REQUEST
                         ? new LeaseRequest(sender, round, Long.MAX_VALUE, DOWNTIME.toNanos(), forger.nextLong())
                         : new Election(sender, round, Direction.RIGHT, new Nominee(sender, Long.MAX_VALUE),
-                                forger.nextLong()));
+                                forger.nextLong()), topology.configuration());
                 datagrams.add(new SpoofedSender.Datagram(topology.serverAddress(from), topology.serverAddress(i), forged));
             }
             return datagrams;
@@ -288,7 +289,7 @@ class HostileNetworkTest {
             }
             String sender = topology.peerId(dead);
             return live.stream().map(i -> new SpoofedSender.Datagram(topology.serverAddress(dead),
-                    topology.serverAddress(i), RingMessageCodec.encode(new Hello(sender, RoundId.NONE, forger.nextLong()))))
+                    topology.serverAddress(i), RingMessageCodec.encode(new Hello(sender, RoundId.NONE, forger.nextLong()), topology.configuration())))
                     .toList();
         })) {
             String reason = kind == FromTheDead.FORGED ? "auth-failed" : "replayed";
@@ -320,7 +321,7 @@ class HostileNetworkTest {
             String sender = topology.peerId(from);
             flood.add(new SpoofedSender.Datagram(topology.serverAddress(from), topology.serverAddress(target),
                     RingMessageCodec.encode(new Hello(sender, new RoundId(1 + RANDOM.nextInt(1_000), sender,
-                            RANDOM.nextLong()), RANDOM.nextLong()))));
+                            RANDOM.nextLong()), RANDOM.nextLong()), topology.configuration())));
         }
         attacker.sendAll(flood);
         RunningService server = topology.servers.get(target);
@@ -782,6 +783,11 @@ class HostileNetworkTest {
         /** The id the ring knows server i by, as in {@code ringlab.server.ring.peers}. */
         String peerId(int i) {
             return "127.0.0.1:" + serverAddress(i).getPort();
+        }
+
+        /** The ring's configuration id: not a secret, every ring message carries it. */
+        ConfigurationId configuration() {
+            return ConfigurationId.of(IntStream.range(0, servers.size()).mapToObj(this::peerId).toList());
         }
 
         String serverName(int i) {

@@ -1,6 +1,7 @@
 package io.ringlab.system;
 
 import io.ringlab.agent.routing.Backends;
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.RoundId;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;
@@ -92,7 +93,8 @@ class KeyRotationTest {
             String sender = "127.0.0.1:" + members.get(1).udpPort("requestSocket");
             String receiver = "127.0.0.1:" + server.udpPort("requestSocket");
             byte[] underOldKey = new FrameSealer(new ClusterKeyring(ClusterKeys.parse(oldKey, List.of())), 1)
-                    .seal(RingMessageCodec.encode(new Hello(sender, RoundId.NONE, 1)), sender, receiver);
+                    .seal(RingMessageCodec.encode(new Hello(sender, RoundId.NONE, 1),
+                            ConfigurationId.of(List.of(sender, receiver))), sender, receiver);
             try (TestSocket socket = new TestSocket()) {
                 socket.send(server.udpAddress("requestSocket"), underOldKey);
             }

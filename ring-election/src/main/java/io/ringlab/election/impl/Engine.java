@@ -1,5 +1,6 @@
 package io.ringlab.election.impl;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
@@ -39,10 +40,12 @@ public final class Engine {
     private final HelloHandler hellos;
     private final DurationCaps caps;
     private final List<Task> tasks;
+    private final ConfigurationId configuration;
 
     public Engine(String self, List<String> peers, ElectionSettings settings, Random random, Transport transport,
             RingListener listener) {
         node = new Node(self, peers, Timing.of(settings), settings.periodicEnabled(), random, transport, listener);
+        configuration = ConfigurationId.of(peers);
         Permits permits = new Permits(node);
         Results resultLogic = new Results(node, permits);
         elections = new ElectionHandler(node, new Vetoes(node), resultLogic);
@@ -72,6 +75,7 @@ public final class Engine {
             return;
         }
         RingMessage message = caps.apply(received);
+        node.confirm(message.sender());
         node.restore(message.sender(), now);
         node.maxTerm = Math.max(node.maxTerm, message.round().term());
         if (message instanceof Election m) {
@@ -95,6 +99,11 @@ public final class Engine {
         } else if (message instanceof Hello m) {
             hellos.handle(m);
         }
+    }
+
+    public void onOtherConfiguration(String sender, long now) {
+        node.startIfNeeded(now);
+        node.otherConfiguration(sender, now);
     }
 
     public void onTick(long now) {
@@ -138,6 +147,14 @@ public final class Engine {
         return node.self;
     }
 
+    public ConfigurationId configuration() {
+        return configuration;
+    }
+
+    public List<String> members() {
+        return node.ring.members();
+    }
+
     private static long remaining(long until, long now) {
         return until <= now ? 0 : until - now;
     }
@@ -154,6 +171,7 @@ public final class Engine {
                 node.periodicEnabled, node.periodicPaused,
                 node.periodicEnabled && !node.periodicPaused ? Math.max(0, node.nextElectionAt - now) : -1,
                 Set.copyOf(node.ring.suspected()), node.history.sentFor(node.currentRound()),
-                node.history.recent());
+                node.history.recent(), configuration, node.ring.members(),
+                node.isHoldingForConfiguration(now) ? node.configurationHoldUntil - now : 0);
     }
 }

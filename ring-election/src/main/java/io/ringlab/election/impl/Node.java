@@ -13,10 +13,12 @@ import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.Up;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * The state of one node and the operations that several handlers and timers share. Single-threaded:
@@ -53,6 +55,11 @@ final class Node {
     long retryAt = Timing.NEVER;
     int retriesLeft;
     long nextProbeAt = Timing.NEVER;
+    /** Peers not heard from since this node started: probed like suspected ones, so every peer learns of it. */
+    final Set<String> unconfirmed = new LinkedHashSet<>();
+    /** Until when a member of another ring configuration was seen lately; nothing before the first. */
+    long configurationHoldUntil;
+    boolean configurationHeld;
 
     Node(String self, List<String> peers, Timing timing, boolean periodicEnabled, Random random,
             Transport transport, RingListener listener) {
@@ -83,6 +90,35 @@ final class Node {
         for (String peer : ring.others()) {
             send(peer, new Hello(self, RoundId.NONE, token()), RoundId.NONE);
         }
+        unconfirmed.addAll(ring.others());
+        nextProbeAt = now + timing.probe();
+    }
+
+    /** A peer was heard from in this node's configuration. */
+    void confirm(String peer) {
+        unconfirmed.remove(peer);
+    }
+
+    /** Whether a member showed another ring configuration less than the configuration hold ago. */
+    boolean isHoldingForConfiguration(long now) {
+        return configurationHeld && now < configurationHoldUntil;
+    }
+
+    /**
+     * Member {@code peer} sent a message of another ring configuration: no round, no permit until the hold is over,
+     * and the peer is skipped but kept probed, so that both sides keep seeing the mismatch while it lasts.
+     */
+    void otherConfiguration(String peer, long now) {
+        if (!ring.isPeer(peer)) {
+            return;
+        }
+        boolean wasHolding = isHoldingForConfiguration(now);
+        configurationHeld = true;
+        configurationHoldUntil = now + timing.configurationHold();
+        if (!wasHolding) {
+            listener.configurationChangeSeen(peer, configurationHoldUntil);
+        }
+        suspect(peer, now);
     }
 
     /** A fresh token, drawn at random: one an eavesdropper cannot guess from the tokens it saw. */
@@ -176,6 +212,9 @@ final class Node {
         if (isRestarting(now)) {
             return StartResult.REFUSED_RESTARTING;
         }
+        if (isHoldingForConfiguration(now)) {
+            return StartResult.REFUSED_CONFIGURATION_CHANGE;
+        }
         if (quietUntil(now) > now) {
             return StartResult.REFUSED_WINNER_DOWN;
         }
@@ -196,6 +235,9 @@ final class Node {
             until = Math.max(until, down.until);
         }
         until = Math.max(until, restartWaitUntil);
+        if (isHoldingForConfiguration(now)) {
+            until = Math.max(until, configurationHoldUntil);
+        }
         until = Math.max(until, quietUntil(now));
         if (ask != null) {
             until = Math.max(until, ask.deadline);

@@ -12,7 +12,8 @@ import io.ringlab.election.message.RefusalReason;
  * <ol>
  * <li>a node in planned downtime grants nothing (DOWN);</li>
  * <li>a node that started less than downtime + guard ago grants nothing: it may have forgotten a grant
- *     (RESTARTING);</li>
+ *     (RESTARTING); a node that saw a member of another ring configuration lately grants nothing: the ring's
+ *     size is being changed (CONFIGURATION_CHANGE);</li>
  * <li>no permit for a longer downtime than this node's own, so that rule 2 covers every grant
  *     (DOWNTIME_TOO_LONG);</li>
  * <li>a round started by an earlier incarnation of this node is never granted: its decision was lost
@@ -46,6 +47,9 @@ final class PermitRules {
         }
         if (node.isRestarting(now)) {
             return RefusalReason.RESTARTING;
+        }
+        if (node.isHoldingForConfiguration(now)) {
+            return RefusalReason.CONFIGURATION_CHANGE;
         }
         if (request.downtimeNanos() > node.timing.downtime()) {
             return RefusalReason.DOWNTIME_TOO_LONG;
@@ -103,6 +107,7 @@ final class PermitRules {
             case DOWN -> node.down == null ? 0 : Math.max(0, node.down.until - now);
             case RESTARTING -> Math.max(0, node.restartWaitUntil - now);
             case LEASE_HELD -> lease == null ? 0 : Math.max(0, lease.until - now);
+            case CONFIGURATION_CHANGE -> Math.max(0, node.configurationHoldUntil - now);
             default -> 0;
         };
     }

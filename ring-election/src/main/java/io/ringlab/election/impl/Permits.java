@@ -60,6 +60,10 @@ final class Permits {
         if (ask.grants.size() < node.ring.majority() || !ask.grants.contains(ask.round.initiator())) {
             return;
         }
+        if (node.isHoldingForConfiguration(now)) {
+            giveUp("a member runs another ring configuration", now);
+            return;
+        }
         long until = ask.askedAt + node.timing.downtime();
         if (now >= until) {
             giveUp("permits came too late", now);

@@ -1,8 +1,13 @@
 package io.ringlab.election.impl;
 
 import io.ringlab.election.message.Hello;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
-/** Probes skipped peers; any answer (or any message from them) takes them back into the ring. */
+/**
+ * Probes skipped peers, and peers not heard from since this node started; any answer (or any message from them)
+ * takes them back into the ring.
+ */
 final class ProbeTask implements Task {
 
     private final Node node;
@@ -16,12 +21,14 @@ final class ProbeTask implements Task {
         if (node.nextProbeAt == Timing.NEVER || now < node.nextProbeAt) {
             return;
         }
-        if (node.ring.suspected().isEmpty()) {
+        Set<String> probed = new LinkedHashSet<>(node.ring.suspected());
+        probed.addAll(node.unconfirmed);
+        if (probed.isEmpty()) {
             node.nextProbeAt = Timing.NEVER;
             return;
         }
         node.nextProbeAt = now + node.timing.probe();
-        for (String peer : node.ring.suspected()) {
+        for (String peer : probed) {
             node.send(peer, new Hello(node.self, node.currentRound(), node.token()), node.currentRound());
         }
     }

@@ -36,6 +36,11 @@ final class Ring {
         return index.containsKey(id) && !id.equals(self());
     }
 
+    /** The configured ring, in ring order. */
+    List<String> members() {
+        return peers;
+    }
+
     int size() {
         return peers.size();
     }

@@ -20,4 +20,13 @@ record Timing(long interval, long downtime, long retransmit, long roundTimeout, 
     long restartWait() {
         return downtime + guard;
     }
+
+    /**
+     * How long a node starts no round and grants no permit after a member showed another ring configuration: a
+     * whole downtime plus guard (a winner of the other configuration that was already down is up again), and two
+     * probe intervals more, so that the probes the two sides exchange keep the hold from lapsing between them.
+     */
+    long configurationHold() {
+        return downtime + guard + 2 * probe;
+    }
 }

@@ -1,5 +1,6 @@
 package io.ringlab.election.message;
 
+import io.ringlab.election.ConfigurationId;
 import java.util.Optional;
 
 /** The outcome of decoding one datagram: a message, or the reason it is not one. Never an exception. */
@@ -8,8 +9,8 @@ public sealed interface DecodeResult {
     /** The message, if the datagram was one. */
     Optional<RingMessage> message();
 
-    /** A well-formed ring message. */
-    record Decoded(RingMessage ringMessage) implements DecodeResult {
+    /** A well-formed ring message, and the ring configuration of its sender. */
+    record Decoded(RingMessage ringMessage, ConfigurationId configuration) implements DecodeResult {
         @Override
         public Optional<RingMessage> message() {
             return Optional.of(ringMessage);

@@ -21,7 +21,9 @@ public enum RefusalReason {
     /** The requested downtime is longer than this node's configured downtime. */
     DOWNTIME_TOO_LONG,
     /** The winner already came up in this round. */
-    FINISHED;
+    FINISHED,
+    /** A member showed another ring configuration lately: the ring's size is being changed. */
+    CONFIGURATION_CHANGE;
 
     private static final RefusalReason[] VALUES = values();
 

@@ -1,5 +1,6 @@
 package io.ringlab.election.message;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.Nominee;
 import io.ringlab.election.message.DecodeResult.Decoded;
 import io.ringlab.election.message.DecodeResult.Malformed;
@@ -15,7 +16,8 @@ import io.ringlab.protocol.FrameCodec;
  *  0  2  magic 'R' 'L'
  *  2  1  version 1
  *  3  1  type: e r k l g n d u v h
- *  4  .  sender  id
+ *  4  8  configuration id: the sender's ring configuration ({@link ConfigurationId})
+ * 12  .  sender  id
  *     .  fields of the type, e.g. election: round, direction 'L'|'R', nominee id, value i64, token i64
  *
  *  id    = u8 length (0-255) + that many bytes of UTF-8
@@ -36,10 +38,14 @@ public final class RingMessageCodec {
     private RingMessageCodec() {
     }
 
-    /** Encodes a message; throws {@link IllegalArgumentException} only for an id over 255 bytes. */
-    public static byte[] encode(RingMessage message) {
+    /**
+     * Encodes a message of a node whose ring configuration is {@code configuration}; throws
+     * {@link IllegalArgumentException} only for an id over 255 bytes.
+     */
+    public static byte[] encode(RingMessage message, ConfigurationId configuration) {
         WireWriter out = new WireWriter()
                 .u8(FrameCodec.MAGIC_0).u8(FrameCodec.MAGIC_1).u8(FrameCodec.VERSION).u8(message.type().code())
+                .i64(configuration.value())
                 .id(message.sender());
         if (message instanceof Election m) {
             out.round(m.round()).u8(direction(m.direction())).id(m.nominee().id()).i64(m.nominee().value())
@@ -91,9 +97,10 @@ public final class RingMessageCodec {
         }
         WireReader in = new WireReader(data, offset + FrameCodec.HEADER_LENGTH, length - FrameCodec.HEADER_LENGTH);
         try {
+            ConfigurationId configuration = new ConfigurationId(in.i64("configuration"));
             RingMessage message = read(type, in.id("sender"), in);
             in.expectEnd();
-            return new Decoded(message);
+            return new Decoded(message, configuration);
         } catch (WireException e) {
             return new Malformed(e.problem, type + ": " + e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.ringlab.election.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.Nominee;
 import io.ringlab.election.RoundId;
 import io.ringlab.election.message.DecodeResult.Decoded;
@@ -23,6 +24,7 @@ class RingMessageCodecTest {
     private static final RoundId ROUND = new RoundId(7, "ring-server-1.ring-server:4242", 0x1234_5678_9ABCL);
     private static final String A = "localhost:4242";
     private static final String B = "[::1]:4243";
+    private static final ConfigurationId CONFIG = ConfigurationId.of(List.of(A, B, "localhost:4244"));
 
     static List<RingMessage> everyType() {
         return List.of(
@@ -42,9 +44,9 @@ class RingMessageCodecTest {
     @ParameterizedTest
     @MethodSource("everyType")
     void roundTripsEveryMessageType(RingMessage message) {
-        byte[] bytes = RingMessageCodec.encode(message);
+        byte[] bytes = RingMessageCodec.encode(message, CONFIG);
 
-        assertThat(RingMessageCodec.decode(bytes)).isEqualTo(new Decoded(message));
+        assertThat(RingMessageCodec.decode(bytes)).isEqualTo(new Decoded(message, CONFIG));
         assertThat(bytes[0]).isEqualTo((byte) 'R');
         assertThat(bytes[1]).isEqualTo((byte) 'L');
         assertThat(bytes[2]).isEqualTo((byte) 1);
@@ -54,10 +56,11 @@ class RingMessageCodecTest {
     @Test
     void electionLayoutIsAsDocumented() {
         byte[] bytes = RingMessageCodec.encode(new Election("a", new RoundId(1, "b", 2), Direction.RIGHT,
-                new Nominee("c", 3), 4));
+                new Nominee("c", 3), 4), new ConfigurationId(0x1234_5678_9ABC_DEF0L));
 
         assertThat(bytes).containsExactly(
                 'R', 'L', 1, 'e',
+                0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE, 0xF0,
                 1, 'a',
                 0, 0, 0, 0, 0, 0, 0, 1, 1, 'b', 0, 0, 0, 0, 0, 0, 0, 2,
                 'R',
@@ -79,7 +82,7 @@ class RingMessageCodecTest {
 
     @Test
     void reportsWhyAMalformedDatagramIsNotAMessage() {
-        byte[] good = RingMessageCodec.encode(new Hello(A, ROUND, 1));
+        byte[] good = RingMessageCodec.encode(new Hello(A, ROUND, 1), CONFIG);
 
         assertThat(problem(new byte[0])).isEqualTo(Problem.EMPTY);
         assertThat(problem(new byte[] {1, 2, 3})).isEqualTo(Problem.NOT_A_FRAME);
@@ -89,21 +92,21 @@ class RingMessageCodecTest {
         assertThat(problem(withByte(good, 3, 'z'))).isEqualTo(Problem.UNKNOWN_TYPE);
         assertThat(problem(Arrays.copyOf(good, good.length - 1))).isEqualTo(Problem.TRUNCATED);
         assertThat(problem(Arrays.copyOf(good, good.length + 1))).isEqualTo(Problem.TRAILING_BYTES);
-        assertThat(problem(withByte(good, 4, 0))).isIn(Problem.BAD_FIELD, Problem.TRUNCATED);
+        assertThat(problem(withByte(good, 12, 0))).isIn(Problem.BAD_FIELD, Problem.TRUNCATED);
     }
 
     @Test
     void rejectsBadFields() {
         byte[] election = RingMessageCodec.encode(new Election("a", new RoundId(1, "b", 2), Direction.RIGHT,
-                new Nominee("c", 3), 4));
-        int directionAt = 4 + 2 + 8 + 2 + 8;
+                new Nominee("c", 3), 4), CONFIG);
+        int directionAt = 4 + 8 + 2 + 8 + 2 + 8;
 
         assertThat(problem(withByte(election, directionAt, 'X'))).isEqualTo(Problem.BAD_FIELD);
-        assertThat(problem(withByte(election, 5, 0xFF))).isEqualTo(Problem.BAD_FIELD);
-        assertThat(problem(withByte(election, 4, 0))).isEqualTo(Problem.BAD_FIELD);
-        byte[] refusal = RingMessageCodec.encode(new Refusal(A, ROUND, B, RefusalReason.DOWN, 0, 1));
+        assertThat(problem(withByte(election, 13, 0xFF))).isEqualTo(Problem.BAD_FIELD);
+        assertThat(problem(withByte(election, 12, 0))).isEqualTo(Problem.BAD_FIELD);
+        byte[] refusal = RingMessageCodec.encode(new Refusal(A, ROUND, B, RefusalReason.DOWN, 0, 1), CONFIG);
         assertThat(problem(withByte(refusal, refusal.length - 17, 99))).isEqualTo(Problem.BAD_FIELD);
-        byte[] down = RingMessageCodec.encode(new Down(A, ROUND, 1, 5, 1));
+        byte[] down = RingMessageCodec.encode(new Down(A, ROUND, 1, 5, 1), CONFIG);
         assertThat(problem(withByte(down, down.length - 16, 0x80))).isEqualTo(Problem.BAD_FIELD);
     }
 
@@ -111,11 +114,11 @@ class RingMessageCodecTest {
     void refusesTermsAboveTheMaximumAsBadField() {
         long maxTerm = 1L << 40;
 
-        assertThat(problem(RingMessageCodec.encode(new Hello(A, new RoundId(Long.MAX_VALUE, B, 1), 1))))
+        assertThat(problem(RingMessageCodec.encode(new Hello(A, new RoundId(Long.MAX_VALUE, B, 1), 1), CONFIG)))
                 .isEqualTo(Problem.BAD_FIELD);
-        assertThat(problem(RingMessageCodec.encode(new Ack(A, 1, new RoundId(maxTerm + 1, B, 1)))))
+        assertThat(problem(RingMessageCodec.encode(new Ack(A, 1, new RoundId(maxTerm + 1, B, 1)), CONFIG)))
                 .isEqualTo(Problem.BAD_FIELD);
-        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello(A, new RoundId(maxTerm, B, 1), 1))))
+        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello(A, new RoundId(maxTerm, B, 1), 1), CONFIG)))
                 .isInstanceOf(Decoded.class);
     }
 
@@ -123,16 +126,16 @@ class RingMessageCodecTest {
     void refusesToEncodeAnIdLongerThan255Bytes() {
         String longId = "x".repeat(256);
 
-        assertThatThrownBy(() -> RingMessageCodec.encode(new Hello(longId, RoundId.NONE, 1)))
+        assertThatThrownBy(() -> RingMessageCodec.encode(new Hello(longId, RoundId.NONE, 1), CONFIG))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("255");
-        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello("y".repeat(255), RoundId.NONE, 1))))
+        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello("y".repeat(255), RoundId.NONE, 1), CONFIG)))
                 .isInstanceOf(Decoded.class);
     }
 
     @Test
     void neverThrowsOnRandomOrMangledInput() {
         Random random = new Random(42);
-        List<byte[]> valid = everyType().stream().map(RingMessageCodec::encode).toList();
+        List<byte[]> valid = everyType().stream().map(message -> RingMessageCodec.encode(message, CONFIG)).toList();
         for (int i = 0; i < 20_000; i++) {
             byte[] bytes;
             if (i % 2 == 0) {
@@ -150,7 +153,7 @@ class RingMessageCodecTest {
             }
             DecodeResult result = RingMessageCodec.decode(bytes);
             if (result instanceof Decoded decoded) {
-                assertThat(RingMessageCodec.decode(RingMessageCodec.encode(decoded.ringMessage()))).isEqualTo(result);
+                assertThat(RingMessageCodec.decode(RingMessageCodec.encode(decoded.ringMessage(), decoded.configuration()))).isEqualTo(result);
             }
         }
         assertThat(RingMessageCodec.decode(null, 0, 0)).isInstanceOf(Malformed.class);

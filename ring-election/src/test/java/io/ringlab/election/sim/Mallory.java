@@ -1,5 +1,6 @@
 package io.ringlab.election.sim;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
@@ -24,6 +25,7 @@ final class Mallory {
     }
 
     private final List<String> ids;
+    private final ConfigurationId configuration;
     private final Random random;
     private final Wiretap tap;
     private final Forger forger;
@@ -37,6 +39,8 @@ final class Mallory {
      */
     Mallory(List<String> ids, Random random, Wiretap tap, Set<DatagramOrigin> tactics, ClusterKeys foreignKeys) {
         this.ids = ids;
+        // not a secret: every ring message carries it, and mallory hears them
+        this.configuration = ConfigurationId.of(ids);
         this.tactics = Arrays.stream(DatagramOrigin.values()).filter(tactics::contains).toList();
         this.totalWeight = this.tactics.stream().mapToInt(t -> t.weight).sum();
         this.random = random;
@@ -94,7 +98,7 @@ final class Mallory {
 
     private Injection forged(boolean sealed) {
         Forger.Forgery forgery = forger.forge();
-        byte[] frame = RingMessageCodec.encode(forgery.message());
+        byte[] frame = RingMessageCodec.encode(forgery.message(), configuration);
         return sealed
                 ? new Injection(DatagramOrigin.FORGED_SEALED, forgery.to(),
                         foreignSealer.seal(frame, forgery.message().sender(), forgery.to()))

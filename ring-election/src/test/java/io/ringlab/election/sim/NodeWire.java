@@ -23,4 +23,8 @@ interface NodeWire {
 
     record Refused(DropReason reason) implements Verdict {
     }
+
+    /** An authentic message from a member of this node's ring that runs another configuration: dropped, reported. */
+    record OtherConfiguration(String sender) implements Verdict {
+    }
 }

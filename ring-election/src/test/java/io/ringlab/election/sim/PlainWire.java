@@ -1,5 +1,6 @@
 package io.ringlab.election.sim;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
@@ -12,9 +13,15 @@ import java.util.Arrays;
  */
 final class PlainWire implements NodeWire {
 
+    private final ConfigurationId configuration;
+
+    PlainWire(ConfigurationId configuration) {
+        this.configuration = configuration;
+    }
+
     @Override
     public byte[] seal(RingMessage message, String to) {
-        return RingMessageCodec.encode(message);
+        return RingMessageCodec.encode(message, configuration);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Checks the safety properties on every event of a simulation, in simulated global time:
@@ -30,7 +31,7 @@ final class SafetyChecker {
     private record Granter(Incarnation who, long value) {
     }
 
-    private final int majority;
+    private final ToIntFunction<String> majorityOf;
     private final boolean faultFree;
     private final Consumer<String> fail;
     private String downNode;
@@ -41,8 +42,9 @@ final class SafetyChecker {
     private int checks;
     private int maxWinners;
 
-    SafetyChecker(int nodes, boolean faultFree, Consumer<String> fail) {
-        this.majority = nodes / 2 + 1;
+    /** @param majorityOf a majority of the ring the given node is configured with */
+    SafetyChecker(ToIntFunction<String> majorityOf, boolean faultFree, Consumer<String> fail) {
+        this.majorityOf = majorityOf;
         this.faultFree = faultFree;
         this.fail = fail;
     }
@@ -120,6 +122,7 @@ final class SafetyChecker {
             quorum.add(granter.who().node());
             checkTookPart(round, winner, granter);
         }
+        int majority = majorityOf.applyAsInt(node);
         if (quorum.size() < majority) {
             fail.accept("SAFETY 3: " + node + " committed " + round + " with permits from " + quorum
                     + ", fewer than a majority of " + majority);

@@ -1,5 +1,6 @@
 package io.ringlab.election.sim;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
@@ -14,8 +15,9 @@ import java.util.Set;
 /**
  * A node instance's sealed wire, as a ring server has it: every message sealed by this instance's
  * {@link FrameSealer} for its receiver; every datagram opened with this node's id as the receiver, and admitted
- * only if it is authentic, seen for the first time, sealed by a ring peer other than this node, and in that peer's
- * own name (as {@code RingHost.receive} in the ring server does, before anything is queued for the node).
+ * only if it is authentic, seen for the first time, sealed by a ring peer other than this node, in that peer's
+ * own name, and of this node's ring configuration (as {@code RingHost.receive} in the ring server does, before
+ * anything is queued for the node). A peer's message of another configuration is reported, not admitted.
  */
 final class SealedWire implements NodeWire {
 
@@ -27,17 +29,20 @@ final class SealedWire implements NodeWire {
     private final Set<String> peers;
     private final FrameSealer sealer;
     private final FrameAuthenticator authenticator;
+    private final ConfigurationId configuration;
 
-    SealedWire(String self, Set<String> peers, ClusterKeyring keyring, long incarnation) {
+    SealedWire(String self, Set<String> peers, ConfigurationId configuration, ClusterKeyring keyring,
+            long incarnation) {
         this.self = self;
         this.peers = peers;
+        this.configuration = configuration;
         this.sealer = new FrameSealer(keyring, incarnation);
         this.authenticator = new FrameAuthenticator(keyring, REPLAY_SENDERS);
     }
 
     @Override
     public byte[] seal(RingMessage message, String to) {
-        return sealer.seal(RingMessageCodec.encode(message), self, to);
+        return sealer.seal(RingMessageCodec.encode(message, configuration), self, to);
     }
 
     /** The MAC at the end: a digest of every byte before it (and the receiver), so hashing it is enough. */
@@ -62,6 +67,9 @@ final class SealedWire implements NodeWire {
         }
         if (!ok.ringMessage().sender().equals(authentic.sender())) {
             return new Refused(DropReason.UNKNOWN_SENDER);
+        }
+        if (!ok.configuration().equals(configuration)) {
+            return new OtherConfiguration(authentic.sender());
         }
         return new Admitted(ok.ringMessage());
     }

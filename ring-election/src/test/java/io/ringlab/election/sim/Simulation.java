@@ -1,5 +1,6 @@
 package io.ringlab.election.sim;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
@@ -51,6 +52,8 @@ public final class Simulation implements RingCluster {
         final String id;
         final long offset;
         final long ppm;
+        /** The ring this node is configured with: all ids, or its list since its last {@link #restartWith}. */
+        List<String> members;
         RingNode node;
         NodeWire wire;
         int incarnation;
@@ -84,7 +87,6 @@ public final class Simulation implements RingCluster {
     private final Random network;
     private final Random incarnations;
     private final ClusterKeyring keyring;
-    private final Set<String> peers;
     private final Wiretap wiretap;
     private final Mallory mallory;
     private final NetworkLedger ledger = new NetworkLedger();
@@ -100,6 +102,12 @@ public final class Simulation implements RingCluster {
     private long seq;
     private long sent;
     private long delivered;
+    /** Whether nodes run different member lists: then peers rightly refuse each other's datagrams. */
+    private boolean reconfigured;
+    /** False: a message of another configuration is merely dropped, the node is not told (to show it unsafe). */
+    private boolean reportOtherConfigurations = true;
+    /** Whether every message between nodes of different member lists is lost (a partition between old and new). */
+    private boolean configurationsPartitioned;
 
     public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines) {
         this(seed, n, settings, plan, traceLines, true);
@@ -107,6 +115,20 @@ public final class Simulation implements RingCluster {
 
     /** @param authenticated whether datagrams are sealed and opened; false only to show what the adversary can do */
     public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines,
+            boolean authenticated) {
+        this(seed, n, n, settings, plan, traceLines, authenticated);
+    }
+
+    /**
+     * A ring whose size changes: ids for {@code universe} nodes, of which the first {@code initial} start, each
+     * configured with those {@code initial}; {@link #restartWith} restarts a node with another list (or starts one).
+     */
+    public static Simulation growing(long seed, int universe, int initial, ElectionSettings settings, FaultPlan plan,
+            int traceLines) {
+        return new Simulation(seed, universe, initial, settings, plan, traceLines, true);
+    }
+
+    private Simulation(long seed, int n, int initial, ElectionSettings settings, FaultPlan plan, int traceLines,
             boolean authenticated) {
         this.seed = seed;
         this.settings = settings;
@@ -123,18 +145,20 @@ public final class Simulation implements RingCluster {
             long offset = setup.nextLong() >> 4;
             long ppm = setup.nextInt(201) - 100;
             nodes[i] = new SimNode(i, ids.get(i), offset, ppm);
+            nodes[i].members = i < initial ? List.copyOf(ids.subList(0, initial)) : List.of();
         }
         this.incarnations = new Random(setup.nextLong());
         this.keyring = new ClusterKeyring(ClusterKeys.of(key(incarnations), List.of()));
-        this.peers = Set.copyOf(ids);
         this.wiretap = new Wiretap(authenticated);
         this.mallory = new Mallory(ids, new Random(setup.nextLong()), wiretap, plan.adversary().tactics(),
                 ClusterKeys.of(key(incarnations), List.of()));
         this.trace = new Trace(traceLines);
         this.events = new ClusterEvents(() -> now);
-        this.checker = new SafetyChecker(n, plan.isFaultFree(), this::fail);
+        this.checker = new SafetyChecker(id -> node(id).members.size() / 2 + 1, plan.isFaultFree(), this::fail);
         for (SimNode node : nodes) {
-            boot(node);
+            if (node.members.contains(node.id)) {
+                boot(node);
+            }
         }
         schedulePlan();
     }
@@ -215,12 +239,51 @@ public final class Simulation implements RingCluster {
     @Override
     public void restart(String id) {
         SimNode node = node(id);
-        if (node.node != null) {
+        if (node.node != null || !node.members.contains(id)) {
             return;
         }
         node.incarnation++;
         boot(node);
         trace.add(now, "RESTART " + id + " as incarnation " + node.incarnation);
+    }
+
+    /**
+     * What a pod of a StatefulSet does in a rolling update: it stops, and starts again with the ring's new member
+     * list ({@code members}). A node that is not in its own list takes no part: it stays silent, as a ring server
+     * does. A node that was not running just starts (a pod added by a scale-up).
+     */
+    public void restartWith(String id, List<String> members) {
+        SimNode node = node(id);
+        reconfigured = true;
+        crash(id);
+        node.members = List.copyOf(members);
+        if (!members.contains(id)) {
+            trace.add(now, "NOT IN CONFIGURATION " + id + " " + members);
+            return;
+        }
+        node.incarnation++;
+        boot(node);
+        trace.add(now, "RESTART " + id + " as incarnation " + node.incarnation + " with " + members);
+    }
+
+    /**
+     * From now on a message of another ring configuration is dropped without telling its receiver: the
+     * configuration id alone, without the hold. Only to show that this is not safe.
+     */
+    public Simulation droppingOtherConfigurationsSilently() {
+        reportOtherConfigurations = false;
+        return this;
+    }
+
+    /** From now on, until {@code false}, every message between nodes that run different member lists is lost. */
+    public void partitionConfigurations(boolean on) {
+        configurationsPartitioned = on;
+        trace.add(now, on ? "PARTITION between member lists" : "partition between member lists healed");
+    }
+
+    /** The members node {@code id} runs with (empty: it never started). */
+    public List<String> membersOf(String id) {
+        return node(id).members;
     }
 
     @Override
@@ -306,8 +369,11 @@ public final class Simulation implements RingCluster {
     private void boot(SimNode node) {
         Random random = new Random(seed * 31 + node.index * 1_000_003L + node.incarnation * 7_919L);
         int incarnation = node.incarnation;
-        node.wire = authenticated ? new SealedWire(node.id, peers, keyring, incarnations.nextLong()) : new PlainWire();
-        node.node = new RingNode(node.id, ids, settings, random, (to, message) -> send(node, incarnation, to, message),
+        ConfigurationId configuration = ConfigurationId.of(node.members);
+        node.wire = authenticated
+                ? new SealedWire(node.id, Set.copyOf(node.members), configuration, keyring, incarnations.nextLong())
+                : new PlainWire(configuration);
+        node.node = new RingNode(node.id, node.members, settings, random, (to, message) -> send(node, incarnation, to, message),
                 listener(node, incarnation));
         call(node, n -> n.onTick(node.local(now)));
     }
@@ -385,6 +451,10 @@ public final class Simulation implements RingCluster {
         wiretap.hear(to, bytes);
         SimNode target = node(to);
         boolean faulty = now < plan.healAt();
+        if (configurationsPartitioned && !from.members.equals(target.members)) {
+            trace.add(now, "  dropped by the partition");
+            return;
+        }
         if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop()
                 || isAdvice(message) && network.nextDouble() < plan.adviceDrop())) {
             trace.add(now, "  dropped");
@@ -436,8 +506,20 @@ public final class Simulation implements RingCluster {
         if (verdict instanceof NodeWire.Refused refused) {
             ledger.refused(origin, refused.reason());
             trace.refuse(now, target.id, origin, refused.reason());
-            if (origin == DatagramOrigin.GENUINE && refused.reason() != DropReason.REPLAYED) {
+            if (origin == DatagramOrigin.GENUINE && refused.reason() != DropReason.REPLAYED
+                    && !(reconfigured && refused.reason() == DropReason.UNKNOWN_SENDER)) {
                 fail("a genuine datagram was refused at " + target.id + ": " + refused.reason());
+            }
+            return;
+        }
+        if (verdict instanceof NodeWire.OtherConfiguration other) {
+            ledger.refused(origin, DropReason.OTHER_CONFIGURATION);
+            trace.refuse(now, target.id, origin, DropReason.OTHER_CONFIGURATION);
+            if (authenticated && origin.mustBeRefused()) {
+                fail("AUTHENTICATION: a " + origin + " datagram got through to " + target.id);
+            }
+            if (reportOtherConfigurations) {
+                call(target, n -> n.onOtherConfiguration(other.sender(), target.local(now)));
             }
             return;
         }
@@ -501,6 +583,11 @@ public final class Simulation implements RingCluster {
             @Override
             public void peerSuspected(String peer) {
                 trace.add(now, who + " skips " + peer);
+            }
+
+            @Override
+            public void configurationChangeSeen(String peer, long holdUntilNanos) {
+                trace.add(now, who + " holds: " + peer + " runs another configuration");
             }
 
             @Override

@@ -51,7 +51,11 @@ public record RingProperties(
         return !peers.isEmpty();
     }
 
-    /** Peer ids as the election knows them, in ring order; checked for size, duplicates and self. */
+    /**
+     * Peer ids as the election knows them, in ring order; checked for size and duplicates, and that {@code self} is
+     * set. Whether {@code self} is one of them is {@link #selfIsMember()}: a server left out of the ring's list (a
+     * pod added by {@code kubectl scale} before the list was edited) starts, but takes no part in the ring.
+     */
     public List<String> peerIds() {
         if (peers.size() < 3) {
             throw new InvalidPropertyException(PREFIX + "peers", "a ring needs at least 3 servers, got " + peers);
@@ -62,10 +66,12 @@ public record RingProperties(
         if (self == null) {
             throw new InvalidPropertyException(PREFIX + "self", "not set; it must be one of " + PREFIX + "peers " + peers);
         }
-        if (!peers.contains(self)) {
-            throw new InvalidPropertyException(PREFIX + "self", self + " is not one of " + PREFIX + "peers " + peers);
-        }
         return peers.stream().map(HostAndPort::toString).toList();
+    }
+
+    /** Whether {@code self} is one of {@code peers}. */
+    public boolean selfIsMember() {
+        return self != null && peers.contains(self);
     }
 
     public ElectionSettings settings() {

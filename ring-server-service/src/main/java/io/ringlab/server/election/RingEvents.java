@@ -73,6 +73,13 @@ public class RingEvents implements RingListener {
     }
 
     @Override
+    public void configurationChangeSeen(String peer, long holdUntilNanos) {
+        log.warn(("configuration change under way: ring member %s runs another ring configuration (member list) than"
+                + " this server; no round and no down permit until %d ms after the last message of it").formatted(
+                LogText.escape(peer), TimeUnit.NANOSECONDS.toMillis(holdUntilNanos - System.nanoTime())));
+    }
+
+    @Override
     public void peerSuspected(String peer) {
         log.warn("ring neighbour %s does not answer: skipping it".formatted(peer));
     }

@@ -31,7 +31,7 @@ public class RingHost {
     private static final long MAX_SLEEP_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final RingNode node;
-    private final BlockingQueue<RingMessage> inbox;
+    private final BlockingQueue<Inbound> inbox;
     private final DropCounter drops;
     private final FrameAuthenticator authenticator;
     private final PeerAddresses peers;
@@ -50,9 +50,17 @@ public class RingHost {
     }
 
     /**
+     * An authenticated ring message for the election thread; {@code otherConfiguration}: its sender runs another
+     * member list, so the node only learns that it did.
+     */
+    private record Inbound(RingMessage message, boolean otherConfiguration) {
+    }
+
+    /**
      * A datagram that carries a ring message type; called on the receive thread. Only a message sealed for this
      * node by another ring member, seen for the first time, and sent in that member's own name gets into the inbox:
-     * the MAC is checked before anything else is read.
+     * the MAC is checked before anything else is read. A message of another ring configuration is dropped and
+     * counted ({@code other-configuration}); the node is told who sent it, and holds.
      */
     public void receive(byte[] datagram) {
         Opened opened = authenticator.open(datagram, datagram.length, node.id());
@@ -67,10 +75,13 @@ public class RingHost {
         }
         DecodeResult decoded = RingMessageCodec.decode(datagram, 0, authentic.frameLength());
         if (decoded instanceof DecodeResult.Decoded message) {
+            boolean otherConfiguration = !message.configuration().equals(node.configuration());
             if (!message.ringMessage().sender().equals(authentic.sender())) {
                 drops.drop(DropReason.UNKNOWN_SENDER);
-            } else if (!inbox.offer(message.ringMessage())) {
+            } else if (!inbox.offer(new Inbound(message.ringMessage(), otherConfiguration))) {
                 drops.drop(DropReason.OVERLOAD);
+            } else if (otherConfiguration) {
+                drops.drop(DropReason.OTHER_CONFIGURATION);
             }
         } else if (decoded instanceof DecodeResult.Malformed malformed) {
             drops.drop(dropReason(malformed.problem()));
@@ -114,20 +125,37 @@ public class RingHost {
             }
             long sleep = Math.max(0, Math.min(MAX_SLEEP_NANOS, nextDeadline - System.nanoTime()));
             try {
-                RingMessage message = inbox.poll(sleep, TimeUnit.NANOSECONDS);
-                while (message != null) {
+                Inbound inbound = inbox.poll(sleep, TimeUnit.NANOSECONDS);
+                while (inbound != null) {
                     synchronized (lock) {
                         try {
-                            node.onMessage(message, System.nanoTime());
+                            deliver(inbound, System.nanoTime());
                         } catch (RuntimeException e) {
                             failed(e);
                         }
                     }
-                    message = inbox.poll();
+                    inbound = inbox.poll();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    private void deliver(Inbound inbound, long now) {
+        if (inbound.otherConfiguration()) {
+            node.onOtherConfiguration(inbound.message().sender(), now);
+        } else {
+            node.onMessage(inbound.message(), now);
+        }
+    }
+
+    /** Processes what waits in the inbox now, on the calling thread: for tests that do not start the thread. */
+    void drainInbox() {
+        for (Inbound inbound = inbox.poll(); inbound != null; inbound = inbox.poll()) {
+            synchronized (lock) {
+                deliver(inbound, System.nanoTime());
             }
         }
     }

@@ -7,7 +7,10 @@ import io.ringlab.support.transport.DropCounter;
 
 import org.springframework.context.SmartLifecycle;
 
+import io.ringlab.election.ConfigurationId;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,28 +22,48 @@ public class RingService implements SmartLifecycle {
     private final RingHost host;
     private final RingEvents events;
     private final Runnable unexpected;
+    private final RingStatus notInConfiguration;
     private volatile boolean running;
 
     public RingService(RingHost host, RingEvents events) {
-        this(host, events, () -> { });
+        this(host, events, () -> { }, null);
     }
 
-    private RingService(RingHost host, RingEvents events, Runnable unexpected) {
+    private RingService(RingHost host, RingEvents events, Runnable unexpected, RingStatus notInConfiguration) {
         this.host = host;
         this.events = events;
         this.unexpected = unexpected;
+        this.notInConfiguration = notInConfiguration;
     }
 
     /** No ring: ring messages are counted as {@code unexpected-type}. */
     public static RingService none(DropCounter drops) {
-        return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE));
+        return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE), null);
     }
 
+    /**
+     * A ring whose member list does not name this server: it takes no part (ring messages are counted as
+     * {@code unexpected-type}), its status says so, and its readiness stays down.
+     */
+    public static RingService notInConfiguration(DropCounter drops, String self, List<String> members) {
+        return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE),
+                RingStatus.notInConfiguration(self, ConfigurationId.of(members), members));
+    }
+
+    /** Whether this server takes part in a ring. */
     public boolean enabled() {
         return host != null;
     }
 
+    /** Whether a ring is configured but its member list does not name this server. */
+    public boolean isNotInConfiguration() {
+        return notInConfiguration != null;
+    }
+
     public Optional<RingStatus> status() {
+        if (notInConfiguration != null) {
+            return Optional.of(notInConfiguration);
+        }
         if (host == null) {
             return Optional.empty();
         }

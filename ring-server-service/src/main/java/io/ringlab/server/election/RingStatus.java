@@ -1,5 +1,6 @@
 package io.ringlab.server.election;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RoundOutcome;
 
@@ -7,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** A ring server's election state for REST: its round, value, neighbours, state and the last winners. */
+/**
+ * A ring server's election state for REST: its round, value, neighbours, state and the last winners; its ring
+ * configuration (id and member list), and how much longer it holds because a member runs another configuration.
+ */
 public record RingStatus(
         String self,
         String round,
@@ -24,7 +28,13 @@ public record RingStatus(
         List<String> suspected,
         long roundsCompleted,
         long roundsAbandoned,
-        List<Winner> lastWinners) {
+        List<Winner> lastWinners,
+        String configuration,
+        List<String> members,
+        long configurationChangeForMs) {
+
+    /** The state of a server whose own id is not in its ring's member list: it takes no part in the ring. */
+    public static final String NOT_IN_CONFIGURATION = "not-in-configuration";
 
     /** A committed round: who won, with what value, how long it took, and when it ended (wall clock). */
     public record Winner(String round, String winner, long value, double durationMs, long messagesSent,
@@ -39,7 +49,14 @@ public record RingStatus(
                 node.right(), node.state().name().toLowerCase(java.util.Locale.ROOT), millis(node.downForNanos()),
                 millis(node.quietForNanos()), node.periodicEnabled(), node.periodicPaused(),
                 node.nextElectionInNanos() < 0 ? -1 : millis(node.nextElectionInNanos()),
-                node.suspected().stream().sorted().toList(), completed, abandoned, winners);
+                node.suspected().stream().sorted().toList(), completed, abandoned, winners,
+                node.configuration().toString(), node.members(), millis(node.configurationChangeForNanos()));
+    }
+
+    /** A server left out of its ring's list: no round, no neighbours, only its configuration. */
+    static RingStatus notInConfiguration(String self, ConfigurationId configuration, List<String> members) {
+        return new RingStatus(self, "none", "none", -1, null, null, NOT_IN_CONFIGURATION, 0, 0, false, false, -1,
+                List.of(), 0, 0, List.of(), configuration.toString(), members, 0);
     }
 
     private static Winner winner(RoundOutcome outcome, long nowNanos, Instant now) {

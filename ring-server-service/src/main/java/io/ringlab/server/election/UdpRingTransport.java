@@ -1,5 +1,6 @@
 package io.ringlab.server.election;
 
+import io.ringlab.election.ConfigurationId;
 import io.ringlab.election.Transport;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
@@ -18,10 +19,14 @@ public class UdpRingTransport implements Transport {
     private final DatagramSender sender;
     private final DropCounter drops;
     private final FrameSealer sealer;
+    private final ConfigurationId configuration;
     private final LongAdder sent = new LongAdder();
 
-    public UdpRingTransport(PeerAddresses peers, DatagramSender sender, DropCounter drops, FrameSealer sealer) {
+    /** @param configuration this server's ring configuration, carried by every message it sends */
+    public UdpRingTransport(PeerAddresses peers, DatagramSender sender, DropCounter drops, FrameSealer sealer,
+                            ConfigurationId configuration) {
         this.peers = peers;
+        this.configuration = configuration;
         this.sender = sender;
         this.drops = drops;
         this.sealer = sealer;
@@ -34,7 +39,7 @@ public class UdpRingTransport implements Transport {
             drops.drop(DropReason.SEND_FAILED);
             return;
         }
-        sender.send(address, sealer.seal(RingMessageCodec.encode(message), message.sender(), to));
+        sender.send(address, sealer.seal(RingMessageCodec.encode(message, configuration), message.sender(), to));
         sent.increment();
     }
 

@@ -18,13 +18,16 @@ import java.util.Map;
  * round now ({@code /elections}: {@code 202 {"result": "started"}}, or {@code 409} with the reason) or to pause
  * and resume periodic rounds ({@code /periodic/pause}, {@code /periodic/resume}: {@code 200} with the ring's
  * state). The {@code POST}s need the operator's credentials ({@code ringlab.security.*}), as every request that
- * changes state; {@code 404} when the server runs without a ring.
+ * changes state; {@code 404} when the server runs without a ring, {@code 409} when its ring's member list does not
+ * name it (then {@code GET} shows its configuration and the state {@code not-in-configuration}).
  */
 @RestController
 @RequestMapping("/api/ring")
 class RingController {
 
     private static final String NO_RING = "this server runs without a ring (ringlab.server.ring.peers is empty)";
+    private static final String NOT_IN_CONFIGURATION = "this server is not in its ring's configuration "
+            + "(ringlab.server.ring.self is not one of ringlab.server.ring.peers): it takes no part in the ring";
 
     private final RingService ring;
 
@@ -34,7 +37,7 @@ class RingController {
 
     @GetMapping
     ResponseEntity<?> status() {
-        return ring.status().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(RingController::noRing);
+        return ring.status().<ResponseEntity<?>>map(ResponseEntity::ok).orElseGet(this::noRing);
     }
 
     @PostMapping("/elections")
@@ -75,11 +78,17 @@ class RingController {
             case REFUSED_WINNER_DOWN -> "the last winner is (or may still be) down; no round starts until it is back";
             case REFUSED_ROUND_IN_PROGRESS -> "a round is in progress";
             case REFUSED_RESTARTING -> "this server restarted recently and may have forgotten a down permit it granted";
+            case REFUSED_CONFIGURATION_CHANGE -> "a ring member runs another ring configuration: the ring's size is"
+                    + " being changed; no round starts until every server runs the same member list";
             case STARTED -> "started";
         };
     }
 
-    private static ResponseEntity<?> noRing() {
+    private ResponseEntity<?> noRing() {
+        if (ring.isNotInConfiguration()) {
+            return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, NOT_IN_CONFIGURATION))
+                    .build();
+        }
         return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, NO_RING)).build();
     }
 }
