@@ -27,7 +27,7 @@ import java.util.function.LongSupplier;
  * address is sent to there. A failed query, or an answer with no usable server, keeps the servers known.
  * <p>
  * What DNS can make the agent do is bounded: targets must be host names one label under the Service's domain (its
- * pods), have a port and an address; at most the table's capacity of servers is taken, the first by name; and DNS is
+ * pods), have a port and an address, and make a member id a ping can name (255 bytes); at most the table's capacity of servers is taken, the first by name; and DNS is
  * asked at most once every {@code failureGap}. A target is a member id, not a member: only the health checks' sealed
  * answers put it in rotation.
  */
@@ -46,6 +46,8 @@ public class ServerDiscovery implements DiscoveryStatus.Source {
     }
 
     private static final Log log = LogFactory.getLog(ServerDiscovery.class);
+    /** A ping names its target in at most 255 bytes (PROTOCOL.md); a host name is ASCII. */
+    private static final int MAX_MEMBER_ID = 255;
 
     private final SrvResolver resolver;
     private final Backends backends;
@@ -102,7 +104,7 @@ public class ServerDiscovery implements DiscoveryStatus.Source {
         int refused = 0;
         for (SrvTarget target : targets) {
             if (settings.srv().accepts(target.host()) && target.port() >= 1 && target.port() <= 65535
-                    && usable(target.address())) {
+                    && target.hostAndPort().length() <= MAX_MEMBER_ID && usable(target.address())) {
                 usable.putIfAbsent(target.hostAndPort(), target);
             } else {
                 refused++;

@@ -48,7 +48,12 @@ public final class DnsmasqServer implements AutoCloseable {
 
     public static DnsmasqServer start(List<Record> records) throws IOException, InterruptedException {
         DnsmasqServer server = new DnsmasqServer(freePort(), Files.createTempFile("dnsmasq", ".log"));
-        server.serve(records);
+        try {
+            server.serve(records);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
         return server;
     }
 
