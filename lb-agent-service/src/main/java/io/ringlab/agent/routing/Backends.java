@@ -188,15 +188,22 @@ public class Backends implements ServerView {
         return freed;
     }
 
-    /** The server whose current address is {@code address}, or {@code null}. */
+    /**
+     * The server whose current address is {@code address}, or {@code null}; one not leaving first: a pod that took the
+     * address of one that left (Kubernetes reuses pod addresses) is the one that answers from it.
+     */
     public Backend byAddress(InetSocketAddress address) {
+        Backend leaving = null;
         for (int i = 0, n = size; i < n; i++) {
             Backend backend = slots.get(i);
             if (backend != null && backend.address().equals(address)) {
-                return backend;
+                if (!backend.leaving()) {
+                    return backend;
+                }
+                leaving = backend;
             }
         }
-        return null;
+        return leaving;
     }
 
     /** The server known under this member id ({@code host:port} as configured or discovered), or {@code null}. */

@@ -102,6 +102,19 @@ class DiscoveredServersTest {
     }
 
     @Test
+    void aServerAtTheAddressOfOneThatLeft_isTheOneThatAnswersFromIt() {
+        Backend a = checkedIn(A, 5001);
+        backends.leave(a, MS);
+        Backend b = checkedIn(B, 5001); // a new pod got the old one's address
+
+        Outgoing toB = request(2 * MS);
+        assertThat(toB.destination()).isEqualTo(b.address());
+        byte[] reply = FrameCodec.encodeReply(FrameCodec.requestId(toB.datagram()), new byte[] {1});
+        assertThat(router.fromServer(reply, b.address(), 3 * MS)).isNotNull();
+        assertThat(backends.byAddress(a.address())).isSameAs(b);
+    }
+
+    @Test
     void theTableHoldsNoMoreThanItsCapacity() {
         backends.add(A, new InetSocketAddress("127.0.0.1", 5001));
         backends.add(B, new InetSocketAddress("127.0.0.1", 5002));
