@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * The services an SRV answer names: each target that is a pod of the Service (one label under its domain), with a
- * port and an address, becomes a service named after its pod and reached at {@code http://<address>:<port>}; in the
- * order of their names, numbers counted as numbers ({@code ring-server-2} before {@code ring-server-10}, so servers
- * come in ring order); at most {@code max}.
+ * port and an address, becomes a service named after the target's first label (a StatefulSet pod's name) and reached
+ * at {@code http://<address>:<port>}; in the order of their names, numbers counted as numbers ({@code ring-server-2}
+ * before {@code ring-server-10}, so servers come in ring order); at most {@code max}.
  */
 final class DiscoveredServices {
 

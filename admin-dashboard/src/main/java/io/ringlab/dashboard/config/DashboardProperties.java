@@ -106,8 +106,9 @@ public record DashboardProperties(
 
     /**
      * Finding services in DNS: each role's SRV name, the one Kubernetes publishes for the {@code http} port of its
-     * headless Service ({@code _http._tcp.ring-server.ringlab.svc.cluster.local}). A service found is named after its
-     * pod (the target's first label) and reached at the target's address and port.
+     * headless Service ({@code _http._tcp.ring-server.ringlab.svc.cluster.local}). A service found is named after the
+     * target's first label (a StatefulSet pod's name; for other pods, what the cluster's DNS calls them) and reached
+     * at the target's address and port.
      *
      * @param servers     the ring servers' SRV name; empty: the fixed {@code servers} list
      * @param agents      the agents' SRV name; empty: the fixed {@code agents} list
