@@ -116,6 +116,7 @@ public class Backend {
     /** Back in discovery before its slot was freed: in rotation again once it answers a health ping. */
     synchronized void rejoin() {
         healthy = false;
+        checked = false;
         leaving = false;
     }
 

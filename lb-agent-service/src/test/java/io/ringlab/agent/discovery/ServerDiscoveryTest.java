@@ -186,6 +186,7 @@ class ServerDiscoveryTest {
         assertThat(back.leaving()).isFalse();
         assertThat(back.address()).isEqualTo(new InetSocketAddress("10.0.0.21", 4242));
         assertThat(back.isUp()).as("again only after a health check").isFalse();
+        assertThat(backends.notInPlannedDowntime().isUp(1)).as("nor for panic routing").isFalse();
     }
 
     private List<String> members() {

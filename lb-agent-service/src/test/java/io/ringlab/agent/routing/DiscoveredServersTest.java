@@ -115,6 +115,19 @@ class DiscoveredServersTest {
     }
 
     @Test
+    void aServerBackBeforeItsSlotWasFreed_isCheckedAgainBeforeItGetsRequests() {
+        Backend a = checkedIn(A, 5001);
+        backends.leave(a, MS);
+        backends.rejoin(a);
+
+        assertThat(a.isUp()).isFalse();
+        assertThat(backends.notInPlannedDowntime().isUp(a.index())).as("nor for panic routing").isFalse();
+        router.fromServer(sealed.from(a, ServerState.up(5)), a.address(), 0);
+        assertThat(a.isUp()).as("an announcement is not the answer to a ping").isFalse();
+        assertThat(checkedIn(A, 5001)).isSameAs(a);
+    }
+
+    @Test
     void theTableHoldsNoMoreThanItsCapacity() {
         backends.add(A, new InetSocketAddress("127.0.0.1", 5001));
         backends.add(B, new InetSocketAddress("127.0.0.1", 5002));
