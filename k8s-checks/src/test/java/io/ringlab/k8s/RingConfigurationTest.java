@@ -8,14 +8,16 @@ import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fixed lists the services take today agree with the objects that make the names: the ring's peers are the
- * StatefulSet's pods under its headless Service, each server's ring id (from its pod's name) is one of them, the
- * agents use the very same strings, the dashboard and the load clients name what exists.
+ * The names the services take agree with the objects that make them: the ring's peers are the StatefulSet's pods
+ * under its headless Service, each server's ring id (from its pod's name) is one of them, the agents discover the
+ * servers in DNS under the very same strings, the dashboard discovers every role through Services that exist, the
+ * load clients name what exists.
  */
 class RingConfigurationTest {
 
@@ -68,30 +70,85 @@ class RingConfigurationTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void agentsUseTheServersOwnIdsAndUniqueNames(String overlay) {
+    void agentsDiscoverTheServersUnderTheirRingIds(String overlay) {
         Manifest manifest = Kustomize.overlay(overlay);
-        JsonNode agent = new Workload(manifest.get("Deployment", "lb-agent")).containers().get(0);
-        assertConfigMapKey(agent, "RINGLAB_AGENT_SERVERS", "ring", "peers");
+        Workload agents = new Workload(manifest.get("Deployment", "lb-agent"));
+        JsonNode agent = agents.containers().get(0);
+        assertThat(Workload.env(agent, "RINGLAB_AGENT_SERVERS")).as("a fixed list and discovery both").isEmpty();
         assertFieldRef(agent, "POD_NAME", "metadata.name");
         assertThat(Workload.envValue(agent, "RINGLAB_AGENT_NAME")).contains("$(POD_NAME)");
         assertThat(Workload.envValue(agent, "RINGLAB_AGENT_CLIENTPORT")).contains(portOf(agent, "udp"));
         assertThat(Workload.envValue(agent, "RINGLAB_AGENT_SERVERPORT")).contains(portOf(agent, "udp-servers"));
+
+        Workload servers = new Workload(manifest.get("StatefulSet", "ring-server"));
+        Srv srv = srv(manifest, agents, agent, "RINGLAB_AGENT_DISCOVERY_SRV");
+        assertThat(srv.service()).isEqualTo(servers.object().path("spec").path("serviceName").asString());
+        assertThat(srv.protocol()).isEqualTo("UDP");
+        JsonNode servicePort = servicePort(manifest, srv);
+        JsonNode containerPort = Workload.port(servers.containers().get(0), servicePort.path("targetPort").asString())
+                .orElseThrow(() -> new AssertionError("the servers have no port " + servicePort.path("targetPort")));
+        List<String> peers = peers(manifest);
+        for (int ordinal = 0; ordinal < peers.size(); ordinal++) {
+            // Kubernetes' SRV target of a StatefulSet pod; a headless Service's record carries the pod's port
+            String target = "%s-%d.%s.%s.%s".formatted(servers.name(), ordinal, srv.service(), srv.namespace(),
+                    CLUSTER_DOMAIN);
+            assertThat(target + ":" + containerPort.path("containerPort").asInt()).as("member id of pod " + ordinal)
+                    .isEqualTo(peers.get(ordinal));
+            assertThat(target + ":" + servicePort.path("port").asInt()).isEqualTo(peers.get(ordinal));
+        }
     }
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void theDashboardListsEveryServerInRingOrder(String overlay) {
+    void theDashboardDiscoversEveryRoleThroughItsHeadlessService(String overlay) {
         Manifest manifest = Kustomize.overlay(overlay);
-        JsonNode data = manifest.generated("ConfigMap", "admin-dashboard").path("data");
-        JsonNode server = new Workload(manifest.get("StatefulSet", "ring-server")).containers().get(0);
-        List<String> peers = peers(manifest);
-        for (int i = 0; i < peers.size(); i++) {
-            String host = peers.get(i).substring(0, peers.get(i).lastIndexOf(':'));
-            assertThat(data.path("RINGLAB_DASHBOARD_SERVERS_" + i + "_URL").asString())
-                    .isEqualTo("http://" + host + ":" + portOf(server, "http"));
-            assertThat(data.path("RINGLAB_DASHBOARD_SERVERS_" + i + "_NAME").asString()).isEqualTo(host.split("\\.")[0]);
+        Workload dashboard = new Workload(manifest.get("Deployment", "admin-dashboard"));
+        JsonNode container = dashboard.containers().get(0);
+        assertThat(Workload.envValue(container, "RINGLAB_DASHBOARD_SERVERS_0_URL")).as("a fixed list").isEmpty();
+        Map<String, String> roles = Map.of("RINGLAB_DASHBOARD_DISCOVERY_SERVERS", "ring-server",
+                "RINGLAB_DASHBOARD_DISCOVERY_AGENTS", "lb-agent", "RINGLAB_DASHBOARD_DISCOVERY_CLIENTS", "load-client");
+        roles.forEach((variable, service) -> {
+            Srv srv = srv(manifest, dashboard, container, variable);
+            assertThat(srv.service()).as(variable).isEqualTo(service);
+            assertThat(srv.protocol()).as(variable).isEqualTo("TCP");
+            if (service.equals("load-client") && manifest.find("Service", service).isEmpty()) {
+                assertThat(manifest.find("Deployment", "load-client")).as("no Service, no clients").isEmpty();
+                return;
+            }
+            assertThat(servicePort(manifest, srv).path("port").asInt()).as(variable).isEqualTo(8080);
+        });
+    }
+
+    /** An SRV name {@code _<port>._<proto>.<service>.<namespace>.svc.cluster.local}, as the workload expands it. */
+    private record Srv(String port, String protocol, String service, String namespace) {
+    }
+
+    private static Srv srv(Manifest manifest, Workload workload, JsonNode container, String variable) {
+        assertFieldRef(container, "POD_NAMESPACE", "metadata.namespace");
+        String name = Workload.envValue(container, variable).orElseThrow(() -> new AssertionError("no " + variable))
+                .replace("$(POD_NAMESPACE)", Manifest.namespace(workload.object()));
+        String[] labels = name.split("\\.", 5);
+        assertThat(labels).as(variable + " " + name).hasSize(5);
+        assertThat(labels[4]).as(variable).isEqualTo(CLUSTER_DOMAIN);
+        assertThat(labels[0]).as(variable).startsWith("_");
+        assertThat(labels[1]).as(variable).isIn("_udp", "_tcp");
+        assertThat(labels[3]).as(variable + ": the namespace the services are in")
+                .isEqualTo(Manifest.namespace(workload.object()));
+        return new Srv(labels[0].substring(1), labels[1].substring(1).toUpperCase(), labels[2], labels[3]);
+    }
+
+    /** The headless Service's port the SRV name names (Kubernetes publishes SRV records for named ports only). */
+    private static JsonNode servicePort(Manifest manifest, Srv srv) {
+        JsonNode service = manifest.get("Service", srv.service());
+        assertThat(service.path("spec").path("clusterIP").asString()).as(srv.service() + " headless").isEqualTo("None");
+        for (JsonNode port : service.path("spec").path("ports")) {
+            if (port.path("name").asString().equals(srv.port())) {
+                assertThat(port.path("protocol").asString("TCP")).as(srv.service() + " " + srv.port())
+                        .isEqualTo(srv.protocol());
+                return port;
+            }
         }
-        assertThat(data.has("RINGLAB_DASHBOARD_SERVERS_" + peers.size() + "_URL")).as("no server beyond the ring").isFalse();
+        throw new AssertionError("Service " + srv.service() + " has no port named " + srv.port());
     }
 
     @ParameterizedTest

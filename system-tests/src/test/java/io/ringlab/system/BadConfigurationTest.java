@@ -31,6 +31,35 @@ class BadConfigurationTest {
     }
 
     @Test
+    void agentWithAServerListAndDiscoveryBoth(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output,
+                "ringlab.agent.discovery.srv: given together with ringlab.agent.servers",
+                "--ringlab.agent.servers=localhost:4242",
+                "--ringlab.agent.discovery.srv=_udp._udp.ring-server.ringlab.svc.cluster.local");
+    }
+
+    @Test
+    void agentWithADiscoveryNameThatIsNotAnSrvName(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output,
+                "ringlab.agent.discovery.srv: 'ring-server.ringlab.svc.cluster.local' is not an SRV name",
+                "--ringlab.agent.servers=", "--ringlab.agent.discovery.srv=ring-server.ringlab.svc.cluster.local");
+    }
+
+    @Test
+    void agentWithADiscoveryRefreshOutOfRange(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.discovery.refresh",
+                "--ringlab.agent.servers=", "--ringlab.agent.discovery.srv=_udp._udp.ring-server.ringlab.svc.cluster.local",
+                "--ringlab.agent.discovery.refresh=100ms");
+    }
+
+    @Test
+    void agentWithMoreDiscoveredServersThanARequestCanRecord(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.discovery.max-servers=65",
+                "--ringlab.agent.servers=", "--ringlab.agent.discovery.srv=_udp._udp.ring-server.ringlab.svc.cluster.local",
+                "--ringlab.agent.discovery.max-servers=65");
+    }
+
+    @Test
     void agentWithClientPortOutOfRange(CapturedOutput output) {
         assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.client-port=70000",
                 "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=70000");

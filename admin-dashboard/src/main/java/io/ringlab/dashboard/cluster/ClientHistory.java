@@ -8,10 +8,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The clients' recent samples, kept by the dashboard so that the charts survive a page reload. Bounded: the
- * oldest sample goes when a client has {@link DashboardProperties#samplesKept()}.
+ * oldest sample goes when a client has {@link DashboardProperties#samplesKept()}, and a client no longer watched
+ * (gone from discovery) goes with its samples.
  */
 final class ClientHistory {
 
@@ -24,14 +26,17 @@ final class ClientHistory {
     }
 
     synchronized void add(String client, ClientSample sample) {
-        Deque<ClientSample> kept = samples.get(client);
-        if (kept == null) {
-            return;
-        }
+        Deque<ClientSample> kept = samples.computeIfAbsent(client,
+                name -> new ArrayDeque<>(Math.min(capacity, 1024)));
         if (kept.size() == capacity) {
             kept.removeFirst();
         }
         kept.addLast(sample);
+    }
+
+    /** Forgets the clients not among these. */
+    synchronized void retain(Set<String> clients) {
+        samples.keySet().retainAll(clients);
     }
 
     /** Every client's samples, oldest first. */

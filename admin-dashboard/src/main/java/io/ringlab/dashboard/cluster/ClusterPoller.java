@@ -7,20 +7,26 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Reads every service's status at once, every poll interval, and keeps the result for the page. A service that
  * is down only makes its own entry unreachable: all reads run in parallel and each ends within the poll timeout.
+ * The services are those of the {@link ServiceDirectory} at each poll: a service discovery drops is forgotten.
  */
 @Component
 public class ClusterPoller {
 
     private final DashboardProperties properties;
+    private final ServiceDirectory directory;
     private final StatusFetcher fetcher;
     private final Clock clock;
     private final ClientSampler sampler = new ClientSampler();
@@ -28,16 +34,17 @@ public class ClusterPoller {
     private final Reachability reachability;
     private final AtomicReference<ClusterView> latest = new AtomicReference<>();
 
-    ClusterPoller(DashboardProperties properties, StatusFetcher fetcher) {
+    ClusterPoller(DashboardProperties properties, ServiceDirectory directory, StatusFetcher fetcher) {
         this.properties = properties;
+        this.directory = directory;
         this.fetcher = fetcher;
         this.clock = Clock.systemUTC();
-        this.history = new ClientHistory(properties.clients().stream().map(Service::name).toList(),
+        this.history = new ClientHistory(directory.clients().stream().map(Service::name).toList(),
                 properties.samplesKept());
         this.reachability = new Reachability(properties.missesToMarkUnreachable());
         latest.set(new ClusterView(clock.millis(), properties.pollInterval().toMillis(),
-                properties.history().toMillis(), unknown(properties.servers()), unknown(properties.agents()),
-                unknown(properties.clients()), Map.of(), Map.of(), properties.strategies()));
+                properties.history().toMillis(), unknown(directory.servers()), unknown(directory.agents()),
+                unknown(directory.clients()), Map.of(), Map.of(), properties.strategies()));
     }
 
     /** The last poll's view; before the first, every service unreachable. */
@@ -53,16 +60,18 @@ public class ClusterPoller {
     @Scheduled(fixedRateString = "${ringlab.dashboard.poll-interval:1s}")
     void poll() {
         long polledAt = clock.millis();
-        List<CompletableFuture<ServiceView>> servers = properties.servers().stream()
+        List<Service> watchedClients = directory.clients();
+        List<CompletableFuture<ServiceView>> servers = directory.servers().stream()
                 .map(server -> fetcher.fetch(server.resolve("/api/status"))
                         .thenCombine(fetcher.fetch(server.resolve("/api/ring")),
                                 (status, ring) -> ServiceView.of(server.name(), server.url().toString(), status, ring)))
                 .toList();
-        List<CompletableFuture<ServiceView>> agents = statusOf(properties.agents());
-        List<CompletableFuture<ServiceView>> clients = statusOf(properties.clients());
+        List<CompletableFuture<ServiceView>> agents = statusOf(directory.agents());
+        List<CompletableFuture<ServiceView>> clients = statusOf(watchedClients);
 
         List<ServiceView> serverViews = joined(servers);
         List<ServiceView> clientViews = joined(clients);
+        List<ServiceView> agentViews = joined(agents);
         Map<String, ClientSample> samples = new LinkedHashMap<>();
         for (ServiceView client : clientViews) {
             if (client.fresh() || !client.reachable()) {
@@ -72,8 +81,12 @@ public class ClusterPoller {
                 samples.put(client.name(), sample);
             }
         }
+        Set<String> watched = new HashSet<>();
+        Stream.of(serverViews, clientViews, agentViews).flatMap(List::stream).forEach(view -> watched.add(view.name()));
+        reachability.retain(watched);
+        history.retain(watchedClients.stream().map(Service::name).collect(Collectors.toSet()));
         latest.set(new ClusterView(polledAt, properties.pollInterval().toMillis(), properties.history().toMillis(),
-                serverViews, joined(agents), clientViews, ServerNames.of(serverViews), samples,
+                serverViews, agentViews, clientViews, ServerNames.of(serverViews), samples,
                 properties.strategies()));
     }
 

@@ -2,6 +2,7 @@ package io.ringlab.dashboard.cluster;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides when a service that did not answer a poll is shown unreachable: after a few misses in a row, as
@@ -16,6 +17,12 @@ final class Reachability {
 
     Reachability(int missesToMarkUnreachable) {
         this.missesToMarkUnreachable = missesToMarkUnreachable;
+    }
+
+    /** Forgets the services not among these (gone from discovery). */
+    synchronized void retain(Set<String> names) {
+        lastAnswered.keySet().retainAll(names);
+        misses.keySet().retainAll(names);
     }
 
     synchronized ServiceView judge(ServiceView polled) {

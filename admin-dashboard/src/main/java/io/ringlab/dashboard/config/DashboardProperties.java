@@ -1,6 +1,8 @@
 package io.ringlab.dashboard.config;
 
+import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.config.InvalidPropertyException;
+import io.ringlab.support.discovery.SrvName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -37,6 +39,7 @@ import java.util.Set;
  *                       read, and the exchange is abandoned
  * @param history        how far back the clients' charts go (kept by the dashboard, so a reload keeps them)
  * @param strategies     the agents' balancing strategies, offered in the page and checked before forwarding
+ * @param discovery      finding the services in DNS instead of the fixed lists (each role one way or the other)
  */
 @Validated
 @ConfigurationProperties("ringlab.dashboard")
@@ -51,7 +54,8 @@ public record DashboardProperties(
         @DefaultValue("1MB") @NotNull DataSize maxBodySize,
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
         @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
-        @NotEmpty List<@NotBlank String> strategies) {
+        @NotEmpty List<@NotBlank String> strategies,
+        @DefaultValue @Valid Discovery discovery) {
 
     /** Samples kept per client: one per poll over the history, at most one hour at 10 per second. */
     public static final int MAX_SAMPLES = 36_000;
@@ -64,6 +68,11 @@ public record DashboardProperties(
         checkUrls("ringlab.dashboard.servers", servers);
         checkUrls("ringlab.dashboard.agents", agents);
         checkUrls("ringlab.dashboard.clients", clients);
+        if (discovery != null) {
+            checkOneWay("servers", servers, discovery.servers());
+            checkOneWay("agents", agents, discovery.agents());
+            checkOneWay("clients", clients, discovery.clients());
+        }
         if (pollTimeout != null && pollInterval != null && pollTimeout.compareTo(pollInterval) > 0) {
             throw new InvalidPropertyException("ringlab.dashboard.poll-timeout",
                     "%s is longer than poll-interval %s: a slow service would stall the page".formatted(pollTimeout,
@@ -92,6 +101,59 @@ public record DashboardProperties(
         public URI resolve(String path) {
             String base = url.toString();
             return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+        }
+    }
+
+    /**
+     * Finding services in DNS: each role's SRV name, the one Kubernetes publishes for the {@code http} port of its
+     * headless Service ({@code _http._tcp.ring-server.ringlab.svc.cluster.local}). A service found is named after the
+     * target's first label (a StatefulSet pod's name; for other pods, what the cluster's DNS calls them) and reached
+     * at the target's address and port.
+     *
+     * @param servers     the ring servers' SRV name; empty: the fixed {@code servers} list
+     * @param agents      the agents' SRV name; empty: the fixed {@code agents} list
+     * @param clients     the load clients' SRV name; empty: the fixed {@code clients} list
+     * @param refresh     how often DNS is asked again (a failed query keeps the services known)
+     * @param maxServices the most services of one role taken from DNS
+     * @param dnsServer   the DNS server to ask, {@code host:port}; none: the system's ({@code /etc/resolv.conf})
+     * @param timeout     how long a query waits for its first answer
+     */
+    public record Discovery(@DefaultValue("") String servers,
+                            @DefaultValue("") String agents,
+                            @DefaultValue("") String clients,
+                            @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
+                            Duration refresh,
+                            @DefaultValue("64") @Min(1) @Max(1000) int maxServices,
+                            HostAndPort dnsServer,
+                            @DefaultValue("1s") @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10)
+                            Duration timeout) {
+
+        public Discovery {
+            servers = checked("servers", servers);
+            agents = checked("agents", agents);
+            clients = checked("clients", clients);
+        }
+
+        public boolean enabled() {
+            return !servers.isEmpty() || !agents.isEmpty() || !clients.isEmpty();
+        }
+
+        private static String checked(String role, String srv) {
+            if (srv == null || srv.isBlank()) {
+                return "";
+            }
+            try {
+                return SrvName.parse(srv).name();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidPropertyException("ringlab.dashboard.discovery." + role, e.getMessage());
+            }
+        }
+    }
+
+    private static void checkOneWay(String role, List<Service> listed, String srv) {
+        if (listed != null && !listed.isEmpty() && srv != null && !srv.isEmpty()) {
+            throw new InvalidPropertyException("ringlab.dashboard.discovery." + role, "given together with"
+                    + " ringlab.dashboard." + role + "; give one of them: a fixed list, or discovery");
         }
     }
 

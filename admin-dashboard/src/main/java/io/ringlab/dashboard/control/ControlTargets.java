@@ -1,36 +1,36 @@
 package io.ringlab.dashboard.control;
 
-import io.ringlab.dashboard.config.DashboardProperties;
+import io.ringlab.dashboard.cluster.ServiceDirectory;
 import io.ringlab.dashboard.config.DashboardProperties.Service;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** Finds the service a control names among those configured; an unknown name is refused with 404. */
+/** Finds the service a control names among those watched now; an unknown name is refused with 404. */
 @Component
 class ControlTargets {
 
-    private final DashboardProperties properties;
+    private final ServiceDirectory directory;
 
-    ControlTargets(DashboardProperties properties) {
-        this.properties = properties;
+    ControlTargets(ServiceDirectory directory) {
+        this.directory = directory;
     }
 
     Service server(String name) {
-        return find("ring server", properties.servers(), name);
+        return find("ring server", directory.servers(), name);
     }
 
     List<Service> servers() {
-        return properties.servers();
+        return directory.servers();
     }
 
     Service agent(String name) {
-        return find("agent", properties.agents(), name);
+        return find("agent", directory.agents(), name);
     }
 
     Service client(String name) {
-        return find("load client", properties.clients(), name);
+        return find("load client", directory.clients(), name);
     }
 
     private static Service find(String role, List<Service> services, String name) {

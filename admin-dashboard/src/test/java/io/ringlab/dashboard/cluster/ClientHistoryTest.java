@@ -20,10 +20,14 @@ class ClientHistoryTest {
     }
 
     @Test
-    void ignoresAClientItWasNotConfiguredWith() {
+    void keepsAClientFoundLater_andForgetsOneNoLongerWatched() {
         ClientHistory history = new ClientHistory(List.of("client-1"), 3);
-        history.add("stranger", ClientSample.gap(1));
+        history.add("load-client-7f9c", ClientSample.gap(1));
+        assertThat(history.all()).containsOnlyKeys("client-1", "load-client-7f9c");
 
-        assertThat(history.all()).containsOnlyKeys("client-1");
+        history.retain(java.util.Set.of("load-client-7f9c"));
+
+        assertThat(history.all()).containsOnlyKeys("load-client-7f9c");
+        assertThat(history.all().get("load-client-7f9c")).hasSize(1);
     }
 }

@@ -56,4 +56,26 @@ class DashboardConfigurationTest {
                 "ringlab.dashboard.max-body-size: 10B is not from 1KB to 64MB", "--ringlab.security.password=x",
                 "--ringlab.dashboard.max-body-size=10B");
     }
+
+    @Test
+    void withAFixedListAndDiscoveryForOneRole(CapturedOutput output) {
+        assertStopsNaming(DashboardApplication.application(), output,
+                "ringlab.dashboard.discovery.servers: given together with ringlab.dashboard.servers",
+                "--ringlab.security.password=x", "--ringlab.dashboard.servers[0].name=server-1",
+                "--ringlab.dashboard.servers[0].url=http://a:1",
+                "--ringlab.dashboard.discovery.servers=_http._tcp.ring-server.ringlab.svc.cluster.local");
+    }
+
+    @Test
+    void withADiscoveryNameThatIsNotAnSrvName(CapturedOutput output) {
+        assertStopsNaming(DashboardApplication.application(), output,
+                "ringlab.dashboard.discovery.agents: 'lb-agent.ringlab.svc.cluster.local' is not an SRV name",
+                "--ringlab.security.password=x", "--ringlab.dashboard.discovery.agents=lb-agent.ringlab.svc.cluster.local");
+    }
+
+    @Test
+    void withADiscoveryRefreshOutOfRange(CapturedOutput output) {
+        assertStopsNaming(DashboardApplication.application(), output, "ringlab.dashboard.discovery.refresh",
+                "--ringlab.security.password=x", "--ringlab.dashboard.discovery.refresh=10ms");
+    }
 }

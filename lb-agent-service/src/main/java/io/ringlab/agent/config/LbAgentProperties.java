@@ -1,15 +1,17 @@
 package io.ringlab.agent.config;
 
 import io.ringlab.protocol.HostAndPort;
+import io.ringlab.support.config.InvalidPropertyException;
+import io.ringlab.support.discovery.SrvName;
 import io.ringlab.support.transport.RawAnswers;
 import io.ringlab.support.transport.UdpSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,7 +27,7 @@ import java.util.List;
  * @param clientPort      UDP port clients send requests to (the seed's 4245)
  * @param serverPort      UDP port of the socket that talks to servers; 0 picks a free one
  * @param bindAddress     address to bind both sockets; empty for all interfaces, IPv4 and IPv6
- * @param servers         the ring servers, {@code host:port} each, in ring order
+ * @param servers         the ring servers, {@code host:port} each, in ring order; or none, with {@code discovery}
  * @param strategy        balancing strategy: round-robin, least-outstanding, p2c-outstanding, p2c-latency,
  *                        weighted-round-robin; switchable at runtime
  * @param weights         weights of the servers, in the same order, for weighted-round-robin (empty: all 1)
@@ -38,6 +40,7 @@ import java.util.List;
  * @param outliers        passive failure detection
  * @param udp             socket and worker settings
  * @param raw             unframed (seed-style) requests on the client port: forwarded and answered raw
+ * @param discovery       finding the ring servers in DNS instead of a fixed {@code servers} list
  */
 @Validated
 @ConfigurationProperties("ringlab.agent")
@@ -46,7 +49,7 @@ public record LbAgentProperties(
         @DefaultValue("4245") @Min(0) @Max(65535) int clientPort,
         @DefaultValue("0") @Min(0) @Max(65535) int serverPort,
         @DefaultValue("") String bindAddress,
-        @NotEmpty(message = "must list at least one ring server (host:port)") List<@NotNull HostAndPort> servers,
+        @DefaultValue List<@NotNull HostAndPort> servers,
         @DefaultValue("round-robin") @NotBlank String strategy,
         @DefaultValue List<@NotNull @Min(1) @Max(1000) Integer> weights,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration requestTimeout,
@@ -57,7 +60,64 @@ public record LbAgentProperties(
         @DefaultValue @Valid Health health,
         @DefaultValue @Valid Outliers outliers,
         @DefaultValue @Valid UdpSettings udp,
-        @DefaultValue @Valid RawAnswers raw) {
+        @DefaultValue @Valid RawAnswers raw,
+        @DefaultValue @Valid Discovery discovery) {
+
+    public LbAgentProperties {
+        boolean discovering = discovery != null && discovery.enabled();
+        if (servers != null && !servers.isEmpty() && discovering) {
+            throw new InvalidPropertyException("ringlab.agent.discovery.srv", "given together with ringlab.agent.servers;"
+                    + " give one of them: a fixed list, or discovery");
+        }
+        if ((servers == null || servers.isEmpty()) && !discovering) {
+            throw new InvalidPropertyException("ringlab.agent.servers", "must list at least one ring server (host:port),"
+                    + " or set ringlab.agent.discovery.srv to find them in DNS");
+        }
+        if (discovering && weights != null && !weights.isEmpty()) {
+            throw new InvalidPropertyException("ringlab.agent.weights", "weights follow the order of"
+                    + " ringlab.agent.servers; discovered servers all weigh 1");
+        }
+    }
+
+    /**
+     * Finding the ring servers in DNS (a Kubernetes headless Service's SRV records), again every {@code refresh} and on
+     * failure.
+     *
+     * @param srv        the SRV name, {@code _<port-name>._<proto>.<service>.<namespace>.svc.<cluster-domain>}; empty:
+     *                   no discovery. Its targets are the servers' member ids with the records' ports
+     * @param refresh    how often DNS is asked again; on a failure (a server missing health checks, none in rotation, a
+     *                   failed query) it is asked sooner, at most once a second
+     * @param maxServers the most servers taken from DNS; further targets are ignored and counted (at most 64: a
+     *                   request records the servers it was sent to in 64 bits)
+     * @param dnsServer  the DNS server to ask, {@code host:port}; none: the system's ({@code /etc/resolv.conf})
+     * @param timeout    how long a query waits for its first answer (it is tried three times, each twice as long)
+     */
+    public record Discovery(@DefaultValue("") String srv,
+                            @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
+                            Duration refresh,
+                            @DefaultValue("16") @Min(1) @Max(64) int maxServers,
+                            HostAndPort dnsServer,
+                            @DefaultValue("1s") @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10)
+                            Duration timeout) {
+
+        public Discovery {
+            if (srv != null && !srv.isBlank()) {
+                try {
+                    SrvName.parse(srv);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidPropertyException("ringlab.agent.discovery.srv", e.getMessage());
+                }
+            }
+        }
+
+        public boolean enabled() {
+            return srv != null && !srv.isBlank();
+        }
+
+        public SrvName srvName() {
+            return SrvName.parse(srv);
+        }
+    }
 
     /**
      * @param perTryTimeout         a request with no reply after this long is sent to another server

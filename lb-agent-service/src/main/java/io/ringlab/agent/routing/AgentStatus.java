@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
  *
  * @param retriesPutOff requests whose retry the retry budget put off at least once
  * @param panicRouted   requests sent while no server was in rotation, to one not in planned downtime
+ * @param discovery     how the servers are found in DNS; {@code null} for a fixed list
  */
 public record AgentStatus(
         String role,
@@ -27,17 +28,22 @@ public record AgentStatus(
         long pending,
         long expired,
         List<ServerShare> servers,
-        Map<String, Long> drops) {
+        Map<String, Long> drops,
+        DiscoveryStatus discovery) {
 
     /**
      * One server as this agent sees it: in rotation or not and why, what it was sent and its share of all
      * this agent sent, requests in flight, response time EWMA.
      *
-     * @param state {@code up}, {@code down} (announced), {@code unhealthy} (misses health pings) or
-     *              {@code ejected} (failing requests)
+     * @param server     its member id ({@code host:port} as configured or discovered)
+     * @param address    the address it is sent to now
+     * @param discovered found in DNS rather than configured
+     * @param state      {@code up}, {@code down} (announced), {@code unhealthy} (misses health pings, or a discovered
+     *                   server not yet checked), {@code ejected} (failing requests) or {@code leaving} (gone from DNS:
+     *                   its requests in flight drain)
      */
-    public record ServerShare(String server, boolean up, String state, long forwarded, long replies, double share,
-                              int outstanding, double latencyEwmaMs) {
+    public record ServerShare(String server, String address, boolean discovered, boolean up, String state,
+                              long forwarded, long replies, double share, int outstanding, double latencyEwmaMs) {
     }
 
     public String logLine() {

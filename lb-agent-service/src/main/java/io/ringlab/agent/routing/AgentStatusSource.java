@@ -5,6 +5,7 @@ import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.support.transport.DropCounter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -27,12 +28,14 @@ public class AgentStatusSource {
     private final DropCounter drops;
     private final DatagramSocket clientSocket;
     private final DatagramSocket serverSocket;
+    private final ObjectProvider<DiscoveryStatus.Source> discovery;
 
     AgentStatusSource(LbAgentProperties properties, Backends backends, SwitchableStrategy strategy,
                       PendingRequests pending, AgentStatistics statistics, RequestSupervisor supervisor,
                       OutlierDetector outliers, DropCounter drops,
                       @Qualifier("clientSocket") DatagramSocket clientSocket,
-                      @Qualifier("serverSocket") DatagramSocket serverSocket) {
+                      @Qualifier("serverSocket") DatagramSocket serverSocket,
+                      ObjectProvider<DiscoveryStatus.Source> discovery) {
         this.properties = properties;
         this.backends = backends;
         this.strategy = strategy;
@@ -43,12 +46,14 @@ public class AgentStatusSource {
         this.drops = drops;
         this.clientSocket = clientSocket;
         this.serverSocket = serverSocket;
+        this.discovery = discovery;
     }
 
     public AgentStatus status() {
         long forwarded = backends.totalForwarded();
         var shares = backends.all().stream()
-                .map(b -> new AgentStatus.ServerShare(b.name().toString(), b.isUp(), state(b), b.forwardedCount(),
+                .map(b -> new AgentStatus.ServerShare(b.memberId(), address(b), b.discovered(),
+                        b.isUp(), state(b), b.forwardedCount(),
                         b.replyCount(), forwarded == 0 ? 0 : (double) b.forwardedCount() / forwarded, b.outstanding(),
                         b.latencyEwmaNanos() / 1e6))
                 .toList();
@@ -56,10 +61,27 @@ public class AgentStatusSource {
                 strategy.name(), statistics.framedRequests() + statistics.rawRequests(), statistics.rawRequests(),
                 forwarded, statistics.repliesDelivered(), supervisor.retryCount(), supervisor.putOffCount(),
                 outliers.ejectionCount(), backends.panicCount(), pending.size(), supervisor.expiredCount(), shares,
-                drops.snapshot());
+                drops.snapshot(), discoveryStatus());
+    }
+
+    private DiscoveryStatus discoveryStatus() {
+        DiscoveryStatus.Source source = discovery.getIfAvailable();
+        return source == null ? null : source.discoveryStatus();
+    }
+
+    private static String address(Backend backend) {
+        var address = backend.address();
+        if (address.isUnresolved()) {
+            return "unresolved";
+        }
+        String host = address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
     }
 
     private static String state(Backend backend) {
+        if (backend.leaving()) {
+            return "leaving";
+        }
         if (!backend.announcedUp()) {
             return "down";
         }

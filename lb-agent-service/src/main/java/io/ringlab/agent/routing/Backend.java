@@ -9,9 +9,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One ring server as the agent sees it. It is in rotation when all three hold: its last announced state is
+ * One ring server as the agent sees it. It is in rotation when all four hold: its last announced state is
  * up ({@code d}/{@code u}, newest sequence wins), it answers health pings (K missed in a row take it out,
- * one answer puts it back), and it is not ejected for failing requests (outlier detection).
+ * one answer puts it back), it is not ejected for failing requests (outlier detection), and it has not left the
+ * agent's servers (a discovered server gone from DNS: it keeps its slot, and its replies are taken, while its
+ * requests drain).
  */
 public class Backend {
 
@@ -19,12 +21,18 @@ public class Backend {
 
     private final int index;
     private final HostAndPort name;
+    private final String memberId;
     private final int weight;
+    private final boolean discovered;
     private volatile InetSocketAddress address;
+    private volatile boolean leaving;
+    private volatile long leftAtNanos;
 
     private volatile boolean announcedUp = true;
     private long lastStateSequence = Long.MIN_VALUE;
     private volatile boolean healthy = true;
+    /** Has answered a health ping (a configured server is taken on trust at first). */
+    private volatile boolean checked = true;
     private volatile boolean ejected;
 
     private final AtomicInteger outstanding = new AtomicInteger();
@@ -33,11 +41,29 @@ public class Backend {
     private final LongAdder replies = new LongAdder();
     private final LongAdder statesApplied = new LongAdder();
 
+    /** A configured server: its name is resolved by the system's resolver, and it is taken as healthy at first. */
     public Backend(int index, HostAndPort name, int weight) {
         this.index = index;
         this.name = name;
+        this.memberId = name.toString();
         this.weight = weight;
+        this.discovered = false;
         this.address = name.resolve();
+    }
+
+    /**
+     * A discovered server, at the address DNS gave: out of rotation until it answers a sealed health ping (a DNS
+     * answer is not a member's authentication).
+     */
+    public Backend(int index, HostAndPort name, InetSocketAddress address) {
+        this.index = index;
+        this.name = name;
+        this.memberId = name.toString();
+        this.weight = 1;
+        this.discovered = true;
+        this.address = address;
+        this.healthy = false;
+        this.checked = false;
     }
 
     public int index() {
@@ -48,6 +74,15 @@ public class Backend {
         return name;
     }
 
+    /** The name its frames are sealed under: {@code host:port} as configured or discovered. */
+    public String memberId() {
+        return memberId;
+    }
+
+    public boolean discovered() {
+        return discovered;
+    }
+
     public int weight() {
         return weight;
     }
@@ -56,12 +91,41 @@ public class Backend {
         return address;
     }
 
+    /** Resolves a configured server's name again; a discovered server's address comes from discovery. */
     public void resolveAgain() {
-        address = name.resolveAgain(address);
+        if (!discovered) {
+            address = name.resolveAgain(address);
+        }
+    }
+
+    /** Discovery found the server at another address (its pod restarted). */
+    public void moveTo(InetSocketAddress newAddress) {
+        address = newAddress;
     }
 
     public boolean isUp() {
-        return announcedUp && healthy && !ejected;
+        return announcedUp && healthy && !ejected && !leaving;
+    }
+
+    /** Gone from discovery: out of rotation at once; its requests in flight still get their replies. */
+    synchronized void leave(long nowNanos) {
+        leftAtNanos = nowNanos;
+        leaving = true;
+    }
+
+    /** Back in discovery before its slot was freed: in rotation again once it answers a health ping. */
+    synchronized void rejoin() {
+        healthy = false;
+        checked = false;
+        leaving = false;
+    }
+
+    public boolean leaving() {
+        return leaving;
+    }
+
+    long leftAtNanos() {
+        return leftAtNanos;
     }
 
     public boolean announcedUp() {
@@ -98,8 +162,15 @@ public class Backend {
     synchronized void setHealthy(boolean healthy) {
         if (!healthy) {
             lastStateSequence = Long.MIN_VALUE;
+        } else {
+            checked = true;
         }
         this.healthy = healthy;
+    }
+
+    /** True once it answered a health ping, or from the start for a configured server: it may then take traffic. */
+    public boolean checked() {
+        return checked;
     }
 
     void setEjected(boolean ejected) {

@@ -44,6 +44,8 @@ public class HealthChecker {
     private final long[] repliesAtLastTick;
     private final long[] nonce;
     private final long[] previousNonce;
+    /** The server each slot's state is about: a slot taken by another server starts afresh. */
+    private final Backend[] occupant;
     private final LongAdder markedDown = new LongAdder();
 
     /** The same, with {@link #DEFAULT_MISSES_WHILE_SERVING}. */
@@ -69,18 +71,32 @@ public class HealthChecker {
         this.sealer = sealer;
         this.agentName = agentName;
         this.nonces = nonces;
-        this.awaiting = new boolean[backends.size()];
-        this.misses = new int[backends.size()];
-        this.quietMisses = new int[backends.size()];
-        this.repliesAtLastTick = new long[backends.size()];
-        this.nonce = new long[backends.size()];
-        this.previousNonce = new long[backends.size()];
+        int capacity = backends.capacity();
+        this.awaiting = new boolean[capacity];
+        this.misses = new int[capacity];
+        this.quietMisses = new int[capacity];
+        this.repliesAtLastTick = new long[capacity];
+        this.nonce = new long[capacity];
+        this.previousNonce = new long[capacity];
+        this.occupant = new Backend[capacity];
+        for (int i = 0; i < capacity; i++) {
+            startAfresh(i, backends.get(i));
+        }
     }
 
-    /** One health-check interval: counts the pings left unanswered, then pings every server again. */
+    /**
+     * One health-check interval: counts the pings left unanswered, then pings every server again (not those leaving,
+     * whose requests only drain).
+     */
     public synchronized void tick() {
         for (int i = 0; i < awaiting.length; i++) {
             Backend backend = backends.get(i);
+            if (backend != occupant[i]) {
+                startAfresh(i, backend);
+            }
+            if (backend == null || backend.leaving()) {
+                continue;
+            }
             long replies = backend.replyCount();
             boolean served = replies != repliesAtLastTick[i];
             repliesAtLastTick[i] = replies;
@@ -101,19 +117,33 @@ public class HealthChecker {
             } while (next == 0);
             previousNonce[i] = nonce[i];
             nonce[i] = next;
-            String target = backend.name().toString();
+            String target = backend.memberId();
             sender.accept(backend.address(), sealer.seal(FrameCodec.encode(new Ping(next, target)), agentName, target));
         }
+    }
+
+    private void startAfresh(int slot, Backend backend) {
+        occupant[slot] = backend;
+        awaiting[slot] = false;
+        misses[slot] = 0;
+        quietMisses[slot] = 0;
+        repliesAtLastTick[slot] = backend == null ? 0 : backend.replyCount();
+        nonce[slot] = 0;
+        previousNonce[slot] = 0;
     }
 
     /**
      * The server sent an authenticated state: an announcement ({@code echo} 0) or the answer to a ping. It is alive,
      * unless it answers a ping older than the last two: an answer to the ping before the latest may arrive just after
      * the latest went out (a busy host), and still shows the server alive. Returns false for an older answer,
-     * changing nothing.
+     * changing nothing. A discovered server is first put in rotation only by the answer to a ping: an announcement
+     * from a server not yet pinged changes nothing.
      */
     public synchronized boolean answered(Backend backend, long echo) {
         int index = backend.index();
+        if (occupant[index] != backend || (echo == 0 && !backend.checked())) {
+            return false;
+        }
         if (echo != 0 && echo != nonce[index] && echo != previousNonce[index]) {
             return false;
         }

@@ -70,6 +70,8 @@ public class OutlierDetector {
     private final long[] lastEjectedAt;
     private final LongAdder ejections = new LongAdder();
     private final LongAdder spared = new LongAdder();
+    /** The server each slot's state is about: a slot taken by another server starts afresh. */
+    private final Backend[] occupant;
 
     /** The agent's defaults but for the consecutive failures and ejection times. */
     public OutlierDetector(Backends backends, int consecutiveFailures, long baseEjectionNanos, long maxEjectionNanos) {
@@ -81,7 +83,7 @@ public class OutlierDetector {
         this.settings = settings;
         this.threshold = settings.consecutiveFailures();
         this.forgetAfterNanos = Math.max(settings.maxEjectionNanos(), settings.baseEjectionNanos()) * 2;
-        int size = backends.size();
+        int size = backends.capacity();
         this.failedSentNanos = new long[size][threshold];
         this.failures = new int[size];
         this.answeredAny = new boolean[size];
@@ -96,6 +98,26 @@ public class OutlierDetector {
         this.ejectionsInRow = new int[size];
         this.ejectedUntil = new long[size];
         this.lastEjectedAt = new long[size];
+        this.occupant = new Backend[size];
+        for (int i = 0; i < size; i++) {
+            occupant[i] = backends.get(i);
+        }
+    }
+
+    /** The slot's server, having forgotten what was counted for its previous one; {@code null} for a free slot. */
+    private Backend current(int server) {
+        Backend backend = backends.get(server);
+        if (backend != occupant[server]) {
+            occupant[server] = backend;
+            failures[server] = 0;
+            answeredAny[server] = false;
+            lastAnsweredSentNanos[server] = 0;
+            Arrays.fill(bucket[server], Long.MIN_VALUE);
+            ejectionsInRow[server] = 0;
+            ejectedUntil[server] = 0;
+            lastEjectedAt[server] = 0;
+        }
+        return backend;
     }
 
     /**
@@ -103,6 +125,9 @@ public class OutlierDetector {
      * In a row only if the server has answered no try sent after it.
      */
     public synchronized void failure(int server, long sentNanos, long nowNanos) {
+        if (current(server) == null) {
+            return;
+        }
         count(server, sentNanos, true);
         if (answeredAny[server] && sentNanos - lastAnsweredSentNanos[server] <= 0) {
             return; // a later try was answered: this one was lost on the way, not a sign of a dead server
@@ -127,6 +152,9 @@ public class OutlierDetector {
 
     /** The server answered a try sent at {@code sentNanos}: the tries it left unanswered before that are not in a row. */
     public synchronized void success(int server, long sentNanos) {
+        if (current(server) == null) {
+            return;
+        }
         count(server, sentNanos, false);
         if (answeredAny[server] && sentNanos - lastAnsweredSentNanos[server] <= 0) {
             return;
@@ -166,7 +194,10 @@ public class OutlierDetector {
     /** Puts back the servers whose ejection is over; ejects those that failed too many of the tries of an interval. */
     public synchronized void tick(long nowNanos) {
         for (int i = 0; i < failures.length; i++) {
-            Backend backend = backends.get(i);
+            Backend backend = current(i);
+            if (backend == null) {
+                continue;
+            }
             if (backend.ejected() && nowNanos - ejectedUntil[i] >= 0) {
                 backend.setEjected(false);
             }
@@ -180,7 +211,7 @@ public class OutlierDetector {
             lastJudged++;
             int slot = (int) Math.floorMod(lastJudged, buckets);
             for (int i = 0; i < bucket.length; i++) {
-                if (bucket[i][slot] != lastJudged) {
+                if (current(i) == null || bucket[i][slot] != lastJudged) {
                     continue;
                 }
                 long all = ended[i][slot];
@@ -195,7 +226,7 @@ public class OutlierDetector {
     }
 
     private void eject(int server, long nowNanos, String why) {
-        Backend backend = backends.get(server);
+        Backend backend = occupant[server];
         if (backend.ejected() || backends.upCount() <= 1) {
             return;
         }
@@ -206,7 +237,7 @@ public class OutlierDetector {
             }
         }
         // as Envoy: the first ejection is always allowed, the next ones while under the share
-        if (ejected > 0 && 100L * (ejected + 1) > (long) settings.maxEjectionPercent() * backends.size()) {
+        if (ejected > 0 && 100L * (ejected + 1) > (long) settings.maxEjectionPercent() * backends.count()) {
             spared.increment();
             return;
         }
@@ -221,7 +252,7 @@ public class OutlierDetector {
         failures[server] = 0;
         backend.setEjected(true);
         ejections.increment();
-        log.warn("server %s %s: ejected for %d ms".formatted(backend.name(), why, ejection / 1_000_000));
+        log.warn("server %s %s: ejected for %d ms".formatted(backend.memberId(), why, ejection / 1_000_000));
     }
 
     public long ejectionCount() {

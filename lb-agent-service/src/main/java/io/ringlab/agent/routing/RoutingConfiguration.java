@@ -24,6 +24,9 @@ class RoutingConfiguration {
 
     @Bean
     Backends backends(LbAgentProperties properties) {
+        if (properties.discovery().enabled()) {
+            return Backends.withCapacity(properties.discovery().maxServers());
+        }
         if (!properties.weights().isEmpty() && properties.weights().size() != properties.servers().size()) {
             throw new InvalidPropertyException("ringlab.agent.weights", properties.weights().size()
                     + " weights for " + properties.servers().size() + " servers; give one per server, or none");
