@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -260,19 +259,7 @@ final class LabSession implements LabControl, AutoCloseable {
     }
 
     private FaultView view(Fault fault, long nowNanos, long nowMillis) {
-        boolean open = fault.endNanos() == Long.MAX_VALUE;
-        String state = fault.state() == Fault.State.ENDED && !fault.started() ? "cancelled"
-                : fault.state().name().toLowerCase(Locale.ROOT);
-        Double remaining = fault.state() == Fault.State.ACTIVE && !open
-                ? Math.max(0, fault.endNanos() - nowNanos) / 1e9 : null;
-        return new FaultView(fault.id(), fault.action().toString(), fault.action().kind(), state,
-                (fault.startNanos() - startNanos) / 1e9, open ? null : (fault.endNanos() - startNanos) / 1e9,
-                wallClock(fault.startNanos(), nowNanos, nowMillis), open ? null : wallClock(fault.endNanos(), nowNanos, nowMillis),
-                remaining, givenBy.get(fault.id()));
-    }
-
-    private static long wallClock(long nanos, long nowNanos, long nowMillis) {
-        return nowMillis + TimeUnit.NANOSECONDS.toMillis(nanos - nowNanos);
+        return FaultView.of(fault, givenBy.get(fault.id()), startNanos, nowNanos, nowMillis);
     }
 
     @Override

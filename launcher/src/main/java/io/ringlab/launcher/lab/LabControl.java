@@ -1,8 +1,11 @@
 package io.ringlab.launcher.lab;
 
 import io.ringlab.launcher.lab.check.Verdict;
+import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the launcher's REST offers of a lab run: faults given live, healed, listed; the checker's verdict; events.
@@ -26,6 +29,26 @@ public interface LabControl {
 
         public boolean started() {
             return state.equals("active") || state.equals("ended");
+        }
+
+        /**
+         * A fault of a schedule as the REST shows it, at {@code nowNanos} (the schedule's clock), which is
+         * {@code nowMillis} on the wall clock; {@code startNanos} is when the load started.
+         */
+        public static FaultView of(Fault fault, String givenBy, long startNanos, long nowNanos, long nowMillis) {
+            boolean open = fault.endNanos() == Long.MAX_VALUE;
+            String state = fault.state() == Fault.State.ENDED && !fault.started() ? "cancelled"
+                    : fault.state().name().toLowerCase(Locale.ROOT);
+            Double remaining = fault.state() == Fault.State.ACTIVE && !open
+                    ? Math.max(0, fault.endNanos() - nowNanos) / 1e9 : null;
+            return new FaultView(fault.id(), fault.action().toString(), fault.action().kind(), state,
+                    (fault.startNanos() - startNanos) / 1e9, open ? null : (fault.endNanos() - startNanos) / 1e9,
+                    wallClock(fault.startNanos(), nowNanos, nowMillis),
+                    open ? null : wallClock(fault.endNanos(), nowNanos, nowMillis), remaining, givenBy);
+        }
+
+        private static long wallClock(long nanos, long nowNanos, long nowMillis) {
+            return nowMillis + TimeUnit.NANOSECONDS.toMillis(nanos - nowNanos);
         }
     }
 
