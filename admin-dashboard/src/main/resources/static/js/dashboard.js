@@ -15,6 +15,8 @@ const page = {
   windowMs: 5 * 60 * 1000,
   history: {},
   messageTimer: null,
+  faults: new Map(),
+  faultEventsMark: null,
 };
 
 // ---- small helpers ----
@@ -537,29 +539,52 @@ function renderFaultControls() {
       {id: 'heal-all-faults'}));
 }
 
+function faultRow(fault) {
+  const tr = el('tr', {'data-fault': String(fault.id), 'data-state': fault.state, id: 'fault-' + fault.id},
+    el('td', {className: 'num', text: String(fault.id)}),
+    el('td', {'data-field': 'fault', text: fault.fault}),
+    el('td', {'data-field': 'state'}),
+    el('td', {'data-field': 'start'}),
+    el('td', {'data-field': 'remaining', className: 'num'}),
+    el('td', {'data-field': 'given-by', text: fault.givenBy || 'command line'}),
+    el('td', {className: 'row-controls'}, button('Heal', 'heal-fault',
+      () => labChange('/api/lab/faults/' + fault.id + '/heal', undefined, 'Heal fault ' + fault.id),
+      {id: 'heal-fault-' + fault.id})));
+  return tr;
+}
+
+/** Rows are kept and updated in place (newest first), so that a Heal button stays put under the pointer. */
 function renderFaults(faults) {
-  const rows = faults.slice().reverse().slice(0, 50).map(fault => {
-    const live = fault.state === 'active' || fault.state === 'scheduled';
-    const remaining = fault.remainingSeconds !== null && fault.remainingSeconds !== undefined
-      ? seconds(fault.remainingSeconds * 1000) : fault.state === 'active' ? 'until healed' : DASH;
-    return el('tr', {'data-fault': String(fault.id), 'data-state': fault.state, id: 'fault-' + fault.id},
-      el('td', {className: 'num', text: String(fault.id)}),
-      el('td', {'data-field': 'fault', text: fault.fault}),
-      el('td', {'data-field': 'state'}, badge(fault.state, FAULT_BADGES[fault.state] || 'stopped')),
-      el('td', {'data-field': 'start', text: (fault.state === 'scheduled' ? 'at ' : '') + clock(fault.startEpochMillis)}),
-      el('td', {'data-field': 'remaining', className: 'num', text: remaining}),
-      el('td', {'data-field': 'given-by', text: fault.givenBy || 'command line'}),
-      el('td', {className: 'row-controls'}, live ? button('Heal', 'heal-fault',
-        () => labChange('/api/lab/faults/' + fault.id + '/heal', undefined, 'Heal fault ' + fault.id),
-        {id: 'heal-fault-' + fault.id}) : null));
-  });
-  if (rows.length === 0) {
-    rows.push(el('tr', {}, el('td', {colspan: 7, className: 'muted', text: 'no fault yet'})));
+  const tbody = document.querySelector('#faults tbody');
+  const empty = tbody.querySelector('[data-empty]');
+  if (faults.length === 0 && !empty) {
+    tbody.replaceChildren(el('tr', {'data-empty': true}, el('td', {colspan: 7, className: 'muted', text: 'no fault yet'})));
   }
-  document.querySelector('#faults tbody').replaceChildren(...rows);
+  if (faults.length > 0 && empty) empty.remove();
+  for (const fault of faults) {
+    let tr = page.faults.get(fault.id);
+    if (!tr) {
+      tr = faultRow(fault);
+      page.faults.set(fault.id, tr);
+      tbody.prepend(tr);
+    }
+    const live = fault.state === 'active' || fault.state === 'scheduled';
+    if (tr.dataset.state !== fault.state || !field(tr, 'state').firstChild) {
+      tr.dataset.state = fault.state;
+      field(tr, 'state').replaceChildren(badge(fault.state, FAULT_BADGES[fault.state] || 'stopped'));
+    }
+    setText(field(tr, 'start'), (fault.state === 'scheduled' ? 'at ' : '') + clock(fault.startEpochMillis));
+    setText(field(tr, 'remaining'), fault.remainingSeconds !== null && fault.remainingSeconds !== undefined
+      ? seconds(fault.remainingSeconds * 1000) : fault.state === 'active' ? 'until healed' : DASH);
+    tr.querySelector('[data-control="heal-fault"]').hidden = !live;
+  }
 }
 
 function renderFaultEvents(events) {
+  const last = events.length ? events[events.length - 1] : null;
+  const mark = events.length + '/' + (last ? last.epochMillis + last.kind + last.faultId : '');
+  if (page.faultEventsMark === mark) return;
+  page.faultEventsMark = mark;
   const rows = events.slice().reverse().slice(0, 30).map(event =>
     el('tr', {'data-event': event.faultId + '-' + event.kind},
       el('td', {text: clock(event.epochMillis)}),

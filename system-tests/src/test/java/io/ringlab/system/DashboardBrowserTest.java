@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -140,7 +141,7 @@ class DashboardBrowserTest {
         HeadlessChromium.screenshot(browser, "server-2-down");
 
         Duration back = Duration.ofSeconds(DOWN_SECONDS).plus(PAGE_WAIT);
-        new WebDriverWait(browser, back).until(ExpectedConditions.attributeToBe(serverRow("server-2"), "data-state", "up"));
+        wait(back).until(ExpectedConditions.attributeToBe(serverRow("server-2"), "data-state", "up"));
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
         }
@@ -196,17 +197,16 @@ class DashboardBrowserTest {
         String unknownHost = "freeze server-9";
         giveFault(unknownHost);
         page().until(ExpectedConditions.visibilityOfElementLocated(By.id("fault-error")));
-        assertThat(browser.findElement(By.id("fault-error")).getText()).contains(lab.refusal(unknownHost));
+        assertThat(text(By.id("fault-error"))).contains(lab.refusal(unknownHost));
         assertThat(browser.findElements(By.cssSelector("[data-fault]"))).isEmpty();
 
         giveFault("for 10m loss 5% agent<->server");
         page().until(ExpectedConditions.attributeToBe(faultRow(1), "data-state", "active"));
         giveFault("partition server-1 | server-2,server-3");
         page().until(ExpectedConditions.attributeToBe(faultRow(2), "data-state", "active"));
-        assertThat(browser.findElement(faultRow(1)).getText()).contains("loss 5% agent<->server").contains("admin (dashboard");
-        assertThat(browser.findElement(faultRow(1)).findElement(By.cssSelector("[data-field='remaining']")).getText())
-                .matches("\\d+ s");
-        assertThat(browser.findElement(faultRow(2)).getText()).contains("until healed");
+        assertThat(text(faultRow(1))).contains("loss 5% agent<->server").contains("admin (dashboard");
+        assertThat(text(By.cssSelector("[data-fault='1'] [data-field='remaining']"))).matches("\\d+ s");
+        assertThat(text(faultRow(2))).contains("until healed");
         assertThat(browser.findElement(By.id("fault-error")).isDisplayed()).isFalse();
         HeadlessChromium.screenshot(browser, "faults-active");
 
@@ -281,8 +281,20 @@ class DashboardBrowserTest {
         return text.matches("\\d+(\\.\\d+)?") ? Double.parseDouble(text) : 0;
     }
 
+    /** A wait on the page, which re-renders parts of itself at every poll: an element replaced meanwhile is found again. */
     private WebDriverWait page() {
-        return new WebDriverWait(browser, PAGE_WAIT);
+        return wait(PAGE_WAIT);
+    }
+
+    private WebDriverWait wait(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The text of an element, read again if the page replaced it meanwhile. */
+    private String text(By element) {
+        return page().until(driver -> driver.findElement(element).getText());
     }
 
     private static By serverRow(String server) {
