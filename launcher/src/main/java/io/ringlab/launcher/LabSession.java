@@ -188,14 +188,16 @@ final class LabSession implements LabControl, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 line = "fault %d: could not %s it: %s".formatted(fault.id(), transition.starts() ? "start" : "end", e.getMessage());
             }
+            // in force (or gone) once every host's table is written, which on a busy machine takes a while
+            long done = System.nanoTime();
             if (checker != null) {
                 if (transition.starts()) {
-                    checker.faultStarted(fault.id(), fault.spec().action().toString(), now);
+                    checker.faultStarted(fault.id(), fault.spec().action().toString(), done);
                 } else {
-                    checker.faultEnded(fault.id(), now);
+                    checker.faultEnded(fault.id(), done);
                 }
             }
-            record(fault.id(), transition.starts() ? "start" : "end", line, byOf.apply(fault.id()), now);
+            record(fault.id(), transition.starts() ? "start" : "end", line, byOf.apply(fault.id()), done);
             out.accept(line);
         }
     }

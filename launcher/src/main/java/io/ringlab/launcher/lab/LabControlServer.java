@@ -3,6 +3,7 @@ package io.ringlab.launcher.lab;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ringlab.launcher.lab.fault.FaultSpecException;
+import io.ringlab.protocol.LogText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,7 +37,6 @@ import java.util.regex.Pattern;
 public final class LabControlServer implements AutoCloseable {
 
     public static final String OPERATOR_HEADER = "X-RingLab-Operator";
-    private static final int MAX_OPERATOR_LENGTH = 120;
     private static final Pattern HEAL_ONE = Pattern.compile("/api/faults/(\\d+)/heal");
 
     private final HttpServer server;
@@ -143,8 +143,7 @@ public final class LabControlServer implements AutoCloseable {
     private String operator(HttpExchange exchange) {
         String named = exchange.getRequestHeaders().getFirst(OPERATOR_HEADER);
         if (named != null && !named.isBlank()) {
-            String printable = named.replaceAll("\\p{Cntrl}", "").strip();
-            return printable.length() > MAX_OPERATOR_LENGTH ? printable.substring(0, MAX_OPERATOR_LENGTH) + "…" : printable;
+            return LogText.escape(named.strip());
         }
         return username + " (REST, from "
                 + exchange.getRemoteAddress().getAddress().getHostAddress() + ")";
