@@ -1,7 +1,8 @@
 // RingLab admin dashboard. Reads /api/cluster about once a second (the dashboard polls every service and keeps
 // the result) and shows the ring, the agents and the load clients; every control is a POST or PUT under
 // /api/control with the session's CSRF token. Elements carry stable ids and data-* attributes (data-server,
-// data-agent, data-client, data-state, data-control) for people's scripts and the browser test.
+// data-agent, data-client, data-state, data-control) for people's scripts and the browser test. In a multi-host lab
+// (bin/ringlab-lab) a faults panel reads and drives the launcher's faults through /api/lab.
 'use strict';
 
 const page = {
@@ -14,6 +15,8 @@ const page = {
   windowMs: 5 * 60 * 1000,
   history: {},
   messageTimer: null,
+  faults: new Map(),
+  faultEventsMark: null,
 };
 
 // ---- small helpers ----
@@ -109,8 +112,8 @@ function showMessage(text, error = false) {
   page.messageTimer = setTimeout(() => { message.hidden = true; }, error ? 10000 : 4000);
 }
 
-/** Sends a control; shows the result, or the problem detail the dashboard or the service answered. */
-async function control(method, path, body, what) {
+/** Sends a control: {ok, detail}, where detail is the problem the dashboard or the service answered. */
+async function send(method, path, body) {
   const headers = {'Content-Type': 'application/json', 'Accept': 'application/json'};
   headers[page.csrf.headerName] = page.csrf.token;
   let response;
@@ -120,17 +123,13 @@ async function control(method, path, body, what) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
-    showMessage(what + ': the dashboard did not answer', true);
-    return false;
+    return {ok: false, detail: 'the dashboard did not answer'};
   }
   if (response.status === 401) {
     location.replace('/login');
-    return false;
+    return {ok: false, detail: 'signed out'};
   }
-  if (response.ok) {
-    showMessage(what + ': done');
-    return true;
-  }
+  if (response.ok) return {ok: true, detail: null};
   let detail = 'HTTP ' + response.status;
   try {
     const problem = await response.json();
@@ -138,8 +137,14 @@ async function control(method, path, body, what) {
   } catch (ignored) {
     // not a problem document: the status says enough
   }
-  showMessage(what + ': ' + detail, true);
-  return false;
+  return {ok: false, detail};
+}
+
+/** Sends a control; shows the result, or the problem detail the dashboard or the service answered. */
+async function control(method, path, body, what) {
+  const result = await send(method, path, body);
+  showMessage(what + ': ' + (result.ok ? 'done' : result.detail), !result.ok);
+  return result.ok;
 }
 
 function button(text, controlName, onclick, extra = {}) {
@@ -505,6 +510,116 @@ function renderClients(view) {
   }
 }
 
+// ---- the lab's faults (a bin/ringlab-lab run only) ----
+
+const FAULT_BADGES = {active: 'down', scheduled: 'slow', ended: 'stopped', cancelled: 'stopped'};
+
+/** A change of the lab's faults: the launcher's answer shown, a refusal (a fault it cannot read) under the input. */
+async function labChange(path, body, what) {
+  const result = await send('POST', path, body);
+  const error = document.getElementById('fault-error');
+  error.hidden = result.ok;
+  setText(error, result.ok ? '' : what + ': ' + result.detail);
+  showMessage(what + ': ' + (result.ok ? 'done' : result.detail), !result.ok);
+  await refreshLab();
+  return result.ok;
+}
+
+function renderFaultControls() {
+  const spec = el('input', {type: 'text', id: 'fault-spec', 'data-control': 'fault-spec', spellcheck: 'false',
+    placeholder: 'for 20s loss 5% agent<->server', 'aria-label': 'fault to inject, as --fault takes it',
+    title: 'as --fault takes it: [at D] [for D] loss P% A<->B | partition HOSTS | HOSTS | freeze P | kill P'});
+  const inject = async () => {
+    if (await labChange('/api/lab/faults', {fault: spec.value}, 'Inject ' + spec.value)) spec.value = '';
+  };
+  spec.addEventListener('keydown', event => { if (event.key === 'Enter') inject(); });
+  document.getElementById('fault-controls').append(spec,
+    button('Inject', 'inject-fault', inject, {id: 'inject-fault'}),
+    button('Heal all', 'heal-all-faults', () => labChange('/api/lab/faults/heal', undefined, 'Heal every fault'),
+      {id: 'heal-all-faults'}));
+}
+
+function faultRow(fault) {
+  const tr = el('tr', {'data-fault': String(fault.id), 'data-state': fault.state, id: 'fault-' + fault.id},
+    el('td', {className: 'num', text: String(fault.id)}),
+    el('td', {'data-field': 'fault', text: fault.fault}),
+    el('td', {'data-field': 'state'}),
+    el('td', {'data-field': 'start'}),
+    el('td', {'data-field': 'remaining', className: 'num'}),
+    el('td', {'data-field': 'given-by', text: fault.givenBy || 'command line'}),
+    el('td', {className: 'row-controls'}, button('Heal', 'heal-fault',
+      () => labChange('/api/lab/faults/' + fault.id + '/heal', undefined, 'Heal fault ' + fault.id),
+      {id: 'heal-fault-' + fault.id})));
+  return tr;
+}
+
+/** Rows are kept and updated in place (newest first), so that a Heal button stays put under the pointer. */
+function renderFaults(faults) {
+  const tbody = document.querySelector('#faults tbody');
+  const empty = tbody.querySelector('[data-empty]');
+  if (faults.length === 0 && !empty) {
+    tbody.replaceChildren(el('tr', {'data-empty': true}, el('td', {colspan: 7, className: 'muted', text: 'no fault yet'})));
+  }
+  if (faults.length > 0 && empty) empty.remove();
+  for (const fault of faults) {
+    let tr = page.faults.get(fault.id);
+    if (!tr) {
+      tr = faultRow(fault);
+      page.faults.set(fault.id, tr);
+      tbody.prepend(tr);
+    }
+    const live = fault.state === 'active' || fault.state === 'scheduled';
+    if (tr.dataset.state !== fault.state || !field(tr, 'state').firstChild) {
+      tr.dataset.state = fault.state;
+      field(tr, 'state').replaceChildren(badge(fault.state, FAULT_BADGES[fault.state] || 'stopped'));
+    }
+    setText(field(tr, 'start'), (fault.state === 'scheduled' ? 'at ' : '') + clock(fault.startEpochMillis));
+    setText(field(tr, 'remaining'), fault.remainingSeconds !== null && fault.remainingSeconds !== undefined
+      ? seconds(fault.remainingSeconds * 1000) : fault.state === 'active' ? 'until healed' : DASH);
+    tr.querySelector('[data-control="heal-fault"]').hidden = !live;
+  }
+}
+
+function renderFaultEvents(events) {
+  const last = events.length ? events[events.length - 1] : null;
+  const mark = events.length + '/' + (last ? last.epochMillis + last.kind + last.faultId : '');
+  if (page.faultEventsMark === mark) return;
+  page.faultEventsMark = mark;
+  const rows = events.slice().reverse().slice(0, 30).map(event =>
+    el('tr', {'data-event': event.faultId + '-' + event.kind},
+      el('td', {text: clock(event.epochMillis)}),
+      el('td', {'data-field': 'text', text: event.text}),
+      el('td', {'data-field': 'by', text: event.by || DASH})));
+  if (rows.length === 0) {
+    rows.push(el('tr', {}, el('td', {colspan: 3, className: 'muted', text: 'no fault has started yet'})));
+  }
+  document.querySelector('#fault-events tbody').replaceChildren(...rows);
+}
+
+async function refreshLab() {
+  try {
+    const [faults, events] = await Promise.all([fetchJson('/api/lab/faults'), fetchJson('/api/lab/events')]);
+    renderFaults(faults.faults);
+    renderFaultEvents(events.events);
+    setText(document.getElementById('lab-status'), '');
+  } catch (e) {
+    setText(document.getElementById('lab-status'), 'the lab\'s launcher did not answer (' + e.message + ')');
+  }
+}
+
+async function pollLab() {
+  await refreshLab();
+  setTimeout(pollLab, page.pollMs);
+}
+
+async function startLab() {
+  const lab = await fetchJson('/api/lab');
+  if (!lab.present) return;
+  document.getElementById('faults-panel').hidden = false;
+  renderFaultControls();
+  await pollLab();
+}
+
 // ---- the loop ----
 
 function render(view) {
@@ -553,6 +668,7 @@ async function start() {
   renderGlobalControls();
   // the charts start with the dashboard's history, so a reload keeps the last minutes
   page.history = await fetchJson('/api/history');
+  startLab().catch(e => setText(document.getElementById('lab-status'), 'no faults panel: ' + e.message));
   await poll();
 }
 

@@ -246,6 +246,15 @@ class DashboardApiTest {
         assertThat(problem.path("results")).hasSize(2);
     }
 
+    @Test
+    void withoutALabThereIsNoFaultsPanel() throws Exception {
+        assertThat(Browserless.json(signedIn.get("/api/lab")).path("present").asBoolean()).isFalse();
+        HttpResponse<String> faults = signedIn.get("/api/lab/faults");
+        assertThat(faults.statusCode()).isEqualTo(404);
+        assertThat(Browserless.json(faults).path("detail").asString()).contains("ringlab.dashboard.lab-url");
+        assertRefused("POST", "/api/lab/faults", "{\"fault\": \"freeze server-2\"}", 404, "no lab");
+    }
+
     private void assertRefused(String method, String path, String json, int status, String detail) throws Exception {
         HttpResponse<String> response = signedIn.control(method, path, json);
         assertThat(response.statusCode()).as(path + " " + json).isEqualTo(status);

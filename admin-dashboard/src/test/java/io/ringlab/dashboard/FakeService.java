@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /**
  * A stand-in for a RingLab service's REST API on a free loopback port: answers each {@code METHOD path} with a
@@ -21,11 +22,11 @@ final class FakeService implements AutoCloseable {
     record Answer(int status, String contentType, String body) {
     }
 
-    record Received(String method, String path, String authorization, String body) {
+    record Received(String method, String path, String authorization, String body, String operator) {
     }
 
     private final HttpServer server;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final Map<String, Function<String, Answer>> answers = new ConcurrentHashMap<>();
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     FakeService() throws IOException {
@@ -40,7 +41,13 @@ final class FakeService implements AutoCloseable {
     }
 
     FakeService answer(String request, int status, String contentType, String body) {
-        answers.put(request, new Answer(status, contentType, body));
+        Answer answer = new Answer(status, contentType, body);
+        return answer(request, requestBody -> answer);
+    }
+
+    /** Answers {@code "POST /api/faults"} and the like as {@code answer} says for the request's body. */
+    FakeService answer(String request, Function<String, Answer> answer) {
+        answers.put(request, answer);
         return this;
     }
 
@@ -60,9 +67,10 @@ final class FakeService implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body));
-        Answer answer = answers.getOrDefault(method + " " + path,
-                new Answer(404, "application/problem+json", "{\"status\": 404, \"detail\": \"no such endpoint\"}"));
+        received.add(new Received(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body,
+                exchange.getRequestHeaders().getFirst("X-RingLab-Operator")));
+        Answer answer = answers.getOrDefault(method + " " + path, any -> new Answer(404, "application/problem+json",
+                "{\"status\": 404, \"detail\": \"no such endpoint\"}")).apply(body);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);

@@ -22,11 +22,14 @@ import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -46,6 +49,7 @@ final class LabSession implements LabControl, AutoCloseable {
     private final List<FaultSpec> scheduled;
     private final FaultSchedule schedule = new FaultSchedule();
     private final ArrayDeque<LabEvent> events = new ArrayDeque<>();
+    private final Map<Integer, String> givenBy = new HashMap<>();
     private LocalCluster cluster;
     private LabFaults faults;
     private LabPoller poller;
@@ -150,7 +154,7 @@ final class LabSession implements LabControl, AutoCloseable {
         long next = System.nanoTime();
         while (!stopping) {
             try {
-                applyDue(System.nanoTime());
+                applyDue(System.nanoTime(), id -> null);
                 if (checker != null) {
                     Observation observation = poller.poll(System.nanoTime());
                     List<String> lines;
@@ -174,7 +178,8 @@ final class LabSession implements LabControl, AutoCloseable {
         }
     }
 
-    private synchronized void applyDue(long now) throws InterruptedException {
+    /** Starts and ends the faults due by {@code now}; {@code byOf} says who made a fault's change (null: the schedule). */
+    private synchronized void applyDue(long now, IntFunction<String> byOf) throws InterruptedException {
         for (FaultSchedule.Transition transition : schedule.due(now)) {
             Fault fault = transition.fault();
             String line;
@@ -183,61 +188,62 @@ final class LabSession implements LabControl, AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 line = "fault %d: could not %s it: %s".formatted(fault.id(), transition.starts() ? "start" : "end", e.getMessage());
             }
+            // in force (or gone) once every host's table is written, which on a busy machine takes a while
+            long done = System.nanoTime();
             if (checker != null) {
                 if (transition.starts()) {
-                    checker.faultStarted(fault.id(), fault.spec().action().toString(), now);
+                    checker.faultStarted(fault.id(), fault.spec().action().toString(), done);
                 } else {
-                    checker.faultEnded(fault.id(), now);
+                    checker.faultEnded(fault.id(), done);
                 }
             }
-            record(fault.id(), transition.starts() ? "start" : "end", line, now);
+            record(fault.id(), transition.starts() ? "start" : "end", line, byOf.apply(fault.id()), done);
             out.accept(line);
         }
     }
 
-    private void record(int id, String kind, String text, long now) {
-        events.addLast(new LabEvent(System.currentTimeMillis(), (now - startNanos) / 1e9, id, kind, text));
+    private void record(int id, String kind, String text, String by, long now) {
+        events.addLast(new LabEvent(System.currentTimeMillis(), (now - startNanos) / 1e9, id, kind, text, by));
         if (events.size() > MAX_EVENTS) {
             events.removeFirst();
         }
     }
 
     @Override
-    public FaultView inject(String text) {
+    public FaultView inject(String text, String by) {
         FaultSpec spec = parser.parse(text);
         Fault fault;
         synchronized (this) {
             fault = schedule.add(spec, System.nanoTime());
-            try {
-                applyDue(System.nanoTime());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        out.accept("fault %d given live: %s".formatted(fault.id(), spec));
-        return view(fault);
-    }
-
-    @Override
-    public boolean heal(int id) {
-        synchronized (this) {
-            if (!schedule.heal(id, System.nanoTime())) {
-                return false;
-            }
-            try {
-                applyDue(System.nanoTime());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return true;
+            givenBy.put(fault.id(), by);
+            out.accept("fault %d given live by %s: %s".formatted(fault.id(), by, spec));
+            applyDueNow(id -> id == fault.id() ? by : null);
+            return view(fault);
         }
     }
 
     @Override
-    public synchronized void healAll() {
+    public synchronized boolean heal(int id, String by) {
+        if (!schedule.heal(id, System.nanoTime())) {
+            return false;
+        }
+        out.accept("fault %d healed by %s".formatted(id, by));
+        applyDueNow(faultId -> faultId == id ? by : null);
+        return true;
+    }
+
+    @Override
+    public synchronized void healAll(String by) {
         schedule.healAll(System.nanoTime());
+        if (by != null) {
+            out.accept("every fault healed by " + by);
+        }
+        applyDueNow(id -> by);
+    }
+
+    private void applyDueNow(IntFunction<String> byOf) {
         try {
-            applyDue(System.nanoTime());
+            applyDue(System.nanoTime(), byOf);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -245,13 +251,17 @@ final class LabSession implements LabControl, AutoCloseable {
 
     @Override
     public synchronized List<FaultView> faults() {
-        return schedule.all().stream().map(this::view).toList();
+        long nowNanos = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
+        return schedule.all().stream().map(fault -> view(fault, nowNanos, nowMillis)).toList();
     }
 
     private FaultView view(Fault fault) {
-        return new FaultView(fault.id(), fault.action().toString(), fault.state().name().toLowerCase(java.util.Locale.ROOT),
-                (fault.startNanos() - startNanos) / 1e9,
-                fault.endNanos() == Long.MAX_VALUE ? null : (fault.endNanos() - startNanos) / 1e9);
+        return view(fault, System.nanoTime(), System.currentTimeMillis());
+    }
+
+    private FaultView view(Fault fault, long nowNanos, long nowMillis) {
+        return FaultView.of(fault, givenBy.get(fault.id()), startNanos, nowNanos, nowMillis);
     }
 
     @Override
@@ -279,7 +289,7 @@ final class LabSession implements LabControl, AutoCloseable {
             }
         }
         if (faults != null) {
-            healAll();
+            healAll(null);
         }
         Verdict verdict = verdict();
         if (verdict != null) {

@@ -72,7 +72,7 @@ final class LocalCluster implements AutoCloseable {
                 dashboardArguments().toArray(String[]::new));
     }
 
-    /** The dashboard watches every service of the run, by name and REST URL. */
+    /** The dashboard watches every service of the run, by name and REST URL, and in the lab the launcher's REST. */
     private List<String> dashboardArguments() {
         List<String> args = new ArrayList<>();
         for (int i = 1; i <= options.servers(); i++) {
@@ -83,6 +83,10 @@ final class LocalCluster implements AutoCloseable {
         }
         for (int i = 1; i <= options.clients(); i++) {
             args.addAll(watched("clients", i, "client-" + i, options.clientHttpPort(i)));
+        }
+        if (options.hosts()) {
+            // the launcher's REST, for the dashboard's faults panel
+            args.add("--ringlab.dashboard.lab-url=http://127.0.0.1:" + options.controlPort());
         }
         return args;
     }
@@ -147,9 +151,11 @@ final class LocalCluster implements AutoCloseable {
     /** Starts a monitoring tool (Prometheus, Grafana) that is stopped with the services. */
     void startTool(String name, Role role, int port, List<String> command, java.util.Map<String, String> environment)
             throws IOException {
-        processes.add(ServiceProcess.start(name, role, port, 0, command,
-                options.runDirectory().resolve("logs/" + name + ".log"), environment));
+        ServiceProcess process = ServiceProcess.start(name, role, port, 0, command,
+                options.runDirectory().resolve("logs/" + name + ".log"), environment);
+        processes.add(process);
         writePids();
+        startListener.accept(process);
     }
 
     private java.util.function.Consumer<ServiceProcess> startListener = p -> { };

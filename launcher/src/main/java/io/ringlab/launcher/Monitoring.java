@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * Starts Prometheus (and Grafana, when installed) beside the local run, with the project's scrape
  * configuration and dashboards. The local scrape configuration names the run's default HTTP ports; they are
- * moved to the run's own.
+ * moved to the run's own. In the lab, Prometheus runs on the machine (not in a namespace) and scrapes every service
+ * at its host's address, and the launcher's REST for the faults ({@link LabScrapeConfig}).
  */
 public final class Monitoring {
 
@@ -33,13 +34,15 @@ public final class Monitoring {
             return lines;
         }
         Path config = directory.resolve("prometheus.yml");
-        Files.writeString(config, shiftPorts(Files.readString(home.resolve("monitoring/prometheus/prometheus-local.yml")),
-                options.httpPort() - DEFAULT_HTTP_BASE));
+        Files.writeString(config, options.hosts() ? labConfig(options, cluster)
+                : shiftPorts(Files.readString(home.resolve("monitoring/prometheus/prometheus-local.yml")),
+                        options.httpPort() - DEFAULT_HTTP_BASE));
         String prometheusUrl = "http://127.0.0.1:" + options.prometheusPort();
         cluster.startTool("prometheus", Role.MONITORING, options.prometheusPort(), List.of("prometheus",
                 "--config.file=" + config, "--storage.tsdb.path=" + directory.resolve("tsdb"),
                 "--web.listen-address=127.0.0.1:" + options.prometheusPort()), Map.of());
-        lines.add("prometheus: " + prometheusUrl + " (scraping every service every 5 s)");
+        lines.add("prometheus: " + prometheusUrl + " (scraping every service every 5 s"
+                + (options.hosts() ? ", and the lab's faults at http://127.0.0.1:" + options.controlPort() + "/metrics)" : ")"));
 
         String grafana = onPath("grafana-server") ? "grafana-server" : onPath("grafana") ? "grafana" : null;
         if (grafana == null) {
@@ -57,6 +60,15 @@ public final class Monitoring {
                 "RINGLAB_DASHBOARDS_DIR", home.resolve("monitoring/grafana/dashboards").toString()));
         lines.add("grafana: http://127.0.0.1:" + options.grafanaPort() + " (dashboard RingLab overview)");
         return lines;
+    }
+
+    private static String labConfig(LaunchOptions options, LocalCluster cluster) {
+        return LabScrapeConfig.render(addresses(cluster, Role.SERVER), addresses(cluster, Role.AGENT),
+                addresses(cluster, Role.CLIENT), "127.0.0.1:" + options.controlPort());
+    }
+
+    private static List<String> addresses(LocalCluster cluster, Role role) {
+        return cluster.ofRole(role).stream().map(ServiceProcess::httpAddress).toList();
     }
 
     /** Moves every {@code 127.0.0.1:port} target by {@code offset}. */

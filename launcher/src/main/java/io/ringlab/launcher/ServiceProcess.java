@@ -109,7 +109,12 @@ final class ServiceProcess {
 
     /** {@code http://host:port}; an IPv6 host in brackets. */
     String baseUrl() {
-        return "http://" + (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost) + ":" + httpPort;
+        return "http://" + httpAddress();
+    }
+
+    /** {@code host:port} of its HTTP endpoints; an IPv6 host in brackets. */
+    String httpAddress() {
+        return (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost) + ":" + httpPort;
     }
 
     /** SIGSTOP (freeze) or SIGCONT (thaw): the process keeps its sockets and answers nothing while stopped. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -29,7 +30,9 @@ import static org.awaitility.Awaitility.await;
  * two agents, two load clients under load. A person signs in, sees three servers and two agents, takes server 2
  * down from the page, sees it down and the agents stop sending to it, and sees it come back. Also: no control
  * before sign-in, no control without a session or a CSRF token, a service that stops shown unreachable
- * while the rest stay live, and an election started from the page shown with its winner. Screenshots are saved under {@code system-tests/target/dashboard-screenshots}.
+ * while the rest stay live, an election started from the page shown with its winner, and the faults panel over the
+ * launcher's real REST for a lab on paper ({@link PaperLab}): a fault it cannot read refused with the parser's
+ * reason, two given, both healed at once, each change shown with who made it. Screenshots are saved under {@code system-tests/target/dashboard-screenshots}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +49,7 @@ class DashboardBrowserTest {
     private List<RunningService> clients;
     private String dashboardUrl;
     private ChromeDriver browser;
+    private PaperLab lab;
 
     @BeforeAll
     void start() {
@@ -59,7 +63,12 @@ class DashboardBrowserTest {
                         "--ringlab.client.timeout=30s"),
                 cluster.client("client-2", Cluster.address(agents.get(1)), "--ringlab.client.threads=4",
                         "--ringlab.client.timeout=30s"));
-        RunningService dashboard = cluster.dashboard(servers, agents, clients);
+        try {
+            lab = new PaperLab("admin", Cluster.PASSWORD);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        RunningService dashboard = cluster.dashboard(servers, agents, clients, "--ringlab.dashboard.lab-url=" + lab.url());
         dashboardUrl = "http://127.0.0.1:" + dashboard.httpPort() + "/";
         browser = HeadlessChromium.start();
     }
@@ -71,6 +80,9 @@ class DashboardBrowserTest {
         }
         if (cluster != null) {
             cluster.close();
+        }
+        if (lab != null) {
+            lab.close();
         }
     }
 
@@ -129,7 +141,7 @@ class DashboardBrowserTest {
         HeadlessChromium.screenshot(browser, "server-2-down");
 
         Duration back = Duration.ofSeconds(DOWN_SECONDS).plus(PAGE_WAIT);
-        new WebDriverWait(browser, back).until(ExpectedConditions.attributeToBe(serverRow("server-2"), "data-state", "up"));
+        wait(back).until(ExpectedConditions.attributeToBe(serverRow("server-2"), "data-state", "up"));
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
         }
@@ -174,6 +186,51 @@ class DashboardBrowserTest {
         assertThat(winner).isIn("server-1", "server-2", "server-3");
         page().until(ExpectedConditions.textToBePresentInElementLocated(serverRow(winner), "elected"));
         HeadlessChromium.screenshot(browser, "election");
+    }
+
+    @Test
+    @Order(6)
+    void faultsAreGivenFromThePanelAndHealedAllAtOnceWithTheReasonForOneTheLabCannotRead() throws Exception {
+        signIn();
+        page().until(ExpectedConditions.visibilityOfElementLocated(By.id("faults-panel")));
+
+        String unknownHost = "freeze server-9";
+        giveFault(unknownHost);
+        page().until(ExpectedConditions.visibilityOfElementLocated(By.id("fault-error")));
+        assertThat(text(By.id("fault-error"))).contains(lab.refusal(unknownHost));
+        assertThat(browser.findElements(By.cssSelector("[data-fault]"))).isEmpty();
+
+        giveFault("for 10m loss 5% agent<->server");
+        page().until(ExpectedConditions.attributeToBe(faultRow(1), "data-state", "active"));
+        giveFault("partition server-1 | server-2,server-3");
+        page().until(ExpectedConditions.attributeToBe(faultRow(2), "data-state", "active"));
+        assertThat(text(faultRow(1))).contains("loss 5% agent<->server").contains("admin (dashboard");
+        assertThat(text(By.cssSelector("[data-fault='1'] [data-field='remaining']"))).matches("\\d+ s");
+        assertThat(text(faultRow(2))).contains("until healed");
+        assertThat(browser.findElement(By.id("fault-error")).isDisplayed()).isFalse();
+        HeadlessChromium.screenshot(browser, "faults-active");
+
+        browser.findElement(By.id("heal-all-faults")).click();
+
+        page().until(ExpectedConditions.attributeToBe(faultRow(1), "data-state", "ended"));
+        page().until(ExpectedConditions.attributeToBe(faultRow(2), "data-state", "ended"));
+        assertThat(lab.faults()).allSatisfy(fault -> assertThat(fault.state()).isEqualTo("ended"));
+        for (String event : List.of("1-start", "2-start", "1-end", "2-end")) {
+            page().until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.cssSelector("[data-event='" + event + "'] [data-field='by']"), "admin (dashboard, from 127.0.0.1)"));
+        }
+        HeadlessChromium.screenshot(browser, "faults-healed");
+    }
+
+    private void giveFault(String spec) {
+        WebElement input = page().until(ExpectedConditions.elementToBeClickable(By.id("fault-spec")));
+        input.clear();
+        input.sendKeys(spec);
+        browser.findElement(By.id("inject-fault")).click();
+    }
+
+    private static By faultRow(int id) {
+        return By.cssSelector("[data-fault='" + id + "']");
     }
 
     /** Signs in through the page's form, unless this browser already has a session. */
@@ -224,8 +281,20 @@ class DashboardBrowserTest {
         return text.matches("\\d+(\\.\\d+)?") ? Double.parseDouble(text) : 0;
     }
 
+    /** A wait on the page, which re-renders parts of itself at every poll: an element replaced meanwhile is found again. */
     private WebDriverWait page() {
-        return new WebDriverWait(browser, PAGE_WAIT);
+        return wait(PAGE_WAIT);
+    }
+
+    private WebDriverWait wait(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** The text of an element, read again if the page replaced it meanwhile. */
+    private String text(By element) {
+        return page().until(driver -> driver.findElement(element).getText());
     }
 
     private static By serverRow(String server) {

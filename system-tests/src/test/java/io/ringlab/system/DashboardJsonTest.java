@@ -1,5 +1,7 @@
 package io.ringlab.system;
 
+import io.ringlab.launcher.lab.LabControl;
+import io.ringlab.launcher.lab.LabMetrics;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,11 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Grafana is not in Debian, so the dashboards are checked for structure here: a uid and title, panels with
  * unique ids and a position, every datasource reference pointing at the provisioned Prometheus datasource,
- * and every target carrying a query. (The queries themselves run against a real Prometheus elsewhere.)
+ * and every target carrying a query; the lab's faults as region annotations over the launcher's metrics. (The
+ * queries themselves run against a real Prometheus elsewhere: PrometheusTest, and MultiHostLabTest for the lab's.)
  */
 class DashboardJsonTest {
 
     static final Path MONITORING = Path.of("..", "monitoring").toAbsolutePath().normalize();
+    static final String LAB_FAULT_SERIES = "ringlab_lab_fault_active";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Test
@@ -55,6 +59,38 @@ class DashboardJsonTest {
                 }
             }
         }
+    }
+
+    @Test
+    void labFaultsAreRegionAnnotationsTitledWithTheirSpec() throws IOException {
+        JsonNode annotation = labFaultAnnotation();
+        assertThat(annotation.path("enable").asBoolean()).isTrue();
+        // Grafana joins the samples of a series no further apart than the step into one region: the scrape interval
+        assertThat(annotation.path("step").asString()).isEqualTo("5s");
+        assertThat(annotation.path("useValueForTime").asBoolean()).isFalse();
+        // the labels the annotation names are those the launcher writes
+        String exposition = LabMetrics.render(List.of(new LabControl.FaultView(1, "freeze server-2", "freeze", "active",
+                1, 11.0, 1_000, 11_000L, 5.0, null)));
+        var labels = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}").matcher(annotation.path("titleFormat").asString()
+                + annotation.path("textFormat").asString() + "{{" + annotation.path("tagKeys").asString() + "}}").results()
+                .map(m -> m.group(1)).toList();
+        assertThat(labels).contains("spec");
+        for (String label : labels) {
+            assertThat(exposition).as("the launcher's metrics carry label " + label).contains(label + "=\"");
+        }
+        assertThat(annotation.path("titleFormat").asString()).isEqualTo("{{spec}}");
+    }
+
+    /** The annotation over the launcher's {@code ringlab_lab_fault_active} (its expression is checked on a real lab). */
+    static JsonNode labFaultAnnotation() throws IOException {
+        for (Path file : dashboards()) {
+            for (JsonNode annotation : JSON.readTree(file.toFile()).path("annotations").path("list")) {
+                if (annotation.path("expr").asString().contains(LAB_FAULT_SERIES)) {
+                    return annotation;
+                }
+            }
+        }
+        throw new AssertionError("no dashboard annotates " + LAB_FAULT_SERIES);
     }
 
     static List<Path> dashboards() throws IOException {

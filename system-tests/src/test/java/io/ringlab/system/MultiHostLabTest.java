@@ -25,8 +25,10 @@ import static org.awaitility.Awaitility.await;
  * ways, with the agents' own settings (4 tries, outliers counted as sent: see docs/CHAOS.md and
  * docs/FAULT-TOLERANCE.md). The first fault is scheduled on the command line, the others given live through the
  * launcher's REST.
- * The run's own checker judges it, and its verdict is what is asserted. One run for all the scenarios keeps the
- * suite's time in bounds (about two and a half minutes).
+ * The run's own checker judges it, and its verdict is what is asserted. The run has its Prometheus
+ * ({@code --prometheus on}), which must scrape every service and the launcher, and see the partition in the fault
+ * gauge that Grafana annotates. One run for all the scenarios keeps the suite's time in bounds (about two and a half
+ * minutes).
  */
 class MultiHostLabTest {
 
@@ -38,9 +40,12 @@ class MultiHostLabTest {
     void theSeedsFiveHostsHoldThroughLossPartitionsAndAFreeze() throws Exception {
         Assumptions.assumeTrue(LabRunProcess.isRoot(), "the multi-host lab needs root");
         String runId = null;
-        try (LabRunProcess lab = new LabRunProcess("multi-host-lab-test", new Random(SEED),
+        Random random = new Random(SEED);
+        int prometheusPort = FreePorts.tcpBlock(random, 0, 1);
+        try (LabRunProcess lab = new LabRunProcess("multi-host-lab-test", random,
                 "--threads", "50", "--duration", "10m", "--election-interval", "8s", "--downtime", "2s",
-                "--report-interval", "30s",
+                "--report-interval", "30s", "--prometheus", "on", "--prometheus-port", Integer.toString(prometheusPort),
+                "--grafana-port", Integer.toString(prometheusPort + 1),
                 "--fault", "at 15s for 12s loss 10% server<->server")) {
             try {
                 await("the lab is up (seed " + SEED + ")").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
@@ -65,6 +70,7 @@ class MultiHostLabTest {
                         .pollInterval(Duration.ofMillis(500))
                         .until(() -> lab.get("http://127.0.0.1:" + lab.controlPort + "/api/verdict")
                                 .path("verdict").path("faults").path(4).path("after").path("responses").asLong() > 1000);
+                checkPrometheus(lab, new PrometheusApi("http://127.0.0.1:" + prometheusPort));
                 lab.stop();
                 check(lab.verdict().path("verdict"));
             } catch (AssertionError | Exception e) {
@@ -75,6 +81,46 @@ class MultiHostLabTest {
         if (runId != null) {
             assertThat(LabRunProcess.leftovers(runId)).as("what the run left").isEmpty();
         }
+    }
+
+    /**
+     * The lab's Prometheus (on the machine, started by {@code --prometheus on}) scrapes every service at its lab
+     * address and the launcher's REST; the fault gauge was 1 through the partition and is 0 after it, and the Grafana
+     * annotation's query finds the partition by its spec while it lasted.
+     */
+    private static void checkPrometheus(LabRunProcess lab, PrometheusApi prometheus) throws Exception {
+        List<String> expected = new java.util.ArrayList<>(List.of("http://127.0.0.1:" + lab.controlPort + "/metrics"));
+        for (String service : List.of("server-1", "server-2", "server-3", "agent-1", "agent-2", "client-1", "client-2")) {
+            expected.add(lab.statusUrl(service).replace("/api/status", "/actuator/prometheus"));
+        }
+        await("Prometheus scrapes the lab's 8 targets").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> prometheus.allTargetsUp(expected.size()));
+        assertThat(prometheus.activeTargets()).extracting(target -> target.path("scrapeUrl").asString())
+                .containsExactlyInAnyOrderElementsOf(expected);
+
+        JsonNode events = lab.get("http://127.0.0.1:" + lab.controlPort + "/api/events").path("events");
+        JsonNode partitionEnd = events.valueStream()
+                .filter(e -> e.path("faultId").asInt() == 2 && e.path("kind").asString().equals("end")).findFirst()
+                .orElseThrow();
+        String partition = "partition server-1 | server-2,server-3";
+        java.time.Instant lastMoment = java.time.Instant.ofEpochMilli(partitionEnd.path("epochMillis").asLong() - 500);
+        List<JsonNode> during = prometheus.result("ringlab_lab_fault_active{id=\"2\"}", lastMoment);
+        assertThat(during).as("the gauge during the partition").singleElement().satisfies(series -> {
+            assertThat(series.path("metric").path("spec").asString()).isEqualTo(partition);
+            assertThat(series.path("metric").path("kind").asString()).isEqualTo("partition");
+            assertThat(series.path("value").get(1).asString()).isEqualTo("1");
+        });
+        String annotation = DashboardJsonTest.labFaultAnnotation().path("expr").asString();
+        assertThat(prometheus.result(annotation, lastMoment)).as("Grafana's annotation query during the partition")
+                .extracting(series -> series.path("metric").path("spec").asString()).containsExactly(partition);
+        await("the gauges and counters after the last fault").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> prometheus.result("ringlab_lab_faults_ended_total", null).stream()
+                        .anyMatch(series -> series.path("value").get(1).asString().equals("5")));
+        assertThat(prometheus.result("ringlab_lab_fault_active{id=\"2\"}", null)).singleElement()
+                .satisfies(series -> assertThat(series.path("value").get(1).asString()).isEqualTo("0"));
+        assertThat(prometheus.result(annotation, null)).as("no fault annotated once all have ended").isEmpty();
+        assertThat(prometheus.result("ringlab_lab_faults_started_total", null)).singleElement()
+                .satisfies(series -> assertThat(series.path("value").get(1).asString()).isEqualTo("5"));
     }
 
     private static void inject(LabRunProcess lab, String fault, int id) throws Exception {

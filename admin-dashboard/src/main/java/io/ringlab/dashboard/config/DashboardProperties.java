@@ -40,6 +40,8 @@ import java.util.Set;
  * @param history        how far back the clients' charts go (kept by the dashboard, so a reload keeps them)
  * @param strategies     the agents' balancing strategies, offered in the page and checked before forwarding
  * @param discovery      finding the services in DNS instead of the fixed lists (each role one way or the other)
+ * @param labUrl         the REST of a multi-host lab's launcher ({@code http://127.0.0.1:8300}), whose faults the
+ *                       page shows and drives; none outside the lab (the page then has no faults panel)
  */
 @Validated
 @ConfigurationProperties("ringlab.dashboard")
@@ -55,7 +57,8 @@ public record DashboardProperties(
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
         @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
         @NotEmpty List<@NotBlank String> strategies,
-        @DefaultValue @Valid Discovery discovery) {
+        @DefaultValue @Valid Discovery discovery,
+        URI labUrl) {
 
     /** Samples kept per client: one per poll over the history, at most one hour at 10 per second. */
     public static final int MAX_SAMPLES = 36_000;
@@ -72,6 +75,9 @@ public record DashboardProperties(
             checkOneWay("servers", servers, discovery.servers());
             checkOneWay("agents", agents, discovery.agents());
             checkOneWay("clients", clients, discovery.clients());
+        }
+        if (labUrl != null) {
+            checkUrl("ringlab.dashboard.lab-url", labUrl);
         }
         if (pollTimeout != null && pollInterval != null && pollTimeout.compareTo(pollInterval) > 0) {
             throw new InvalidPropertyException("ringlab.dashboard.poll-timeout",
@@ -178,14 +184,21 @@ public record DashboardProperties(
         for (int i = 0; list != null && i < list.size(); i++) {
             Service service = list.get(i);
             URI url = service == null ? null : service.url();
-            if (url == null) {
-                continue;
-            }
-            String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-                throw new InvalidPropertyException(property + "[" + i + "].url",
-                        "'" + url + "' is not an http:// or https:// URL with a host");
+            if (url != null) {
+                checkUrl(property + "[" + i + "].url", url);
             }
         }
+    }
+
+    private static void checkUrl(String property, URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new InvalidPropertyException(property, "'" + url + "' is not an http:// or https:// URL with a host");
+        }
+    }
+
+    /** The lab's launcher as a target of forwarded requests; empty outside the lab. */
+    public java.util.Optional<Service> lab() {
+        return java.util.Optional.ofNullable(labUrl).map(url -> new Service("the lab's launcher", url));
     }
 }

@@ -3,6 +3,7 @@ package io.ringlab.launcher.lab;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.ringlab.launcher.lab.fault.FaultSpecException;
+import io.ringlab.protocol.LogText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,21 +27,27 @@ import java.util.regex.Pattern;
  *   POST /api/faults/heal          end every fault now
  *   GET  /api/verdict              the checker's verdict so far
  *   GET  /api/events               every fault start and end (for annotations)
+ *   GET  /metrics                  the faults as Prometheus metrics (text format)
  * </pre>
  * Reads are open; every {@code POST} needs the run's HTTP Basic credentials, as on the services, and a browser's
- * request from another origin is refused.
+ * request from another origin is refused. Who made a change goes into the event log: the header
+ * {@value #OPERATOR_HEADER} when a client that holds the credentials acts for someone (the dashboard names the
+ * person signed in), else the Basic user and the request's address.
  */
 public final class LabControlServer implements AutoCloseable {
 
+    public static final String OPERATOR_HEADER = "X-RingLab-Operator";
     private static final Pattern HEAL_ONE = Pattern.compile("/api/faults/(\\d+)/heal");
 
     private final HttpServer server;
     private final LabControl control;
     private final String expectedAuthorization;
+    private final String username;
     private final JsonMapper json = JsonMapper.builder().build();
 
     public LabControlServer(int port, LabControl control, String username, String password) throws IOException {
         this.control = control;
+        this.username = username;
         this.expectedAuthorization = "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
@@ -50,11 +57,27 @@ public final class LabControlServer implements AutoCloseable {
             return thread;
         }));
         server.createContext("/api/", this::handle);
+        server.createContext("/metrics", this::metrics);
         server.start();
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void metrics(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals("/metrics")) {
+                problem(exchange, 404, "only GET /metrics");
+                return;
+            }
+            byte[] bytes = LabMetrics.render(control.faults()).getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", LabMetrics.CONTENT_TYPE);
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+        } catch (RuntimeException e) {
+            problem(exchange, 500, String.valueOf(e.getMessage()));
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -84,13 +107,14 @@ public final class LabControlServer implements AutoCloseable {
                 return;
             }
             Matcher healOne = HEAL_ONE.matcher(path);
+            String by = operator(exchange);
             if (path.equals("/api/faults")) {
-                inject(exchange);
+                inject(exchange, by);
             } else if (path.equals("/api/faults/heal")) {
-                control.healAll();
+                control.healAll(by);
                 send(exchange, 200, Map.of("faults", control.faults()));
             } else if (healOne.matches()) {
-                if (control.heal(Integer.parseInt(healOne.group(1)))) {
+                if (control.heal(Integer.parseInt(healOne.group(1)), by)) {
                     send(exchange, 200, Map.of("faults", control.faults()));
                 } else {
                     problem(exchange, 404, "no fault " + healOne.group(1) + " in force or scheduled");
@@ -115,7 +139,17 @@ public final class LabControlServer implements AutoCloseable {
         return body;
     }
 
-    private void inject(HttpExchange exchange) throws IOException {
+    /** Who made a change: the operator the client names, else the Basic user and the request's address. */
+    private String operator(HttpExchange exchange) {
+        String named = exchange.getRequestHeaders().getFirst(OPERATOR_HEADER);
+        if (named != null && !named.isBlank()) {
+            return LogText.escape(named.strip());
+        }
+        return username + " (REST, from "
+                + exchange.getRemoteAddress().getAddress().getHostAddress() + ")";
+    }
+
+    private void inject(HttpExchange exchange, String by) throws IOException {
         String body = new String(exchange.getRequestBody().readNBytes(4096), StandardCharsets.UTF_8);
         String spec;
         try {
@@ -129,7 +163,7 @@ public final class LabControlServer implements AutoCloseable {
             return;
         }
         try {
-            send(exchange, 201, control.inject(spec));
+            send(exchange, 201, control.inject(spec, by));
         } catch (FaultSpecException e) {
             problem(exchange, 400, e.getMessage());
         }

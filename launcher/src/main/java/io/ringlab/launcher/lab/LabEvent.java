@@ -8,6 +8,7 @@ package io.ringlab.launcher.lab;
  * @param faultId     the fault's id
  * @param kind        {@code start} or {@code end}
  * @param text        the line printed
+ * @param by          who made it happen (gave the fault live, or healed it); null when the schedule did
  */
-public record LabEvent(long epochMillis, double atSeconds, int faultId, String kind, String text) {
+public record LabEvent(long epochMillis, double atSeconds, int faultId, String kind, String text, String by) {
 }

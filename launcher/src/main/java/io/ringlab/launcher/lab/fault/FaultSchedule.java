@@ -20,6 +20,7 @@ public final class FaultSchedule {
         private final long startNanos;
         private long endNanos;
         private State state = State.SCHEDULED;
+        private boolean started;
 
         public enum State { SCHEDULED, ACTIVE, ENDED }
 
@@ -54,6 +55,11 @@ public final class FaultSchedule {
         public State state() {
             return state;
         }
+
+        /** Whether it ever came into force (a scheduled fault healed before its start never does). */
+        public boolean started() {
+            return started;
+        }
     }
 
     /** A fault that starts or ends. */
@@ -75,6 +81,7 @@ public final class FaultSchedule {
         for (Fault fault : faults) {
             if (fault.state == Fault.State.SCHEDULED && fault.startNanos <= nowNanos) {
                 fault.state = Fault.State.ACTIVE;
+                fault.started = true;
                 transitions.add(new Transition(fault, true));
             }
             if (fault.state == Fault.State.ACTIVE && fault.endNanos <= nowNanos) {
