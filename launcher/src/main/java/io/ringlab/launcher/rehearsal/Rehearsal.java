@@ -35,6 +35,7 @@ public final class Rehearsal implements AutoCloseable {
     private final Controllers controllers;
     private final RehearsalSecret secret;
     private final Manifests original;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private Rehearsal(Path overlay, Path runDir, Consumer<String> out, RehearsalNetwork network, Cluster cluster,
                       Controllers controllers, RehearsalSecret secret, Manifests original) {
@@ -184,9 +185,12 @@ public final class Rehearsal implements AutoCloseable {
         return network.runId();
     }
 
+    /** Every pod stopped, then everything the run made removed; once, whoever asks first (Ctrl-C or the end). */
     @Override
     public void close() {
-        cluster.close();
-        network.close();
+        if (closed.compareAndSet(false, true)) {
+            cluster.close();
+            network.close();
+        }
     }
 }

@@ -30,7 +30,8 @@ public final class RehearsalMain {
               --verdict-file FILE     also write the checks' results there, as JSON
               --java-options "..."    more options for every JVM (after the image's own)
               --seed N                the run's seed (addresses, run id, pod names)
-              --limit SECONDS         how long a pod may take to be ready, and each check to hold (default: 180)
+              --limit SECONDS         how long a pod may take to be ready (default: 180); each check may take
+                                      a third of it, at least 30 s
             """;
 
     private RehearsalMain() {
@@ -108,7 +109,7 @@ public final class RehearsalMain {
             }));
             rehearsal.start();
             System.out.printf(Locale.ROOT, "every pod ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
-            RehearsalChecks check = rehearsal.checks(limit);
+            RehearsalChecks check = rehearsal.checks(Duration.ofSeconds(Math.max(30, limit.toSeconds() / 3)));
             checks.add(print(check.ringElects()));
             checks.add(print(check.agentsDiscoverEveryServer()));
             checks.add(print(check.clientsThroughAgentService(Duration.ofSeconds(3))));
