@@ -50,15 +50,13 @@ class KubernetesRehearsalTest {
             assertThat(verdictFile).as("the run ended without a verdict:%n%s", Files.readString(output)).exists();
             JsonNode verdict = JSON.readTree(Files.readString(verdictFile));
             runId = verdict.path("runId").asString();
+            assertThat(runId).as("the run failed before its network was made:%n%s", Files.readString(output)).isNotEmpty();
             List<String> failed = new ArrayList<>();
             verdict.path("checks").forEach(check -> {
                 if (!check.path("passed").asBoolean()) {
                     failed.add(check.path("name").asString() + ": " + check.path("detail").asString());
                 }
             });
-            assertThat(verdict.path("checks")).as("checks").hasSize(7);
-            assertThat(failed).as("failed checks (seed %d); the run printed:%n%s", SEED, Files.readString(output)).isEmpty();
-
             Optional<ProcessHandle> jvm = run.descendants()
                     .filter(p -> p.info().commandLine().orElse("").contains("RehearsalMain")).findFirst();
             assertThat(jvm).as("the rehearsal's JVM").isPresent();
@@ -72,6 +70,9 @@ class KubernetesRehearsalTest {
                     .pollInterval(Duration.ofMillis(200)).until(() -> LabRunProcess.leftovers(id).isEmpty()
                             && pods.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                             && !LabRunProcess.run("nft", "list", "tables").contains("ringlab_" + id));
+
+            assertThat(verdict.path("checks")).as("checks").hasSize(7);
+            assertThat(failed).as("failed checks (seed %d); the run printed:%n%s", SEED, Files.readString(output)).isEmpty();
         } finally {
             run.descendants().forEach(ProcessHandle::destroy);
             run.destroy();
