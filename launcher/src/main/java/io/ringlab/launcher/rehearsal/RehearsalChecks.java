@@ -83,9 +83,10 @@ final class RehearsalChecks {
 
     /**
      * The clients resolve the agents' Service to its virtual IP, their flows to it are translated to an agent pod,
-     * and over {@code window} every request finished got its reply.
+     * and over {@code window} every request finished got its reply. The window starts {@code settle} from now: a
+     * request sent before the agents had every server may still be timing out until then.
      */
-    Check clientsThroughAgentService(Duration window) throws InterruptedException, IOException {
+    Check clientsThroughAgentService(Duration settle, Duration window) throws InterruptedException, IOException {
         String name = "clients get every reply through the agents' Service";
         ServiceSpec service = cluster.services().stream().filter(s -> !s.headless() && s.selector().values()
                 .contains(Roles.AGENT)).findFirst().orElse(null);
@@ -93,6 +94,7 @@ final class RehearsalChecks {
         if (service == null || clients.isEmpty()) {
             return new Check(name, false, "no Service with a virtual IP selects the agents, or no client runs");
         }
+        TimeUnit.MILLISECONDS.sleep(settle.toMillis());
         long[] before = outcomes(clients);
         TimeUnit.MILLISECONDS.sleep(window.toMillis());
         long[] after = outcomes(clients);
