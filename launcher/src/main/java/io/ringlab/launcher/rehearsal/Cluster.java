@@ -115,6 +115,7 @@ public final class Cluster implements AutoCloseable {
             synchronized (this) {
                 pods.remove(podName);
             }
+            propagate();
             network.removePod(netns, ip);
             throw e;
         }

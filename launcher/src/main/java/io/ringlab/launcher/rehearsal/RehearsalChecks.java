@@ -86,7 +86,7 @@ final class RehearsalChecks {
      * and over {@code window} every request finished got its reply. The window starts {@code settle} from now: a
      * request sent before the agents had every server may still be timing out until then.
      */
-    Check clientsThroughAgentService(Duration settle, Duration window) throws InterruptedException, IOException {
+    Check clientsThroughAgentService(Duration settle, Duration window) throws InterruptedException {
         String name = "clients get every reply through the agents' Service";
         ServiceSpec service = cluster.services().stream().filter(s -> !s.headless() && s.selector().values()
                 .contains(Roles.AGENT)).findFirst().orElse(null);
@@ -103,16 +103,25 @@ final class RehearsalChecks {
         List<String> seen = new ArrayList<>();
         boolean through = true;
         for (Pod client : clients) {
-            String resolved = Shell.run(Shell.inNamespace(client.netns(), List.of("getent", "hosts", service.name())), null).trim();
-            String flows = Shell.run(Shell.inNamespace(client.netns(), List.of("conntrack", "-L", "-p", "udp",
-                    "--orig-dst", service.virtualIp())), null);
+            String resolved = quietly(Shell.inNamespace(client.netns(), List.of("getent", "hosts", service.name())));
+            String flows = quietly(Shell.inNamespace(client.netns(), List.of("conntrack", "-L", "-p", "udp",
+                    "--orig-dst", service.virtualIp())));
             boolean translated = Roles.pods(cluster, Roles.AGENT).stream().anyMatch(a -> flows.contains("src=" + a.ip() + " "));
             through &= resolved.startsWith(service.virtualIp() + " ") && translated;
             seen.add("%s resolves %s to %s, flows to it reach an agent pod: %s".formatted(client.name(), service.name(),
-                    resolved.split("\\s+")[0], translated));
+                    resolved.isEmpty() ? "nothing" : resolved.split("\\s+")[0], translated));
         }
         return new Check(name, through && responses > 0 && failed == 0, "%d replies, %d without, in %d s; %s"
                 .formatted(responses, failed, window.toSeconds(), String.join("; ", seen)));
+    }
+
+    /** The command's output; empty when it fails (a name that does not resolve, no flow). */
+    private static String quietly(List<String> command) {
+        try {
+            return Shell.run(command, null).trim();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private long[] outcomes(List<Pod> clients) {
