@@ -71,7 +71,7 @@ class KubernetesRehearsalTest {
                             && pods.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
                             && !LabRunProcess.run("nft", "list", "tables").contains("ringlab_" + id));
 
-            assertThat(verdict.path("checks")).as("checks").hasSize(7);
+            assertThat(verdict.path("checks")).as("checks").hasSize(8);
             assertThat(failed).as("failed checks (seed %d); the run printed:%n%s", SEED, Files.readString(output)).isEmpty();
         } finally {
             run.descendants().forEach(ProcessHandle::destroy);

@@ -85,7 +85,7 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     public RehearsalChecks checks(Duration limit) {
-        return new RehearsalChecks(cluster, limit);
+        return new RehearsalChecks(cluster, network.dnsIp(), limit);
     }
 
     public String password() {

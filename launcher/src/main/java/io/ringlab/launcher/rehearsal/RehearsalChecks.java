@@ -32,12 +32,14 @@ final class RehearsalChecks {
     }
 
     private final Cluster cluster;
+    private final String dnsServer;
     private final Duration limit;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
-    RehearsalChecks(Cluster cluster, Duration limit) {
+    RehearsalChecks(Cluster cluster, String dnsServer, Duration limit) {
         this.cluster = cluster;
+        this.dnsServer = dnsServer;
         this.limit = limit;
     }
 
@@ -78,6 +80,40 @@ final class RehearsalChecks {
             }
             return new Check("agents have every server", all && !views.isEmpty(),
                     "servers " + servers + "; " + String.join("; ", views));
+        });
+    }
+
+    /**
+     * The cluster's DNS names every ring server in the SRV records of the servers' headless Service and UDP port
+     * ({@code _udp._udp.ring-server.<namespace>.svc.cluster.local}), as agents that discover servers ask for them.
+     */
+    Check serversInSrvRecords() throws InterruptedException {
+        String name = "the cluster's DNS names every server (SRV)";
+        List<Pod> servers = Roles.pods(cluster, Roles.SERVER);
+        if (servers.isEmpty()) {
+            return new Check(name, false, "no server runs");
+        }
+        String record = "_udp._udp.%s.%s.svc.%s".formatted(servers.get(0).initial().subdomain(),
+                servers.get(0).initial().namespace(), Cluster.DOMAIN);
+        return until(name, () -> {
+            Set<String> expected = new TreeSet<>();
+            servers.forEach(pod -> expected.add("%s.%s.%s.svc.%s:%d".formatted(pod.name(), pod.initial().subdomain(),
+                    pod.initial().namespace(), Cluster.DOMAIN, pod.port("udp"))));
+            Set<String> answered = new TreeSet<>();
+            try {
+                java.util.Hashtable<String, String> env = new java.util.Hashtable<>();
+                env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
+                env.put("java.naming.provider.url", "dns://" + dnsServer);
+                var attribute = new javax.naming.directory.InitialDirContext(env)
+                        .getAttributes(record, new String[] {"SRV"}).get("SRV");
+                for (int i = 0; attribute != null && i < attribute.size(); i++) {
+                    String[] fields = attribute.get(i).toString().split(" "); // priority weight port target.
+                    answered.add(fields[3].replaceAll("\\.$", "") + ":" + fields[2]);
+                }
+            } catch (javax.naming.NamingException e) {
+                return new Check(name, false, record + ": " + e.getMessage());
+            }
+            return new Check(name, answered.equals(expected), "%s: %s".formatted(record, answered));
         });
     }
 

@@ -113,6 +113,7 @@ public final class RehearsalMain {
             System.out.printf(Locale.ROOT, "every pod ready after %.1f s%n", (System.nanoTime() - started) / 1e9);
             RehearsalChecks check = rehearsal.checks(Duration.ofSeconds(Math.max(30, limit.toSeconds() / 3)));
             checks.add(print(check.ringElects()));
+            checks.add(print(check.serversInSrvRecords()));
             checks.add(print(check.agentsDiscoverEveryServer()));
             // the clients' timeout (3 s) and a second: what was sent before the agents had every server is over
             checks.add(print(check.clientsThroughAgentService(Duration.ofSeconds(4), Duration.ofSeconds(3))));
