@@ -17,6 +17,9 @@ const page = {
   messageTimer: null,
   faults: new Map(),
   faultEventsMark: null,
+  events: [],
+  lastEventSeq: 0,
+  eventFilterMark: null,
 };
 
 // ---- small helpers ----
@@ -312,7 +315,9 @@ function agentCard(name, strategies) {
       el('thead', {}, el('tr', {}, el('th', {text: 'Server'}), el('th', {text: 'Seen as'}),
         el('th', {text: 'Share'}), el('th', {className: 'num', text: 'Sent/s'}),
         el('th', {className: 'num', text: 'Forwarded'}), el('th', {className: 'num', text: 'In flight'}),
-        el('th', {className: 'num', text: 'Latency'}))),
+        el('th', {className: 'num', text: 'Latency'}),
+        el('th', {className: 'num', text: 'Upstream p50 / p99', title: 'response time of the server as this agent '
+          + 'measures it, since the server took its slot (bucket bounds of the agent\'s histogram)'}))),
       el('tbody', {}))));
   return {card, select};
 }
@@ -345,6 +350,7 @@ function renderAgents(view) {
     setText(field(card, 'ejections'), status ? number(status.ejections) : DASH);
     setText(field(card, 'pending'), status ? number(status.pending) : DASH);
     const servers = status ? status.servers : [];
+    const upstream = new Map((agent.upstream || []).map(times => [times.server, times]));
     const up = servers.filter(s => s.up).map(s => serverName(view, s.server));
     setText(field(card, 'sees-up'), status ? 'sees up: ' + (up.length ? up.join(', ') : 'none') : '');
     card.querySelector('tbody').replaceChildren(...servers.map(share => {
@@ -358,9 +364,18 @@ function renderAgents(view) {
         el('td', {className: 'num', 'data-field': 'sent-rate', text: fixed(sent, 0)}),
         el('td', {className: 'num', text: number(share.forwarded)}),
         el('td', {className: 'num', text: String(share.outstanding)}),
-        el('td', {className: 'num', text: fixed(share.latencyEwmaMs, 2, ' ms')}));
+        el('td', {className: 'num', text: fixed(share.latencyEwmaMs, 2, ' ms')}),
+        el('td', {className: 'num', 'data-field': 'upstream', text: upstreamText(upstream.get(share.server))}));
     }));
   }
+}
+
+/** An agent's upstream quantiles are bucket bounds: "≤ 0.25 / ≤ 1 ms". */
+function upstreamText(times) {
+  if (!times || !times.count) return DASH;
+  const bound = ms => ms === null || ms === undefined || !isFinite(ms) ? '> 2.5 s'
+    : ms >= 1 ? '≤ ' + ms + ' ms' : '≤ ' + Math.round(ms * 1000) + ' µs';
+  return bound(times.p50Ms) + ' / ' + bound(times.p99Ms);
 }
 
 // ---- the load clients ----
@@ -620,6 +635,61 @@ async function startLab() {
   await pollLab();
 }
 
+// ---- the event log ----
+
+const EVENT_KINDS = ['round', 'down', 'up', 'unreachable', 'reachable', 'out', 'in', 'ejection', 'retries', 'fault',
+  'operator'];
+/** Events the page keeps; the dashboard keeps more, and the downloads have them all. */
+const EVENTS_KEPT = 2000;
+const EVENTS_SHOWN = 300;
+
+function eventFilters() {
+  return {kind: document.getElementById('event-kind').value, source: document.getElementById('event-source').value.trim()};
+}
+
+function setUpEventLog() {
+  const kind = document.getElementById('event-kind');
+  kind.append(...EVENT_KINDS.map(k => el('option', {value: k, text: k})));
+  kind.addEventListener('change', renderEvents);
+  document.getElementById('event-source').addEventListener('input', renderEvents);
+}
+
+async function refreshEvents() {
+  const answer = await fetchJson('/api/events?after=' + page.lastEventSeq);
+  if (answer.events.length) {
+    page.events.push(...answer.events);
+    page.lastEventSeq = answer.events[answer.events.length - 1].seq;
+    if (page.events.length > EVENTS_KEPT) page.events.splice(0, page.events.length - EVENTS_KEPT);
+  }
+  renderEvents();
+}
+
+/** Newest first; the download links carry the same filters, for the dashboard's whole log. */
+function renderEvents() {
+  const {kind, source} = eventFilters();
+  const mark = kind + '|' + source + '|' + page.lastEventSeq;
+  if (page.eventFilterMark === mark) return;
+  page.eventFilterMark = mark;
+  const query = new URLSearchParams();
+  if (kind) query.set('kind', kind);
+  if (source) query.set('source', source);
+  document.getElementById('events-json').href = '/api/events?' + query + '&format=json&download=true';
+  document.getElementById('events-csv').href = '/api/events?' + query + '&format=csv';
+  const shown = page.events.filter(e => (!kind || e.kind === kind) && (!source || e.source === source));
+  const rows = shown.slice(-EVENTS_SHOWN).reverse().map(event =>
+    el('tr', {'data-seq': String(event.seq), 'data-kind': event.kind, 'data-source': event.source},
+      el('td', {text: clock(event.epochMillis), title: new Date(event.epochMillis).toString()}),
+      el('td', {}, badge(event.kind, 'kind-' + event.kind)),
+      el('td', {text: event.source}),
+      el('td', {'data-field': 'text', text: event.text}),
+      el('td', {'data-field': 'by', text: event.by || DASH})));
+  if (rows.length === 0) {
+    rows.push(el('tr', {}, el('td', {colspan: 5, className: 'muted', text: 'no event yet'})));
+  }
+  document.querySelector('#events tbody').replaceChildren(...rows);
+  setText(document.getElementById('events-summary'), shown.length + ' of ' + page.events.length + ' events');
+}
+
 // ---- the loop ----
 
 function render(view) {
@@ -646,6 +716,7 @@ async function fetchJson(path) {
 async function poll() {
   try {
     render(await fetchJson('/api/cluster'));
+    await refreshEvents();
   } catch (e) {
     setText(document.getElementById('updated'), 'the dashboard did not answer (' + e.message + ')');
   } finally {
@@ -666,6 +737,7 @@ async function start() {
   signOutCsrf.value = session.csrf.token;
   document.getElementById('sign-out').hidden = false;
   renderGlobalControls();
+  setUpEventLog();
   // the charts start with the dashboard's history, so a reload keeps the last minutes
   page.history = await fetchJson('/api/history');
   startLab().catch(e => setText(document.getElementById('lab-status'), 'no faults panel: ' + e.message));

@@ -123,6 +123,10 @@ class DashboardBrowserTest {
         }
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
+            // the agent's upstream histogram, as p50 / p99 bucket bounds
+            page().until(driver -> driver.findElement(By.cssSelector("[data-agent='" + agent
+                    + "'] [data-agent-server='server-1'] [data-field='upstream']")).getText()
+                    .matches("≤ \\d+(\\.\\d+)? (µs|ms) / (≤ \\d+(\\.\\d+)? (µs|ms)|> 2\\.5 s)"));
         }
 
         WebElement seconds = browser.findElement(By.id("down-seconds-server-2"));
