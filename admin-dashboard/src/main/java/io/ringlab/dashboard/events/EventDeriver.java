@@ -9,9 +9,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -28,6 +30,8 @@ public class EventDeriver {
     private static final int ROUNDS_REMEMBERED = 512;
 
     private final LinkedHashSet<String> roundsSeen = new LinkedHashSet<>();
+    /** Services that have answered a poll: a service's first answer (as the dashboard starts) is no event. */
+    private final Set<String> answered = new HashSet<>();
     private ClusterView previous;
 
     public List<ClusterEvent> next(ClusterView view) {
@@ -41,7 +45,7 @@ public class EventDeriver {
                 if (earlier == null) {
                     continue;
                 }
-                reachability(earlier, service, at, events);
+                reachability(earlier, service, answered.contains(service.name()), at, events);
             }
             for (ServiceView server : view.servers()) {
                 ServiceView earlier = before.get(server.name());
@@ -56,6 +60,8 @@ public class EventDeriver {
                 }
             }
         }
+        Stream.of(view.servers(), view.agents(), view.clients()).flatMap(List::stream).filter(ServiceView::reachable)
+                .forEach(service -> answered.add(service.name()));
         previous = view;
         return events;
     }
@@ -89,11 +95,12 @@ public class EventDeriver {
                 .toList();
     }
 
-    private static void reachability(ServiceView earlier, ServiceView now, long at, List<ClusterEvent> events) {
+    private static void reachability(ServiceView earlier, ServiceView now, boolean answeredBefore, long at,
+                                     List<ClusterEvent> events) {
         if (earlier.reachable() && !now.reachable()) {
             events.add(ClusterEvent.of(at, EventKind.UNREACHABLE, now.name(), now.name() + " unreachable"
                     + (now.error() == null ? "" : ": " + now.error())));
-        } else if (!earlier.reachable() && now.reachable()) {
+        } else if (!earlier.reachable() && now.reachable() && answeredBefore) {
             events.add(ClusterEvent.of(at, EventKind.REACHABLE, now.name(), now.name() + " reachable again"));
         }
     }

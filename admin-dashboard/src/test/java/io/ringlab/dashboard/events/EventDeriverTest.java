@@ -56,6 +56,15 @@ class EventDeriverTest {
     }
 
     @Test
+    void aServiceFoundForTheFirstTimeIsNoEventButOneFoundAgainIs() {
+        deriver.next(view(1_000, unreachable("server-1")));
+        assertThat(deriver.next(view(2_000, server("server-1", "up", "", rounds())))).isEmpty();
+        deriver.next(view(3_000, unreachable("server-1")));
+        assertThat(deriver.next(view(4_000, server("server-1", "up", "", rounds()))))
+                .extracting(ClusterEvent::text).containsExactly("server-1 reachable again");
+    }
+
+    @Test
     void aRoundReportedAgainIsNotAnotherEvent() {
         deriver.next(view(1_000, server("server-1", "up", "", rounds("r1", "127.0.0.1:4242", "2026-01-01T00:00:01Z"))));
         assertThat(deriver.next(view(2_000, server("server-1", "up", "",
