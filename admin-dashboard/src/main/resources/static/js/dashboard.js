@@ -945,8 +945,34 @@ function setUpEventLog() {
   document.getElementById('event-source').addEventListener('input', renderEvents);
 }
 
+/** Events that tell a server's state, as the timeline draws it. */
+const EVENT_STATES = {down: 'down', up: 'up', unreachable: 'unreachable', reachable: 'up'};
+
+/**
+ * After a reload: the servers' strips before the page's first poll, from the dashboard's event log (downs, ups, lost
+ * and found; from each one's first such event, as the state before it is not known).
+ */
+function seedTimeline(events) {
+  const servers = new Set(page.timelineServers.keys());
+  const earlier = new Map();
+  for (const event of events) {
+    const state = EVENT_STATES[event.kind];
+    if (!state || !servers.has(event.source)) continue;
+    const changes = earlier.get(event.source) || [];
+    changes.push({t: event.epochMillis, state});
+    earlier.set(event.source, changes);
+  }
+  for (const [server, changes] of earlier) {
+    const recorded = page.timelineServers.get(server);
+    const firstPoll = recorded.length ? recorded[0].t : Infinity;
+    page.timelineServers.set(server, changes.filter(change => change.t < firstPoll).concat(recorded));
+  }
+}
+
 async function refreshEvents() {
+  const first = page.lastEventSeq === 0;
   const answer = await fetchJson('/api/events?after=' + page.lastEventSeq);
+  if (first) seedTimeline(answer.events);
   if (answer.events.length) {
     page.events.push(...answer.events);
     page.lastEventSeq = answer.events[answer.events.length - 1].seq;

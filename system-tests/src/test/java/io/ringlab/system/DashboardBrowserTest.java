@@ -211,6 +211,9 @@ class DashboardBrowserTest {
         page().until(ExpectedConditions.attributeToBe(ringServer(winner), "data-winner", "true"));
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline [data-timeline-round='" + winner + "']")));
+        // the page was loaded again since server 2 was down: its strip has that downtime from the event log
+        page().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#timeline [data-timeline-server='server-2'] [data-state='down']")));
         assertThat(browser.findElements(By.cssSelector("#ring-picture [data-ring-server][data-winner='true']"))).hasSize(1);
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#events tr[data-kind='round'][data-source='" + winner + "']")));
