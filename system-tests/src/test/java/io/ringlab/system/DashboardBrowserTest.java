@@ -329,6 +329,23 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    @Order(9)
+    void onAPhoneSizedScreenThePageIsReadOnlyWithThePictureStillThere() throws Exception {
+        signIn();
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            page().until(ExpectedConditions.invisibilityOfElementLocated(By.id("take-down-server-1")));
+            assertThat(browser.findElement(By.id("election-server-1")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("ring-picture")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("event-kind")).isDisplayed()).isTrue();
+            HeadlessChromium.screenshot(browser, "phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
     /** The picture's servers in ring order are the ring's members, each linked to its right neighbour. */
     private void assertTheRingPictureShowsTheServersInRingOrder() {
         Map<String, String> names = new HashMap<>();
