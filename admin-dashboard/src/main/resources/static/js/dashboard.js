@@ -17,6 +17,7 @@ const page = {
   messageTimer: null,
   faults: new Map(),
   faultEventsMark: null,
+  grafana: null,
   linkCounts: new Map(),
   timelineServers: new Map(),
   timelineClients: new Map(),
@@ -180,6 +181,17 @@ function stopLoad(name) {
 
 // ---- the ring ----
 
+/** Panels of the Grafana dashboard ringlab-overview, per role. */
+const GRAFANA_PANELS = {server: 6, agent: 11, client: 1};
+
+/** A link to a role's panel in Grafana, when the dashboard was given one (ringlab.dashboard.grafana-url). */
+function grafanaLink(role, name) {
+  if (!page.grafana) return null;
+  return el('a', {className: 'grafana-link', 'data-grafana': role, target: '_blank', rel: 'noopener',
+    href: page.grafana + '/d/ringlab-overview/ringlab-overview?viewPanel=' + GRAFANA_PANELS[role],
+    title: name + ' in Grafana', text: 'Grafana ↗'});
+}
+
 function serverName(view, id) {
   return id ? (view.serverNames[id] || id) : DASH;
 }
@@ -200,7 +212,7 @@ function serverRow(name) {
   const downSeconds = el('input', {type: 'number', min: 1, max: 3600, value: 15, 'data-control': 'down-seconds',
     id: 'down-seconds-' + name, 'aria-label': 'seconds down for ' + name});
   const tr = el('tr', {'data-server': name, 'data-state': 'unknown', id: 'server-' + name},
-    el('td', {}, el('strong', {text: name})),
+    el('td', {}, el('strong', {text: name}), ' ', grafanaLink('server', name)),
     el('td', {'data-field': 'state'}),
     el('td', {'data-field': 'value', className: 'num'}),
     el('td', {'data-field': 'round'}),
@@ -595,7 +607,7 @@ function agentCard(name, strategies) {
     select.blur();
   });
   const card = el('div', {className: 'card', 'data-agent': name, id: 'agent-' + name},
-    el('div', {className: 'card-head'}, el('h3', {text: name}), el('span', {'data-field': 'state'}),
+    el('div', {className: 'card-head'}, el('h3', {text: name}), grafanaLink('agent', name), el('span', {'data-field': 'state'}),
       el('span', {className: 'spacer'}), el('label', {className: 'muted', for: select.id, text: 'strategy'}), select),
     el('p', {className: 'reason', 'data-field': 'error', hidden: true}),
     el('div', {className: 'figures'}, figure('Requests/s', 'rate'), figure('Forwarded', 'forwarded'),
@@ -743,8 +755,8 @@ function clientCard(name) {
   const latencyCanvas = el('canvas', {id: 'latency-chart-' + name, 'aria-label': 'response time of ' + name});
   const throughputCanvas = el('canvas', {id: 'throughput-chart-' + name, 'aria-label': 'requests and success of ' + name});
   const card = el('div', {className: 'card', 'data-client': name, id: 'client-' + name},
-    el('div', {className: 'card-head'}, el('h3', {text: name}), el('span', {'data-field': 'state'}),
-      el('span', {className: 'muted', 'data-field': 'mode'}), el('span', {className: 'spacer'}),
+    el('div', {className: 'card-head'}, el('h3', {text: name}), grafanaLink('client', name),
+      el('span', {'data-field': 'state'}), el('span', {className: 'muted', 'data-field': 'mode'}), el('span', {className: 'spacer'}),
       el('span', {className: 'muted', 'data-field': 'agent'})),
     el('p', {className: 'reason', 'data-field': 'error', hidden: true}),
     el('div', {className: 'figures'}, figure('Requests/s', 'rate'), figure('Success', 'success'),
@@ -1058,6 +1070,7 @@ async function start() {
   document.getElementById('sign-out').hidden = false;
   renderGlobalControls();
   setUpEventLog();
+  page.grafana = (await fetchJson('/api/links')).grafana || null;
   // the charts start with the dashboard's history, so a reload keeps the last minutes
   page.history = await fetchJson('/api/history');
   startLab().catch(e => setText(document.getElementById('lab-status'), 'no faults panel: ' + e.message));

@@ -73,7 +73,8 @@ class DashboardApiTest {
                 "--ringlab.dashboard.agents[1].name=agent-2", "--ringlab.dashboard.agents[1].url=" + agent2.url(),
                 "--ringlab.dashboard.clients[0].name=client-1", "--ringlab.dashboard.clients[0].url=" + client1.url(),
                 "--ringlab.dashboard.clients[1].name=client-2", "--ringlab.dashboard.clients[1].url=" + client2.url(),
-                "--ringlab.dashboard.max-body-size=" + MAX_BODY_SIZE + "B");
+                "--ringlab.dashboard.max-body-size=" + MAX_BODY_SIZE + "B",
+                "--ringlab.dashboard.grafana-url=http://127.0.0.1:3000/");
         base = "http://127.0.0.1:" + dashboard.getEnvironment().getProperty("local.server.port");
         signedIn = new Browserless(base);
         assertThat(signedIn.signIn("admin", PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
@@ -232,6 +233,13 @@ class DashboardApiTest {
         assertThat(Browserless.json(html).path("detail").asString())
                 .isEqualTo("client-1 answered HTTP 200 with a body that is not JSON (Content-Type text/html)");
         assertThat(html.body()).doesNotContain("<script>");
+    }
+
+    @Test
+    void givesThePageTheGrafanaToLinkTo() throws Exception {
+        assertThat(Browserless.json(signedIn.get("/api/links")).path("grafana").asString())
+                .isEqualTo("http://127.0.0.1:3000");
+        assertThat(new Browserless(base).get("/api/links").statusCode()).isEqualTo(401);
     }
 
     @Test

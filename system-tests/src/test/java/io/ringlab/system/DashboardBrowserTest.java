@@ -49,6 +49,8 @@ class DashboardBrowserTest {
     /** Long enough to see it down and check both agents on a busy machine before it comes back by itself. */
     private static final int DOWN_SECONDS = 30;
     private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+    /** Never opened: the page only links to it. */
+    private static final String GRAFANA = "http://grafana.invalid:3000";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Cluster cluster;
@@ -76,7 +78,8 @@ class DashboardBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        RunningService dashboard = cluster.dashboard(servers, agents, clients, "--ringlab.dashboard.lab-url=" + lab.url());
+        RunningService dashboard = cluster.dashboard(servers, agents, clients, "--ringlab.dashboard.lab-url=" + lab.url(),
+                "--ringlab.dashboard.grafana-url=" + GRAFANA);
         dashboardUrl = "http://127.0.0.1:" + dashboard.httpPort() + "/";
         browser = HeadlessChromium.start();
     }
@@ -130,6 +133,9 @@ class DashboardBrowserTest {
             page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));
         }
         assertTheRingPictureShowsTheServersInRingOrder();
+        assertThat(browser.findElement(By.cssSelector("[data-server='server-1'] [data-grafana='server']"))
+                .getAttribute("href")).isEqualTo(GRAFANA + "/d/ringlab-overview/ringlab-overview?viewPanel=6");
+        assertThat(browser.findElements(By.cssSelector("[data-client] [data-grafana='client']"))).hasSize(2);
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
             page().until(ExpectedConditions.presenceOfElementLocated(ringLink(agent, "server-2")));
