@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ class EventsController {
                 yield download ? attached("ringlab-events.json", MediaType.APPLICATION_JSON, body)
                         : ResponseEntity.ok(body);
             }
-            case "csv" -> attached("ringlab-events.csv", new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+            case "csv" -> attached("ringlab-events.csv", new MediaType("text", "csv", StandardCharsets.UTF_8),
                     EventCsv.of(events));
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "format " + format + ": json or csv");
