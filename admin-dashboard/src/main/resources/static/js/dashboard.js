@@ -17,6 +17,13 @@ const page = {
   messageTimer: null,
   faults: new Map(),
   faultEventsMark: null,
+  grafana: null,
+  linkCounts: new Map(),
+  timelineServers: new Map(),
+  timelineClients: new Map(),
+  events: [],
+  lastEventSeq: 0,
+  eventFilterMark: null,
 };
 
 // ---- small helpers ----
@@ -174,6 +181,17 @@ function stopLoad(name) {
 
 // ---- the ring ----
 
+/** Panels of the Grafana dashboard ringlab-overview, per role. */
+const GRAFANA_PANELS = {server: 6, agent: 11, client: 1};
+
+/** A link to a role's panel in Grafana, when the dashboard was given one (ringlab.dashboard.grafana-url). */
+function grafanaLink(role, name) {
+  if (!page.grafana) return null;
+  return el('a', {className: 'grafana-link', 'data-grafana': role, target: '_blank', rel: 'noopener',
+    href: page.grafana + '/d/ringlab-overview/ringlab-overview?viewPanel=' + GRAFANA_PANELS[role],
+    title: name + ' in Grafana', text: 'Grafana ↗'});
+}
+
 function serverName(view, id) {
   return id ? (view.serverNames[id] || id) : DASH;
 }
@@ -194,7 +212,7 @@ function serverRow(name) {
   const downSeconds = el('input', {type: 'number', min: 1, max: 3600, value: 15, 'data-control': 'down-seconds',
     id: 'down-seconds-' + name, 'aria-label': 'seconds down for ' + name});
   const tr = el('tr', {'data-server': name, 'data-state': 'unknown', id: 'server-' + name},
-    el('td', {}, el('strong', {text: name})),
+    el('td', {}, el('strong', {text: name}), ' ', grafanaLink('server', name)),
     el('td', {'data-field': 'state'}),
     el('td', {'data-field': 'value', className: 'num'}),
     el('td', {'data-field': 'round'}),
@@ -289,6 +307,294 @@ function renderRounds(view, rounds) {
   tbody.replaceChildren(...rows);
 }
 
+// ---- the ring picture ----
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const RING = {cx: 470, cy: 220, radius: 160, agentX: 20, agentWidth: 96, agentHeight: 30};
+
+function svg(tag, attributes = {}, ...children) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'text') node.textContent = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) if (child) node.append(child);
+  return node;
+}
+
+/** The servers' names in ring order: the ring's member list as a reachable server reports it, then any others. */
+function ringOrder(view) {
+  const reporting = view.servers.find(server => server.ring && server.ring.members && server.ring.members.length);
+  const names = reporting ? reporting.ring.members.map(id => serverName(view, id)) : [];
+  const known = new Set(view.servers.map(server => server.name));
+  const order = names.filter(name => known.has(name));
+  for (const server of view.servers) if (!order.includes(server.name)) order.push(server.name);
+  return order;
+}
+
+function serverState(server) {
+  if (!server.reachable) return 'unreachable';
+  if (server.status && server.status.state === 'down') return 'down';
+  if (server.ring && server.ring.state === 'restarting') return 'restarting';
+  return 'up';
+}
+
+/** Each agent's share of its requests per server id over the last poll (null with no request in it). */
+function recentShares(agent) {
+  const shares = new Map();
+  const servers = agent.status ? agent.status.servers : [];
+  let total = 0;
+  const deltas = servers.map(share => {
+    const key = agent.name + '/' + share.server;
+    const before = page.linkCounts.get(key);
+    page.linkCounts.set(key, share.forwarded);
+    const delta = before === undefined ? 0 : Math.max(0, share.forwarded - before);
+    total += delta;
+    return [share.server, delta];
+  });
+  for (const [server, delta] of deltas) shares.set(server, total > 0 ? delta / total : null);
+  return shares;
+}
+
+function nodeShape(state, x, y, r, suspected) {
+  const cls = 'node node-' + state + (suspected ? ' suspected' : '');
+  if (state === 'down') return svg('rect', {x: x - r, y: y - r, width: 2 * r, height: 2 * r, class: cls});
+  if (state === 'restarting') {
+    return svg('polygon', {points: [[x, y - r], [x + r, y], [x, y + r], [x - r, y]].map(p => p.join(',')).join(' '),
+      class: cls});
+  }
+  if (state === 'unreachable') {
+    return svg('g', {}, svg('circle', {cx: x, cy: y, r, class: cls}),
+      svg('path', {d: `M${x - r / 2},${y - r / 2}L${x + r / 2},${y + r / 2}M${x + r / 2},${y - r / 2}L${x - r / 2},${y + r / 2}`,
+        class: 'node-unreachable'}));
+  }
+  return svg('circle', {cx: x, cy: y, r, class: cls});
+}
+
+/** Draws the view's ring into {@code picture}: the page's own by default (the browser test draws a view of its own). */
+function renderRingPicture(view, picture = document.getElementById('ring-picture')) {
+  const order = ringOrder(view);
+  const byName = new Map(view.servers.map(server => [server.name, server]));
+  const n = Math.max(order.length, 1);
+  const r = n > 10 ? 13 : n > 6 ? 17 : 22;
+  const positions = new Map(order.map((name, i) => {
+    const angle = -Math.PI / 2 + 2 * Math.PI * i / n;
+    return [name, {x: RING.cx + RING.radius * Math.cos(angle), y: RING.cy + RING.radius * Math.sin(angle), angle}];
+  }));
+  const suspected = new Set();
+  for (const server of view.servers) {
+    for (const id of (server.ring && server.ring.suspected) || []) suspected.add(serverName(view, id));
+  }
+  const rounds = latestRounds(view);
+  const winner = rounds.length ? serverName(view, rounds[0].winner) : null;
+  const parts = [svg('defs', {}, svg('marker', {id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7,
+    markerHeight: 7, orient: 'auto-start-reverse'}, svg('path', {d: 'M0,0L10,5L0,10z', fill: '#9aa3b5'})))];
+  // neighbour links, as each server reports its right neighbour (in ring order when it reports none)
+  order.forEach((name, i) => {
+    const server = byName.get(name);
+    const right = server && server.ring && server.ring.right ? serverName(view, server.ring.right) : order[(i + 1) % n];
+    const from = positions.get(name);
+    const to = positions.get(right);
+    if (!to || right === name) return;
+    const dx = to.x - from.x;
+    const dy = to.y - from.y;
+    const length = Math.hypot(dx, dy) || 1;
+    parts.push(svg('line', {class: 'neighbour', 'data-neighbour': name + '>' + right, 'marker-end': 'url(#arrow)',
+      x1: from.x + dx * r / length, y1: from.y + dy * r / length,
+      x2: to.x - dx * (r + 3) / length, y2: to.y - dy * (r + 3) / length}));
+  });
+  // the agents, each with a link to every server it has in rotation
+  const agents = view.agents;
+  agents.forEach((agent, i) => {
+    const y = 40 + (agents.length === 1 ? 180 : i * 360 / Math.max(agents.length - 1, 1));
+    const shares = recentShares(agent);
+    const links = [];
+    for (const share of (agent.status ? agent.status.servers : [])) {
+      const name = serverName(view, share.server);
+      const to = positions.get(name);
+      if (!to || !share.up) continue;
+      const recent = shares.get(share.server);
+      links.push(svg('line', {class: 'agent-link', 'data-link-agent': agent.name, 'data-link-server': name,
+        'data-share': recent === null ? '' : recent.toFixed(3),
+        'stroke-width': recent === null ? 1 : (1 + 11 * recent).toFixed(1), 'stroke-dasharray': recent === null ? '3 3' : null,
+        x1: RING.agentX + RING.agentWidth, y1: y, x2: to.x, y2: to.y},
+        svg('title', {text: agent.name + ' → ' + name + ': ' + (recent === null ? 'no request in the last poll'
+          : (recent * 100).toFixed(0) + ' % of its requests')})));
+    }
+    parts.push(svg('g', {'data-ring-agent': agent.name, 'data-reachable': String(agent.reachable)}, ...links,
+      svg('rect', {class: 'agent-box', x: RING.agentX, y: y - RING.agentHeight / 2, width: RING.agentWidth,
+        height: RING.agentHeight, rx: 6, 'stroke-dasharray': agent.reachable ? null : '4 3'}),
+      svg('text', {x: RING.agentX + 8, y: y + 4, text: agent.name + (agent.reachable ? '' : ' ✕')})));
+  });
+  // the servers on top
+  order.forEach((name, i) => {
+    const server = byName.get(name);
+    const {x, y, angle} = positions.get(name);
+    const state = serverState(server);
+    const skipped = suspected.has(name);
+    let stateText = state;
+    if (state === 'down') {
+      const reason = server.status.downReason === 'election' ? 'elected' : server.status.downReason;
+      stateText = 'down' + (reason ? ' (' + reason + ')' : '') + ' ' + seconds(server.status.downForMs);
+    }
+    const outAt = agents.filter(agent => agent.status && agent.status.servers.some(share =>
+      serverName(view, share.server) === name && !share.up)).map(agent => agent.name);
+    if (state === 'up' && outAt.length) stateText += ', out at ' + outAt.join(', ');
+    if (skipped) stateText += ', skipped';
+    const lx = x + (r + 14) * Math.cos(angle);
+    const ly = y + (r + 14) * Math.sin(angle);
+    const anchor = Math.abs(Math.cos(angle)) < 0.3 ? 'middle' : Math.cos(angle) > 0 ? 'start' : 'end';
+    const below = Math.sin(angle) > 0.3 ? 10 : Math.sin(angle) < -0.3 ? -14 : 0;
+    const value = server && server.ring && server.ring.value >= 0 ? String(server.ring.value) : '';
+    parts.push(svg('g', {'data-ring-server': name, 'data-order': String(i), 'data-state': state,
+      'data-winner': String(winner === name), 'data-skipped': String(skipped)},
+      svg('title', {text: name + ': ' + stateText}),
+      nodeShape(state, x, y, r, skipped),
+      svg('text', {x, y: y + 4, 'text-anchor': 'middle', class: 'value', text: value}),
+      svg('text', {x: lx, y: ly + below, 'text-anchor': anchor, text: (winner === name ? '★ ' : '') + name,
+        class: winner === name ? 'winner-name' : null}),
+      svg('text', {x: lx, y: ly + below + 13, 'text-anchor': anchor, class: 'state-text', 'data-field': 'state',
+        text: stateText})));
+  });
+  if (rounds.length) {
+    parts.push(svg('text', {x: RING.cx, y: RING.cy - 4, 'text-anchor': 'middle', 'data-field': 'last-round',
+      text: 'last round ' + rounds[0].round}), svg('text', {x: RING.cx, y: RING.cy + 14, 'text-anchor': 'middle',
+      class: 'winner-mark', text: '★ ' + winner}));
+  }
+  const title = picture.querySelector('title');
+  picture.replaceChildren(...(title ? [title] : []), ...parts);
+}
+
+// ---- the timeline ----
+
+const TIMELINE = {left: 92, right: 832, row: 16, gap: 5, top: 18, maxMs: 5 * 60 * 1000};
+
+/** Each server's state at this poll, as the timeline tells it: planned down, out at an agent, unreachable… */
+function timelineState(view, server) {
+  const state = serverState(server);
+  if (state !== 'up') return state;
+  const out = view.agents.some(agent => agent.status && agent.status.servers.some(share =>
+    serverName(view, share.server) === server.name && !share.up));
+  return out ? 'out' : 'up';
+}
+
+/** Keeps, per server, the polls where its state changed; per client, its samples; both for the window only. */
+function recordTimeline(view) {
+  const oldest = view.polledAt - TIMELINE.maxMs;
+  for (const server of view.servers) {
+    const changes = page.timelineServers.get(server.name) || [];
+    const state = timelineState(view, server);
+    if (!changes.length || changes[changes.length - 1].state !== state) changes.push({t: view.polledAt, state});
+    while (changes.length > 1 && changes[1].t < oldest) changes.shift();
+    page.timelineServers.set(server.name, changes);
+  }
+  for (const [name, sample] of Object.entries(view.clientSamples || {})) {
+    const samples = page.timelineClients.get(name) || [];
+    if (!samples.length || samples[samples.length - 1].time < sample.time) samples.push(sample);
+    while (samples.length && samples[0].time < oldest) samples.shift();
+    page.timelineClients.set(name, samples);
+  }
+}
+
+function successClass(rate) {
+  return rate >= 99.9 ? 'success-good' : rate >= 99 ? 'success-fair' : 'success-poor';
+}
+
+function renderTimeline(view, picture = document.getElementById('timeline')) {
+  const now = view.polledAt;
+  // like the charts: grows from a minute until it spans the window, then slides
+  let earliest = now;
+  for (const changes of page.timelineServers.values()) if (changes.length) earliest = Math.min(earliest, changes[0].t);
+  const from = Math.max(now - Math.min(TIMELINE.maxMs, page.windowMs || TIMELINE.maxMs), Math.min(earliest, now - 60000));
+  const x = t => TIMELINE.left + (TIMELINE.right - TIMELINE.left) * (Math.max(t, from) - from) / (now - from);
+  const parts = [];
+  let y = TIMELINE.top;
+  const order = ringOrder(view);
+  const rowsTop = y;
+  for (const name of order) {
+    const changes = page.timelineServers.get(name) || [];
+    const segments = [];
+    changes.forEach((change, i) => {
+      const end = i + 1 < changes.length ? changes[i + 1].t : now;
+      if (end < from) return;
+      const x1 = x(change.t);
+      const width = Math.max(1, x(end) - x1);
+      const label = change.state === 'unreachable' ? '✕ unreachable' : change.state;
+      segments.push(svg('g', {'data-state': change.state},
+        svg('rect', {x: x1, y, width, height: TIMELINE.row, class: 'seg-' + change.state},
+          svg('title', {text: name + ' ' + label + ' from ' + clock(change.t) + (i + 1 < changes.length
+            ? ' to ' + clock(end) : ' until now')})),
+        width > label.length * 6 + 6 && change.state !== 'up' ? svg('text', {x: x1 + 3, y: y + 12,
+          class: 'seg-text', text: label}) : null));
+    });
+    parts.push(svg('g', {'data-timeline-server': name},
+      svg('text', {x: 4, y: y + 12, text: name}), ...segments));
+    y += TIMELINE.row + TIMELINE.gap;
+  }
+  const rowsBottom = y - TIMELINE.gap;
+  // lab faults as shaded bands, rounds as lines with their winner
+  const faultStarts = new Map();
+  for (const event of page.events) {
+    if (event.kind === 'fault') {
+      const id = event.text.split(' ')[1];
+      if (/ start:/.test(event.text)) faultStarts.set(id, event);
+      else if (faultStarts.has(id)) {
+        const start = faultStarts.get(id);
+        faultStarts.delete(id);
+        if (event.epochMillis >= from) parts.push(fault(start, event.epochMillis));
+      }
+    }
+  }
+  for (const start of faultStarts.values()) parts.push(fault(start, now));
+  function fault(start, end) {
+    return svg('rect', {class: 'fault-band', 'data-timeline-fault': start.text, x: x(start.epochMillis), y: rowsTop - 4,
+      width: Math.max(2, x(end) - x(start.epochMillis)), height: rowsBottom - rowsTop + 8},
+      svg('title', {text: start.text}));
+  }
+  for (const event of page.events) {
+    if (event.kind !== 'round' || event.epochMillis < from) continue;
+    const at = x(event.epochMillis);
+    parts.push(svg('g', {'data-timeline-round': event.source},
+      svg('line', {class: 'round-mark', x1: at, x2: at, y1: rowsTop - 6, y2: rowsBottom + 2}),
+      svg('text', {x: at - 4, y: rowsTop - 7, class: 'round-star', text: '★'}),
+      svg('title', {text: event.text})));
+  }
+  // each client: success rate strip, p99 line
+  for (const [name, samples] of page.timelineClients) {
+    const shown = samples.filter(sample => sample.time >= from);
+    const cells = [];
+    shown.forEach((sample, i) => {
+      if (sample.successRate === null || sample.successRate === undefined) return;
+      const start = i > 0 ? shown[i - 1].time : sample.time - view.pollIntervalMs;
+      cells.push(svg('rect', {x: x(start), y, width: Math.max(1, x(sample.time) - x(start)), height: TIMELINE.row,
+        class: successClass(sample.successRate)}, svg('title', {text: name + ' ' + sample.successRate.toFixed(2)
+        + ' % success at ' + clock(sample.time)})));
+    });
+    parts.push(svg('g', {'data-timeline-client': name, 'data-field': 'success'},
+      svg('text', {x: 4, y: y + 12, text: name + ' ok'}),
+      svg('rect', {x: TIMELINE.left, y, width: TIMELINE.right - TIMELINE.left, height: TIMELINE.row, class: 'strip-bg'}),
+      ...cells));
+    y += TIMELINE.row + TIMELINE.gap;
+    const p99s = shown.filter(sample => sample.p99Ms !== null && sample.p99Ms !== undefined);
+    const top = Math.max(...p99s.map(sample => sample.p99Ms), 0.001);
+    const height = TIMELINE.row * 1.5;
+    parts.push(svg('g', {'data-timeline-client': name, 'data-field': 'p99'},
+      svg('text', {x: 4, y: y + 12, text: name + ' p99'}),
+      svg('rect', {x: TIMELINE.left, y, width: TIMELINE.right - TIMELINE.left, height, class: 'strip-bg'}),
+      p99s.length > 1 ? svg('polyline', {class: 'p99-line', points: p99s.map(sample =>
+        x(sample.time).toFixed(1) + ',' + (y + height - height * sample.p99Ms / top).toFixed(1)).join(' ')}) : null,
+      svg('text', {x: TIMELINE.right - 4, y: y + 10, 'text-anchor': 'end', class: 'axis',
+        text: p99s.length ? 'max ' + top.toFixed(2) + ' ms' : 'no sample'})));
+    y += height + TIMELINE.gap;
+  }
+  parts.push(svg('text', {x: TIMELINE.left, y: y + 10, class: 'axis', text: clock(from)}),
+    svg('text', {x: TIMELINE.right, y: y + 10, 'text-anchor': 'end', class: 'axis', text: clock(now)}));
+  picture.setAttribute('viewBox', '0 0 840 ' + Math.ceil(y + 16));
+  const title = picture.querySelector('title');
+  picture.replaceChildren(...(title ? [title] : []), ...parts);
+}
+
 // ---- the agents ----
 
 function agentCard(name, strategies) {
@@ -301,7 +607,7 @@ function agentCard(name, strategies) {
     select.blur();
   });
   const card = el('div', {className: 'card', 'data-agent': name, id: 'agent-' + name},
-    el('div', {className: 'card-head'}, el('h3', {text: name}), el('span', {'data-field': 'state'}),
+    el('div', {className: 'card-head'}, el('h3', {text: name}), grafanaLink('agent', name), el('span', {'data-field': 'state'}),
       el('span', {className: 'spacer'}), el('label', {className: 'muted', for: select.id, text: 'strategy'}), select),
     el('p', {className: 'reason', 'data-field': 'error', hidden: true}),
     el('div', {className: 'figures'}, figure('Requests/s', 'rate'), figure('Forwarded', 'forwarded'),
@@ -312,7 +618,9 @@ function agentCard(name, strategies) {
       el('thead', {}, el('tr', {}, el('th', {text: 'Server'}), el('th', {text: 'Seen as'}),
         el('th', {text: 'Share'}), el('th', {className: 'num', text: 'Sent/s'}),
         el('th', {className: 'num', text: 'Forwarded'}), el('th', {className: 'num', text: 'In flight'}),
-        el('th', {className: 'num', text: 'Latency'}))),
+        el('th', {className: 'num', text: 'Latency'}),
+        el('th', {className: 'num', text: 'Upstream p50 / p99', title: 'response time of the server as this agent '
+          + 'measures it, since the server took its slot (bucket bounds of the agent\'s histogram)'}))),
       el('tbody', {}))));
   return {card, select};
 }
@@ -345,6 +653,7 @@ function renderAgents(view) {
     setText(field(card, 'ejections'), status ? number(status.ejections) : DASH);
     setText(field(card, 'pending'), status ? number(status.pending) : DASH);
     const servers = status ? status.servers : [];
+    const upstream = new Map((agent.upstream || []).map(times => [times.server, times]));
     const up = servers.filter(s => s.up).map(s => serverName(view, s.server));
     setText(field(card, 'sees-up'), status ? 'sees up: ' + (up.length ? up.join(', ') : 'none') : '');
     card.querySelector('tbody').replaceChildren(...servers.map(share => {
@@ -358,9 +667,18 @@ function renderAgents(view) {
         el('td', {className: 'num', 'data-field': 'sent-rate', text: fixed(sent, 0)}),
         el('td', {className: 'num', text: number(share.forwarded)}),
         el('td', {className: 'num', text: String(share.outstanding)}),
-        el('td', {className: 'num', text: fixed(share.latencyEwmaMs, 2, ' ms')}));
+        el('td', {className: 'num', text: fixed(share.latencyEwmaMs, 2, ' ms')}),
+        el('td', {className: 'num', 'data-field': 'upstream', text: upstreamText(upstream.get(share.server))}));
     }));
   }
+}
+
+/** An agent's upstream quantiles are bucket bounds: "≤ 0.25 / ≤ 1 ms". */
+function upstreamText(times) {
+  if (!times || !times.count) return DASH;
+  const bound = ms => ms === null || ms === undefined || !isFinite(ms) ? '> 2.5 s'
+    : ms >= 1 ? '≤ ' + ms + ' ms' : '≤ ' + Math.round(ms * 1000) + ' µs';
+  return bound(times.p50Ms) + ' / ' + bound(times.p99Ms);
 }
 
 // ---- the load clients ----
@@ -437,8 +755,8 @@ function clientCard(name) {
   const latencyCanvas = el('canvas', {id: 'latency-chart-' + name, 'aria-label': 'response time of ' + name});
   const throughputCanvas = el('canvas', {id: 'throughput-chart-' + name, 'aria-label': 'requests and success of ' + name});
   const card = el('div', {className: 'card', 'data-client': name, id: 'client-' + name},
-    el('div', {className: 'card-head'}, el('h3', {text: name}), el('span', {'data-field': 'state'}),
-      el('span', {className: 'muted', 'data-field': 'mode'}), el('span', {className: 'spacer'}),
+    el('div', {className: 'card-head'}, el('h3', {text: name}), grafanaLink('client', name),
+      el('span', {'data-field': 'state'}), el('span', {className: 'muted', 'data-field': 'mode'}), el('span', {className: 'spacer'}),
       el('span', {className: 'muted', 'data-field': 'agent'})),
     el('p', {className: 'reason', 'data-field': 'error', hidden: true}),
     el('div', {className: 'figures'}, figure('Requests/s', 'rate'), figure('Success', 'success'),
@@ -620,12 +938,96 @@ async function startLab() {
   await pollLab();
 }
 
+// ---- the event log ----
+
+const EVENT_KINDS = ['round', 'down', 'up', 'unreachable', 'reachable', 'out', 'in', 'ejection', 'retries', 'fault',
+  'operator'];
+/** Events the page keeps; the dashboard keeps more, and the downloads have them all. */
+const EVENTS_KEPT = 2000;
+const EVENTS_SHOWN = 300;
+
+function eventFilters() {
+  return {kind: document.getElementById('event-kind').value, source: document.getElementById('event-source').value.trim()};
+}
+
+function setUpEventLog() {
+  const kind = document.getElementById('event-kind');
+  kind.append(...EVENT_KINDS.map(k => el('option', {value: k, text: k})));
+  kind.addEventListener('change', renderEvents);
+  document.getElementById('event-source').addEventListener('input', renderEvents);
+}
+
+/** Events that tell a server's state, as the timeline draws it. */
+const EVENT_STATES = {down: 'down', up: 'up', unreachable: 'unreachable', reachable: 'up'};
+
+/**
+ * After a reload: the servers' strips before the page's first poll, from the dashboard's event log (downs, ups, lost
+ * and found; from each one's first such event, as the state before it is not known).
+ */
+function seedTimeline(events) {
+  const servers = new Set(page.timelineServers.keys());
+  const earlier = new Map();
+  for (const event of events) {
+    const state = EVENT_STATES[event.kind];
+    if (!state || !servers.has(event.source)) continue;
+    const changes = earlier.get(event.source) || [];
+    changes.push({t: event.epochMillis, state});
+    earlier.set(event.source, changes);
+  }
+  for (const [server, changes] of earlier) {
+    const recorded = page.timelineServers.get(server);
+    const firstPoll = recorded.length ? recorded[0].t : Infinity;
+    page.timelineServers.set(server, changes.filter(change => change.t < firstPoll).concat(recorded));
+  }
+}
+
+async function refreshEvents() {
+  const first = page.lastEventSeq === 0;
+  const answer = await fetchJson('/api/events?after=' + page.lastEventSeq);
+  if (first) seedTimeline(answer.events);
+  if (answer.events.length) {
+    page.events.push(...answer.events);
+    page.lastEventSeq = answer.events[answer.events.length - 1].seq;
+    if (page.events.length > EVENTS_KEPT) page.events.splice(0, page.events.length - EVENTS_KEPT);
+  }
+  renderEvents();
+}
+
+/** Newest first; the download links carry the same filters, for the dashboard's whole log. */
+function renderEvents() {
+  const {kind, source} = eventFilters();
+  const mark = kind + '|' + source + '|' + page.lastEventSeq;
+  if (page.eventFilterMark === mark) return;
+  page.eventFilterMark = mark;
+  const query = new URLSearchParams();
+  if (kind) query.set('kind', kind);
+  if (source) query.set('source', source);
+  document.getElementById('events-json').href = '/api/events?' + query + '&format=json&download=true';
+  document.getElementById('events-csv').href = '/api/events?' + query + '&format=csv';
+  const shown = page.events.filter(e => (!kind || e.kind === kind) && (!source || e.source === source));
+  const rows = shown.slice(-EVENTS_SHOWN).reverse().map(event =>
+    el('tr', {'data-seq': String(event.seq), 'data-kind': event.kind, 'data-source': event.source},
+      el('td', {text: clock(event.epochMillis), title: new Date(event.epochMillis).toString()}),
+      el('td', {}, badge(event.kind, 'kind-' + event.kind)),
+      el('td', {text: event.source}),
+      el('td', {'data-field': 'text', text: event.text}),
+      el('td', {'data-field': 'by', text: event.by || DASH})));
+  if (rows.length === 0) {
+    rows.push(el('tr', {}, el('td', {colspan: 5, className: 'muted', text: 'no event yet'})));
+  }
+  document.querySelector('#events tbody').replaceChildren(...rows);
+  setText(document.getElementById('events-summary'), shown.length + ' of ' + page.events.length + ' events');
+}
+
 // ---- the loop ----
 
 function render(view) {
   page.pollMs = Math.max(250, Math.min(view.pollIntervalMs, 2000));
   page.windowMs = view.historyMs;
   renderServers(view);
+  renderRingPicture(view);
+  recordTimeline(view);
+  renderTimeline(view);
   renderAgents(view);
   renderClients(view);
   const age = Date.now() - view.polledAt;
@@ -646,6 +1048,7 @@ async function fetchJson(path) {
 async function poll() {
   try {
     render(await fetchJson('/api/cluster'));
+    await refreshEvents();
   } catch (e) {
     setText(document.getElementById('updated'), 'the dashboard did not answer (' + e.message + ')');
   } finally {
@@ -666,6 +1069,8 @@ async function start() {
   signOutCsrf.value = session.csrf.token;
   document.getElementById('sign-out').hidden = false;
   renderGlobalControls();
+  setUpEventLog();
+  page.grafana = (await fetchJson('/api/links')).grafana || null;
   // the charts start with the dashboard's history, so a reload keeps the last minutes
   page.history = await fetchJson('/api/history');
   startLab().catch(e => setText(document.getElementById('lab-status'), 'no faults panel: ' + e.message));

@@ -73,7 +73,8 @@ class DashboardApiTest {
                 "--ringlab.dashboard.agents[1].name=agent-2", "--ringlab.dashboard.agents[1].url=" + agent2.url(),
                 "--ringlab.dashboard.clients[0].name=client-1", "--ringlab.dashboard.clients[0].url=" + client1.url(),
                 "--ringlab.dashboard.clients[1].name=client-2", "--ringlab.dashboard.clients[1].url=" + client2.url(),
-                "--ringlab.dashboard.max-body-size=" + MAX_BODY_SIZE + "B");
+                "--ringlab.dashboard.max-body-size=" + MAX_BODY_SIZE + "B",
+                "--ringlab.dashboard.grafana-url=http://127.0.0.1:3000/");
         base = "http://127.0.0.1:" + dashboard.getEnvironment().getProperty("local.server.port");
         signedIn = new Browserless(base);
         assertThat(signedIn.signIn("admin", PASSWORD).headers().firstValue("Location")).hasValueSatisfying(
@@ -150,7 +151,7 @@ class DashboardApiTest {
     void forwardsAControlWithTheClusterCredentialAndPassesBackTheServicesAnswer() throws Exception {
         HttpResponse<String> down = signedIn.control("POST", "/api/control/servers/server-1/down", "{\"seconds\": 30}");
 
-        assertThat(down.statusCode()).isEqualTo(202);
+        assertThat(down.statusCode()).as(down.body()).isEqualTo(202);
         assertThat(Browserless.json(down).path("state").asString()).isEqualTo("down");
         FakeService.Received forwarded = server1.received("POST", "/api/server/down").get(0);
         assertThat(forwarded.authorization()).isEqualTo("Basic " + Base64.getEncoder()
@@ -232,6 +233,39 @@ class DashboardApiTest {
         assertThat(Browserless.json(html).path("detail").asString())
                 .isEqualTo("client-1 answered HTTP 200 with a body that is not JSON (Content-Type text/html)");
         assertThat(html.body()).doesNotContain("<script>");
+    }
+
+    @Test
+    void givesThePageTheGrafanaToLinkTo() throws Exception {
+        assertThat(Browserless.json(signedIn.get("/api/links")).path("grafana").asString())
+                .isEqualTo("http://127.0.0.1:3000");
+        assertThat(new Browserless(base).get("/api/links").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void controlsAreOperatorEventsWithWhoGaveThemServedAsJsonAndCsvFiltered() throws Exception {
+        signedIn.control("POST", "/api/control/agents/agent-1/strategy", "{\"strategy\": \"p2c-latency\"}");
+
+        JsonNode events = Browserless.json(signedIn.get("/api/events?kind=operator&source=agent-1")).path("events");
+        assertThat(events).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.path("kind").asString()).isEqualTo("operator");
+            assertThat(event.path("source").asString()).isEqualTo("agent-1");
+        });
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.path("text").asString()).isEqualTo("POST agents/agent-1/strategy → 200");
+        assertThat(last.path("by").asString()).isEqualTo("admin (from 127.0.0.1)");
+
+        HttpResponse<String> csv = signedIn.get("/api/events?kind=operator&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"ringlab-events.csv\"");
+        assertThat(csv.body()).startsWith("seq,time,epochMillis,kind,source,text,by\r\n")
+                .contains(",operator,agent-1,POST agents/agent-1/strategy → 200,admin (from 127.0.0.1)\r\n");
+
+        HttpResponse<String> unknownKind = signedIn.get("/api/events?kind=gossip");
+        assertThat(unknownKind.statusCode()).isEqualTo(400);
+        assertThat(Browserless.json(unknownKind).path("detail").asString()).startsWith("kind gossip: one of round, down");
+        assertThat(new Browserless(base).get("/api/events").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.ringlab.system;
 
 import io.ringlab.agent.routing.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
+import io.ringlab.server.election.RingService;
 import io.ringlab.server.serving.ServerStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +17,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +49,9 @@ class DashboardBrowserTest {
     /** Long enough to see it down and check both agents on a busy machine before it comes back by itself. */
     private static final int DOWN_SECONDS = 30;
     private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
+    /** Never opened: the page only links to it. */
+    private static final String GRAFANA = "http://grafana.invalid:3000";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Cluster cluster;
     private List<RunningService> servers;
@@ -68,7 +78,8 @@ class DashboardBrowserTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        RunningService dashboard = cluster.dashboard(servers, agents, clients, "--ringlab.dashboard.lab-url=" + lab.url());
+        RunningService dashboard = cluster.dashboard(servers, agents, clients, "--ringlab.dashboard.lab-url=" + lab.url(),
+                "--ringlab.dashboard.grafana-url=" + GRAFANA);
         dashboardUrl = "http://127.0.0.1:" + dashboard.httpPort() + "/";
         browser = HeadlessChromium.start();
     }
@@ -121,8 +132,17 @@ class DashboardBrowserTest {
         for (String server : List.of("server-1", "server-2", "server-3")) {
             page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));
         }
+        assertTheRingPictureShowsTheServersInRingOrder();
+        assertThat(browser.findElement(By.cssSelector("[data-server='server-1'] [data-grafana='server']"))
+                .getAttribute("href")).isEqualTo(GRAFANA + "/d/ringlab-overview/ringlab-overview?viewPanel=6");
+        assertThat(browser.findElements(By.cssSelector("[data-client] [data-grafana='client']"))).hasSize(2);
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
+            page().until(ExpectedConditions.presenceOfElementLocated(ringLink(agent, "server-2")));
+            // the agent's upstream histogram, as p50 / p99 bucket bounds
+            page().until(driver -> driver.findElement(By.cssSelector("[data-agent='" + agent
+                    + "'] [data-agent-server='server-1'] [data-field='upstream']")).getText()
+                    .matches("≤ \\d+(\\.\\d+)? (µs|ms) / (≤ \\d+(\\.\\d+)? (µs|ms)|> 2\\.5 s)"));
         }
 
         WebElement seconds = browser.findElement(By.id("down-seconds-server-2"));
@@ -137,7 +157,16 @@ class DashboardBrowserTest {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "false"));
             page().until(ExpectedConditions.textToBe(By.cssSelector("[data-agent='" + agent
                     + "'] [data-agent-server='server-2'] [data-field='sent-rate']"), "0"));
+            // in the picture: the agent's link to server 2 is gone, those to the others stay
+            page().until(ExpectedConditions.numberOfElementsToBe(ringLink(agent, "server-2"), 0));
+            assertThat(browser.findElements(ringLink(agent, "server-1"))).hasSize(1);
         }
+        page().until(ExpectedConditions.attributeToBe(ringServer("server-2"), "data-state", "down"));
+        assertThat(text(ringServer("server-2"))).contains("down (manual)");
+        page().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#timeline [data-timeline-server='server-2'] [data-state='down']")));
+        page().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#events tr[data-kind='out'][data-source='agent-1']")));
         HeadlessChromium.screenshot(browser, "server-2-down");
 
         Duration back = Duration.ofSeconds(DOWN_SECONDS).plus(PAGE_WAIT);
@@ -185,6 +214,17 @@ class DashboardBrowserTest {
         String winner = browser.findElement(By.cssSelector("#rounds [data-round] td:nth-child(2)")).getText();
         assertThat(winner).isIn("server-1", "server-2", "server-3");
         page().until(ExpectedConditions.textToBePresentInElementLocated(serverRow(winner), "elected"));
+        page().until(ExpectedConditions.attributeToBe(ringServer(winner), "data-winner", "true"));
+        page().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#timeline [data-timeline-round='" + winner + "']")));
+        // the page was loaded again since server 2 was down: its strip has that downtime from the event log
+        page().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#timeline [data-timeline-server='server-2'] [data-state='down']")));
+        assertThat(browser.findElements(By.cssSelector("#ring-picture [data-ring-server][data-winner='true']"))).hasSize(1);
+        page().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#events tr[data-kind='round'][data-source='" + winner + "']")));
+        page().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#events tr[data-kind='operator'][data-source='server-1'] [data-field='by']"), "admin"));
         HeadlessChromium.screenshot(browser, "election");
     }
 
@@ -219,7 +259,130 @@ class DashboardBrowserTest {
             page().until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("[data-event='" + event + "'] [data-field='by']"), "admin (dashboard, from 127.0.0.1)"));
         }
+        // the lab's fault events are in the run's event log too, with who gave them
+        page().until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#events tr[data-kind='fault'][data-source='lab'] [data-field='by']"), "admin (dashboard"));
         HeadlessChromium.screenshot(browser, "faults-healed");
+    }
+
+    @Test
+    @Order(7)
+    void theEventLogDownloadsAsJsonThatMatchesThePageAndAsEscapedCsv() throws Exception {
+        signIn();
+        page().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#events tr[data-kind='round']")));
+        DashboardSession session = new DashboardSession(dashboardUrl);
+        assertThat(session.signIn("admin", Cluster.PASSWORD)).isTrue();
+
+        HttpResponse<String> download = session.get("/api/events?format=json&download=true");
+        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
+                d -> assertThat(d).contains("attachment"));
+        JsonNode events = JSON.readTree(download.body()).path("events");
+        List<Long> seqs = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        events.forEach(event -> {
+            seqs.add(event.path("seq").asLong());
+            kinds.add(event.path("kind").asString());
+        });
+        assertThat(seqs).isSorted().doesNotHaveDuplicates();
+        // the story so far, in order: server 2 taken down by a person, out at the agents, back, then a round
+        assertThat(kinds).containsSubsequence("operator", "down", "out", "up", "in", "operator", "round");
+        // every row the page lists is in the download, with the same text
+        List<WebElement> rows = browser.findElements(By.cssSelector("#events tr[data-seq]"));
+        assertThat(rows).isNotEmpty();
+        for (WebElement row : rows) {
+            long seq = Long.parseLong(row.getAttribute("data-seq"));
+            assertThat(seqs).as("event " + seq + " in the download").contains(seq);
+            assertThat(row.findElement(By.cssSelector("[data-field='text']")).getText())
+                    .isEqualTo(events.get(seqs.indexOf(seq)).path("text").asString());
+        }
+
+        String[] lines = session.get("/api/events?kind=round&format=csv").body().split("\r\n");
+        assertThat(lines[0]).isEqualTo("seq,time,epochMillis,kind,source,text,by");
+        JsonNode round = JSON.readTree(session.get("/api/events?kind=round").body()).path("events").get(0);
+        // a round's text has a comma: the field is quoted
+        assertThat(round.path("text").asString()).contains(",");
+        assertThat(lines[1]).endsWith(",round," + round.path("source").asString() + ",\""
+                + round.path("text").asString().replace("\"", "\"\"") + "\",");
+    }
+
+    @Test
+    @Order(8)
+    void sevenServersAreDrawnInTheirRingOrderWithTheirNeighbourLinks() throws Exception {
+        signIn();
+        // a view of seven servers, as the page gets it from /api/cluster, drawn into a picture of its own
+        List<String> ring = List.of("s-1", "s-4", "s-7", "s-3", "s-6", "s-2", "s-5");
+        browser.executeScript("""
+                const ring = arguments[0];
+                const ids = ring.map(name => '10.0.0.' + name.slice(2) + ':4242');
+                const names = Object.fromEntries(ids.map((id, i) => [id, ring[i]]));
+                const servers = [...ring].sort().map(name => {
+                  const i = ring.indexOf(name);
+                  return {name, reachable: true, status: {state: 'up'}, ring: {self: ids[i], members: ids,
+                    right: ids[(i + 1) % ids.length], value: i, state: 'normal', suspected: [], lastWinners: []}};
+                });
+                const picture = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+                picture.id = 'seven';
+                picture.setAttribute('viewBox', '0 0 840 440');
+                document.body.append(picture);
+                renderRingPicture({servers, agents: [], clients: [], serverNames: names}, picture);
+                """, ring);
+        List<WebElement> nodes = browser.findElements(By.cssSelector("#seven [data-ring-server]"));
+        assertThat(nodes).hasSize(7);
+        assertThat(inDrawnOrder(nodes)).isEqualTo(ring);
+        for (int i = 0; i < ring.size(); i++) {
+            String link = ring.get(i) + ">" + ring.get((i + 1) % ring.size());
+            assertThat(browser.findElements(By.cssSelector("#seven [data-neighbour='" + link + "']"))).as(link).hasSize(1);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void onAPhoneSizedScreenThePageIsReadOnlyWithThePictureStillThere() throws Exception {
+        signIn();
+        org.openqa.selenium.Dimension desktop = browser.manage().window().getSize();
+        try {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            page().until(ExpectedConditions.invisibilityOfElementLocated(By.id("take-down-server-1")));
+            assertThat(browser.findElement(By.id("election-server-1")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("ring-picture")).isDisplayed()).isTrue();
+            assertThat(browser.findElement(By.id("event-kind")).isDisplayed()).isTrue();
+            HeadlessChromium.screenshot(browser, "phone");
+        } finally {
+            browser.manage().window().setSize(desktop);
+        }
+    }
+
+    /** The picture's servers in ring order are the ring's members, each linked to its right neighbour. */
+    private void assertTheRingPictureShowsTheServersInRingOrder() {
+        Map<String, String> names = new HashMap<>();
+        for (RunningService server : servers) {
+            names.put(server.bean(RingService.class).status().orElseThrow().self(), server.name());
+        }
+        List<String> expected = servers.get(0).bean(RingService.class).status().orElseThrow().members().stream()
+                .map(names::get).toList();
+        List<String> drawn = page().until(driver -> {
+            List<WebElement> nodes = driver.findElements(By.cssSelector("#ring-picture [data-ring-server]"));
+            return nodes.size() == 3 ? inDrawnOrder(nodes) : null;
+        });
+        assertThat(drawn).isEqualTo(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            String link = expected.get(i) + ">" + expected.get((i + 1) % expected.size());
+            page().until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("#ring-picture [data-neighbour='" + link + "']")));
+        }
+    }
+
+    private static List<String> inDrawnOrder(List<WebElement> nodes) {
+        return nodes.stream().sorted(Comparator.comparingInt(node -> Integer.parseInt(node.getAttribute("data-order"))))
+                .map(node -> node.getAttribute("data-ring-server")).toList();
+    }
+
+    private static By ringServer(String server) {
+        return By.cssSelector("#ring-picture [data-ring-server='" + server + "']");
+    }
+
+    private static By ringLink(String agent, String server) {
+        return By.cssSelector("#ring-picture [data-link-agent='" + agent + "'][data-link-server='" + server + "']");
     }
 
     private void giveFault(String spec) {

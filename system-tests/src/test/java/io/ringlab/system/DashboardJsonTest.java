@@ -81,6 +81,44 @@ class DashboardJsonTest {
         assertThat(annotation.path("titleFormat").asString()).isEqualTo("{{spec}}");
     }
 
+    @Test
+    void upstreamResponseTimeIsPlottedPerAgentAndServerFromTheAgentsHistogram() throws IOException {
+        String series = io.ringlab.agent.metrics.UpstreamTimes.NAME.replace('.', '_') + "_seconds_bucket";
+        List<String> queries = new java.util.ArrayList<>();
+        for (Path file : dashboards()) {
+            for (JsonNode panel : JSON.readTree(file.toFile()).path("panels")) {
+                for (JsonNode target : panel.path("targets")) {
+                    if (target.path("expr").asString().contains(series)) {
+                        queries.add(target.path("expr").asString());
+                    }
+                }
+            }
+        }
+        assertThat(queries).as("panels over " + series).isNotEmpty().allSatisfy(query -> {
+            assertThat(query).startsWith("histogram_quantile(");
+            // a quantile of a histogram summed over anything but its labels and le mixes servers up
+            assertThat(query).contains("sum by (instance, server, le) (rate(" + series + "[$__rate_interval]))");
+        });
+        assertThat(queries).anyMatch(q -> q.startsWith("histogram_quantile(0.99,"));
+    }
+
+    @Test
+    void plannedDowntimesAreRegionAnnotationsPerServer() throws IOException {
+        JsonNode downtimes = null;
+        for (Path file : dashboards()) {
+            for (JsonNode annotation : JSON.readTree(file.toFile()).path("annotations").path("list")) {
+                if (annotation.path("expr").asString().equals("ringlab_server_up == 0")) {
+                    downtimes = annotation;
+                }
+            }
+        }
+        assertThat(downtimes).as("an annotation over ringlab_server_up == 0").isNotNull();
+        assertThat(downtimes.path("enable").asBoolean()).isTrue();
+        assertThat(downtimes.path("step").asString()).isEqualTo("5s");
+        assertThat(downtimes.path("useValueForTime").asBoolean()).isFalse();
+        assertThat(downtimes.path("titleFormat").asString()).contains("{{instance}}");
+    }
+
     /** The annotation over the launcher's {@code ringlab_lab_fault_active} (its expression is checked on a real lab). */
     static JsonNode labFaultAnnotation() throws IOException {
         for (Path file : dashboards()) {

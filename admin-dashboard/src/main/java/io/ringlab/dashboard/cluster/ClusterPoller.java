@@ -12,7 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -33,6 +35,7 @@ public class ClusterPoller {
     private final ClientHistory history;
     private final Reachability reachability;
     private final AtomicReference<ClusterView> latest = new AtomicReference<>();
+    private final List<Consumer<ClusterView>> pollListeners = new CopyOnWriteArrayList<>();
 
     ClusterPoller(DashboardProperties properties, ServiceDirectory directory, StatusFetcher fetcher) {
         this.properties = properties;
@@ -52,6 +55,11 @@ public class ClusterPoller {
         return latest.get();
     }
 
+    /** Told of every poll's view, in the poller's thread, one poll after the other. */
+    public void onPoll(Consumer<ClusterView> listener) {
+        pollListeners.add(listener);
+    }
+
     /** Each client's samples over the history, oldest first. */
     public Map<String, List<ClientSample>> history() {
         return history.all();
@@ -66,7 +74,12 @@ public class ClusterPoller {
                         .thenCombine(fetcher.fetch(server.resolve("/api/ring")),
                                 (status, ring) -> ServiceView.of(server.name(), server.url().toString(), status, ring)))
                 .toList();
-        List<CompletableFuture<ServiceView>> agents = statusOf(directory.agents());
+        List<CompletableFuture<ServiceView>> agents = directory.agents().stream()
+                .map(agent -> fetcher.fetch(agent.resolve("/api/status"))
+                        .thenCombine(fetcher.fetch(agent.resolve("/api/upstream")),
+                                (status, upstream) -> ServiceView.agent(agent.name(), agent.url().toString(), status,
+                                        upstream)))
+                .toList();
         List<CompletableFuture<ServiceView>> clients = statusOf(watchedClients);
 
         List<ServiceView> serverViews = joined(servers);
@@ -85,9 +98,11 @@ public class ClusterPoller {
         Stream.of(serverViews, clientViews, agentViews).flatMap(List::stream).forEach(view -> watched.add(view.name()));
         reachability.retain(watched);
         history.retain(watchedClients.stream().map(Service::name).collect(Collectors.toSet()));
-        latest.set(new ClusterView(polledAt, properties.pollInterval().toMillis(), properties.history().toMillis(),
-                serverViews, agentViews, clientViews, ServerNames.of(serverViews), samples,
-                properties.strategies()));
+        ClusterView view = new ClusterView(polledAt, properties.pollInterval().toMillis(),
+                properties.history().toMillis(), serverViews, agentViews, clientViews, ServerNames.of(serverViews),
+                samples, properties.strategies());
+        latest.set(view);
+        pollListeners.forEach(listener -> listener.accept(view));
     }
 
     private List<CompletableFuture<ServiceView>> statusOf(List<Service> services) {

@@ -6,7 +6,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * One service as the polls see it. {@code status} is the service's own {@code GET /api/status} document, passed
  * on as it is; {@code ring} is a ring server's {@code GET /api/ring} (absent for other roles, and for a server
- * without a ring).
+ * without a ring); {@code upstream} is an agent's {@code GET /api/upstream} (each server's response time as the agent
+ * measures it; absent for other roles).
  *
  * @param reachable   false once the service has missed enough polls in a row; then there is no status
  * @param error       why the last poll got no answer, if it got none
@@ -15,7 +16,12 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceView(String name, String url, boolean reachable, String error, int missedPolls, JsonNode status,
-                          JsonNode ring) {
+                          JsonNode ring, JsonNode upstream) {
+
+    public ServiceView(String name, String url, boolean reachable, String error, int missedPolls, JsonNode status,
+                       JsonNode ring) {
+        this(name, url, reachable, error, missedPolls, status, ring, null);
+    }
 
     static ServiceView of(String name, String url, Fetched status, Fetched ring) {
         if (status.json() == null) {
@@ -24,13 +30,19 @@ public record ServiceView(String name, String url, boolean reachable, String err
         return new ServiceView(name, url, true, null, 0, status.json(), ring == null ? null : ring.json());
     }
 
+    /** An agent: its status, and its upstream response times when it gave them. */
+    static ServiceView agent(String name, String url, Fetched status, Fetched upstream) {
+        ServiceView view = of(name, url, status, null);
+        return view.reachable() ? new ServiceView(name, url, true, null, 0, view.status(), null, upstream.json()) : view;
+    }
+
     static ServiceView unreachable(String name, String url, String error, int missedPolls) {
         return new ServiceView(name, url, false, error, missedPolls, null, null);
     }
 
     /** This (last good) view, kept while the service has missed a few polls. */
     ServiceView missed(int polls, String why) {
-        return new ServiceView(name, url, true, why, polls, status, ring);
+        return new ServiceView(name, url, true, why, polls, status, ring, upstream);
     }
 
     /** Answered the poll that made this view. */

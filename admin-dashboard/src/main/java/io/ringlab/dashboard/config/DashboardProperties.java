@@ -42,6 +42,8 @@ import java.util.Set;
  * @param discovery      finding the services in DNS instead of the fixed lists (each role one way or the other)
  * @param labUrl         the REST of a multi-host lab's launcher ({@code http://127.0.0.1:8300}), whose faults the
  *                       page shows and drives; none outside the lab (the page then has no faults panel)
+ * @param grafanaUrl     a Grafana with the project's dashboards ({@code http://127.0.0.1:3000}): the page links each
+ *                       server, agent and client to its panels there; none, no links
  */
 @Validated
 @ConfigurationProperties("ringlab.dashboard")
@@ -58,7 +60,8 @@ public record DashboardProperties(
         @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
         @NotEmpty List<@NotBlank String> strategies,
         @DefaultValue @Valid Discovery discovery,
-        URI labUrl) {
+        URI labUrl,
+        URI grafanaUrl) {
 
     /** Samples kept per client: one per poll over the history, at most one hour at 10 per second. */
     public static final int MAX_SAMPLES = 36_000;
@@ -78,6 +81,9 @@ public record DashboardProperties(
         }
         if (labUrl != null) {
             checkUrl("ringlab.dashboard.lab-url", labUrl);
+        }
+        if (grafanaUrl != null) {
+            checkUrl("ringlab.dashboard.grafana-url", grafanaUrl);
         }
         if (pollTimeout != null && pollInterval != null && pollTimeout.compareTo(pollInterval) > 0) {
             throw new InvalidPropertyException("ringlab.dashboard.poll-timeout",

@@ -57,7 +57,7 @@ class ServiceDirectoryTest {
         return new DashboardProperties(List.of(), List.of(fixedAgent), List.of(), Duration.ofSeconds(1),
                 Duration.ofMillis(800), 2, Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5),
                 List.of("round-robin"), new DashboardProperties.Discovery(SERVERS, "", "", Duration.ofSeconds(5), 64,
-                null, Duration.ofSeconds(1)), null);
+                null, Duration.ofSeconds(1)), null, null);
     }
 
     private static SrvTarget target(String pod, String address) throws Exception {

@@ -32,6 +32,13 @@ class DashboardConfigurationTest {
     }
 
     @Test
+    void withAGrafanaUrlThatIsNotHttp(CapturedOutput output) {
+        assertStopsNaming(DashboardApplication.application(), output,
+                "ringlab.dashboard.grafana-url: 'grafana:3000' is not an http://", "--ringlab.security.password=x",
+                "--ringlab.dashboard.grafana-url=grafana:3000");
+    }
+
+    @Test
     void withAServiceWithoutAName(CapturedOutput output) {
         assertStopsNaming(DashboardApplication.application(), output, "ringlab.dashboard.clients[0].name=(not set)", "--ringlab.security.password=x",
                 "--ringlab.dashboard.clients[0].url=http://127.0.0.1:8201");

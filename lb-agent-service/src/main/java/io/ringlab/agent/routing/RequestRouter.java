@@ -34,6 +34,7 @@ public class RequestRouter {
     private final int maxPayload;
     private final RetryBudget budget;
     private volatile boolean accepting = true;
+    private volatile ReplyTimes replyTimes = ReplyTimes.NONE;
 
     /** @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload) */
     public RequestRouter(Backends backends, BalancingStrategy strategy, PendingRequests pending,
@@ -164,12 +165,18 @@ public class RequestRouter {
         // the server of the latest try answered, or an earlier one did, late
         long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
         replier.replied(nowNanos - sentNanos);
+        replyTimes.replied(replier.index(), nowNanos - sentNanos);
         outliers.success(replier.index(), request.sentNanosTo(replier.index()));
         statistics.replyDelivered();
         byte[] toClient = request.raw()
                 ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
                 : FrameCodec.rewriteRequestId(datagram, request.clientRequestId());
         return new Outgoing(request.client(), toClient);
+    }
+
+    /** Where each reply's upstream response time goes (the metrics); by default nowhere. */
+    public void reportReplyTimesTo(ReplyTimes replyTimes) {
+        this.replyTimes = replyTimes;
     }
 
     /** Stops taking new client requests (shutdown); those pending still get their replies. */

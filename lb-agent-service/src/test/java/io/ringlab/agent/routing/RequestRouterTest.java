@@ -55,6 +55,21 @@ class RequestRouterTest {
     }
 
     @Test
+    void eachTakenReplyReportsItsServerSlotAndTheTimeSinceItsTryWasSent() {
+        List<long[]> reported = new java.util.ArrayList<>();
+        router.reportReplyTimesTo((server, nanos) -> reported.add(new long[] {server, nanos}));
+        router.fromClient(FrameCodec.encodeRequest(1, new byte[] {1}), CLIENT_V4, 1_000);
+        Outgoing second = router.fromClient(FrameCodec.encodeRequest(2, new byte[] {2}), CLIENT_V4, 2_000);
+        long id = ((Request) ((Decoded.Framed) FrameCodec.decode(second.datagram())).frame()).requestId();
+
+        router.fromServer(FrameCodec.encodeReply(id, new byte[] {2}), second.destination(), 352_000);
+        router.fromServer(FrameCodec.encodeReply(id, new byte[] {2}), second.destination(), 400_000); // duplicate
+
+        assertThat(reported).hasSize(1);
+        assertThat(reported.get(0)).containsExactly(1, 350_000);
+    }
+
+    @Test
     void concurrentClientsWithTheSameRequestIdEachGetTheirOwnReply() {
         Outgoing first = router.fromClient(FrameCodec.encodeRequest(1, new byte[] {1}), CLIENT_V6, 0);
         Outgoing second = router.fromClient(FrameCodec.encodeRequest(1, new byte[] {2}), CLIENT_V4, 0);
