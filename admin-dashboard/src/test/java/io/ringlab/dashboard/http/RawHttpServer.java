@@ -24,6 +24,7 @@ final class RawHttpServer implements AutoCloseable {
     }
 
     private final ServerSocket listening;
+    private final CountDownLatch clientConnected = new CountDownLatch(1);
     private final CountDownLatch clientClosed = new CountDownLatch(1);
     private volatile boolean answerWritten;
     private volatile Socket connection;
@@ -39,6 +40,11 @@ final class RawHttpServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + listening.getLocalPort() + path);
     }
 
+    /** Whether the client opened its connection within {@code patience}. */
+    boolean clientConnectedWithin(Duration patience) throws InterruptedException {
+        return clientConnected.await(patience.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Whether the client closed the connection within {@code patience}. */
     boolean clientClosedWithin(Duration patience) throws InterruptedException {
         return clientClosed.await(patience.toMillis(), TimeUnit.MILLISECONDS);
@@ -52,6 +58,7 @@ final class RawHttpServer implements AutoCloseable {
     private void serve(Answer answer) {
         try (Socket accepted = listening.accept()) {
             connection = accepted;
+            clientConnected.countDown();
             InputStream in = accepted.getInputStream();
             readRequestHead(in);
             OutputStream out = accepted.getOutputStream();

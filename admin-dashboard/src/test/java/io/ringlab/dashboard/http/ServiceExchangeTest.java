@@ -90,7 +90,12 @@ class ServiceExchangeTest {
 
             assertFailsWith(answer, TimeoutException.class, null);
             assertThat(HttpFailures.describe(failure(answer), TIMEOUT)).isEqualTo("no answer within 300 ms");
-            assertThat(service.clientClosedWithin(PATIENCE)).as("the exchange cancelled, its connection closed").isTrue();
+            // on a loaded machine the time can be up before the connection is made: then there is none to close
+            if (service.clientConnectedWithin(Duration.ofSeconds(2))) {
+                assertThat(service.clientClosedWithin(PATIENCE)).as("the exchange cancelled, its connection closed").isTrue();
+            } else {
+                System.out.println("the exchange was cancelled before it connected: no connection to check");
+            }
         }
     }
 
