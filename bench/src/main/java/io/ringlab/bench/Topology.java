@@ -26,6 +26,9 @@ final class Topology implements AutoCloseable {
     private final List<Integer> serverPorts = new ArrayList<>();
     private final List<Integer> agentPorts = new ArrayList<>();
     private final List<Service> agents = new ArrayList<>();
+    /** An agent of its own for each path agent-nio and agent-netty, by path. */
+    private final Map<String, Service> transportAgents = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> transportAgentPorts = new java.util.LinkedHashMap<>();
     private Service nginx;
     private int nginxPort;
 
@@ -53,6 +56,17 @@ final class Topology implements AutoCloseable {
                     "--ringlab.agent.client-port=" + agentPorts.get(i - 1), "--ringlab.agent.servers=" + peers);
             services.add(agent);
             agents.add(agent);
+        }
+        for (String path : options.paths()) {
+            if (path.startsWith("agent-")) {
+                int port = freeUdpPort();
+                Service agent = java(path, "lb-agent-service", "--ringlab.agent.name=" + path,
+                        "--ringlab.agent.client-port=" + port, "--ringlab.agent.servers=" + peers,
+                        "--ringlab.transport.kind=" + path.substring("agent-".length()));
+                services.add(agent);
+                transportAgents.put(path, agent);
+                transportAgentPorts.put(path, port);
+            }
         }
         for (Service service : services) {
             service.awaitReady(http, 120_000);
@@ -86,6 +100,15 @@ final class Topology implements AutoCloseable {
 
     Service agent(int index) {
         return agents.get(index);
+    }
+
+    /** The agent of a path agent-nio or agent-netty. */
+    String transportAgentTarget(String path) {
+        return "127.0.0.1:" + transportAgentPorts.get(path);
+    }
+
+    Service transportAgent(String path) {
+        return transportAgents.get(path);
     }
 
     Service nginx() {
