@@ -50,7 +50,10 @@ final class Topology implements AutoCloseable {
                     "--ringlab.server.ring.self=127.0.0.1:" + serverPorts.get(i - 1),
                     "--ringlab.server.ring.peers=" + peers, "--ringlab.server.ring.periodic=false"));
         }
-        for (int i = 1; i <= 2; i++) {
+        // the two default agents serve the path agent and the seed's system; a run of agent-nio/agent-netty alone
+        // starts neither, which on this small machine shortens the start of the run
+        int defaultAgents = options.paths().contains("agent") || options.seedSystem() ? 2 : 0;
+        for (int i = 1; i <= defaultAgents; i++) {
             agentPorts.add(freeUdpPort());
             Service agent = java("agent-" + i, "lb-agent-service", "--ringlab.agent.name=agent-" + i,
                     "--ringlab.agent.client-port=" + agentPorts.get(i - 1), "--ringlab.agent.servers=" + peers);
