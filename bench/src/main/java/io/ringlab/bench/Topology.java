@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 final class Topology implements AutoCloseable {
 
+    /** A service starts in about 6 s on an idle machine; on a loaded one, with several starting at once, minutes. */
+    private static final long READY_TIMEOUT_MILLIS = 300_000;
+
     private final BenchOptions options;
     private final Path runDir;
     private final Http http;
@@ -72,7 +75,7 @@ final class Topology implements AutoCloseable {
             }
         }
         for (Service service : services) {
-            service.awaitReady(http, 120_000);
+            service.awaitReady(http, READY_TIMEOUT_MILLIS);
         }
         if (withNginx) {
             startNginx();
@@ -85,7 +88,7 @@ final class Topology implements AutoCloseable {
                 "--ringlab.client.agent=" + target));
         arguments.addAll(List.of(properties));
         Service client = java(name, "load-client-service", arguments.toArray(String[]::new));
-        client.awaitReady(http, 120_000);
+        client.awaitReady(http, READY_TIMEOUT_MILLIS);
         return client;
     }
 
