@@ -13,5 +13,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ringlab.transport")
-public record TransportProperties(@DefaultValue("nio") @NotNull TransportKind kind) {
+public record TransportProperties(@DefaultValue("netty") @NotNull TransportKind kind) {
 }
