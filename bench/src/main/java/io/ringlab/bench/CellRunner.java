@@ -38,7 +38,7 @@ final class CellRunner {
         }
     }
 
-    /** @param path direct, agent, nginx or system (the seed's 1,000 threads over two agents) */
+    /** @param path direct, agent, agent-nio, agent-netty, nginx or system (the seed's 1,000 threads over two agents) */
     Sample run(String path, String mode, int level, int repeat) throws IOException, InterruptedException {
         List<Service> clients = new ArrayList<>();
         try {
@@ -84,6 +84,7 @@ final class CellRunner {
             case "direct" -> topology.directTarget();
             case "agent" -> topology.agentTarget(0);
             case "nginx" -> topology.nginxTarget();
+            case "agent-nio", "agent-netty" -> topology.transportAgentTarget(path);
             default -> throw new IllegalArgumentException(path);
         };
         clients.add(topology.client("client-" + (++clientsStarted), target, load(mode, level)));
@@ -103,6 +104,7 @@ final class CellRunner {
             case "agent" -> List.of(topology.agent(0).handle());
             case "system" -> List.of(topology.agent(0).handle(), topology.agent(1).handle());
             case "nginx" -> List.of(topology.nginx().handle());
+            case "agent-nio", "agent-netty" -> List.of(topology.transportAgent(path).handle());
             default -> List.of();
         };
     }

@@ -67,13 +67,13 @@ final class Results {
                     f0(median(cell, Sample::peakMemoryMib)), f0(median(cell, s -> s.kernelDrops()))));
         });
         out.append("\n## Ratios (medians of the same run)\n\n");
-        out.append("| mode | level | agent/NGINX req/s | agent/NGINX p99 | agent/NGINX p50 | agent/direct req/s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|\n");
-        byCell.values().stream().map(cell -> cell.get(0)).filter(s -> s.path().equals("agent")).forEach(agent -> {
+        out.append("| agent | mode | level | agent/NGINX req/s | agent/NGINX p99 | agent/NGINX p50 | agent/direct req/s |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        byCell.values().stream().map(cell -> cell.get(0)).filter(s -> s.path().startsWith("agent")).forEach(agent -> {
             Map<String, Double> a = medians.get(agent.key());
             Map<String, Double> n = medians.get("nginx/" + agent.mode() + "/" + agent.level());
             Map<String, Double> d = medians.get("direct/" + agent.mode() + "/" + agent.level());
-            out.append("| %s | %d | %s | %s | %s | %s |\n".formatted(agent.mode(), agent.level(),
+            out.append("| %s | %s | %d | %s | %s | %s | %s |\n".formatted(agent.path(), agent.mode(), agent.level(),
                     ratio(a, n, "throughput"), ratio(a, n, "p99"), ratio(a, n, "p50"), ratio(a, d, "throughput")));
         });
         return out.toString();

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  */
 final class Topology implements AutoCloseable {
 
+    /** A service starts in about 6 s on an idle machine; on a loaded one, with several starting at once, minutes. */
+    private static final long READY_TIMEOUT_MILLIS = 300_000;
+
     private final BenchOptions options;
     private final Path runDir;
     private final Http http;
@@ -26,6 +29,9 @@ final class Topology implements AutoCloseable {
     private final List<Integer> serverPorts = new ArrayList<>();
     private final List<Integer> agentPorts = new ArrayList<>();
     private final List<Service> agents = new ArrayList<>();
+    /** An agent of its own for each path agent-nio and agent-netty, by path. */
+    private final Map<String, Service> transportAgents = new java.util.LinkedHashMap<>();
+    private final Map<String, Integer> transportAgentPorts = new java.util.LinkedHashMap<>();
     private Service nginx;
     private int nginxPort;
 
@@ -47,15 +53,29 @@ final class Topology implements AutoCloseable {
                     "--ringlab.server.ring.self=127.0.0.1:" + serverPorts.get(i - 1),
                     "--ringlab.server.ring.peers=" + peers, "--ringlab.server.ring.periodic=false"));
         }
-        for (int i = 1; i <= 2; i++) {
+        // the two default agents serve the path agent and the seed's system; a run of agent-nio/agent-netty alone
+        // starts neither, which on this small machine shortens the start of the run
+        int defaultAgents = options.paths().contains("agent") || options.seedSystem() ? 2 : 0;
+        for (int i = 1; i <= defaultAgents; i++) {
             agentPorts.add(freeUdpPort());
             Service agent = java("agent-" + i, "lb-agent-service", "--ringlab.agent.name=agent-" + i,
                     "--ringlab.agent.client-port=" + agentPorts.get(i - 1), "--ringlab.agent.servers=" + peers);
             services.add(agent);
             agents.add(agent);
         }
+        for (String path : options.paths()) {
+            if (path.startsWith("agent-")) {
+                int port = freeUdpPort();
+                Service agent = java(path, "lb-agent-service", "--ringlab.agent.name=" + path,
+                        "--ringlab.agent.client-port=" + port, "--ringlab.agent.servers=" + peers,
+                        "--ringlab.transport.kind=" + path.substring("agent-".length()));
+                services.add(agent);
+                transportAgents.put(path, agent);
+                transportAgentPorts.put(path, port);
+            }
+        }
         for (Service service : services) {
-            service.awaitReady(http, 120_000);
+            service.awaitReady(http, READY_TIMEOUT_MILLIS);
         }
         if (withNginx) {
             startNginx();
@@ -68,7 +88,7 @@ final class Topology implements AutoCloseable {
                 "--ringlab.client.agent=" + target));
         arguments.addAll(List.of(properties));
         Service client = java(name, "load-client-service", arguments.toArray(String[]::new));
-        client.awaitReady(http, 120_000);
+        client.awaitReady(http, READY_TIMEOUT_MILLIS);
         return client;
     }
 
@@ -86,6 +106,15 @@ final class Topology implements AutoCloseable {
 
     Service agent(int index) {
         return agents.get(index);
+    }
+
+    /** The agent of a path agent-nio or agent-netty. */
+    String transportAgentTarget(String path) {
+        return "127.0.0.1:" + transportAgentPorts.get(path);
+    }
+
+    Service transportAgent(String path) {
+        return transportAgents.get(path);
     }
 
     Service nginx() {

@@ -5,6 +5,8 @@ import io.ringlab.client.LoadClientApplication;
 import io.ringlab.server.RingServerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -108,6 +110,24 @@ class BadConfigurationTest {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.port",
                     "--ringlab.server.port=" + taken.getLocalPort(), "--ringlab.server.bind-address=127.0.0.1");
+        }
+    }
+
+    @Test
+    void agentWithAnUnknownTransport(CapturedOutput output) {
+        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.transport.kind=epoll",
+                "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
+                "--ringlab.transport.kind=epoll");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"netty", "nio"})
+    void agentWhoseClientPortIsTaken(String transport, CapturedOutput output) throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.client-port",
+                    "--ringlab.agent.servers=localhost:4242", "--ringlab.transport.kind=" + transport,
+                    "--ringlab.agent.client-port=" + taken.getLocalPort(), "--ringlab.agent.bind-address=127.0.0.1",
+                    "--ringlab.agent.server-port=0");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ringlab.system;
 
+import io.ringlab.support.transport.UdpEndpoint;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.DatagramSocket;
@@ -12,8 +13,10 @@ record RunningService(String name, ConfigurableApplicationContext context) imple
         return context.getBean(type);
     }
 
+    /** The local port of a socket bean: a plain {@code DatagramSocket} (NIO) or a transport's {@link UdpEndpoint}. */
     int udpPort(String socketBean) {
-        return context.getBean(socketBean, DatagramSocket.class).getLocalPort();
+        Object socket = context.getBean(socketBean);
+        return socket instanceof UdpEndpoint endpoint ? endpoint.localPort() : ((DatagramSocket) socket).getLocalPort();
     }
 
     InetSocketAddress udpAddress(String socketBean) {

@@ -3,6 +3,7 @@ package io.ringlab.agent.routing;
 import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.UdpEndpoint;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -10,7 +11,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.net.DatagramSocket;
 
 /** Builds the agent's status and logs it every report interval. */
 @Component
@@ -26,15 +26,15 @@ public class AgentStatusSource {
     private final RequestSupervisor supervisor;
     private final OutlierDetector outliers;
     private final DropCounter drops;
-    private final DatagramSocket clientSocket;
-    private final DatagramSocket serverSocket;
+    private final UdpEndpoint clientSocket;
+    private final UdpEndpoint serverSocket;
     private final ObjectProvider<DiscoveryStatus.Source> discovery;
 
     AgentStatusSource(LbAgentProperties properties, Backends backends, SwitchableStrategy strategy,
                       PendingRequests pending, AgentStatistics statistics, RequestSupervisor supervisor,
                       OutlierDetector outliers, DropCounter drops,
-                      @Qualifier("clientSocket") DatagramSocket clientSocket,
-                      @Qualifier("serverSocket") DatagramSocket serverSocket,
+                      @Qualifier("clientSocket") UdpEndpoint clientSocket,
+                      @Qualifier("serverSocket") UdpEndpoint serverSocket,
                       ObjectProvider<DiscoveryStatus.Source> discovery) {
         this.properties = properties;
         this.backends = backends;
@@ -57,7 +57,7 @@ public class AgentStatusSource {
                         b.replyCount(), forwarded == 0 ? 0 : (double) b.forwardedCount() / forwarded, b.outstanding(),
                         b.latencyEwmaNanos() / 1e6))
                 .toList();
-        return new AgentStatus("lb-agent", properties.name(), clientSocket.getLocalPort(), serverSocket.getLocalPort(),
+        return new AgentStatus("lb-agent", properties.name(), clientSocket.localPort(), serverSocket.localPort(),
                 strategy.name(), statistics.framedRequests() + statistics.rawRequests(), statistics.rawRequests(),
                 forwarded, statistics.repliesDelivered(), supervisor.retryCount(), supervisor.putOffCount(),
                 outliers.ejectionCount(), backends.panicCount(), pending.size(), supervisor.expiredCount(), shares,

@@ -3,54 +3,75 @@ package io.ringlab.agent.transport;
 import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.agent.routing.Outgoing;
 import io.ringlab.agent.routing.RequestRouter;
-import io.ringlab.support.transport.DatagramChannelMessageProducer;
-import io.ringlab.support.transport.DatagramChannelSendingHandler;
 import io.ringlab.support.transport.DatagramHandler;
 import io.ringlab.support.transport.DatagramSender;
+import io.ringlab.support.transport.DatagramTransport;
 import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.NettyDatagramTransport;
+import io.ringlab.support.transport.NioDatagramTransport;
+import io.ringlab.support.transport.TransportProperties;
+import io.ringlab.support.transport.UdpEndpoint;
 import io.ringlab.support.transport.UdpEventLoop;
-import io.ringlab.support.transport.UdpSockets;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
-
-import java.net.DatagramSocket;
 
 /**
  * Two sockets, two flows. Client requests arrive on the client socket and leave for a server from the
  * server socket; server replies arrive on the server socket and leave for the client from the client
- * socket, so that a client (or socat) sees the reply come from the port it sent to.
+ * socket, so that a client (or socat) sees the reply come from the port it sent to. Both sockets are served by
+ * the transport {@code ringlab.transport.kind} names (Netty or NIO) on one event loop thread.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TransportProperties.class)
 class AgentUdpConfiguration {
 
-    @Bean
-    DatagramSocket clientSocket(LbAgentProperties properties) {
-        return UdpSockets.bind("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(), properties.udp());
+    private static final Log log = LogFactory.getLog(AgentUdpConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DatagramTransport datagramTransport(TransportProperties transport, UdpEventLoop loop) {
+        DatagramTransport chosen = switch (transport.kind()) {
+            case NETTY -> new NettyDatagramTransport("udp-loop");
+            case NIO -> new NioDatagramTransport(loop);
+        };
+        log.info("UDP transport (ringlab.transport.kind=" + transport.kind().name().toLowerCase() + "): "
+                + chosen.describe());
+        return chosen;
     }
 
     @Bean
-    DatagramSocket serverSocket(LbAgentProperties properties) {
-        return UdpSockets.bind("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(), properties.udp());
+    UdpEndpoint clientSocket(DatagramTransport transport, LbAgentProperties properties) {
+        return transport.bind("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(),
+                properties.udp());
     }
 
     @Bean
-    DatagramChannelMessageProducer clientRequestsIn(@Qualifier("clientSocket") DatagramSocket clientSocket,
-                                                    LbAgentProperties properties, DropCounter drops,
-                                                    UdpEventLoop loop) {
-        return new DatagramChannelMessageProducer(clientSocket.getChannel(), loop, properties.udp(), drops);
+    UdpEndpoint serverSocket(DatagramTransport transport, LbAgentProperties properties) {
+        return transport.bind("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(),
+                properties.udp());
     }
 
     @Bean
-    DatagramChannelMessageProducer serverRepliesIn(@Qualifier("serverSocket") DatagramSocket serverSocket,
-                                                   LbAgentProperties properties, DropCounter drops,
-                                                   UdpEventLoop loop) {
-        return new DatagramChannelMessageProducer(serverSocket.getChannel(), loop, properties.udp(), drops);
+    MessageProducerSupport clientRequestsIn(DatagramTransport transport,
+                                            @Qualifier("clientSocket") UdpEndpoint clientSocket,
+                                            LbAgentProperties properties, DropCounter drops) {
+        return transport.receiver(clientSocket, properties.udp(), drops);
+    }
+
+    @Bean
+    MessageProducerSupport serverRepliesIn(DatagramTransport transport,
+                                           @Qualifier("serverSocket") UdpEndpoint serverSocket,
+                                           LbAgentProperties properties, DropCounter drops) {
+        return transport.receiver(serverSocket, properties.udp(), drops);
     }
 
     @Bean
@@ -66,14 +87,15 @@ class AgentUdpConfiguration {
 
     @Bean
     IntegrationFlow serverSideOutFlow(@Qualifier("serverSideOut") MessageChannel serverSideOut,
-                                      @Qualifier("serverSocket") DatagramSocket serverSocket, DropCounter drops) {
+                                      DatagramTransport transport,
+                                      @Qualifier("serverSocket") UdpEndpoint serverSocket, DropCounter drops) {
         return IntegrationFlow.from(serverSideOut)
-                .handle(new DatagramChannelSendingHandler(serverSocket.getChannel(), drops), e -> e.id("serverRequestsOut"))
+                .handle(transport.sender(serverSocket, drops), e -> e.id("serverRequestsOut"))
                 .get();
     }
 
     @Bean
-    IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") DatagramChannelMessageProducer clientRequestsIn,
+    IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
                                       @Qualifier("serverSideOut") MessageChannel serverSideOut, RequestRouter router) {
         return IntegrationFlow.from(clientRequestsIn)
                 .handle(new DatagramHandler((datagram, client, now) -> toMessage(router.fromClient(datagram, client, now))),
@@ -83,13 +105,14 @@ class AgentUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow serverReplyFlow(@Qualifier("serverRepliesIn") DatagramChannelMessageProducer serverRepliesIn,
-                                    @Qualifier("clientSocket") DatagramSocket clientSocket,
+    IntegrationFlow serverReplyFlow(@Qualifier("serverRepliesIn") MessageProducerSupport serverRepliesIn,
+                                    DatagramTransport transport,
+                                    @Qualifier("clientSocket") UdpEndpoint clientSocket,
                                     RequestRouter router, DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
                 .handle(new DatagramHandler((datagram, server, now) -> toMessage(router.fromServer(datagram, server, now))),
                         e -> e.id("routeReply"))
-                .handle(new DatagramChannelSendingHandler(clientSocket.getChannel(), drops), e -> e.id("clientRepliesOut"))
+                .handle(transport.sender(clientSocket, drops), e -> e.id("clientRepliesOut"))
                 .get();
     }
 

@@ -1,6 +1,8 @@
 package io.ringlab.support.metrics;
 
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.UdpEndpoint;
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -8,6 +10,8 @@ import org.springframework.context.annotation.Bean;
 
 import java.net.DatagramSocket;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntSupplier;
 
 /** Binds the drop counter and the kernel's socket drops of any RingLab service to its meter registry. */
 @AutoConfiguration
@@ -21,7 +25,11 @@ public class DropMetricsConfiguration {
     }
 
     @Bean
-    SocketDropMetrics socketDropMetrics(Map<String, DatagramSocket> sockets) {
-        return new SocketDropMetrics(sockets);
+    SocketDropMetrics socketDropMetrics(ListableBeanFactory beans) {
+        // the sockets of either kind: plain DatagramSocket beans (NIO) and a DatagramTransport's endpoints
+        Map<String, IntSupplier> ports = new TreeMap<>();
+        beans.getBeansOfType(DatagramSocket.class).forEach((name, socket) -> ports.put(name, socket::getLocalPort));
+        beans.getBeansOfType(UdpEndpoint.class).forEach((name, endpoint) -> ports.put(name, endpoint::localPort));
+        return new SocketDropMetrics(ports);
     }
 }

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ringlab.support.transport.SocketDrops;
 
-import java.net.DatagramSocket;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /**
  * {@code ringlab.udp.kernel.drops{socket}}: datagrams the kernel dropped because a socket's receive buffer
@@ -15,16 +15,17 @@ import java.util.Map;
  */
 public class SocketDropMetrics implements MeterBinder {
 
-    private final Map<String, DatagramSocket> sockets;
+    private final Map<String, IntSupplier> sockets;
 
-    public SocketDropMetrics(Map<String, DatagramSocket> sockets) {
+    /** @param sockets each socket's local port, by the socket's bean name */
+    public SocketDropMetrics(Map<String, IntSupplier> sockets) {
         this.sockets = Map.copyOf(sockets);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         sockets.forEach((name, socket) -> Gauge.builder("ringlab.udp.kernel.drops", socket,
-                        s -> SocketDrops.of(s.getLocalPort()))
+                        s -> SocketDrops.of(s.getAsInt()))
                 .tag("socket", name)
                 .description("Datagrams the kernel dropped for a full socket receive buffer (-1: unknown)")
                 .register(registry));

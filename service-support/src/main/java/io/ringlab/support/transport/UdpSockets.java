@@ -28,12 +28,7 @@ public final class UdpSockets {
      * @param bindAddress an address to bind to, or {@code null}/blank for the wildcard (IPv4 and IPv6)
      */
     public static DatagramSocket bind(String property, String bindAddress, int port, UdpSettings settings) {
-        InetAddress address;
-        try {
-            address = bindAddress == null || bindAddress.isBlank() ? null : InetAddress.getByName(bindAddress);
-        } catch (UnknownHostException e) {
-            throw new UdpBindException(property, "bind address '" + bindAddress + "' does not resolve", e);
-        }
+        InetAddress address = bindAddress(property, bindAddress);
         DatagramChannel channel = null;
         try {
             // the socket of an NIO channel: the data path works on the channel (socket.getChannel())
@@ -55,6 +50,15 @@ public final class UdpSockets {
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UdpBindException(property, "cannot bind UDP port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The address to bind to, or {@code null} for the wildcard. */
+    static InetAddress bindAddress(String property, String bindAddress) {
+        try {
+            return bindAddress == null || bindAddress.isBlank() ? null : InetAddress.getByName(bindAddress);
+        } catch (UnknownHostException e) {
+            throw new UdpBindException(property, "bind address '" + bindAddress + "' does not resolve", e);
         }
     }
 
