@@ -1,11 +1,6 @@
 package io.ringlab.support.transport;
 
-import io.ringlab.protocol.DropReason;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.ip.IpHeaders;
-import org.springframework.integration.support.MessageBuilder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -24,25 +19,21 @@ import java.nio.channels.DatagramChannel;
  * dropped and counted ({@code empty}, {@code oversized}); a datagram the flow fails on is counted
  * ({@code handler-failed}) and the loop goes on.
  */
-public class DatagramChannelMessageProducer extends MessageProducerSupport {
+public class DatagramChannelMessageProducer extends DatagramProducerSupport {
 
-    private static final Log log = LogFactory.getLog(DatagramChannelMessageProducer.class);
     /** Datagrams taken from one socket before the loop looks at the others again. */
     private static final int BATCH = 64;
 
     private final DatagramChannel channel;
     private final UdpEventLoop loop;
-    private final int maxDatagramSize;
-    private final DropCounter drops;
     // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
     private final ByteBuffer buffer;
 
     public DatagramChannelMessageProducer(DatagramChannel channel, UdpEventLoop loop, UdpSettings settings,
                                           DropCounter drops) {
+        super(settings, drops);
         this.channel = channel;
         this.loop = loop;
-        this.maxDatagramSize = settings.maxDatagramSize();
-        this.drops = drops;
         this.buffer = ByteBuffer.allocateDirect(maxDatagramSize + 1);
     }
 
@@ -69,24 +60,10 @@ public class DatagramChannelMessageProducer extends MessageProducerSupport {
     }
 
     private void deliver(ByteBuffer datagram, InetSocketAddress sender) {
-        int length = datagram.remaining();
-        if (length == 0) {
-            drops.drop(DropReason.EMPTY);
-            return;
-        }
-        if (length > maxDatagramSize) {
-            drops.drop(DropReason.OVERSIZED);
-            return;
-        }
-        byte[] bytes = new byte[length];
-        datagram.get(bytes);
-        try {
-            sendMessage(MessageBuilder.withPayload(bytes).setHeader(IpHeaders.PACKET_ADDRESS, sender).build());
-        } catch (RuntimeException e) {
-            drops.drop(DropReason.HANDLER_FAILED);
-            if (log.isDebugEnabled()) {
-                log.debug("flow failed on a datagram from " + sender, e);
-            }
+        if (admissible(datagram.remaining())) {
+            byte[] bytes = new byte[datagram.remaining()];
+            datagram.get(bytes);
+            passOn(bytes, sender);
         }
     }
 }

@@ -6,12 +6,9 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
-import io.ringlab.protocol.DropReason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.ip.IpHeaders;
-import org.springframework.integration.support.MessageBuilder;
 
 import java.net.InetSocketAddress;
 
@@ -25,20 +22,17 @@ import java.net.InetSocketAddress;
  * the sender is in {@link IpHeaders#PACKET_ADDRESS}; empty and oversized datagrams are counted ({@code empty},
  * {@code oversized}), and so is a datagram the flow fails on ({@code handler-failed}).
  */
-public class NettyDatagramMessageProducer extends MessageProducerSupport {
+public class NettyDatagramMessageProducer extends DatagramProducerSupport {
 
     private static final Log log = LogFactory.getLog(NettyDatagramMessageProducer.class);
 
     private final Channel channel;
-    private final int maxDatagramSize;
-    private final DropCounter drops;
     private final Runnable afterBatch;
 
     /** The channel must be bound with auto-read off and reads at most {@code maxDatagramSize + 1} bytes a datagram. */
     public NettyDatagramMessageProducer(Channel channel, UdpSettings settings, DropCounter drops, Runnable afterBatch) {
+        super(settings, drops);
         this.channel = channel;
-        this.maxDatagramSize = settings.maxDatagramSize();
-        this.drops = drops;
         this.afterBatch = afterBatch;
         channel.pipeline().addLast("ringlab-receiver", new Receiver());
     }
@@ -54,24 +48,10 @@ public class NettyDatagramMessageProducer extends MessageProducerSupport {
     }
 
     private void deliver(ByteBuf content, InetSocketAddress sender) {
-        int length = content.readableBytes();
-        if (length == 0) {
-            drops.drop(DropReason.EMPTY);
-            return;
-        }
-        if (length > maxDatagramSize) {
-            drops.drop(DropReason.OVERSIZED);
-            return;
-        }
-        byte[] bytes = new byte[length];
-        content.getBytes(content.readerIndex(), bytes);
-        try {
-            sendMessage(MessageBuilder.withPayload(bytes).setHeader(IpHeaders.PACKET_ADDRESS, sender).build());
-        } catch (RuntimeException e) {
-            drops.drop(DropReason.HANDLER_FAILED);
-            if (log.isDebugEnabled()) {
-                log.debug("flow failed on a datagram from " + sender, e);
-            }
+        if (admissible(content.readableBytes())) {
+            byte[] bytes = new byte[content.readableBytes()];
+            content.getBytes(content.readerIndex(), bytes);
+            passOn(bytes, sender);
         }
     }
 
