@@ -24,6 +24,8 @@ const page = {
   events: [],
   lastEventSeq: 0,
   eventFilterMark: null,
+  roundShown: undefined,
+  roundTimer: null,
 };
 
 // ---- small helpers ----
@@ -386,8 +388,6 @@ function renderRingPicture(view, picture = document.getElementById('ring-picture
   for (const server of view.servers) {
     for (const id of (server.ring && server.ring.suspected) || []) suspected.add(serverName(view, id));
   }
-  const rounds = latestRounds(view);
-  const winner = rounds.length ? serverName(view, rounds[0].winner) : null;
   const parts = [svg('defs', {}, svg('marker', {id: 'arrow', viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 7,
     markerHeight: 7, orient: 'auto-start-reverse'}, svg('path', {d: 'M0,0L10,5L0,10z', fill: '#9aa3b5'})))];
   // neighbour links, as each server reports its right neighbour (in ring order when it reports none)
@@ -448,22 +448,102 @@ function renderRingPicture(view, picture = document.getElementById('ring-picture
     const below = Math.sin(angle) > 0.3 ? 10 : Math.sin(angle) < -0.3 ? -14 : 0;
     const value = server && server.ring && server.ring.value >= 0 ? String(server.ring.value) : '';
     parts.push(svg('g', {'data-ring-server': name, 'data-order': String(i), 'data-state': state,
-      'data-winner': String(winner === name), 'data-skipped': String(skipped)},
+      'data-winner': 'false', 'data-skipped': String(skipped)},
       svg('title', {text: name + ': ' + stateText}),
       nodeShape(state, x, y, r, skipped),
       svg('text', {x, y: y + 4, 'text-anchor': 'middle', class: 'value', text: value}),
-      svg('text', {x: lx, y: ly + below, 'text-anchor': anchor, text: (winner === name ? '★ ' : '') + name,
-        class: winner === name ? 'winner-name' : null}),
+      svg('text', {x: lx, y: ly + below, 'text-anchor': anchor, 'data-field': 'name', text: name}),
       svg('text', {x: lx, y: ly + below + 13, 'text-anchor': anchor, class: 'state-text', 'data-field': 'state',
         text: stateText})));
   });
-  if (rounds.length) {
-    parts.push(svg('text', {x: RING.cx, y: RING.cy - 4, 'text-anchor': 'middle', 'data-field': 'last-round',
-      text: 'last round ' + rounds[0].round}), svg('text', {x: RING.cx, y: RING.cy + 14, 'text-anchor': 'middle',
-      class: 'winner-mark', text: '★ ' + winner}));
-  }
+  parts.push(svg('text', {x: RING.cx, y: RING.cy - 4, 'text-anchor': 'middle', 'data-field': 'last-round'}),
+    svg('text', {x: RING.cx, y: RING.cy + 14, 'text-anchor': 'middle', class: 'winner-mark', 'data-field': 'winner'}));
   const title = picture.querySelector('title');
   picture.replaceChildren(...(title ? [title] : []), ...parts);
+  paintRound(picture);
+}
+
+// ---- the round drawn as it happens ----
+
+/** One step of a round's replay: a nominee hop, a result hop; about what a person can follow. */
+const HOP_MS = 350;
+const reducedMotion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+const PHASE_TEXT = {started: 'started by', nominee: 'nominee reaches', result: 'result reaches', won: 'won by'};
+
+/**
+ * A round's replay, from its status: started at its initiator, the winning nominee hop by hop both ways from the
+ * winner until the waves meet, the result back round to the winner, then the winner marked.
+ */
+function roundFrames(view, round) {
+  const hops = (round.nomineeHops || []).map(step => step.map(id => serverName(view, id)));
+  return [{phase: 'started', lit: [serverName(view, round.initiator)]},
+    ...hops.map(lit => ({phase: 'nominee', lit})),
+    ...hops.slice(0, -1).reverse().map(lit => ({phase: 'result', lit})),
+    {phase: 'won', lit: [serverName(view, round.winner)]}];
+}
+
+/**
+ * Starts the replay of a round the page has not shown yet. The round already there when the page loads, and every
+ * round when the person prefers reduced motion, is only marked; a newer round replaces one still being replayed, so
+ * replays never pile up when rounds come fast.
+ */
+function followRounds(view) {
+  const rounds = latestRounds(view);
+  const seenBefore = page.roundShown !== undefined;
+  if (!rounds.length) {
+    if (!seenBefore) page.roundShown = null;
+    return;
+  }
+  const newest = rounds[0];
+  if (page.roundShown && page.roundShown.round === newest.round) return;
+  clearInterval(page.roundTimer);
+  page.roundTimer = null;
+  const won = {phase: 'won', lit: [serverName(view, newest.winner)]};
+  const animate = seenBefore && !(reducedMotion && reducedMotion.matches);
+  const frames = animate ? roundFrames(view, newest) : [won];
+  page.roundShown = {round: newest.round, winner: won.lit[0], frames, index: 0, phasesShown: [frames[0].phase]};
+  if (frames.length > 1) page.roundTimer = setInterval(advanceRound, HOP_MS);
+  paintRound();
+}
+
+function advanceRound() {
+  const shown = page.roundShown;
+  shown.index += 1;
+  const phase = shown.frames[shown.index].phase;
+  if (!shown.phasesShown.includes(phase)) shown.phasesShown.push(phase);
+  if (shown.index >= shown.frames.length - 1) {
+    clearInterval(page.roundTimer);
+    page.roundTimer = null;
+  }
+  paintRound();
+}
+
+/**
+ * Lights the servers of the replay's current step and marks the winner once it is over. The picture carries the
+ * replay for scripts and tests: data-round, data-round-phase, data-round-hop (the servers lit now) and
+ * data-round-phases (every phase shown so far).
+ */
+function paintRound(picture = document.getElementById('ring-picture')) {
+  const shown = page.roundShown;
+  if (!shown || picture.id !== 'ring-picture') return;
+  const frame = shown.frames[shown.index];
+  picture.setAttribute('data-round', shown.round);
+  picture.setAttribute('data-round-phase', frame.phase);
+  picture.setAttribute('data-round-hop', frame.lit.join(' '));
+  picture.setAttribute('data-round-phases', shown.phasesShown.join(' '));
+  const won = frame.phase === 'won';
+  for (const group of picture.querySelectorAll('[data-ring-server]')) {
+    const name = group.getAttribute('data-ring-server');
+    const lit = frame.lit.includes(name);
+    group.setAttribute('class', lit && !won ? 'lit lit-' + frame.phase : '');
+    group.setAttribute('data-winner', String(won && name === shown.winner));
+    const label = group.querySelector('[data-field="name"]');
+    label.textContent = (won && name === shown.winner ? '★ ' : lit ? '● ' : '') + name;
+    label.setAttribute('class', won && name === shown.winner ? 'winner-name' : '');
+  }
+  setText(picture.querySelector('[data-field="last-round"]'), (won ? 'last round ' : 'round ') + shown.round);
+  setText(picture.querySelector('[data-field="winner"]'), won ? '★ ' + shown.winner
+    : PHASE_TEXT[frame.phase] + ' ' + frame.lit.join(', '));
 }
 
 // ---- the timeline ----
@@ -1025,6 +1105,7 @@ function render(view) {
   page.pollMs = Math.max(250, Math.min(view.pollIntervalMs, 2000));
   page.windowMs = view.historyMs;
   renderServers(view);
+  followRounds(view);
   renderRingPicture(view);
   recordTimeline(view);
   renderTimeline(view);

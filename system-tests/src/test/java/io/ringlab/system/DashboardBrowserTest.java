@@ -215,6 +215,11 @@ class DashboardBrowserTest {
         assertThat(winner).isIn("server-1", "server-2", "server-3");
         page().until(ExpectedConditions.textToBePresentInElementLocated(serverRow(winner), "elected"));
         page().until(ExpectedConditions.attributeToBe(ringServer(winner), "data-winner", "true"));
+        // the round was replayed before its winner was marked: the nominee travelled, then the result went round
+        WebElement picture = browser.findElement(By.id("ring-picture"));
+        assertThat(picture.getAttribute("data-round-phase")).isEqualTo("won");
+        assertThat(picture.getAttribute("data-round-phases")).isEqualTo("started nominee result won");
+        assertThat(picture.getAttribute("data-round-hop")).isEqualTo(winner);
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline [data-timeline-round='" + winner + "']")));
         // the page was loaded again since server 2 was down: its strip has that downtime from the event log

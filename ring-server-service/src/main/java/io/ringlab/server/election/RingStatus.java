@@ -36,14 +36,38 @@ public record RingStatus(
     /** The state of a server whose own id is not in its ring's member list: it takes no part in the ring. */
     public static final String NOT_IN_CONFIGURATION = "not-in-configuration";
 
-    /** A committed round: who won, with what value, how long it took, and when it ended (wall clock). */
+    /**
+     * A committed round: who won, with what value, how long it took, and when it ended (wall clock); who started
+     * it, and the hops of the winning nominee ({@link #nomineeHops}) for a picture to replay.
+     */
     public record Winner(String round, String winner, long value, double durationMs, long messagesSent,
-                         Instant finishedAt) {
+                         Instant finishedAt, String initiator, List<List<String>> nomineeHops) {
+    }
+
+    /**
+     * The winner's nominee as it travels, hop by hop, both ways round the ring from the winner: step 0 is the winner,
+     * step k the members k hops away on either side, until the two waves meet opposite it (the result then goes
+     * round the same steps back). Ring order is the member list; a winner not in the list travels nowhere.
+     */
+    static List<List<String>> nomineeHops(List<String> members, String winner) {
+        int at = members.indexOf(winner);
+        if (at < 0) {
+            return List.of();
+        }
+        int n = members.size();
+        List<List<String>> hops = new java.util.ArrayList<>();
+        hops.add(List.of(winner));
+        for (int k = 1; k <= n / 2; k++) {
+            String right = members.get((at + k) % n);
+            String left = members.get(((at - k) % n + n) % n);
+            hops.add(right.equals(left) ? List.of(right) : List.of(right, left));
+        }
+        return List.copyOf(hops);
     }
 
     static RingStatus of(NodeStatus node, long nowNanos, Instant now, long completed, long abandoned) {
         List<Winner> winners = node.recentRounds().stream()
-                .map(outcome -> winner(outcome, nowNanos, now))
+                .map(outcome -> winner(outcome, nowNanos, now, node.members()))
                 .toList();
         return new RingStatus(node.self(), node.round().toString(), node.phase(), node.ownValue(), node.left(),
                 node.right(), node.state().name().toLowerCase(java.util.Locale.ROOT), millis(node.downForNanos()),
@@ -59,10 +83,11 @@ public record RingStatus(
                 List.of(), 0, 0, List.of(), configuration.toString(), members, 0);
     }
 
-    private static Winner winner(RoundOutcome outcome, long nowNanos, Instant now) {
+    private static Winner winner(RoundOutcome outcome, long nowNanos, Instant now, List<String> members) {
         Instant finished = now.minusNanos(nowNanos - outcome.finishedAtNanos());
         return new Winner(outcome.round().toString(), outcome.winner(), outcome.value(), outcome.durationNanos() / 1e6,
-                outcome.messagesSent(), finished);
+                outcome.messagesSent(), finished, outcome.round().initiator(),
+                nomineeHops(members, outcome.winner()));
     }
 
     private static long millis(long nanos) {
