@@ -651,7 +651,8 @@ function renderTimeline(view, picture = document.getElementById('timeline')) {
         class: successClass(sample.successRate)}, svg('title', {text: name + ' ' + sample.successRate.toFixed(2)
         + ' % success at ' + clock(sample.time)})));
     });
-    parts.push(svg('g', {'data-timeline-client': name, 'data-field': 'success'},
+    parts.push(svg('g', {'data-timeline-client': name, 'data-field': 'success',
+      'data-first-sample': shown.length ? String(shown[0].time) : null},
       svg('text', {x: 4, y: y + 12, text: name + ' ok'}),
       svg('rect', {x: TIMELINE.left, y, width: TIMELINE.right - TIMELINE.left, height: TIMELINE.row, class: 'strip-bg'}),
       ...cells));
@@ -1037,34 +1038,21 @@ function setUpEventLog() {
   document.getElementById('event-source').addEventListener('input', renderEvents);
 }
 
-/** Events that tell a server's state, as the timeline draws it. */
-const EVENT_STATES = {down: 'down', up: 'up', unreachable: 'unreachable', reachable: 'up'};
-
 /**
- * After a reload: the servers' strips before the page's first poll, from the dashboard's event log (downs, ups, lost
- * and found; from each one's first such event, as the state before it is not known).
+ * On load: the timeline's strips before the page's first poll, from the dashboard's own history (each server's state
+ * changes, each client's samples over its window), so that a reload loses nothing.
  */
-function seedTimeline(events) {
-  const servers = new Set(page.timelineServers.keys());
-  const earlier = new Map();
-  for (const event of events) {
-    const state = EVENT_STATES[event.kind];
-    if (!state || !servers.has(event.source)) continue;
-    const changes = earlier.get(event.source) || [];
-    changes.push({t: event.epochMillis, state});
-    earlier.set(event.source, changes);
+function seedTimeline(timeline) {
+  for (const [server, changes] of Object.entries(timeline.servers || {})) {
+    page.timelineServers.set(server, changes.map(change => ({t: change.t, state: change.state})));
   }
-  for (const [server, changes] of earlier) {
-    const recorded = page.timelineServers.get(server);
-    const firstPoll = recorded.length ? recorded[0].t : Infinity;
-    page.timelineServers.set(server, changes.filter(change => change.t < firstPoll).concat(recorded));
+  for (const [client, samples] of Object.entries(timeline.clients || {})) {
+    page.timelineClients.set(client, samples.slice());
   }
 }
 
 async function refreshEvents() {
-  const first = page.lastEventSeq === 0;
   const answer = await fetchJson('/api/events?after=' + page.lastEventSeq);
-  if (first) seedTimeline(answer.events);
   if (answer.events.length) {
     page.events.push(...answer.events);
     page.lastEventSeq = answer.events[answer.events.length - 1].seq;
@@ -1152,8 +1140,10 @@ async function start() {
   renderGlobalControls();
   setUpEventLog();
   page.grafana = (await fetchJson('/api/links')).grafana || null;
-  // the charts start with the dashboard's history, so a reload keeps the last minutes
-  page.history = await fetchJson('/api/history');
+  // the charts and the timeline start with the dashboard's history, so a reload keeps the last minutes
+  const timeline = await fetchJson('/api/timeline');
+  page.history = timeline.clients || {};
+  seedTimeline(timeline);
   startLab().catch(e => setText(document.getElementById('lab-status'), 'no faults panel: ' + e.message));
   await poll();
 }

@@ -148,6 +148,19 @@ class DashboardApiTest {
     }
 
     @Test
+    void keepsTheTimelinesHistoryServersStatesAndClientsSamples() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode timeline = Browserless.json(signedIn.get("/api/timeline"));
+            JsonNode server1 = timeline.path("servers").path("server-1");
+            assertThat(server1.get(server1.size() - 1).path("state").asString()).isEqualTo("up");
+            assertThat(server1.get(0).path("t").asLong()).isPositive();
+            JsonNode server2 = timeline.path("servers").path("server-2");
+            assertThat(server2.get(server2.size() - 1).path("state").asString()).isEqualTo("unreachable");
+            assertThat(timeline.path("clients").path("client-1").size()).isGreaterThanOrEqualTo(2);
+        });
+    }
+
+    @Test
     void forwardsAControlWithTheClusterCredentialAndPassesBackTheServicesAnswer() throws Exception {
         HttpResponse<String> down = signedIn.control("POST", "/api/control/servers/server-1/down", "{\"seconds\": 30}");
 

@@ -222,9 +222,14 @@ class DashboardBrowserTest {
         assertThat(picture.getAttribute("data-round-hop")).isEqualTo(winner);
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline [data-timeline-round='" + winner + "']")));
-        // the page was loaded again since server 2 was down: its strip has that downtime from the event log
+        // the page was loaded again since server 2 was down: its strip has that downtime from the dashboard's
+        // history, and client 1's strip starts before the page was loaded
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline [data-timeline-server='server-2'] [data-state='down']")));
+        double loadedAt = ((Number) browser.executeScript("return performance.timeOrigin")).doubleValue();
+        String firstSample = browser.findElement(By.cssSelector(
+                "#timeline [data-timeline-client='client-1'][data-field='success']")).getAttribute("data-first-sample");
+        assertThat(Double.parseDouble(firstSample)).isLessThan(loadedAt);
         assertThat(browser.findElements(By.cssSelector("#ring-picture [data-ring-server][data-winner='true']"))).hasSize(1);
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#events tr[data-kind='round'][data-source='" + winner + "']")));
