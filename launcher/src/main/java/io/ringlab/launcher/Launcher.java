@@ -120,11 +120,21 @@ public final class Launcher {
             if (wake > now) {
                 TimeUnit.NANOSECONDS.sleep(wake - now);
             }
-            fault.due(System.nanoTime() - startNanos, cluster)
-                    .forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
+            for (String line : fault.due(System.nanoTime() - startNanos, cluster)) {
+                System.out.println(elapsed(startNanos) + " " + line);
+                if (report != null) {
+                    report.fault(elapsedMillis(startNanos), line);
+                }
+            }
             if (System.nanoTime() >= nextRingPoll) {
-                ring.lines(ringStatus(cluster, reader)).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
-                agents.lines(agentStatus(cluster, reader)).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
+                long seenAt = elapsedMillis(startNanos);
+                Map<String, JsonNode> rings = ringStatus(cluster, reader);
+                Map<String, Snapshot.AgentStatus> agentStatuses = agentStatus(cluster, reader);
+                ring.lines(rings).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
+                agents.lines(agentStatuses).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
+                if (report != null) {
+                    report.observe(seenAt, rings, agentStatuses, cluster.serverNamesById());
+                }
                 nextRingPoll += RING_POLL_NANOS;
             }
             if (System.nanoTime() >= nextReport || System.nanoTime() >= endNanos) {
@@ -205,6 +215,10 @@ public final class Launcher {
         Map<String, JsonNode> status = new LinkedHashMap<>();
         cluster.ofRole(Role.SERVER).forEach(p -> status.put(p.name(), reader.read(p.ringUrl())));
         return status;
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 
     private static String elapsed(long startNanos) {

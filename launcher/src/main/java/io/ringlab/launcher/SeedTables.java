@@ -95,15 +95,18 @@ final class SeedTables {
         out.append("\n");
     }
 
-    String html(String title, List<String> plots) {
+    /** @param story the report's story section (HTML), shown between the tables and the plots */
+    String html(String title, String story, List<String> plots) {
         StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #bbb;padding:4px 10px;"
-                        + "text-align:right}td:first-child,th:first-child{text-align:left}img{max-width:100%}</style>"
+                        + "text-align:right}td:first-child,th:first-child{text-align:left}img,svg{max-width:100%;height:auto}"
+                        + "table.events td{text-align:left}</style>"
                         + "</head><body>\n<h1>").append(escape(title)).append("</h1>\n");
         htmlSection(out, "Client side", clients);
         htmlSection(out, "Agent side: share of requests sent to each server", agents);
         htmlSection(out, "Server side", servers);
+        out.append(story);
         out.append("<h2>Over time</h2>\n");
         plots.forEach(plot -> out.append("<p><img src=\"").append(escape(plot)).append("\" alt=\"").append(escape(plot))
                 .append("\"></p>\n"));

@@ -1,6 +1,7 @@
 package io.ringlab.system;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,17 @@ class ReportTest {
             assertThat(png.length).as(plot + " size").isGreaterThan(5_000);
         }
         assertThat(Files.readString(reportDir.resolve("report.html"))).contains(PLOTS.toArray(String[]::new))
-                .contains("<table>");
+                .contains("<table>").contains("<a href=\"timeline.svg\">", "<svg ", "<table class=\"events\">",
+                        "<a href=\"events.csv\">");
+        // the run's story: a strip per server and two per client over the whole run, and its events
+        String timeline = Files.readString(reportDir.resolve("timeline.svg"));
+        for (String server : List.of("server-1", "server-2", "server-3")) {
+            assertThat(timeline).contains("<g data-timeline-server=\"" + server + "\">");
+        }
+        assertThat(timeline).contains("<g data-timeline-client=\"client-1\" data-field=\"success\">",
+                "<g data-timeline-client=\"client-1\" data-field=\"p99\">").endsWith("</svg>\n");
+        assertThat(JsonMapper.builder().build().readTree(reportDir.resolve("events.json").toFile()).isArray()).isTrue();
+        assertThat(Files.readAllLines(reportDir.resolve("events.csv")).get(0)).isEqualTo("at_s,kind,source,text");
 
         List<String[]> clientRows = rows(reportDir.resolve("clients.csv"), "client-1");
         assertThat(clientRows).hasSizeGreaterThanOrEqualTo(3);
