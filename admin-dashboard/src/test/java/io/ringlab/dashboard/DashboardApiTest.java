@@ -279,6 +279,13 @@ class DashboardApiTest {
         assertThat(unknownKind.statusCode()).isEqualTo(400);
         assertThat(Browserless.json(unknownKind).path("detail").asString()).startsWith("kind gossip: one of round, down");
         assertThat(new Browserless(base).get("/api/events").statusCode()).isEqualTo(401);
+
+        // and counted for Prometheus, whose endpoint is open like the services'
+        HttpResponse<String> metrics = new Browserless(base).get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).containsPattern("ringlab_dashboard_operator_actions_total\\{action=\"agents/strategy\","
+                + "application=\"admin-dashboard\",instance=\"admin-dashboard\",operator=\"admin\",outcome=\"2xx\","
+                + "target=\"agent-1\"} [1-9]");
     }
 
     @Test

@@ -35,9 +35,10 @@ class LabScrapeConfigTest {
                     static_configs:
                       - targets: ["127.0.0.1:8300"]
                 """);
-        // the same jobs as the loopback run's configuration, so that the dashboards' queries hold in the lab too
+        // the same service jobs as the loopback run's configuration, so that the dashboards' queries hold in the lab
+        // too (the loopback run also scrapes the admin dashboard, for the operators' actions; the lab does not yet)
         var localJobs = Pattern.compile("job_name: (\\S+)").matcher(Files.readString(LOCAL)).results()
-                .map(m -> m.group(1)).toList();
+                .map(m -> m.group(1)).filter(job -> !job.equals("admin-dashboard")).toList();
         assertThat(localJobs).isEqualTo(LabScrapeConfig.SERVICE_JOBS);
     }
 }

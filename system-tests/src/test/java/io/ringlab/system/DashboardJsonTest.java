@@ -119,6 +119,38 @@ class DashboardJsonTest {
         assertThat(downtimes.path("titleFormat").asString()).contains("{{instance}}");
     }
 
+    @Test
+    void operatorActionsAndRoundsAreAnnotatedFromTheirCounters() throws IOException {
+        JsonNode actions = annotationOver("ringlab_dashboard_operator_actions_total");
+        assertThat(actions.path("name").asString()).isEqualTo("Operator actions");
+        assertThat(actions.path("enable").asBoolean()).isTrue();
+        assertThat(actions.path("step").asString()).isEqualTo("5s");
+        // the first action of a kind makes a series born at 1, which increase() does not see: it is taken as well
+        assertThat(actions.path("expr").asString()).contains("increase(ringlab_dashboard_operator_actions_total[1m]) > 0")
+                .contains("unless ringlab_dashboard_operator_actions_total offset 1m");
+        // the labels the annotation names are the counter's own tags (OperatorActionCounter)
+        var labels = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}").matcher(actions.path("titleFormat").asString()
+                + actions.path("textFormat").asString()).results().map(m -> m.group(1)).toList();
+        assertThat(labels).contains("operator", "action").isSubsetOf("action", "target", "operator", "outcome");
+        assertThat(actions.path("tagKeys").asString().split(",")).isSubsetOf("action", "target", "operator", "outcome");
+
+        JsonNode rounds = annotationOver("ringlab_server_election_wins_total");
+        assertThat(rounds.path("name").asString()).isEqualTo("Election rounds");
+        assertThat(rounds.path("enable").asBoolean()).isTrue();
+        assertThat(rounds.path("titleFormat").asString()).contains("{{instance}}");
+    }
+
+    private static JsonNode annotationOver(String series) throws IOException {
+        for (Path file : dashboards()) {
+            for (JsonNode annotation : JSON.readTree(file.toFile()).path("annotations").path("list")) {
+                if (annotation.path("expr").asString().contains(series)) {
+                    return annotation;
+                }
+            }
+        }
+        throw new AssertionError("no dashboard annotates " + series);
+    }
+
     /** The annotation over the launcher's {@code ringlab_lab_fault_active} (its expression is checked on a real lab). */
     static JsonNode labFaultAnnotation() throws IOException {
         for (Path file : dashboards()) {

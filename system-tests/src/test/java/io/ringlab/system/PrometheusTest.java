@@ -13,14 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
  * A real Prometheus (Debian's, installed by bin/install-deps) scrapes the local run with the project's own
- * scrape configuration, and every query of every Grafana panel, and the election annotation, returns data
- * from the running system. promtool accepts both scrape configurations.
+ * scrape configuration, and every query of every Grafana panel, and every annotation (an operator's action given
+ * through the dashboard for its own), returns data from the running system. promtool accepts both scrape configurations.
  */
 class PrometheusTest {
 
@@ -60,7 +62,8 @@ class PrometheusTest {
             PrometheusApi api = new PrometheusApi("http://127.0.0.1:" + prometheusPort);
 
             await("every target is scraped (seed " + SEED + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> api.allTargetsUp(7));
+                    .until(() -> api.allTargetsUp(8));
+            operatorActsThroughTheDashboard(system);
 
             List<String> queries = dashboardQueries();
             assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
@@ -75,6 +78,16 @@ class PrometheusTest {
             }
             system.close();
         }
+    }
+
+    /** An operator's action, for the "Operator actions" annotation: resuming periodic rounds (they already run). */
+    private static void operatorActsThroughTheDashboard(LauncherProcess system) throws Exception {
+        Matcher credential = Pattern.compile("HTTP Basic, user (\\S+), password (\\S+) \\(drawn").matcher(system.printed());
+        assertThat(credential.find()).as("the run printed its credential").isTrue();
+        DashboardSession operator = new DashboardSession("http://127.0.0.1:" + system.httpPort);
+        assertThat(operator.signIn(credential.group(1), credential.group(2))).isTrue();
+        assertThat(operator.control("POST", "/api/control/ring/periodic/resume", null, true).statusCode())
+                .isBetween(200, 299);
     }
 
     private static List<String> dashboardQueries() throws IOException {

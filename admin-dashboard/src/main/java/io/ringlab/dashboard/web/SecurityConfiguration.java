@@ -58,7 +58,7 @@ class SecurityConfiguration {
                 .addFilterBefore(new CredentialThrottleFilter(throttle, signIn), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/api/session",
-                                "/actuator/health/**", "/error").permitAll()
+                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
