@@ -37,7 +37,8 @@ import java.util.Set;
  * @param controlTimeout how long a forwarded control may take
  * @param maxBodySize    the most the dashboard reads of one answer of a service; a longer answer is a failed
  *                       read, and the exchange is abandoned
- * @param history        how far back the clients' charts and the servers' timeline go (kept by the dashboard, so a reload keeps them)
+ * @param history        how far back the clients' charts and the servers' timeline go (kept by the dashboard, so a
+ *                       reload keeps them)
  * @param strategies     the agents' balancing strategies, offered in the page and checked before forwarding
  * @param discovery      finding the services in DNS instead of the fixed lists (each role one way or the other)
  * @param labUrl         the REST of a multi-host lab's launcher ({@code http://127.0.0.1:8300}), whose faults the
