@@ -64,7 +64,7 @@ public final class Monitoring {
 
     private static String labConfig(LaunchOptions options, LocalCluster cluster) {
         return LabScrapeConfig.render(addresses(cluster, Role.SERVER), addresses(cluster, Role.AGENT),
-                addresses(cluster, Role.CLIENT), "127.0.0.1:" + options.controlPort());
+                addresses(cluster, Role.CLIENT), addresses(cluster, Role.DASHBOARD), "127.0.0.1:" + options.controlPort());
     }
 
     private static List<String> addresses(LocalCluster cluster, Role role) {

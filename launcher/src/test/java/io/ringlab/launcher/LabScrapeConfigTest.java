@@ -17,7 +17,7 @@ class LabScrapeConfigTest {
     @Test
     void scrapesEveryServiceAtItsLabAddressUnderTheLocalRunsJobsAndTheLaunchersRest() throws IOException {
         String config = LabScrapeConfig.render(List.of("198.18.7.101:8001", "198.18.7.102:8002"),
-                List.of("[fd12:3456:789a:1::11]:8101"), List.of(), "127.0.0.1:8300");
+                List.of("[fd12:3456:789a:1::11]:8101"), List.of(), List.of("127.0.0.1:8000"), "127.0.0.1:8300");
 
         assertThat(config).contains("""
                   - job_name: ring-server
@@ -29,16 +29,22 @@ class LabScrapeConfigTest {
                 .contains("- targets: [\"[fd12:3456:789a:1::11]:8101\"]")
                 .doesNotContain("load-client")
                 .contains("""
+                  - job_name: admin-dashboard
+                    metrics_path: /actuator/prometheus
+                    honor_labels: true
+                    static_configs:
+                      - targets: ["127.0.0.1:8000"]
+                """)
+                .contains("""
                   - job_name: ringlab-lab
                     metrics_path: /metrics
                     honor_labels: true
                     static_configs:
                       - targets: ["127.0.0.1:8300"]
                 """);
-        // the same service jobs as the loopback run's configuration, so that the dashboards' queries hold in the lab
-        // too (the loopback run also scrapes the admin dashboard, for the operators' actions; the lab does not yet)
+        // the same service jobs as the loopback run's configuration, so that the dashboards' queries hold in the lab too
         var localJobs = Pattern.compile("job_name: (\\S+)").matcher(Files.readString(LOCAL)).results()
-                .map(m -> m.group(1)).filter(job -> !job.equals("admin-dashboard")).toList();
+                .map(m -> m.group(1)).toList();
         assertThat(localJobs).isEqualTo(LabScrapeConfig.SERVICE_JOBS);
     }
 }

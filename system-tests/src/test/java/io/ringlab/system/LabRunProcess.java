@@ -37,6 +37,8 @@ final class LabRunProcess implements AutoCloseable {
     final Path output;
     final Path verdictFile;
     final int controlPort;
+    /** The dashboard's HTTP port, on the machine's loopback. */
+    final int dashboardPort;
     final String password;
     private final Process process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -44,6 +46,7 @@ final class LabRunProcess implements AutoCloseable {
     LabRunProcess(String runDirName, Random random, String... options) throws IOException {
         int httpPort = FreePorts.tcpBlock(random, 0, 300);
         controlPort = httpPort + 300;
+        dashboardPort = httpPort;
         runDir = HOME.resolve("system-tests/target/" + runDirName);
         output = runDir.resolve("launcher-output.txt");
         verdictFile = runDir.resolve("verdict.json");

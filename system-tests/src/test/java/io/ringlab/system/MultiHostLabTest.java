@@ -85,7 +85,7 @@ class MultiHostLabTest {
 
     /**
      * The lab's Prometheus (on the machine, started by {@code --prometheus on}) scrapes every service at its lab
-     * address and the launcher's REST; the fault gauge was 1 through the partition and is 0 after it, and the Grafana
+     * address the dashboard and the launcher's REST; the fault gauge was 1 through the partition and is 0 after it, and the Grafana
      * annotation's query finds the partition by its spec while it lasted.
      */
     private static void checkPrometheus(LabRunProcess lab, PrometheusApi prometheus) throws Exception {
@@ -93,7 +93,8 @@ class MultiHostLabTest {
         for (String service : List.of("server-1", "server-2", "server-3", "agent-1", "agent-2", "client-1", "client-2")) {
             expected.add(lab.statusUrl(service).replace("/api/status", "/actuator/prometheus"));
         }
-        await("Prometheus scrapes the lab's 8 targets").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
+        expected.add("http://127.0.0.1:" + lab.dashboardPort + "/actuator/prometheus");
+        await("Prometheus scrapes the lab's 9 targets").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> prometheus.allTargetsUp(expected.size()));
         assertThat(prometheus.activeTargets()).extracting(target -> target.path("scrapeUrl").asString())
                 .containsExactlyInAnyOrderElementsOf(expected);
