@@ -15,6 +15,7 @@ import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
+import io.ringlab.server.transport.PeerAddresses;
 import io.ringlab.support.transport.DropCounter;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -64,7 +65,7 @@ class RingHostTest {
         };
         host = new RingHost(new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(1), (to, message) -> { },
                 listener), 4, drops, new FrameAuthenticator(keyring, 16),
-                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()));
+                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()), System::nanoTime);
     }
 
     @Property(tries = 2000)
