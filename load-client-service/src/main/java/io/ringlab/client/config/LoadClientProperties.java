@@ -1,9 +1,7 @@
 package io.ringlab.client.config;
 
-import io.ringlab.client.load.ClosedLoopEngine;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.transport.UdpSettings;
-import io.ringlab.client.load.LoadSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Down;
 
 /** Seed {@code d}: a winner committed its round and is down; the round is finished here too. */

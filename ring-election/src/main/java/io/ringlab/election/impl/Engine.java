@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
@@ -23,7 +23,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Wires the handlers and tasks of one node. Internal: hosts use {@link io.ringlab.election.RingNode}.
+ * Wires the handlers and tasks of one node. Internal: hosts use {@link io.ringlab.election.node.RingNode}.
  */
 public final class Engine {
 

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Grant;
 
 /** A down permit for this node's ask; a majority with the initiator commits the round. */

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.ConfigurationId;
 import java.util.Optional;
 
 /** The outcome of decoding one datagram: a message, or the reason it is not one. Never an exception. */
@@ -39,7 +38,7 @@ public sealed interface DecodeResult {
         TRUNCATED,
         /**
          * A field out of range: empty or over-long id, bad UTF-8, negative duration, unknown code, a term above
-         * {@link io.ringlab.election.RoundId#MAX_TERM}.
+         * {@link io.ringlab.election.message.RoundId#MAX_TERM}.
          */
         BAD_FIELD,
         /** Bytes left over after the last field. */

@@ -1,7 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.Nominee;
 import io.ringlab.election.message.DecodeResult.Decoded;
 import io.ringlab.election.message.DecodeResult.Malformed;
 import io.ringlab.election.message.DecodeResult.Problem;
@@ -24,7 +22,7 @@ import io.ringlab.protocol.FrameCodec;
  *  round = term i64, initiator id, incarnation i64     ("none" = 0, empty, 0; term at most RoundId.MAX_TERM)
  * </pre>
  *
- * <p>Decoding refuses a term above {@link io.ringlab.election.RoundId#MAX_TERM}; encoding does not check it, so
+ * <p>Decoding refuses a term above {@link io.ringlab.election.message.RoundId#MAX_TERM}; encoding does not check it, so
  * that tests can build what a hostile sender would.
  */
 public final class RingMessageCodec {

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 import io.ringlab.election.message.DecodeResult.Problem;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

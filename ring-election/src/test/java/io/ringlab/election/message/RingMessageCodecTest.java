@@ -3,9 +3,6 @@ package io.ringlab.election.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
 import io.ringlab.election.message.DecodeResult.Decoded;
 import io.ringlab.election.message.DecodeResult.Malformed;
 import io.ringlab.election.message.DecodeResult.Problem;

@@ -1,8 +1,8 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RingNode;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
 import org.apache.commons.logging.Log;

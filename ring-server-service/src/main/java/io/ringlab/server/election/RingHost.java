@@ -1,7 +1,7 @@
 package io.ringlab.server.election;
 
 import io.ringlab.election.NodeStatus;
-import io.ringlab.election.RingNode;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;

@@ -8,7 +8,7 @@ import io.ringlab.support.transport.DropCounter;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 
 import java.time.Instant;
 import java.util.List;

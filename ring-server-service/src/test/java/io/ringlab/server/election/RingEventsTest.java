@@ -1,6 +1,6 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.server.downtime.AnnouncedAvailability;
 import io.ringlab.server.downtime.FakeTime;
 import io.ringlab.server.downtime.RecordingAnnouncer;

@@ -1,11 +1,11 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RingNode;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.node.RingNode;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;

@@ -1,6 +1,13 @@
-package io.ringlab.election;
+package io.ringlab.election.node;
+
+import io.ringlab.election.ElectionSettings;
+import io.ringlab.election.NodeStatus;
+import io.ringlab.election.RingListener;
+import io.ringlab.election.StartResult;
+import io.ringlab.election.Transport;
 
 import io.ringlab.election.impl.Engine;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +30,7 @@ import java.util.Random;
  * every message token is drawn from it and must not be guessable from the tokens an eavesdropper saw.
  *
  * <p>Whatever arrives, the node neither throws nor stalls for long: it ignores a round whose term is above
- * {@link RoundId#MAX_TERM}, and caps every duration a message carries at its own downtime plus guard.
+ * {@link io.ringlab.election.message.RoundId#MAX_TERM}, and caps every duration a message carries at its own downtime plus guard.
  */
 public final class RingNode {
 
