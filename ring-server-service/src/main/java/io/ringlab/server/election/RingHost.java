@@ -1,11 +1,11 @@
 package io.ringlab.server.election;
 
 import io.ringlab.election.NodeStatus;
-import io.ringlab.election.node.RingNode;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.Opened;
@@ -62,9 +62,9 @@ public class RingHost {
     }
 
     /**
-     * A datagram that carries a ring message type; called on the receive thread. Only a message sealed for this
-     * node by another ring member, seen for the first time, and sent in that member's own name gets into the inbox:
-     * the MAC is checked before anything else is read. A message of another ring configuration is dropped and
+     * A datagram that carries a ring message type; called on the UDP event loop's thread. Only a message sealed for
+     * this node by another ring member, seen for the first time, and sent in that member's own name gets into the
+     * inbox: the MAC is checked before anything else is read. A message of another ring configuration is dropped and
      * counted ({@code other-configuration}); the node is told who sent it, and holds.
      */
     public void receive(byte[] datagram) {
@@ -89,7 +89,7 @@ public class RingHost {
                 drops.drop(DropReason.OTHER_CONFIGURATION);
             }
         } else if (decoded instanceof DecodeResult.Malformed malformed) {
-            drops.drop(dropReason(malformed.problem()));
+            drops.drop(malformed.reason());
         }
     }
 
@@ -205,16 +205,5 @@ public class RingHost {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static DropReason dropReason(DecodeResult.Problem problem) {
-        return switch (problem) {
-            case EMPTY -> DropReason.EMPTY;
-            case NOT_A_FRAME -> DropReason.NOT_A_FRAME;
-            case UNSUPPORTED_VERSION -> DropReason.UNSUPPORTED_VERSION;
-            case UNKNOWN_TYPE -> DropReason.UNKNOWN_TYPE;
-            case TRUNCATED -> DropReason.TRUNCATED;
-            case BAD_FIELD, TRAILING_BYTES -> DropReason.MALFORMED;
-        };
     }
 }
