@@ -10,6 +10,7 @@ import io.ringlab.election.impl.Engine;
 import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.message.RoundId;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.Random;
  * every message token is drawn from it and must not be guessable from the tokens an eavesdropper saw.
  *
  * <p>Whatever arrives, the node neither throws nor stalls for long: it ignores a round whose term is above
- * {@link io.ringlab.election.message.RoundId#MAX_TERM}, and caps every duration a message carries at its own downtime plus guard.
+ * {@link RoundId#MAX_TERM}, and caps every duration a message carries at its own downtime plus guard.
  */
 public final class RingNode {
 

@@ -4,6 +4,6 @@ package io.ringlab.server.transport;
 @FunctionalInterface
 public interface RingMessageReceiver {
 
-    /** A datagram {@link RingDatagrams#isRingMessage} said is a ring message; called on the receive thread. */
+    /** A datagram {@link RingDatagrams#isRingMessage} took for a ring message; called on the UDP event loop's thread. */
     void receive(byte[] datagram);
 }
