@@ -41,7 +41,7 @@ public enum DropReason {
     NO_SERVER,
     /** The socket refused to send. */
     SEND_FAILED,
-    /** The flow failed on a datagram (a bug, logged at debug level); the receive thread goes on. */
+    /** The flow failed on a datagram (a bug, logged at debug level); the event loop goes on with the next. */
     HANDLER_FAILED,
     /**
      * A frame that must come from a cluster member (ring message, server state, health ping) without a valid

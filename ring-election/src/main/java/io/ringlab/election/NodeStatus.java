@@ -1,5 +1,8 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.ConfigurationId;
+import io.ringlab.election.message.RoundId;
+
 import java.util.List;
 import java.util.Set;
 

@@ -1,5 +1,7 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.RoundId;
+
 import io.ringlab.election.message.RefusalReason;
 import io.ringlab.election.message.RingMessage;
 

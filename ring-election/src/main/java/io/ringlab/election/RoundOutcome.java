@@ -1,5 +1,7 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.RoundId;
+
 /**
  * A committed round as one node saw it. Times are on this node's clock.
  *

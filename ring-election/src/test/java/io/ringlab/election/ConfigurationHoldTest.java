@@ -1,5 +1,8 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.RoundId;
+import io.ringlab.election.node.RingNode;
+
 import static io.ringlab.election.NodeFixture.A;
 import static io.ringlab.election.NodeFixture.B;
 import static io.ringlab.election.NodeFixture.C;

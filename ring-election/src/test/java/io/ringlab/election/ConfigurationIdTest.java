@@ -1,5 +1,7 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.ConfigurationId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.RoundId;
+
 import static io.ringlab.election.NodeFixture.A;
 import static io.ringlab.election.NodeFixture.B;
 import static io.ringlab.election.NodeFixture.C;

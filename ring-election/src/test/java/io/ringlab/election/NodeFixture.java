@@ -1,5 +1,9 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
+import io.ringlab.election.node.RingNode;
+
 import io.ringlab.election.message.Ack;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessage;

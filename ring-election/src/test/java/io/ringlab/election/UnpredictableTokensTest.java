@@ -1,5 +1,7 @@
 package io.ringlab.election;
 
+import io.ringlab.election.node.RingNode;
+
 import static io.ringlab.election.NodeFixture.B;
 import static io.ringlab.election.NodeFixture.C;
 import static io.ringlab.election.NodeFixture.READY;

@@ -6,7 +6,7 @@ import io.ringlab.client.load.LoadGenerator;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
-import io.ringlab.server.serving.ServerStatusSource;
+import io.ringlab.server.status.ServerStatusSource;
 import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

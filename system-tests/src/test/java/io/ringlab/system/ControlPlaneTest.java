@@ -2,7 +2,7 @@ package io.ringlab.system;
 
 import io.ringlab.client.load.LoadGenerator;
 import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.server.election.ManualDowntime;
+import io.ringlab.server.downtime.ManualDowntime;
 import io.ringlab.server.election.RingService;
 import io.ringlab.system.ControlClient.Credentials;
 import org.junit.jupiter.api.AfterAll;

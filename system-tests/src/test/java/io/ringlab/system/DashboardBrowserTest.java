@@ -3,7 +3,7 @@ package io.ringlab.system;
 import io.ringlab.agent.routing.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
 import io.ringlab.server.election.RingService;
-import io.ringlab.server.serving.ServerStatusSource;
+import io.ringlab.server.status.ServerStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,8 +1,8 @@
 package io.ringlab.system;
 
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.ConfigurationId;
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Down;
 import io.ringlab.election.message.Election;

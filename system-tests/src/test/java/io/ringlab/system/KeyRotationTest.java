@@ -1,8 +1,8 @@
 package io.ringlab.system;
 
 import io.ringlab.agent.routing.Backends;
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.ConfigurationId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.auth.ClusterKeyring;

@@ -4,7 +4,7 @@ import io.ringlab.agent.routing.Backend;
 import io.ringlab.agent.routing.Backends;
 import io.ringlab.election.StartResult;
 import io.ringlab.server.election.RingService;
-import io.ringlab.server.election.ServerAvailability;
+import io.ringlab.server.downtime.ServerAvailability;
 import io.ringlab.server.serving.ServerStatistics;
 import org.junit.jupiter.api.Test;
 

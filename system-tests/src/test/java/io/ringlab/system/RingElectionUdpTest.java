@@ -6,7 +6,7 @@ import io.ringlab.election.StartResult;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.server.election.RingService;
 import io.ringlab.server.election.RingStatus;
-import io.ringlab.server.election.ServerAvailability;
+import io.ringlab.server.downtime.ServerAvailability;
 import io.ringlab.server.serving.ServerStatistics;
 import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.AfterAll;

@@ -4,7 +4,7 @@ import io.ringlab.agent.routing.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
 import io.ringlab.client.load.ClientStatus;
 import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.server.serving.ServerStatusSource;
+import io.ringlab.server.status.ServerStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package io.ringlab.system;
 import io.ringlab.agent.routing.Backend;
 import io.ringlab.agent.routing.Backends;
 import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.server.election.ServerAvailability;
+import io.ringlab.server.downtime.ServerAvailability;
 import io.ringlab.server.serving.ServerStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

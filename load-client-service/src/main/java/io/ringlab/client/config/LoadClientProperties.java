@@ -1,9 +1,7 @@
 package io.ringlab.client.config;
 
-import io.ringlab.client.load.ClosedLoopEngine;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.transport.UdpSettings;
-import io.ringlab.client.load.LoadSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -40,7 +38,7 @@ import java.util.List;
  * @param bindAddress     address to bind; empty for all interfaces, IPv4 and IPv6
  * @param resolveInterval how often the agent's name is resolved again
  * @param reportInterval  how often the results line is logged
- * @param udp             socket and worker settings
+ * @param udp             the socket's settings: largest datagram, buffer sizes
  */
 @Validated
 @ConfigurationProperties("ringlab.client")

@@ -2,7 +2,6 @@ package io.ringlab.client.load;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ringlab.client.config.LoadClientProperties;
-import io.ringlab.client.metrics.ResponseTimeMetrics;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

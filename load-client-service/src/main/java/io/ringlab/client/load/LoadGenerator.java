@@ -1,5 +1,7 @@
 package io.ringlab.client.load;
 
+import io.ringlab.client.config.ClosedLoopEngine;
+import io.ringlab.client.config.LoadSettings;
 import java.util.function.UnaryOperator;
 
 /**

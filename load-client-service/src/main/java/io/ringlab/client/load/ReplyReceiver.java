@@ -26,10 +26,8 @@ public class ReplyReceiver {
                 statistics.lateReply();
                 drops.drop(DropReason.UNKNOWN_REQUEST);
             }
-        } else if (decoded instanceof Decoded.Invalid invalid) {
-            drops.drop(invalid.reason());
         } else {
-            drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : DropReason.UNEXPECTED_TYPE);
+            drops.drop(decoded.dropReason());
         }
     }
 }

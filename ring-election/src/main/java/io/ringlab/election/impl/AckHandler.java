@@ -12,12 +12,12 @@ final class AckHandler {
     }
 
     void handle(Ack ack) {
-        for (Link link : node.links.values()) {
+        for (Link link : node.links()) {
             if (link.acknowledges(ack.token())) {
                 link.pending = false;
             }
         }
-        Downtime down = node.down;
+        Downtime down = node.down();
         if (down != null && down.downToken == ack.token()) {
             down.unacknowledged.remove(ack.sender());
         }

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Down;
 
 /** Seed {@code d}: a winner committed its round and is down; the round is finished here too. */
@@ -21,11 +21,7 @@ final class DownHandler {
             node.learnDown(new KnownDown(round, message.sender(), now + message.remainingNanos()));
         }
         if (round.isAfter(node.currentRound())) {
-            if (node.round != null && node.round.isActive()) {
-                node.abandonRound("superseded by committed round " + round, now, false);
-            }
-            node.maxTerm = Math.max(node.maxTerm, round.term());
-            node.round = new RoundState(round, now, null, false, now);
+            node.enterCommittedRound(round, now);
         }
         node.finishRound(round, message.sender(), message.value(), now);
     }

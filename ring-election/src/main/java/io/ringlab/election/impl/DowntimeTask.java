@@ -13,13 +13,13 @@ final class DowntimeTask implements Task {
 
     @Override
     public void run(long now) {
-        if (node.down != null && now >= node.down.until) {
+        if (node.down() != null && now >= node.down().until) {
             permits.comeUp(now);
         }
     }
 
     @Override
     public long dueAt() {
-        return node.down == null ? Timing.NEVER : node.down.until;
+        return node.down() == null ? Timing.NEVER : node.down().until;
     }
 }

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Election;
 
@@ -32,21 +32,21 @@ final class ElectionHandler {
         }
         if (message.round().isBefore(node.currentRound())) {
             node.ack(message, message.token());
-            node.listener.ignored(message, "stale round, current is " + node.currentRound());
+            node.listener().ignored(message, "stale round, current is " + node.currentRound());
             return;
         }
         if (message.round().isAfter(node.currentRound())) {
             node.join(message.round(), now, false);
         }
         node.ack(message, message.token());
-        RoundState round = node.round;
+        RoundState round = node.round();
         if (round.phase != Phase.ELECTING) {
-            node.listener.ignored(message, "round is " + round.phase.label());
+            node.listener().ignored(message, "round is " + round.phase.label());
             return;
         }
         Direction from = message.direction().opposite();
         if (!message.nominee().beats(round.received.get(from))) {
-            node.listener.ignored(message, "duplicate or older nominee");
+            node.listener().ignored(message, "duplicate or older nominee");
             return;
         }
         round.received.put(from, message.nominee());
@@ -77,7 +77,7 @@ final class ElectionHandler {
         if (nominee.beats(round.sent.get(toward))) {
             round.sent.put(toward, nominee);
             long token = node.token();
-            node.sendToward(toward, new Election(node.self, round.id, toward, nominee, token), token, now);
+            node.sendToward(toward, new Election(node.self(), round.id, toward, nominee, token), token, now);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
@@ -23,7 +23,7 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Wires the handlers and tasks of one node. Internal: hosts use {@link io.ringlab.election.RingNode}.
+ * Wires the handlers and tasks of one node. Internal: hosts use {@link io.ringlab.election.node.RingNode}.
  */
 public final class Engine {
 
@@ -58,7 +58,7 @@ public final class Engine {
         ups = new UpHandler(node);
         vetoes = new VetoHandler(node);
         hellos = new HelloHandler(node);
-        caps = new DurationCaps(node.timing);
+        caps = new DurationCaps(node.timing());
         tasks = List.of(new DowntimeTask(node, permits), new PermitTimeoutTask(node, permits),
                 new RoundTimeoutTask(node), new RetransmitTask(node, permits), new ProbeTask(node),
                 new RetryTask(node), new PeriodicElectionTask(node));
@@ -67,17 +67,17 @@ public final class Engine {
     public void onMessage(RingMessage received, long now) {
         node.startIfNeeded(now);
         if (!received.round().hasValidTerm()) {
-            node.listener.ignored(received, "term beyond the maximum");
+            node.listener().ignored(received, "term beyond the maximum");
             return;
         }
-        if (!node.ring.isPeer(received.sender())) {
-            node.listener.ignored(received, "sender is not a configured peer");
+        if (!node.ring().isPeer(received.sender())) {
+            node.listener().ignored(received, "sender is not a configured peer");
             return;
         }
         RingMessage message = caps.apply(received);
         node.confirm(message.sender());
         node.restore(message.sender(), now);
-        node.maxTerm = Math.max(node.maxTerm, message.round().term());
+        node.seeTerm(message.round().term());
         if (message instanceof Election m) {
             elections.handle(m, now);
         } else if (message instanceof Result m) {
@@ -125,26 +125,22 @@ public final class Engine {
         node.startIfNeeded(now);
         StartResult result = node.canStart(now);
         if (result == StartResult.STARTED) {
-            node.retriesLeft = Node.MAX_RETRIES;
-            node.startRound(now);
+            node.initiateRound(now);
         }
         return result;
     }
 
     public void pausePeriodic() {
-        node.periodicPaused = true;
+        node.pausePeriodic();
     }
 
     public void resumePeriodic(long now) {
         node.startIfNeeded(now);
-        if (node.periodicPaused) {
-            node.periodicPaused = false;
-            node.nextElectionAt = Math.max(node.nextElectionAt, now + node.jitter(node.timing.interval(), 0.1));
-        }
+        node.resumePeriodic(now);
     }
 
     public String self() {
-        return node.self;
+        return node.self();
     }
 
     public ConfigurationId configuration() {
@@ -152,7 +148,7 @@ public final class Engine {
     }
 
     public List<String> members() {
-        return node.ring.members();
+        return node.ring().members();
     }
 
     private static long remaining(long until, long now) {
@@ -161,17 +157,17 @@ public final class Engine {
 
     public NodeStatus status(long now) {
         node.startIfNeeded(now);
-        RoundState round = node.round;
-        NodeStatus.State state = node.down != null ? NodeStatus.State.DOWN
+        RoundState round = node.round();
+        NodeStatus.State state = node.down() != null ? NodeStatus.State.DOWN
                 : node.isRestarting(now) ? NodeStatus.State.RESTARTING : NodeStatus.State.UP;
-        return new NodeStatus(node.self, node.incarnation, node.currentRound(),
+        return new NodeStatus(node.self(), node.incarnation(), node.currentRound(),
                 round == null ? "none" : round.phase.label(), round == null ? -1 : round.ownValue(),
-                node.ring.neighbour(Direction.LEFT), node.ring.neighbour(Direction.RIGHT), state,
-                node.down == null ? 0 : Math.max(0, node.down.until - now), remaining(node.quietUntil(now), now),
-                node.periodicEnabled, node.periodicPaused,
-                node.periodicEnabled && !node.periodicPaused ? Math.max(0, node.nextElectionAt - now) : -1,
-                Set.copyOf(node.ring.suspected()), node.history.sentFor(node.currentRound()),
-                node.history.recent(), configuration, node.ring.members(),
-                node.isHoldingForConfiguration(now) ? node.configurationHoldUntil - now : 0);
+                node.ring().neighbour(Direction.LEFT), node.ring().neighbour(Direction.RIGHT), state,
+                node.down() == null ? 0 : Math.max(0, node.down().until - now), remaining(node.quietUntil(now), now),
+                node.periodicEnabled(), node.periodicPaused(),
+                node.periodicEnabled() && !node.periodicPaused() ? Math.max(0, node.nextElectionAt() - now) : -1,
+                Set.copyOf(node.ring().suspected()), node.history().sentFor(node.currentRound()),
+                node.history().recent(), configuration, node.ring().members(),
+                node.isHoldingForConfiguration(now) ? node.configurationHoldUntil() - now : 0);
     }
 }

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Grant;
 
 /** A down permit for this node's ask; a majority with the initiator commits the round. */
@@ -15,15 +15,15 @@ final class GrantHandler {
     }
 
     void handle(Grant grant, long now) {
-        PermitAsk ask = node.ask;
+        PermitAsk ask = node.ask();
         if (ask == null || !ask.round.equals(grant.round()) || ask.token != grant.token()
-                || !grant.winner().equals(node.self)) {
-            node.listener.ignored(grant, "no such ask");
+                || !grant.winner().equals(node.self())) {
+            node.listener().ignored(grant, "no such ask");
             return;
         }
         if (grant.granterValue() >= 0 && new Nominee(grant.sender(), grant.granterValue())
-                .beats(new Nominee(node.self, ask.value))) {
-            node.listener.ignored(grant, "granter's value is higher");
+                .beats(new Nominee(node.self(), ask.value))) {
+            node.listener().ignored(grant, "granter's value is higher");
             return;
         }
         ask.pending.remove(grant.sender());

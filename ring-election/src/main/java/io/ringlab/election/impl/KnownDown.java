@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 
 /**
  * Advice heard from others: {@code node} is (or may be) down until {@code until} on this node's clock,

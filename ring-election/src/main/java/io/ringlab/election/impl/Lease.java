@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 
 /**
  * A down permit this node granted: to {@code winner}'s ask {@code token} in {@code round}, running until

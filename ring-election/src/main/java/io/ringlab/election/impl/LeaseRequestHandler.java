@@ -15,24 +15,24 @@ final class LeaseRequestHandler {
     }
 
     void handle(LeaseRequest request, long now) {
-        RefusalReason refusal = node.permits.checkBeforeJoin(request, now);
+        RefusalReason refusal = node.permitRules().checkBeforeJoin(request, now);
         if (refusal == null) {
             if (request.round().isAfter(node.currentRound())) {
                 node.join(request.round(), now, false);
             }
-            refusal = node.permits.checkInRound(request);
+            refusal = node.permitRules().checkInRound(request);
         }
         if (refusal != null) {
-            node.listener.permitRefused(request.round(), request.sender(), refusal);
-            node.send(request.sender(), new Refusal(node.self, request.round(), request.sender(), refusal,
-                    node.permits.retryAfter(refusal, now), request.token()), request.round());
+            node.listener().permitRefused(request.round(), request.sender(), refusal);
+            node.send(request.sender(), new Refusal(node.self(), request.round(), request.sender(), refusal,
+                    node.permitRules().retryAfter(refusal, now), request.token()), request.round());
             return;
         }
-        node.permits.grant(request, now);
-        if (node.round.initiatedHere) {
-            node.retryAt = Timing.NEVER;
+        node.permitRules().grant(request, now);
+        if (node.round().initiatedHere) {
+            node.stopRetrying();
         }
-        node.send(request.sender(), new Grant(node.self, request.round(), request.sender(), node.round.ownValue(),
+        node.send(request.sender(), new Grant(node.self(), request.round(), request.sender(), node.round().ownValue(),
                 request.token()), request.round());
     }
 }

@@ -1,8 +1,8 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.Transport;
@@ -12,6 +12,7 @@ import io.ringlab.election.message.Election;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.Up;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,45 +22,45 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The state of one node and the operations that several handlers and timers share. Single-threaded:
- * the host serialises every call. Handlers ({@code *Handler}) react to one message type each, tasks
- * ({@code *Task}) to one timer each.
+ * The state of one node and the named transitions that change it; handlers ({@code *Handler}, one message
+ * type each) and tasks ({@code *Task}, one timer each) read the state and call the transitions, never write a
+ * field. Single-threaded: the host serialises every call.
  */
 final class Node {
 
     static final int MAX_RETRIES = 3;
 
-    final String self;
-    final Ring ring;
-    final Timing timing;
-    final Random random;
-    final Transport transport;
-    final RingListener listener;
-    final long incarnation;
-    final History history;
-    final Map<Direction, Link> links = new EnumMap<>(Direction.class);
-    final PermitRules permits;
+    private final String self;
+    private final Ring ring;
+    private final Timing timing;
+    private final Random random;
+    private final Transport transport;
+    private final RingListener listener;
+    private final long incarnation;
+    private final History history;
+    private final Map<Direction, Link> links = new EnumMap<>(Direction.class);
+    private final PermitRules permits;
 
-    boolean started;
-    long restartWaitUntil;
-    long maxTerm;
-    RoundState round;
-    RoundId lastAskedRound = RoundId.NONE;
-    PermitAsk ask;
-    Downtime down;
-    KnownDown knownDown;
-    long preparedValue = -1;
-    final boolean periodicEnabled;
-    boolean periodicPaused;
-    long nextElectionAt = Timing.NEVER;
-    long retryAt = Timing.NEVER;
-    int retriesLeft;
-    long nextProbeAt = Timing.NEVER;
+    private boolean started;
+    private long restartWaitUntil;
+    private long maxTerm;
+    private RoundState round;
+    private RoundId lastAskedRound = RoundId.NONE;
+    private PermitAsk ask;
+    private Downtime down;
+    private KnownDown knownDown;
+    private long preparedValue = -1;
+    private final boolean periodicEnabled;
+    private boolean periodicPaused;
+    private long nextElectionAt = Timing.NEVER;
+    private long retryAt = Timing.NEVER;
+    private int retriesLeft;
+    private long nextProbeAt = Timing.NEVER;
     /** Peers not heard from since this node started: probed like suspected ones, so every peer learns of it. */
-    final Set<String> unconfirmed = new LinkedHashSet<>();
+    private final Set<String> unconfirmed = new LinkedHashSet<>();
     /** Until when a member of another ring configuration was seen lately; nothing before the first. */
-    long configurationHoldUntil;
-    boolean configurationHeld;
+    private long configurationHoldUntil;
+    private boolean configurationHeld;
 
     Node(String self, List<String> peers, Timing timing, boolean periodicEnabled, Random random,
             Transport transport, RingListener listener) {
@@ -75,6 +76,198 @@ final class Node {
         this.permits = new PermitRules(this);
         links.put(Direction.LEFT, new Link());
         links.put(Direction.RIGHT, new Link());
+    }
+
+    // ---- what the handlers and tasks read
+
+    String self() {
+        return self;
+    }
+
+    long incarnation() {
+        return incarnation;
+    }
+
+    Ring ring() {
+        return ring;
+    }
+
+    Timing timing() {
+        return timing;
+    }
+
+    RingListener listener() {
+        return listener;
+    }
+
+    History history() {
+        return history;
+    }
+
+    /** This node's side of the down permits: what it grants, and the lease it holds. */
+    PermitRules permitRules() {
+        return permits;
+    }
+
+    /** The messages on their way to each neighbour, resent until acknowledged. */
+    Collection<Link> links() {
+        return links.values();
+    }
+
+    /** The round this node is in, or {@code null} before its first. */
+    RoundState round() {
+        return round;
+    }
+
+    /** This node's ask for down permits as a round's winner, or {@code null}. */
+    PermitAsk ask() {
+        return ask;
+    }
+
+    /** This node's own planned downtime, or {@code null} while up. */
+    Downtime down() {
+        return down;
+    }
+
+    /** The latest downtime of another winner this node heard of, or {@code null}. */
+    KnownDown knownDown() {
+        return knownDown;
+    }
+
+    boolean periodicEnabled() {
+        return periodicEnabled;
+    }
+
+    boolean periodicPaused() {
+        return periodicPaused;
+    }
+
+    long nextElectionAt() {
+        return nextElectionAt;
+    }
+
+    long retryAt() {
+        return retryAt;
+    }
+
+    long nextProbeAt() {
+        return nextProbeAt;
+    }
+
+    long restartWaitUntil() {
+        return restartWaitUntil;
+    }
+
+    long configurationHoldUntil() {
+        return configurationHoldUntil;
+    }
+
+    /** Peers not heard from since this node started. */
+    Set<String> unconfirmed() {
+        return unconfirmed;
+    }
+
+    /** Whether this node already asked for permits in round {@code id}. */
+    boolean askedIn(RoundId id) {
+        return id.equals(lastAskedRound);
+    }
+
+    // ---- transitions
+
+    /** A message of a round with term {@code term} was seen: no new round of this node's is numbered below it. */
+    void seeTerm(long term) {
+        maxTerm = Math.max(maxTerm, term);
+    }
+
+    /** Starts a round as its initiator, with its retries renewed (an operator's or the periodic timer's round). */
+    void initiateRound(long now) {
+        retriesLeft = MAX_RETRIES;
+        startRound(now);
+    }
+
+    /** The periodic timer fired while a round could not start: it fires again once that is over, plus jitter. */
+    void deferPeriodic(long now) {
+        nextElectionAt = blockedUntil(now) + jitter(timing.roundTimeout(), 1.0);
+    }
+
+    void pausePeriodic() {
+        periodicPaused = true;
+    }
+
+    /** Periodic rounds again, the next one no sooner than an interval (plus jitter) from now. */
+    void resumePeriodic(long now) {
+        if (periodicPaused) {
+            periodicPaused = false;
+            nextElectionAt = Math.max(nextElectionAt, now + jitter(timing.interval(), 0.1));
+        }
+    }
+
+    /** The retry timer fired: it is spent, whatever comes of it. */
+    void takeRetry() {
+        retryAt = Timing.NEVER;
+    }
+
+    /** A retry that could not start a round tries again once that is over, plus jitter. */
+    void deferRetry(long now) {
+        retryAt = blockedUntil(now) + jitter(timing.roundTimeout() / 2, 1.0);
+    }
+
+    /** This node's own round got a permit from it: the round goes on, no retry. */
+    void stopRetrying() {
+        retryAt = Timing.NEVER;
+    }
+
+    /** No peer to probe: the probe timer stops until a peer is suspected again. */
+    void stopProbing() {
+        nextProbeAt = Timing.NEVER;
+    }
+
+    /** Probed now; the next probe one probe interval later. */
+    void probedAt(long now) {
+        nextProbeAt = now + timing.probe();
+    }
+
+    /**
+     * A {@code d} of round {@code id}, later than this node's round, arrived: it moves to that round, already
+     * decided elsewhere, with no value of its own (an active round of its own is given up).
+     */
+    void enterCommittedRound(RoundId id, long now) {
+        if (round != null && round.isActive()) {
+            abandonRound("superseded by committed round " + id, now, false);
+        }
+        seeTerm(id.term());
+        round = new RoundState(id, now, null, false, now);
+    }
+
+    /** As the winner of round {@code id}, this node is about to ask for permits: it asks once per round. */
+    void markAskedIn(RoundId id) {
+        lastAskedRound = id;
+    }
+
+    /** Asks the ring for down permits. */
+    void beginAsk(PermitAsk permitAsk) {
+        ask = permitAsk;
+    }
+
+    /** A majority granted: the ask is over and this node is down. */
+    void goDown(Downtime downtime) {
+        ask = null;
+        down = downtime;
+    }
+
+    /** The downtime is over: up again, with a fresh value prepared for the next round; returns the downtime. */
+    Downtime comeUp() {
+        Downtime over = down;
+        down = null;
+        preparedValue = random.nextLong(timing.valueBound());
+        return over;
+    }
+
+    /** A {@code u} of {@code winner} in round {@code id}: its downtime, if it is the one this node knew, is over. */
+    void forgetDown(RoundId id, String winner) {
+        if (knownDown != null && knownDown.round().equals(id) && knownDown.node().equals(winner)) {
+            knownDown = null;
+        }
     }
 
     /** On the first call: a node cannot tell a first start from a restart, so it always waits. */

@@ -17,19 +17,18 @@ final class PeriodicElectionTask implements Task {
 
     @Override
     public void run(long now) {
-        if (!node.periodicEnabled || node.periodicPaused || now < node.nextElectionAt) {
+        if (!node.periodicEnabled() || node.periodicPaused() || now < node.nextElectionAt()) {
             return;
         }
         if (node.canStart(now) == StartResult.STARTED) {
-            node.retriesLeft = Node.MAX_RETRIES;
-            node.startRound(now);
+            node.initiateRound(now);
         } else {
-            node.nextElectionAt = node.blockedUntil(now) + node.jitter(node.timing.roundTimeout(), 1.0);
+            node.deferPeriodic(now);
         }
     }
 
     @Override
     public long dueAt() {
-        return node.periodicEnabled && !node.periodicPaused ? node.nextElectionAt : Timing.NEVER;
+        return node.periodicEnabled() && !node.periodicPaused() ? node.nextElectionAt() : Timing.NEVER;
     }
 }

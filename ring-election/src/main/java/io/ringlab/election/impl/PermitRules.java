@@ -1,7 +1,7 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.LeaseRequest;
 import io.ringlab.election.message.RefusalReason;
 
@@ -42,7 +42,7 @@ final class PermitRules {
 
     /** Rules 1 to 5, before the node joins the request's round; null when none refuses. */
     RefusalReason checkBeforeJoin(LeaseRequest request, long now) {
-        if (node.down != null) {
+        if (node.down() != null) {
             return RefusalReason.DOWN;
         }
         if (node.isRestarting(now)) {
@@ -51,11 +51,11 @@ final class PermitRules {
         if (node.isHoldingForConfiguration(now)) {
             return RefusalReason.CONFIGURATION_CHANGE;
         }
-        if (request.downtimeNanos() > node.timing.downtime()) {
+        if (request.downtimeNanos() > node.timing().downtime()) {
             return RefusalReason.DOWNTIME_TOO_LONG;
         }
         RoundId round = request.round();
-        if (round.initiator().equals(node.self) && round.incarnation() != node.incarnation) {
+        if (round.initiator().equals(node.self()) && round.incarnation() != node.incarnation()) {
             return RefusalReason.UNKNOWN_ROUND;
         }
         if (lease != null) {
@@ -81,18 +81,18 @@ final class PermitRules {
 
     /** Rules 6 and 7, once the node is in the request's round; null when none refuses. */
     RefusalReason checkInRound(LeaseRequest request) {
-        RoundState state = node.round;
+        RoundState state = node.round();
         if (state == null || !state.id.equals(request.round())) {
             return RefusalReason.SUPERSEDED;
         }
-        if (state.phase == Phase.FINISHED && !request.sender().equals(node.self)) {
+        if (state.phase == Phase.FINISHED && !request.sender().equals(node.self())) {
             return RefusalReason.FINISHED;
         }
         if (state.self == null) {
             return RefusalReason.RESTARTING;
         }
         Nominee winner = new Nominee(request.sender(), request.value());
-        if (!request.sender().equals(node.self) && state.self.beats(winner)) {
+        if (!request.sender().equals(node.self()) && state.self.beats(winner)) {
             return RefusalReason.VALUE_HIGHER;
         }
         if (state.result != null && !state.result.equals(winner)) {
@@ -104,17 +104,17 @@ final class PermitRules {
     /** How long a refusal for {@code reason} will last, if known. */
     long retryAfter(RefusalReason reason, long now) {
         return switch (reason) {
-            case DOWN -> node.down == null ? 0 : Math.max(0, node.down.until - now);
-            case RESTARTING -> Math.max(0, node.restartWaitUntil - now);
+            case DOWN -> node.down() == null ? 0 : Math.max(0, node.down().until - now);
+            case RESTARTING -> Math.max(0, node.restartWaitUntil() - now);
             case LEASE_HELD -> lease == null ? 0 : Math.max(0, lease.until - now);
-            case CONFIGURATION_CHANGE -> Math.max(0, node.configurationHoldUntil - now);
+            case CONFIGURATION_CHANGE -> Math.max(0, node.configurationHoldUntil() - now);
             default -> 0;
         };
     }
 
     /** Grants: no other winner until downtime + guard from now, unless released earlier. */
     void grant(LeaseRequest request, long now) {
-        long until = now + request.downtimeNanos() + node.timing.guard();
+        long until = now + request.downtimeNanos() + node.timing().guard();
         if (lease != null && lease.round.equals(request.round()) && lease.token == request.token()) {
             lease.until = Math.max(lease.until, until);
             return;

@@ -13,13 +13,13 @@ final class PermitTimeoutTask implements Task {
 
     @Override
     public void run(long now) {
-        if (node.ask != null && now >= node.ask.deadline) {
+        if (node.ask() != null && now >= node.ask().deadline) {
             permits.giveUp("no majority of permits in time", now);
         }
     }
 
     @Override
     public long dueAt() {
-        return node.ask == null ? Timing.NEVER : node.ask.deadline;
+        return node.ask() == null ? Timing.NEVER : node.ask().deadline;
     }
 }

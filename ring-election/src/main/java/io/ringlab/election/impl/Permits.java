@@ -19,29 +19,29 @@ final class Permits {
 
     /** This node learned it won the current round: ask for permits (once per round). */
     void beginAsk(long now) {
-        RoundState round = node.round;
-        if (node.ask != null || node.down != null || round == null || round.self == null
-                || round.id.equals(node.lastAskedRound) || node.history.isFinished(round.id)) {
+        RoundState round = node.round();
+        if (node.ask() != null || node.down() != null || round == null || round.self == null
+                || node.askedIn(round.id) || node.history().isFinished(round.id)) {
             return;
         }
-        node.lastAskedRound = round.id;
+        node.markAskedIn(round.id);
         long token = node.token();
-        LeaseRequest request = new LeaseRequest(node.self, round.id, round.self.value(), node.timing.downtime(),
+        LeaseRequest request = new LeaseRequest(node.self(), round.id, round.self.value(), node.timing().downtime(),
                 token);
-        RefusalReason refusal = node.permits.checkBeforeJoin(request, now);
+        RefusalReason refusal = node.permitRules().checkBeforeJoin(request, now);
         if (refusal == null) {
-            refusal = node.permits.checkInRound(request);
+            refusal = node.permitRules().checkInRound(request);
         }
         if (refusal != null) {
-            node.listener.permitRefused(round.id, node.self, refusal);
+            node.listener().permitRefused(round.id, node.self(), refusal);
             node.abandonRound("own permit refused: " + refusal, now, true);
             return;
         }
-        node.permits.grant(request, now);
-        PermitAsk ask = new PermitAsk(round.id, round.self.value(), token, now, now + node.timing.permitTimeout());
-        ask.grants.add(node.self);
-        node.ask = ask;
-        for (String peer : node.ring.others()) {
+        node.permitRules().grant(request, now);
+        PermitAsk ask = new PermitAsk(round.id, round.self.value(), token, now, now + node.timing().permitTimeout());
+        ask.grants.add(node.self());
+        node.beginAsk(ask);
+        for (String peer : node.ring().others()) {
             node.send(peer, request, round.id);
             ask.pending.put(peer, now);
         }
@@ -49,59 +49,55 @@ final class Permits {
     }
 
     void resend(String peer, long now) {
-        PermitAsk ask = node.ask;
-        node.send(peer, new LeaseRequest(node.self, ask.round, ask.value, node.timing.downtime(), ask.token),
+        PermitAsk ask = node.ask();
+        node.send(peer, new LeaseRequest(node.self(), ask.round, ask.value, node.timing().downtime(), ask.token),
                 ask.round);
         ask.pending.put(peer, now);
     }
 
     void commitIfMajority(long now) {
-        PermitAsk ask = node.ask;
-        if (ask.grants.size() < node.ring.majority() || !ask.grants.contains(ask.round.initiator())) {
+        PermitAsk ask = node.ask();
+        if (ask.grants.size() < node.ring().majority() || !ask.grants.contains(ask.round.initiator())) {
             return;
         }
         if (node.isHoldingForConfiguration(now)) {
             giveUp("a member runs another ring configuration", now);
             return;
         }
-        long until = ask.askedAt + node.timing.downtime();
+        long until = ask.askedAt + node.timing().downtime();
         if (now >= until) {
             giveUp("permits came too late", now);
             return;
         }
-        node.ask = null;
-        Downtime down = new Downtime(ask.round, ask.value, ask.token, until, node.token());
-        node.down = down;
-        node.listener.wentDown(ask.round, until);
-        node.finishRound(ask.round, node.self, ask.value, now);
-        for (String peer : node.ring.others()) {
+        node.goDown(new Downtime(ask.round, ask.value, ask.token, until, node.token()));
+        node.listener().wentDown(ask.round, until);
+        node.finishRound(ask.round, node.self(), ask.value, now);
+        for (String peer : node.ring().others()) {
             announce(peer, now);
         }
     }
 
     /** Seed {@code d}: tells a peer the round is committed and for how long this node is down. */
     void announce(String peer, long now) {
-        Downtime down = node.down;
-        node.send(peer, new Down(node.self, down.round, down.value, down.until - now, down.downToken), down.round);
+        Downtime down = node.down();
+        node.send(peer, new Down(node.self(), down.round, down.value, down.until - now, down.downToken), down.round);
         down.unacknowledged.put(peer, now);
     }
 
     /** The downtime is over: seed {@code u}, a fresh value, every permit released. */
     void comeUp(long now) {
-        Downtime down = node.down;
-        node.down = null;
-        node.preparedValue = node.random.nextLong(node.timing.valueBound());
-        node.listener.cameUp(down.round, now);
-        node.permits.release(down.round, node.self, down.askToken);
-        for (String peer : node.ring.others()) {
-            node.send(peer, new Up(node.self, down.round, down.askToken), down.round);
+        Downtime down = node.comeUp();
+        node.listener().cameUp(down.round, now);
+        node.permitRules().release(down.round, node.self(), down.askToken);
+        for (String peer : node.ring().others()) {
+            node.send(peer, new Up(node.self(), down.round, down.askToken), down.round);
         }
     }
 
     /** Gives up the ask, and the round with it when it is still the current one. */
     void giveUp(String reason, long now) {
-        RoundState round = node.round;
-        if (round != null && round.isActive() && round.id.equals(node.ask.round)) {
+        RoundState round = node.round();
+        if (round != null && round.isActive() && round.id.equals(node.ask().round)) {
             node.abandonRound(reason, now, true);
         } else {
             node.abandonAsk(now);
@@ -113,6 +109,6 @@ final class Permits {
         if (ask.refusals.contains(ask.round.initiator())) {
             return true;
         }
-        return ask.grants.size() + ask.pending.size() < node.ring.majority();
+        return ask.grants.size() + ask.pending.size() < node.ring().majority();
     }
 }

@@ -18,23 +18,23 @@ final class ProbeTask implements Task {
 
     @Override
     public void run(long now) {
-        if (node.nextProbeAt == Timing.NEVER || now < node.nextProbeAt) {
+        if (node.nextProbeAt() == Timing.NEVER || now < node.nextProbeAt()) {
             return;
         }
-        Set<String> probed = new LinkedHashSet<>(node.ring.suspected());
-        probed.addAll(node.unconfirmed);
+        Set<String> probed = new LinkedHashSet<>(node.ring().suspected());
+        probed.addAll(node.unconfirmed());
         if (probed.isEmpty()) {
-            node.nextProbeAt = Timing.NEVER;
+            node.stopProbing();
             return;
         }
-        node.nextProbeAt = now + node.timing.probe();
+        node.probedAt(now);
         for (String peer : probed) {
-            node.send(peer, new Hello(node.self, node.currentRound(), node.token()), node.currentRound());
+            node.send(peer, new Hello(node.self(), node.currentRound(), node.token()), node.currentRound());
         }
     }
 
     @Override
     public long dueAt() {
-        return node.nextProbeAt;
+        return node.nextProbeAt();
     }
 }

@@ -14,9 +14,9 @@ final class RefusalHandler {
     }
 
     void handle(Refusal refusal, long now) {
-        PermitAsk ask = node.ask;
+        PermitAsk ask = node.ask();
         if (ask == null || !ask.round.equals(refusal.round()) || ask.token != refusal.token()) {
-            node.listener.ignored(refusal, "no such ask");
+            node.listener().ignored(refusal, "no such ask");
             return;
         }
         if (ask.pending.remove(refusal.sender()) == null) {

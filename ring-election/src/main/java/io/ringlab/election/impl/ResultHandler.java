@@ -14,23 +14,23 @@ final class ResultHandler {
     }
 
     void handle(Result message, long now) {
-        if (node.down != null) {
+        if (node.down() != null) {
             node.ack(message, message.token());
-            node.listener.ignored(message, "down");
+            node.listener().ignored(message, "down");
             return;
         }
         if (message.round().isBefore(node.currentRound())) {
             node.ack(message, message.token());
-            node.listener.ignored(message, "stale round, current is " + node.currentRound());
+            node.listener().ignored(message, "stale round, current is " + node.currentRound());
             return;
         }
         if (message.round().isAfter(node.currentRound())) {
             node.join(message.round(), now, false);
         }
         node.ack(message, message.token());
-        RoundState round = node.round;
+        RoundState round = node.round();
         if (round.phase.isOver()) {
-            node.listener.ignored(message, "round is " + round.phase.label());
+            node.listener().ignored(message, "round is " + round.phase.label());
             return;
         }
         if (round.result == null) {
@@ -38,7 +38,7 @@ final class ResultHandler {
         } else if (round.result.equals(message.winner())) {
             round.resultFrom.add(message.direction().opposite());
         } else {
-            node.listener.ignored(message, "conflicts with known result " + round.result);
+            node.listener().ignored(message, "conflicts with known result " + round.result);
         }
     }
 }

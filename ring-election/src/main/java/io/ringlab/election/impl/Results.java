@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Result;
 
@@ -38,13 +38,13 @@ final class Results {
     private void known(RoundState round, Nominee winner, long now) {
         round.result = winner;
         round.phase = Phase.RESULT_KNOWN;
-        round.deadline = now + node.timing.permitTimeout() + node.timing.roundTimeout();
+        round.deadline = now + node.timing().permitTimeout() + node.timing().roundTimeout();
     }
 
     private void send(RoundState round, Direction toward, long now) {
         round.resultSent.add(toward);
         long token = node.token();
-        node.sendToward(toward, new Result(node.self, round.id, toward, round.result, token), token, now);
+        node.sendToward(toward, new Result(node.self(), round.id, toward, round.result, token), token, now);
     }
 
     private void askIfWon(RoundState round, long now) {

@@ -19,24 +19,24 @@ final class RetransmitTask implements Task {
 
     @Override
     public void run(long now) {
-        long retransmit = node.timing.retransmit();
-        for (Link link : node.links.values()) {
+        long retransmit = node.timing().retransmit();
+        for (Link link : node.links()) {
             if (link.pending && link.target != null && now >= link.lastSentAt + retransmit) {
-                if (link.attempts >= node.timing.suspectAfter()) {
+                if (link.attempts >= node.timing().suspectAfter()) {
                     node.suspect(link.target, now);
                 } else {
                     node.transmit(link, now);
                 }
             }
         }
-        if (node.ask != null) {
-            for (Map.Entry<String, Long> entry : new ArrayList<>(node.ask.pending.entrySet())) {
+        if (node.ask() != null) {
+            for (Map.Entry<String, Long> entry : new ArrayList<>(node.ask().pending.entrySet())) {
                 if (now >= entry.getValue() + retransmit) {
                     permits.resend(entry.getKey(), now);
                 }
             }
         }
-        Downtime down = node.down;
+        Downtime down = node.down();
         if (down != null && now < down.until) {
             for (Map.Entry<String, Long> entry : new ArrayList<>(down.unacknowledged.entrySet())) {
                 if (now >= entry.getValue() + retransmit) {
@@ -48,18 +48,18 @@ final class RetransmitTask implements Task {
 
     @Override
     public long dueAt() {
-        long retransmit = node.timing.retransmit();
+        long retransmit = node.timing().retransmit();
         long due = Timing.NEVER;
-        for (Link link : node.links.values()) {
+        for (Link link : node.links()) {
             due = Math.min(due, link.nextResendAt(retransmit));
         }
-        if (node.ask != null) {
-            for (long sentAt : node.ask.pending.values()) {
+        if (node.ask() != null) {
+            for (long sentAt : node.ask().pending.values()) {
                 due = Math.min(due, sentAt + retransmit);
             }
         }
-        if (node.down != null) {
-            for (long sentAt : node.down.unacknowledged.values()) {
+        if (node.down() != null) {
+            for (long sentAt : node.down().unacknowledged.values()) {
                 due = Math.min(due, sentAt + retransmit);
             }
         }

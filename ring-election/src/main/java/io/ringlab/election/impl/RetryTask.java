@@ -13,20 +13,20 @@ final class RetryTask implements Task {
 
     @Override
     public void run(long now) {
-        if (now < node.retryAt) {
+        if (now < node.retryAt()) {
             return;
         }
-        node.retryAt = Timing.NEVER;
+        node.takeRetry();
         StartResult start = node.canStart(now);
         if (start == StartResult.STARTED) {
             node.startRound(now);
         } else if (start != StartResult.REFUSED_ROUND_IN_PROGRESS) {
-            node.retryAt = node.blockedUntil(now) + node.jitter(node.timing.roundTimeout() / 2, 1.0);
+            node.deferRetry(now);
         }
     }
 
     @Override
     public long dueAt() {
-        return node.retryAt;
+        return node.retryAt();
     }
 }

@@ -1,7 +1,7 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Direction;
 import java.util.EnumMap;
 import java.util.EnumSet;

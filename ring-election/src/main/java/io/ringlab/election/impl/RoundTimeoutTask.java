@@ -11,7 +11,7 @@ final class RoundTimeoutTask implements Task {
 
     @Override
     public void run(long now) {
-        RoundState round = node.round;
+        RoundState round = node.round();
         if (round != null && round.isActive() && now >= round.deadline && !asking(round)) {
             node.abandonRound("timed out, " + round.phase.label(), now, true);
         }
@@ -19,12 +19,12 @@ final class RoundTimeoutTask implements Task {
 
     @Override
     public long dueAt() {
-        RoundState round = node.round;
+        RoundState round = node.round();
         return round != null && round.isActive() && !asking(round) ? round.deadline : Timing.NEVER;
     }
 
     /** While this node asks for permits in the round, the permit timeout rules instead. */
     private boolean asking(RoundState round) {
-        return node.ask != null && node.ask.round.equals(round.id);
+        return node.ask() != null && node.ask().round.equals(round.id);
     }
 }

@@ -12,10 +12,7 @@ final class UpHandler {
     }
 
     void handle(Up message, long now) {
-        node.permits.release(message.round(), message.sender(), message.askToken());
-        KnownDown heard = node.knownDown;
-        if (heard != null && heard.round().equals(message.round()) && heard.node().equals(message.sender())) {
-            node.knownDown = null;
-        }
+        node.permitRules().release(message.round(), message.sender(), message.askToken());
+        node.forgetDown(message.round(), message.sender());
     }
 }

@@ -1,6 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Veto;
 
 /**
@@ -18,15 +18,15 @@ final class Vetoes {
 
     /** The downtime that forbids round {@code round} now, or null. */
     KnownDown reasonToVeto(RoundId round, long now) {
-        if (node.down != null) {
-            return new KnownDown(node.down.round, node.self, node.down.until);
+        if (node.down() != null) {
+            return new KnownDown(node.down().round, node.self(), node.down().until);
         }
         KnownDown reason = null;
-        Lease lease = node.permits.lease();
+        Lease lease = node.permitRules().lease();
         if (lease != null && lease.isLive(now) && !lease.round.equals(round)) {
             reason = new KnownDown(lease.round, lease.winner, lease.until);
         }
-        KnownDown heard = node.knownDown;
+        KnownDown heard = node.knownDown();
         if (heard != null && heard.until() > now && !heard.round().equals(round)
                 && (reason == null || heard.until() > reason.until())) {
             reason = heard;
@@ -35,6 +35,6 @@ final class Vetoes {
     }
 
     Veto veto(RoundId round, KnownDown reason, long token, long now) {
-        return new Veto(node.self, round, reason.node(), Math.max(0, reason.until() - now), token);
+        return new Veto(node.self(), round, reason.node(), Math.max(0, reason.until() - now), token);
     }
 }

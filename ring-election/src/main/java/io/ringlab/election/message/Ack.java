@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /**
  * Acknowledges the message with {@code token}; {@code round} is the acknowledging node's current round,

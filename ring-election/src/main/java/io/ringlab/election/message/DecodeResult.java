@@ -1,6 +1,6 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.protocol.DropReason;
 import java.util.Optional;
 
 /** The outcome of decoding one datagram: a message, or the reason it is not one. Never an exception. */
@@ -17,32 +17,16 @@ public sealed interface DecodeResult {
         }
     }
 
-    /** Not a ring message; {@code detail} says where it went wrong. */
-    record Malformed(Problem problem, String detail) implements DecodeResult {
+    /**
+     * Not a ring message: {@code reason} in the words of every decoder of the project ({@link DropReason}, as
+     * {@link io.ringlab.protocol.Decoded.Invalid} says it of a frame), {@code detail} where it went wrong. A field
+     * out of range (empty or over-long id, bad UTF-8, negative duration, unknown code, a term above
+     * {@link RoundId#MAX_TERM}) or bytes left over after the last field are {@link DropReason#MALFORMED}.
+     */
+    record Malformed(DropReason reason, String detail) implements DecodeResult {
         @Override
         public Optional<RingMessage> message() {
             return Optional.empty();
         }
-    }
-
-    /** Why a datagram is not a ring message. */
-    enum Problem {
-        /** Zero bytes. */
-        EMPTY,
-        /** Does not start with the RingLab magic {@code 'R' 'L'}. */
-        NOT_A_FRAME,
-        /** A version this build does not speak. */
-        UNSUPPORTED_VERSION,
-        /** A type byte that is not a ring message type. */
-        UNKNOWN_TYPE,
-        /** Ends before its fields do. */
-        TRUNCATED,
-        /**
-         * A field out of range: empty or over-long id, bad UTF-8, negative duration, unknown code, a term above
-         * {@link io.ringlab.election.RoundId#MAX_TERM}.
-         */
-        BAD_FIELD,
-        /** Bytes left over after the last field. */
-        TRAILING_BYTES
     }
 }

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /**
  * Seed {@code d}: the sender won {@code round} with {@code value}, holds a majority of down permits and

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /**
  * A down permit for {@code winner} in {@code round}, answering the ask {@code token}. The granter holds

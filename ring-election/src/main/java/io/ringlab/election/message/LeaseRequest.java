@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /**
  * The winner of {@code round} (the sender, with {@code value}) asks for a down permit for

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /** A down permit refused, with the reason and how long the refusal will last if known (else 0). */
 public record Refusal(String sender, RoundId round, String winner, RefusalReason reason, long retryAfterNanos,

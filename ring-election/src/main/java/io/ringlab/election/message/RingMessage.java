@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /**
  * A message between ring servers. Immutable records, one per type; {@link RingMessageCodec} puts them

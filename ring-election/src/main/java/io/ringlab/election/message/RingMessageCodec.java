@@ -1,11 +1,9 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.Nominee;
 import io.ringlab.election.message.DecodeResult.Decoded;
 import io.ringlab.election.message.DecodeResult.Malformed;
-import io.ringlab.election.message.DecodeResult.Problem;
 import io.ringlab.election.message.WireReader.WireException;
+import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 
 /**
@@ -24,7 +22,7 @@ import io.ringlab.protocol.FrameCodec;
  *  round = term i64, initiator id, incarnation i64     ("none" = 0, empty, 0; term at most RoundId.MAX_TERM)
  * </pre>
  *
- * <p>Decoding refuses a term above {@link io.ringlab.election.RoundId#MAX_TERM}; encoding does not check it, so
+ * <p>Decoding refuses a term above {@link io.ringlab.election.message.RoundId#MAX_TERM}; encoding does not check it, so
  * that tests can build what a hostile sender would.
  */
 public final class RingMessageCodec {
@@ -80,20 +78,20 @@ public final class RingMessageCodec {
     /** Decodes {@code data[offset, offset + length)}. Never throws on any input. */
     public static DecodeResult decode(byte[] data, int offset, int length) {
         if (data == null || length <= 0 || offset < 0 || offset + length > data.length) {
-            return new Malformed(Problem.EMPTY, "no bytes");
+            return new Malformed(DropReason.EMPTY, "no bytes");
         }
         if (length < 2 || data[offset] != FrameCodec.MAGIC_0 || data[offset + 1] != FrameCodec.MAGIC_1) {
-            return new Malformed(Problem.NOT_A_FRAME, "no RingLab magic");
+            return new Malformed(DropReason.NOT_A_FRAME, "no RingLab magic");
         }
         if (length < FrameCodec.HEADER_LENGTH) {
-            return new Malformed(Problem.TRUNCATED, "ends inside the header");
+            return new Malformed(DropReason.TRUNCATED, "ends inside the header");
         }
         if (data[offset + 2] != FrameCodec.VERSION) {
-            return new Malformed(Problem.UNSUPPORTED_VERSION, "version " + (data[offset + 2] & 0xFF));
+            return new Malformed(DropReason.UNSUPPORTED_VERSION, "version " + (data[offset + 2] & 0xFF));
         }
         MessageType type = MessageType.fromCode(data[offset + 3]);
         if (type == null) {
-            return new Malformed(Problem.UNKNOWN_TYPE, "type byte " + (data[offset + 3] & 0xFF));
+            return new Malformed(DropReason.UNKNOWN_TYPE, "type byte " + (data[offset + 3] & 0xFF));
         }
         WireReader in = new WireReader(data, offset + FrameCodec.HEADER_LENGTH, length - FrameCodec.HEADER_LENGTH);
         try {
@@ -102,7 +100,7 @@ public final class RingMessageCodec {
             in.expectEnd();
             return new Decoded(message, configuration);
         } catch (WireException e) {
-            return new Malformed(e.problem, type + ": " + e.getMessage());
+            return new Malformed(e.reason, type + ": " + e.getMessage());
         }
     }
 
@@ -138,13 +136,13 @@ public final class RingMessageCodec {
         if (code == RIGHT) {
             return Direction.RIGHT;
         }
-        throw new WireException(Problem.BAD_FIELD, "direction byte " + code);
+        throw new WireException(DropReason.MALFORMED, "direction byte " + code);
     }
 
     private static RefusalReason reason(int code) {
         RefusalReason reason = RefusalReason.fromCode((byte) code);
         if (reason == null) {
-            throw new WireException(Problem.BAD_FIELD, "refusal reason " + code);
+            throw new WireException(DropReason.MALFORMED, "refusal reason " + code);
         }
         return reason;
     }

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 
 /**
  * Answers an election message of {@code round} that must not run: {@code downNode} is (or may be) in

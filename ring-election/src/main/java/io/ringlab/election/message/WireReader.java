@@ -1,7 +1,6 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
-import io.ringlab.election.message.DecodeResult.Problem;
+import io.ringlab.protocol.DropReason;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -37,7 +36,7 @@ final class WireReader {
     long nonNegative(String field) {
         long value = i64(field);
         if (value < 0) {
-            throw new WireException(Problem.BAD_FIELD, field + " is negative");
+            throw new WireException(DropReason.MALFORMED, field + " is negative");
         }
         return value;
     }
@@ -46,7 +45,7 @@ final class WireReader {
     String id(String field) {
         String id = idOrEmpty(field);
         if (id.isEmpty()) {
-            throw new WireException(Problem.BAD_FIELD, field + " is empty");
+            throw new WireException(DropReason.MALFORMED, field + " is empty");
         }
         return id;
     }
@@ -54,25 +53,25 @@ final class WireReader {
     RoundId round(String field) {
         long term = nonNegative(field + ".term");
         if (term > RoundId.MAX_TERM) {
-            throw new WireException(Problem.BAD_FIELD, field + ".term is above the maximum " + RoundId.MAX_TERM);
+            throw new WireException(DropReason.MALFORMED, field + ".term is above the maximum " + RoundId.MAX_TERM);
         }
         String initiator = idOrEmpty(field + ".initiator");
         long incarnation = i64(field + ".incarnation");
         if (term == 0) {
             if (!initiator.isEmpty() || incarnation != 0) {
-                throw new WireException(Problem.BAD_FIELD, field + " has term 0 but is not 'none'");
+                throw new WireException(DropReason.MALFORMED, field + " has term 0 but is not 'none'");
             }
             return RoundId.NONE;
         }
         if (initiator.isEmpty()) {
-            throw new WireException(Problem.BAD_FIELD, field + ".initiator is empty");
+            throw new WireException(DropReason.MALFORMED, field + ".initiator is empty");
         }
         return new RoundId(term, initiator, incarnation);
     }
 
     void expectEnd() {
         if (position != end) {
-            throw new WireException(Problem.TRAILING_BYTES, (end - position) + " bytes after the last field");
+            throw new WireException(DropReason.MALFORMED, (end - position) + " bytes after the last field");
         }
     }
 
@@ -88,24 +87,24 @@ final class WireReader {
             position += length;
             return id;
         } catch (CharacterCodingException e) {
-            throw new WireException(Problem.BAD_FIELD, field + " is not UTF-8");
+            throw new WireException(DropReason.MALFORMED, field + " is not UTF-8");
         }
     }
 
     private void need(int bytes, String field) {
         if (end - position < bytes) {
-            throw new WireException(Problem.TRUNCATED, "ends inside " + field);
+            throw new WireException(DropReason.TRUNCATED, "ends inside " + field);
         }
     }
 
     /** A decoding failure; caught by the codec, never seen by callers. */
     static final class WireException extends RuntimeException {
 
-        final Problem problem;
+        final DropReason reason;
 
-        WireException(Problem problem, String detail) {
+        WireException(DropReason reason, String detail) {
             super(detail, null, false, false);
-            this.problem = problem;
+            this.reason = reason;
         }
     }
 }

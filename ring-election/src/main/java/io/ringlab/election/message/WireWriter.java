@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-import io.ringlab.election.RoundId;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 

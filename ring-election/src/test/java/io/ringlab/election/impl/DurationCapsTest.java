@@ -3,8 +3,8 @@ package io.ringlab.election.impl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringlab.election.ElectionSettings;
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Down;
 import io.ringlab.election.message.Election;

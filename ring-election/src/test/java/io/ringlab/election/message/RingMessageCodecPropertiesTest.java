@@ -2,9 +2,6 @@ package io.ringlab.election.message;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
 import io.ringlab.election.message.DecodeResult.Decoded;
 import java.util.Arrays;
 import net.jqwik.api.Arbitraries;

@@ -3,12 +3,9 @@ package io.ringlab.election.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ringlab.election.ConfigurationId;
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
 import io.ringlab.election.message.DecodeResult.Decoded;
 import io.ringlab.election.message.DecodeResult.Malformed;
-import io.ringlab.election.message.DecodeResult.Problem;
+import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameType;
 import java.util.Arrays;
 import java.util.List;
@@ -84,15 +81,16 @@ class RingMessageCodecTest {
     void reportsWhyAMalformedDatagramIsNotAMessage() {
         byte[] good = RingMessageCodec.encode(new Hello(A, ROUND, 1), CONFIG);
 
-        assertThat(problem(new byte[0])).isEqualTo(Problem.EMPTY);
-        assertThat(problem(new byte[] {1, 2, 3})).isEqualTo(Problem.NOT_A_FRAME);
-        assertThat(problem(new byte[] {'R', 'L', 1})).isEqualTo(Problem.TRUNCATED);
-        assertThat(problem(withByte(good, 2, 2))).isEqualTo(Problem.UNSUPPORTED_VERSION);
-        assertThat(problem(withByte(good, 3, 'q'))).isEqualTo(Problem.UNKNOWN_TYPE);
-        assertThat(problem(withByte(good, 3, 'z'))).isEqualTo(Problem.UNKNOWN_TYPE);
-        assertThat(problem(Arrays.copyOf(good, good.length - 1))).isEqualTo(Problem.TRUNCATED);
-        assertThat(problem(Arrays.copyOf(good, good.length + 1))).isEqualTo(Problem.TRAILING_BYTES);
-        assertThat(problem(withByte(good, 12, 0))).isIn(Problem.BAD_FIELD, Problem.TRUNCATED);
+        assertThat(problem(new byte[0])).isEqualTo(DropReason.EMPTY);
+        assertThat(problem(new byte[] {1, 2, 3})).isEqualTo(DropReason.NOT_A_FRAME);
+        assertThat(problem(new byte[] {'R', 'L', 1})).isEqualTo(DropReason.TRUNCATED);
+        assertThat(problem(withByte(good, 2, 2))).isEqualTo(DropReason.UNSUPPORTED_VERSION);
+        assertThat(problem(withByte(good, 3, 'q'))).isEqualTo(DropReason.UNKNOWN_TYPE);
+        assertThat(problem(withByte(good, 3, 'z'))).isEqualTo(DropReason.UNKNOWN_TYPE);
+        assertThat(problem(Arrays.copyOf(good, good.length - 1))).isEqualTo(DropReason.TRUNCATED);
+        assertThat(problem(Arrays.copyOf(good, good.length + 1))).isEqualTo(DropReason.MALFORMED);
+        assertThat(detail(Arrays.copyOf(good, good.length + 1))).endsWith("1 bytes after the last field");
+        assertThat(problem(withByte(good, 12, 0))).isIn(DropReason.MALFORMED, DropReason.TRUNCATED);
     }
 
     @Test
@@ -101,13 +99,14 @@ class RingMessageCodecTest {
                 new Nominee("c", 3), 4), CONFIG);
         int directionAt = 4 + 8 + 2 + 8 + 2 + 8;
 
-        assertThat(problem(withByte(election, directionAt, 'X'))).isEqualTo(Problem.BAD_FIELD);
-        assertThat(problem(withByte(election, 13, 0xFF))).isEqualTo(Problem.BAD_FIELD);
-        assertThat(problem(withByte(election, 12, 0))).isEqualTo(Problem.BAD_FIELD);
+        assertThat(problem(withByte(election, directionAt, 'X'))).isEqualTo(DropReason.MALFORMED);
+        assertThat(detail(withByte(election, directionAt, 'X'))).endsWith("direction byte 88");
+        assertThat(problem(withByte(election, 13, 0xFF))).isEqualTo(DropReason.MALFORMED);
+        assertThat(problem(withByte(election, 12, 0))).isEqualTo(DropReason.MALFORMED);
         byte[] refusal = RingMessageCodec.encode(new Refusal(A, ROUND, B, RefusalReason.DOWN, 0, 1), CONFIG);
-        assertThat(problem(withByte(refusal, refusal.length - 17, 99))).isEqualTo(Problem.BAD_FIELD);
+        assertThat(problem(withByte(refusal, refusal.length - 17, 99))).isEqualTo(DropReason.MALFORMED);
         byte[] down = RingMessageCodec.encode(new Down(A, ROUND, 1, 5, 1), CONFIG);
-        assertThat(problem(withByte(down, down.length - 16, 0x80))).isEqualTo(Problem.BAD_FIELD);
+        assertThat(problem(withByte(down, down.length - 16, 0x80))).isEqualTo(DropReason.MALFORMED);
     }
 
     @Test
@@ -115,9 +114,9 @@ class RingMessageCodecTest {
         long maxTerm = 1L << 40;
 
         assertThat(problem(RingMessageCodec.encode(new Hello(A, new RoundId(Long.MAX_VALUE, B, 1), 1), CONFIG)))
-                .isEqualTo(Problem.BAD_FIELD);
+                .isEqualTo(DropReason.MALFORMED);
         assertThat(problem(RingMessageCodec.encode(new Ack(A, 1, new RoundId(maxTerm + 1, B, 1)), CONFIG)))
-                .isEqualTo(Problem.BAD_FIELD);
+                .isEqualTo(DropReason.MALFORMED);
         assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello(A, new RoundId(maxTerm, B, 1), 1), CONFIG)))
                 .isInstanceOf(Decoded.class);
     }
@@ -160,11 +159,19 @@ class RingMessageCodecTest {
         assertThat(RingMessageCodec.decode(new byte[4], 2, 10)).isInstanceOf(Malformed.class);
     }
 
-    private static Problem problem(byte[] bytes) {
+    private static DropReason problem(byte[] bytes) {
+        return malformed(bytes).reason();
+    }
+
+    private static String detail(byte[] bytes) {
+        return malformed(bytes).detail();
+    }
+
+    private static Malformed malformed(byte[] bytes) {
         DecodeResult result = RingMessageCodec.decode(bytes);
         assertThat(result).isInstanceOf(Malformed.class);
         assertThat(result.message()).isEmpty();
-        return ((Malformed) result).problem();
+        return (Malformed) result;
     }
 
     private static byte[] withByte(byte[] bytes, int at, int value) {

@@ -1,7 +1,7 @@
 package io.ringlab.election.sim;
 
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import java.util.ArrayList;
 import java.util.HashMap;

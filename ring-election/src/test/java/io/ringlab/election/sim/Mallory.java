@@ -1,6 +1,6 @@
 package io.ringlab.election.sim;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;

@@ -3,9 +3,9 @@ package io.ringlab.election.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ringlab.election.ElectionSettings;
-import io.ringlab.election.Nominee;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.NodeStatus;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.sim.ClusterEvents.Completion;
 import java.time.Duration;

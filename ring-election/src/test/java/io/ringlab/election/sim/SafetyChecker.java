@@ -1,7 +1,7 @@
 package io.ringlab.election.sim;
 
-import io.ringlab.election.Nominee;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.message.Grant;
 import java.util.ArrayList;

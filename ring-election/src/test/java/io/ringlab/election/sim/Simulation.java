@@ -1,11 +1,11 @@
 package io.ringlab.election.sim;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RingNode;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.node.RingNode;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.message.Grant;

@@ -1,8 +1,8 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RingNode;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
 import org.apache.commons.logging.Log;
@@ -10,13 +10,13 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import io.ringlab.server.config.RingProperties;
 import io.ringlab.server.config.RingServerProperties;
-import io.ringlab.server.serving.KnownAgents;
-import io.ringlab.server.serving.PlannedDowntime;
+import io.ringlab.server.downtime.AnnouncedAvailability;
+import io.ringlab.server.transport.PeerAddresses;
+import io.ringlab.server.transport.UdpRingTransport;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.Scheduled;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -28,36 +28,8 @@ class RingConfiguration {
     private static final Log log = LogFactory.getLog(RingConfiguration.class);
 
     @Bean
-    ServerAvailability serverAvailability() {
-        return new ServerAvailability();
-    }
-
-    @Bean
-    StateAnnouncer stateAnnouncer(KnownAgents agents, DatagramSender serverSender, FrameSealer frameSealer) {
-        return new StateAnnouncer(agents, serverSender, frameSealer);
-    }
-
-    @Bean
-    ManualDowntime manualDowntime(ServerAvailability availability, StateAnnouncer announcer,
-                                  RingServerProperties properties) {
-        return new ManualDowntime(availability, announcer, properties.ring().drain().toNanos(),
-                properties.faults().dropUpAnnouncements());
-    }
-
-    @Bean
-    PlannedDowntime plannedDowntime(ServerAvailability availability) {
-        return new DowntimeGate(availability);
-    }
-
-    @Bean
-    RingEvents ringEvents(ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
-        return new RingEvents(availability, announcer, properties.ring().drain().toNanos(),
-                properties.faults().dropUpAnnouncements());
-    }
-
-    @Bean
-    PeerAddresses peerAddresses(RingServerProperties properties) {
-        return new PeerAddresses(properties.ring().peers());
+    RingEvents ringEvents(AnnouncedAvailability changes) {
+        return new RingEvents(changes, System::nanoTime);
     }
 
     @Bean
@@ -83,31 +55,13 @@ class RingConfiguration {
                 new UdpRingTransport(peers, serverSender, drops, frameSealer, ConfigurationId.of(members)),
                 new CompositeRingListener(listeners));
         log.info("ring configuration %s: %s".formatted(node.configuration(), members));
-        return new RingService(new RingHost(node, ring.inboxCapacity(), drops, frameAuthenticator, peers), events);
+        return new RingService(new RingHost(node, ring.inboxCapacity(), drops, frameAuthenticator, peers, System::nanoTime),
+                events);
     }
 
     /** In the readiness group: down while this server is not in its ring's configuration. */
     @Bean
     RingMembershipHealth ringMembership(RingService ring) {
         return new RingMembershipHealth(ring);
-    }
-
-    @Bean
-    PeerRefresher peerRefresher(PeerAddresses peers) {
-        return new PeerRefresher(peers);
-    }
-
-    static class PeerRefresher {
-
-        private final PeerAddresses peers;
-
-        PeerRefresher(PeerAddresses peers) {
-            this.peers = peers;
-        }
-
-        @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
-        void resolveAgain() {
-            peers.resolveAgain();
-        }
     }
 }

@@ -1,14 +1,18 @@
 package io.ringlab.server.election;
 
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.protocol.LogText;
+import io.ringlab.server.downtime.AnnouncedAvailability;
+import io.ringlab.server.downtime.AnnouncedAvailability.CameUp;
+import io.ringlab.server.downtime.ServerAvailability.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * What this server does when its election says so: goes down and tells the agents ({@code d}), comes back
@@ -18,44 +22,34 @@ public class RingEvents implements RingListener {
 
     private static final Log log = LogFactory.getLog(RingEvents.class);
 
-    private final ServerAvailability availability;
-    private final StateAnnouncer announcer;
-    private final long drainNanos;
-    private final boolean dropUpAnnouncements;
+    private final AnnouncedAvailability changes;
+    private final LongSupplier nanoTime;
     private final LongAdder roundsCompleted = new LongAdder();
     private final LongAdder roundsAbandoned = new LongAdder();
 
-    /**
-     * @param drainNanos          how long a winner keeps answering after it announced {@code d}
-     * @param dropUpAnnouncements a fault on purpose: never announce {@code u}
-     */
-    public RingEvents(ServerAvailability availability, StateAnnouncer announcer, long drainNanos,
-                      boolean dropUpAnnouncements) {
-        this.availability = availability;
-        this.announcer = announcer;
-        this.drainNanos = drainNanos;
-        this.dropUpAnnouncements = dropUpAnnouncements;
+    /** @param nanoTime the election's clock, monotonic like {@link System#nanoTime()} */
+    public RingEvents(AnnouncedAvailability changes, LongSupplier nanoTime) {
+        this.changes = changes;
+        this.nanoTime = nanoTime;
     }
 
     @Override
     public void wentDown(RoundId round, long untilNanos) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long remaining = untilNanos - now;
-        announcer.announce(availability.goDown(ServerAvailability.Reason.ELECTION, now, drainNanos, untilNanos));
+        changes.goDown(Reason.ELECTION, now, untilNanos);
         log.info("won round %s: going down for %d ms".formatted(text(round), TimeUnit.NANOSECONDS.toMillis(remaining)));
     }
 
     @Override
     public void cameUp(RoundId round, long nowNanos) {
-        var up = availability.comeUp(ServerAvailability.Reason.ELECTION);
-        if (up == null) {
-            log.info("downtime of round %s over; still down (%s)".formatted(text(round), availability.reason()));
+        CameUp up = changes.comeUp(Reason.ELECTION);
+        if (up == CameUp.STILL_DOWN) {
+            log.info("downtime of round %s over; still down (%s)".formatted(text(round),
+                    changes.availability().reason()));
             return;
         }
-        if (!dropUpAnnouncements) {
-            announcer.announce(up);
-        }
-        log.info("back up after round %s%s".formatted(text(round), dropUpAnnouncements ? " (u not announced: fault injected)" : ""));
+        log.info("back up after round %s%s".formatted(text(round), up.logNote()));
     }
 
     @Override
@@ -76,7 +70,7 @@ public class RingEvents implements RingListener {
     public void configurationChangeSeen(String peer, long holdUntilNanos) {
         log.warn(("configuration change under way: ring member %s runs another ring configuration (member list) than"
                 + " this server; no round and no down permit until %d ms after the last message of it").formatted(
-                LogText.escape(peer), TimeUnit.NANOSECONDS.toMillis(holdUntilNanos - System.nanoTime())));
+                LogText.escape(peer), TimeUnit.NANOSECONDS.toMillis(holdUntilNanos - nanoTime.getAsLong())));
     }
 
     @Override

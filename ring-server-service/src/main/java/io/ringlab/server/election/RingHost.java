@@ -1,14 +1,15 @@
 package io.ringlab.server.election;
 
 import io.ringlab.election.NodeStatus;
-import io.ringlab.election.RingNode;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.Opened;
+import io.ringlab.server.transport.PeerAddresses;
 import io.ringlab.support.transport.DropCounter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -17,6 +18,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Runs this server's {@link RingNode} on a thread of its own. Ring datagrams wait in a bounded inbox (what
@@ -35,18 +37,21 @@ public class RingHost {
     private final DropCounter drops;
     private final FrameAuthenticator authenticator;
     private final PeerAddresses peers;
+    private final LongSupplier nanoTime;
     private final Object lock = new Object();
     private final LongAdder failures = new LongAdder();
     private volatile boolean running;
     private Thread thread;
 
+    /** @param nanoTime the node's clock, monotonic like {@link System#nanoTime()} */
     public RingHost(RingNode node, int inboxCapacity, DropCounter drops, FrameAuthenticator authenticator,
-                    PeerAddresses peers) {
+                    PeerAddresses peers, LongSupplier nanoTime) {
         this.node = node;
         this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
         this.drops = drops;
         this.authenticator = authenticator;
         this.peers = peers;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -57,9 +62,9 @@ public class RingHost {
     }
 
     /**
-     * A datagram that carries a ring message type; called on the receive thread. Only a message sealed for this
-     * node by another ring member, seen for the first time, and sent in that member's own name gets into the inbox:
-     * the MAC is checked before anything else is read. A message of another ring configuration is dropped and
+     * A datagram that carries a ring message type; called on the UDP event loop's thread. Only a message sealed for
+     * this node by another ring member, seen for the first time, and sent in that member's own name gets into the
+     * inbox: the MAC is checked before anything else is read. A message of another ring configuration is dropped and
      * counted ({@code other-configuration}); the node is told who sent it, and holds.
      */
     public void receive(byte[] datagram) {
@@ -84,13 +89,13 @@ public class RingHost {
                 drops.drop(DropReason.OTHER_CONFIGURATION);
             }
         } else if (decoded instanceof DecodeResult.Malformed malformed) {
-            drops.drop(dropReason(malformed.problem()));
+            drops.drop(malformed.reason());
         }
     }
 
     public StartResult startRoundNow() {
         synchronized (lock) {
-            return node.startRoundNow(System.nanoTime());
+            return node.startRoundNow(nanoTime.getAsLong());
         }
     }
 
@@ -102,7 +107,7 @@ public class RingHost {
 
     public void resumePeriodic() {
         synchronized (lock) {
-            node.resumePeriodic(System.nanoTime());
+            node.resumePeriodic(nanoTime.getAsLong());
         }
     }
 
@@ -114,31 +119,48 @@ public class RingHost {
 
     private void loop() {
         while (running) {
-            long nextDeadline = System.nanoTime() + MAX_SLEEP_NANOS;
-            synchronized (lock) {
-                try {
-                    node.onTick(System.nanoTime());
-                    nextDeadline = node.nextDeadlineNanos();
-                } catch (RuntimeException e) {
-                    failed(e);
-                }
-            }
-            long sleep = Math.max(0, Math.min(MAX_SLEEP_NANOS, nextDeadline - System.nanoTime()));
+            long nextDeadline = tick();
+            long sleep = Math.max(0, Math.min(MAX_SLEEP_NANOS, nextDeadline - nanoTime.getAsLong()));
             try {
                 Inbound inbound = inbox.poll(sleep, TimeUnit.NANOSECONDS);
-                while (inbound != null) {
-                    synchronized (lock) {
-                        try {
-                            deliver(inbound, System.nanoTime());
-                        } catch (RuntimeException e) {
-                            failed(e);
-                        }
-                    }
-                    inbound = inbox.poll();
+                if (inbound != null) {
+                    deliverCounting(inbound);
+                    drainInbox();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /** Runs the node's timers that are due now; returns when it next needs a tick. */
+    long tick() {
+        long nextDeadline = nanoTime.getAsLong() + MAX_SLEEP_NANOS;
+        synchronized (lock) {
+            try {
+                node.onTick(nanoTime.getAsLong());
+                nextDeadline = node.nextDeadlineNanos();
+            } catch (RuntimeException e) {
+                failed(e);
+            }
+        }
+        return nextDeadline;
+    }
+
+    /** Hands the node every message waiting in the inbox now, on the calling thread. */
+    void drainInbox() {
+        for (Inbound inbound = inbox.poll(); inbound != null; inbound = inbox.poll()) {
+            deliverCounting(inbound);
+        }
+    }
+
+    private void deliverCounting(Inbound inbound) {
+        synchronized (lock) {
+            try {
+                deliver(inbound, nanoTime.getAsLong());
+            } catch (RuntimeException e) {
+                failed(e);
             }
         }
     }
@@ -148,15 +170,6 @@ public class RingHost {
             node.onOtherConfiguration(inbound.message().sender(), now);
         } else {
             node.onMessage(inbound.message(), now);
-        }
-    }
-
-    /** Processes what waits in the inbox now, on the calling thread: for tests that do not start the thread. */
-    void drainInbox() {
-        for (Inbound inbound = inbox.poll(); inbound != null; inbound = inbox.poll()) {
-            synchronized (lock) {
-                deliver(inbound, System.nanoTime());
-            }
         }
     }
 
@@ -192,16 +205,5 @@ public class RingHost {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static DropReason dropReason(DecodeResult.Problem problem) {
-        return switch (problem) {
-            case EMPTY -> DropReason.EMPTY;
-            case NOT_A_FRAME -> DropReason.NOT_A_FRAME;
-            case UNSUPPORTED_VERSION -> DropReason.UNSUPPORTED_VERSION;
-            case UNKNOWN_TYPE -> DropReason.UNKNOWN_TYPE;
-            case TRUNCATED -> DropReason.TRUNCATED;
-            case BAD_FIELD, TRAILING_BYTES -> DropReason.MALFORMED;
-        };
     }
 }

@@ -3,11 +3,12 @@ package io.ringlab.server.election;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.StartResult;
 import io.ringlab.protocol.DropReason;
+import io.ringlab.server.transport.RingMessageReceiver;
 import io.ringlab.support.transport.DropCounter;
 
 import org.springframework.context.SmartLifecycle;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * The ring as the rest of the server sees it; empty when this server runs without a ring. Starts and stops
  * the election thread with the application.
  */
-public class RingService implements SmartLifecycle {
+public class RingService implements SmartLifecycle, RingMessageReceiver {
 
     private final RingHost host;
     private final RingEvents events;
@@ -73,6 +74,7 @@ public class RingService implements SmartLifecycle {
     }
 
     /** A ring message datagram; dropped (and counted) by the request path's rules when there is no ring. */
+    @Override
     public void receive(byte[] datagram) {
         if (host != null) {
             host.receive(datagram);
@@ -84,6 +86,11 @@ public class RingService implements SmartLifecycle {
     /** The election's own view of this node; empty without a ring. */
     public Optional<NodeStatus> nodeStatus() {
         return host == null ? Optional.empty() : Optional.of(host.status(System.nanoTime()));
+    }
+
+    /** Events the election thread failed on (and carried on after); 0 without a ring. */
+    public long failureCount() {
+        return host == null ? 0 : host.failureCount();
     }
 
     public StartResult startRoundNow() {

@@ -1,6 +1,5 @@
 package io.ringlab.server.serving;
 
-import io.ringlab.protocol.Decoded;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.FrameType;
@@ -60,8 +59,7 @@ public class RequestAnswerer {
         if (type == null && !FrameCodec.looksFramed(datagram, datagram.length) && datagram.length > 0) {
             return answerRaw(datagram, sender, nowNanos);
         }
-        Decoded decoded = FrameCodec.decode(datagram);
-        drops.drop(decoded instanceof Decoded.Invalid invalid ? invalid.reason() : DropReason.UNEXPECTED_TYPE);
+        drops.drop(FrameCodec.decode(datagram).dropReason());
         return null;
     }
 

@@ -1,8 +1,6 @@
 package io.ringlab.server.transport;
 
 import io.ringlab.server.config.RingServerProperties;
-import io.ringlab.server.election.RingDatagrams;
-import io.ringlab.server.election.RingService;
 import io.ringlab.server.serving.RequestAnswerer;
 import io.ringlab.support.transport.DatagramChannelMessageProducer;
 import io.ringlab.support.transport.DatagramChannelSendingHandler;
@@ -17,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.messaging.MessageChannel;
+import org.springframework.scheduling.annotation.Scheduled;
 
 import java.net.DatagramSocket;
 
@@ -34,6 +33,16 @@ class ServerUdpConfiguration {
     @Bean
     DatagramSocket requestSocket(RingServerProperties properties) {
         return UdpSockets.bind("ringlab.server.port", properties.bindAddress(), properties.port(), properties.udp());
+    }
+
+    @Bean
+    PeerAddresses peerAddresses(RingServerProperties properties) {
+        return new PeerAddresses(properties.ring().peers());
+    }
+
+    @Bean
+    PeerRefresher peerRefresher(PeerAddresses peers) {
+        return new PeerRefresher(peers);
     }
 
     @Bean
@@ -67,7 +76,8 @@ class ServerUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow inboundFlow(DatagramChannelMessageProducer requestsIn, RequestAnswerer answerer, RingService ring,
+    IntegrationFlow inboundFlow(DatagramChannelMessageProducer requestsIn, RequestAnswerer answerer,
+                                RingMessageReceiver ring,
                                 MessageChannel serverOut, RingServerProperties properties,
                                 DelayedAnswers delayedAnswers) {
         long delayNanos = properties.faults().delay().toNanos();
@@ -92,5 +102,19 @@ class ServerUdpConfiguration {
                                 }), e -> e.id("answerRequest"))
                                 .channel(serverOut)))
                 .get();
+    }
+
+    static class PeerRefresher {
+
+        private final PeerAddresses peers;
+
+        PeerRefresher(PeerAddresses peers) {
+            this.peers = peers;
+        }
+
+        @Scheduled(initialDelay = 10_000, fixedDelay = 10_000)
+        void resolveAgain() {
+            peers.resolveAgain();
+        }
     }
 }

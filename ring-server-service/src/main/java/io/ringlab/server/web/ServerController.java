@@ -1,7 +1,7 @@
 package io.ringlab.server.web;
 
-import io.ringlab.server.election.ManualDowntime;
-import io.ringlab.server.election.ServerAvailability;
+import io.ringlab.server.downtime.ManualDowntime;
+import io.ringlab.server.downtime.ServerAvailability;
 import io.ringlab.support.web.InvalidRequestException;
 import io.ringlab.support.web.JsonRequestBody;
 import io.ringlab.support.web.Problems;

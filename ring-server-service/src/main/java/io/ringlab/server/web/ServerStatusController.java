@@ -1,7 +1,7 @@
 package io.ringlab.server.web;
 
-import io.ringlab.server.serving.ServerStatus;
-import io.ringlab.server.serving.ServerStatusSource;
+import io.ringlab.server.status.ServerStatus;
+import io.ringlab.server.status.ServerStatusSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,6 +1,6 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.server.RingServerApplication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -1,11 +1,11 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.RingNode;
-import io.ringlab.election.RoundId;
+import io.ringlab.election.node.RingNode;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;
@@ -15,6 +15,7 @@ import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
+import io.ringlab.server.transport.PeerAddresses;
 import io.ringlab.support.transport.DropCounter;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -64,7 +65,7 @@ class RingHostTest {
         };
         host = new RingHost(new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(1), (to, message) -> { },
                 listener), 4, drops, new FrameAuthenticator(keyring, 16),
-                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()));
+                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()), System::nanoTime);
     }
 
     @Property(tries = 2000)

@@ -1,4 +1,4 @@
-package io.ringlab.server.election;
+package io.ringlab.server.transport;
 
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.server.serving.MemberAddresses;

@@ -1,4 +1,4 @@
-package io.ringlab.client.metrics;
+package io.ringlab.client.load;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,4 +1,4 @@
-package io.ringlab.client.load;
+package io.ringlab.client.config;
 
 /** How the closed loop keeps its requests in flight. */
 public enum ClosedLoopEngine {

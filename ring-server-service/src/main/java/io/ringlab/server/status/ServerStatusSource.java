@@ -1,14 +1,15 @@
-package io.ringlab.server.serving;
+package io.ringlab.server.status;
 
 import io.ringlab.server.config.RingServerProperties;
+import io.ringlab.server.downtime.ServerAvailability;
+import io.ringlab.server.serving.KnownAgents;
+import io.ringlab.server.serving.ServerStatistics;
 import io.ringlab.support.transport.DropCounter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-
-import io.ringlab.server.election.ServerAvailability;
 
 import java.net.DatagramSocket;
 import java.util.Locale;

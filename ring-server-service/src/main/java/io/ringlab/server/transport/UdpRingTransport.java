@@ -1,6 +1,6 @@
-package io.ringlab.server.election;
+package io.ringlab.server.transport;
 
-import io.ringlab.election.ConfigurationId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.Transport;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
@@ -10,7 +10,6 @@ import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DropCounter;
 
 import java.net.InetSocketAddress;
-import java.util.concurrent.atomic.LongAdder;
 
 /** Sends ring messages, each sealed for its receiver, as datagrams from the server's own socket. Never blocks, never throws. */
 public class UdpRingTransport implements Transport {
@@ -20,7 +19,6 @@ public class UdpRingTransport implements Transport {
     private final DropCounter drops;
     private final FrameSealer sealer;
     private final ConfigurationId configuration;
-    private final LongAdder sent = new LongAdder();
 
     /** @param configuration this server's ring configuration, carried by every message it sends */
     public UdpRingTransport(PeerAddresses peers, DatagramSender sender, DropCounter drops, FrameSealer sealer,
@@ -40,10 +38,5 @@ public class UdpRingTransport implements Transport {
             return;
         }
         sender.send(address, sealer.seal(RingMessageCodec.encode(message, configuration), message.sender(), to));
-        sent.increment();
-    }
-
-    public long sentCount() {
-        return sent.sum();
     }
 }

@@ -1,4 +1,4 @@
-package io.ringlab.server.election;
+package io.ringlab.server.downtime;
 
 import io.ringlab.protocol.ServerState;
 

@@ -1,8 +1,16 @@
-package io.ringlab.election;
+package io.ringlab.election.node;
+
+import io.ringlab.election.ElectionSettings;
+import io.ringlab.election.NodeStatus;
+import io.ringlab.election.RingListener;
+import io.ringlab.election.StartResult;
+import io.ringlab.election.Transport;
 
 import io.ringlab.election.impl.Engine;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.message.RoundId;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;

@@ -1,13 +1,12 @@
-package io.ringlab.server.election;
+package io.ringlab.server.downtime;
 
-import io.ringlab.server.election.ServerAvailability.Reason;
+import io.ringlab.server.downtime.AnnouncedAvailability.CameUp;
+import io.ringlab.server.downtime.ServerAvailability.Reason;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
  * Planned downtime an operator asks for through REST, carried out exactly as an election winner's: announce
@@ -18,36 +17,29 @@ import java.util.concurrent.TimeUnit;
  * <p>It is outside the election: the ring does not know of it, so a server taken down here while an election
  * winner is down makes two servers down at once. That is the operator's call.
  */
-public class ManualDowntime implements AutoCloseable {
+public class ManualDowntime {
 
     private static final Log log = LogFactory.getLog(ManualDowntime.class);
 
     /** What became of a request to go down or come up. */
     public enum Result { STARTED, ENDED, REFUSED_ALREADY_DOWN, REFUSED_NOT_DOWN, REFUSED_ELECTION_DOWNTIME, REFUSED_SHUTTING_DOWN }
 
+    private final AnnouncedAvailability changes;
     private final ServerAvailability availability;
-    private final StateAnnouncer announcer;
-    private final long drainNanos;
-    private final boolean dropUpAnnouncements;
-    private final ScheduledExecutorService timer;
-    private ScheduledFuture<?> scheduledEnd;
+    private final LongSupplier nanoTime;
+    private final Scheduler scheduler;
+    private Scheduler.Cancellable scheduledEnd;
     private long downtimes;
 
     /**
-     * @param drainNanos          how long the server keeps answering after it announced {@code d}
-     * @param dropUpAnnouncements a fault on purpose: never announce {@code u}
+     * @param nanoTime  the clock, monotonic like {@link System#nanoTime()}
+     * @param scheduler ends each downtime when it is over, on the same clock
      */
-    public ManualDowntime(ServerAvailability availability, StateAnnouncer announcer, long drainNanos,
-                          boolean dropUpAnnouncements) {
-        this.availability = availability;
-        this.announcer = announcer;
-        this.drainNanos = drainNanos;
-        this.dropUpAnnouncements = dropUpAnnouncements;
-        this.timer = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "manual-downtime");
-            thread.setDaemon(true);
-            return thread;
-        });
+    public ManualDowntime(AnnouncedAvailability changes, LongSupplier nanoTime, Scheduler scheduler) {
+        this.changes = changes;
+        this.availability = changes.availability();
+        this.nanoTime = nanoTime;
+        this.scheduler = scheduler;
     }
 
     /** Goes down for {@code seconds}, unless the server is already down for any reason. */
@@ -55,11 +47,11 @@ public class ManualDowntime implements AutoCloseable {
         if (availability.isDown()) {
             return availability.isDownFor(Reason.SHUTDOWN) ? Result.REFUSED_SHUTTING_DOWN : Result.REFUSED_ALREADY_DOWN;
         }
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         long durationNanos = TimeUnit.SECONDS.toNanos(seconds);
-        announcer.announce(availability.goDown(Reason.MANUAL, now, drainNanos, now + durationNanos));
+        changes.goDown(Reason.MANUAL, now, now + durationNanos);
         long downtime = ++downtimes;
-        scheduledEnd = timer.schedule(() -> endOf(downtime), durationNanos, TimeUnit.NANOSECONDS);
+        scheduledEnd = scheduler.schedule(() -> endOf(downtime), durationNanos);
         log.info("manual downtime: going down for %d s (asked through REST)".formatted(seconds));
         return Result.STARTED;
     }
@@ -75,7 +67,7 @@ public class ManualDowntime implements AutoCloseable {
         if (!availability.isDownFor(Reason.MANUAL)) {
             return Result.REFUSED_NOT_DOWN;
         }
-        scheduledEnd.cancel(false);
+        scheduledEnd.cancel();
         end("ended early through REST");
         return Result.ENDED;
     }
@@ -88,19 +80,11 @@ public class ManualDowntime implements AutoCloseable {
     }
 
     private void end(String how) {
-        var up = availability.comeUp(Reason.MANUAL);
-        if (up == null) {
+        CameUp up = changes.comeUp(Reason.MANUAL);
+        if (up == CameUp.STILL_DOWN) {
             log.info("manual downtime %s; still down (%s)".formatted(how, availability.reason()));
             return;
         }
-        if (!dropUpAnnouncements) {
-            announcer.announce(up);
-        }
-        log.info("manual downtime %s: back up%s".formatted(how, dropUpAnnouncements ? " (u not announced: fault injected)" : ""));
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
+        log.info("manual downtime %s: back up%s".formatted(how, up.logNote()));
     }
 }

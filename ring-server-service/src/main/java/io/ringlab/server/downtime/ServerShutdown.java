@@ -1,6 +1,5 @@
-package io.ringlab.server.election;
+package io.ringlab.server.downtime;
 
-import io.ringlab.server.config.RingServerProperties;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import io.ringlab.support.lifecycle.StopsFirst;
@@ -18,21 +17,17 @@ class ServerShutdown extends StopsFirst {
 
     private static final Log log = LogFactory.getLog(ServerShutdown.class);
 
-    private final ServerAvailability availability;
-    private final StateAnnouncer announcer;
-    private final long drainNanos;
+    private final AnnouncedAvailability changes;
 
-    ServerShutdown(ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
-        this.availability = availability;
-        this.announcer = announcer;
-        this.drainNanos = properties.ring().drain().toNanos();
+    ServerShutdown(AnnouncedAvailability changes) {
+        this.changes = changes;
     }
 
     @Override
     protected void onStop() {
-        announcer.announce(availability.leave(System.nanoTime(), drainNanos));
+        changes.leave(System.nanoTime());
         try {
-            TimeUnit.NANOSECONDS.sleep(drainNanos);
+            TimeUnit.NANOSECONDS.sleep(changes.drainNanos());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

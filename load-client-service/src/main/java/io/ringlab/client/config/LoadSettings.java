@@ -1,4 +1,4 @@
-package io.ringlab.client.load;
+package io.ringlab.client.config;
 
 /**
  * What load to run: {@code threads} closed-loop workers, or, when {@code rate} is above 0, an open loop of

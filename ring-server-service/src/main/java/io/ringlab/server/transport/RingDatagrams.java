@@ -1,4 +1,4 @@
-package io.ringlab.server.election;
+package io.ringlab.server.transport;
 
 import io.ringlab.election.message.MessageType;
 import io.ringlab.protocol.FrameCodec;

@@ -1,4 +1,4 @@
-package io.ringlab.election;
+package io.ringlab.election.message;
 
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
-package io.ringlab.server.election;
+package io.ringlab.server.downtime;
 
 import io.ringlab.protocol.ServerState;
-import io.ringlab.server.election.ServerAvailability.Reason;
+import io.ringlab.server.downtime.ServerAvailability.Reason;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package io.ringlab.server.serving;
+package io.ringlab.server.status;
 
 import java.util.List;
 import java.util.Map;
