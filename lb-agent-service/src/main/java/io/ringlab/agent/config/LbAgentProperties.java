@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -39,7 +40,7 @@ import java.util.List;
  * @param retry           resending a request that got no reply to another server
  * @param health          active health checks
  * @param outliers        passive failure detection
- * @param udp             socket and worker settings
+ * @param udp             settings of every UDP socket of the service
  * @param raw             unframed (seed-style) requests on the client port: forwarded and answered raw
  * @param discovery       finding the ring servers in DNS instead of a fixed {@code servers} list
  */
@@ -60,8 +61,8 @@ public record LbAgentProperties(
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Health health,
         @DefaultValue @Valid Outliers outliers,
-        @DefaultValue @Valid UdpSettings udp,
-        @DefaultValue @Valid RawAnswers raw,
+        @DefaultValue @Valid @NestedConfigurationProperty UdpSettings udp,
+        @DefaultValue @Valid @NestedConfigurationProperty RawAnswers raw,
         @DefaultValue @Valid Discovery discovery) {
 
     public LbAgentProperties {
