@@ -1,6 +1,7 @@
 package io.ringlab.agent.config;
 
 import io.ringlab.support.config.HostAndPortConverter;
+import io.ringlab.support.transport.TransportProperties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Import;
 
 import static io.ringlab.support.config.ConfigurationLines.assertFailsWith;
 import static io.ringlab.support.config.ConfigurationLines.assertStarts;
+import static io.ringlab.support.config.ConfigurationLines.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ringlab.agent.*}: each bad value stops startup with one line naming it; good values bind. */
@@ -32,6 +34,55 @@ class LbAgentPropertiesTest {
             """)
     void checksTogetherNameTheProperty(String properties, String line) {
         assertFailsWith(runner, "Invalid configuration: " + line, properties.split("; "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            ringlab.agent.name= => ringlab.agent.name=: must not be blank
+            ringlab.agent.client-port=70000 => ringlab.agent.client-port=70000: must be less than or equal to 65535
+            ringlab.agent.server-port=-1 => ringlab.agent.server-port=-1: must be greater than or equal to 0
+            ringlab.agent.strategy= => ringlab.agent.strategy=: must not be blank
+            ringlab.agent.weights=0 => ringlab.agent.weights[0]=0: must be greater than or equal to 1
+            ringlab.agent.weights=1001 => ringlab.agent.weights[0]=1001: must be less than or equal to 1000
+            ringlab.agent.request-timeout=0s => ringlab.agent.request-timeout=PT0S: must be longer than or equal to 1 milli
+            ringlab.agent.max-pending=0 => ringlab.agent.max-pending=0: must be greater than or equal to 1
+            ringlab.agent.resolve-interval=0s => ringlab.agent.resolve-interval=PT0S: must be longer than or equal to 1 milli
+            ringlab.agent.report-interval=0s => ringlab.agent.report-interval=PT0S: must be longer than or equal to 1 milli
+            ringlab.agent.retry.max-tries=0 => ringlab.agent.retry.max-tries=0: must be greater than or equal to 1
+            ringlab.agent.retry.max-tries=11 => ringlab.agent.retry.max-tries=11: must be less than or equal to 10
+            ringlab.agent.retry.budget-percent=1001 => ringlab.agent.retry.budget-percent=1001: must be less than or equal to 1000
+            ringlab.agent.health.interval=0s => ringlab.agent.health.interval=PT0S: must be longer than or equal to 1 milli
+            ringlab.agent.health.misses-to-mark-down=0 => ringlab.agent.health.misses-to-mark-down=0: must be greater than or equal to 1
+            ringlab.agent.outliers.max-ejection-percent=101 => ringlab.agent.outliers.max-ejection-percent=101: must be less than or equal to 100
+            ringlab.agent.outliers.base-ejection=0s => ringlab.agent.outliers.base-ejection=PT0S: must be longer than or equal to 1 milli
+            ringlab.agent.udp.max-datagram-size=100 => ringlab.agent.udp.max-datagram-size=100: must be greater than or equal to 512
+            ringlab.agent.raw.burst=0 => ringlab.agent.raw.burst=0: must be greater than or equal to 1
+            """)
+    void eachBadValueIsNamed(String property, String line) {
+        assertFailsWith(runner, "Invalid configuration: " + line, "ringlab.agent.servers=localhost:1", property);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            ringlab.agent.discovery.refresh=100ms => ringlab.agent.discovery.refresh=PT0.1S: must be longer than or equal to 1 second
+            ringlab.agent.discovery.refresh=11m => ringlab.agent.discovery.refresh=PT11M: must be shorter than or equal to 10 minutes
+            ringlab.agent.discovery.max-servers=65 => ringlab.agent.discovery.max-servers=65: must be less than or equal to 64
+            ringlab.agent.discovery.timeout=5ms => ringlab.agent.discovery.timeout=PT0.005S: must be longer than or equal to 10 millis
+            """)
+    void eachBadDiscoveryValueIsNamed(String property, String line) {
+        assertFailsWith(runner, "Invalid configuration: " + line, "ringlab.agent.servers=",
+                "ringlab.agent.discovery.srv=" + SRV, property);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            ringlab.agent.servers=localhost:4242,nonsense => ringlab.agent.servers
+            ringlab.agent.client-port=forty-two => ringlab.agent.client-port=forty-two: 
+            ringlab.transport.kind=epoll => ringlab.transport.kind=epoll: 
+            """)
+    void aValueOfTheWrongKindIsNamed(String property, String start) {
+        runner.withPropertyValues("ringlab.agent.servers=localhost:1", property).run(context -> assertThat(
+                lineOf(context.getStartupFailure())).startsWith("Invalid configuration: " + start));
     }
 
     @Test
@@ -60,7 +111,7 @@ class LbAgentPropertiesTest {
     }
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties(LbAgentProperties.class)
+    @EnableConfigurationProperties({LbAgentProperties.class, TransportProperties.class})
     @Import(HostAndPortConverter.class)
     static class Bound {
     }

@@ -2,6 +2,7 @@ package io.ringlab.client.config;
 
 import io.ringlab.client.load.ClosedLoopEngine;
 import io.ringlab.protocol.HostAndPort;
+import io.ringlab.support.control.ControlLimits;
 import io.ringlab.support.transport.UdpSettings;
 import io.ringlab.client.load.LoadSettings;
 import jakarta.validation.Valid;
@@ -48,8 +49,8 @@ import java.util.List;
 public record LoadClientProperties(
         @DefaultValue("load-client") @NotBlank String name,
         @DefaultValue("localhost:4245") @NotNull HostAndPort agent,
-        @DefaultValue("500") @Min(1) @Max(LoadSettings.MAX_THREADS) int threads,
-        @DefaultValue("0") @DecimalMin("0") @DecimalMax(LoadSettings.MAX_RATE_TEXT) double rate,
+        @DefaultValue("500") @Min(1) @Max(ControlLimits.MAX_THREADS) int threads,
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax(ControlLimits.MAX_RATE_TEXT) double rate,
         @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxInFlight,
         @DefaultValue("threads") @NotNull ClosedLoopEngine closedLoop,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration timeout,

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Import;
 
 import static io.ringlab.support.config.ConfigurationLines.assertFailsWith;
 import static io.ringlab.support.config.ConfigurationLines.assertStarts;
+import static io.ringlab.support.config.ConfigurationLines.lineOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code ringlab.server.*}: each bad value stops startup with one line naming it; good values bind. */
@@ -38,6 +39,37 @@ class RingServerPropertiesTest {
         // rows about the timers check a valid ring of three; rows about the members give their own
         ApplicationContextRunner ring = properties.contains("ring.peers=") ? runner : runner.withPropertyValues(RING, SELF);
         assertFailsWith(ring, "Invalid configuration: " + line, properties.split("; "));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            ringlab.server.name= => ringlab.server.name=: must not be blank
+            ringlab.server.port=-1 => ringlab.server.port=-1: must be greater than or equal to 0
+            ringlab.server.port=70000 => ringlab.server.port=70000: must be less than or equal to 65535
+            ringlab.server.max-agents=0 => ringlab.server.max-agents=0: must be greater than or equal to 1
+            ringlab.server.report-interval=0s => ringlab.server.report-interval=PT0S: must be longer than or equal to 1 milli
+            ringlab.server.udp.max-datagram-size=511 => ringlab.server.udp.max-datagram-size=511: must be greater than or equal to 512
+            ringlab.server.udp.max-datagram-size=65508 => ringlab.server.udp.max-datagram-size=65508: must be less than or equal to 65507
+            ringlab.server.udp.socket-receive-buffer=-1 => ringlab.server.udp.socket-receive-buffer=-1: must be greater than or equal to 0
+            ringlab.server.raw.rate-per-source=-1 => ringlab.server.raw.rate-per-source=-1: must be greater than or equal to 0
+            ringlab.server.raw.burst=0 => ringlab.server.raw.burst=0: must be greater than or equal to 1
+            ringlab.server.ring.suspect-after=0 => ringlab.server.ring.suspect-after=0: must be greater than or equal to 1
+            ringlab.server.ring.history-size=0 => ringlab.server.ring.history-size=0: must be greater than or equal to 1
+            ringlab.server.ring.inbox-capacity=0 => ringlab.server.ring.inbox-capacity=0: must be greater than or equal to 1
+            """)
+    void eachBadValueIsNamed(String property, String line) {
+        assertFailsWith(runner, "Invalid configuration: " + line, property);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", textBlock = """
+            ringlab.server.port=forty-two => ringlab.server.port=forty-two: 
+            ringlab.server.ring.peers=localhost:1,nonsense => ringlab.server.ring.peers
+            ringlab.server.ring.downtime=soon => ringlab.server.ring.downtime=soon: 
+            """)
+    void aValueOfTheWrongKindIsNamed(String property, String start) {
+        runner.withPropertyValues(property).run(context -> assertThat(lineOf(context.getStartupFailure()))
+                .startsWith("Invalid configuration: " + start));
     }
 
     @Test
