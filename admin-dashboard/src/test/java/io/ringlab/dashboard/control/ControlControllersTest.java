@@ -31,6 +31,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -41,7 +42,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mocked: a control needs a signed-in person and the session's CSRF token, bad input is refused with a 400 naming
  * the range before anything is forwarded, and a service's answer is handed back.
  */
-@WebMvcTest(controllers = {RingControlController.class, LoadControlController.class, AgentControlController.class},
+@WebMvcTest(controllers = {RingControlController.class, LoadControlController.class, AgentControlController.class,
+        LabController.class},
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                 pattern = "io\\.ringlab\\.dashboard\\.web\\.SecurityConfiguration"),
         properties = "ringlab.security.password=password-of-the-test")
@@ -149,6 +151,18 @@ class ControlControllersTest {
                 .andExpect(jsonPath("$.detail").value("unknown strategy 'random'; known: [round-robin,"
                         + " least-outstanding, p2c-outstanding, p2c-latency, weighted-round-robin]"));
         verify(forwarder, never()).send(any(), anyString(), anyString(), any());
+    }
+
+    @Test
+    void withoutALabTheLabsControlsAreNotFound() throws Exception {
+        mvc.perform(get("/api/lab").with(user("admin"))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.present").value(false));
+        mvc.perform(signedIn(post("/api/lab/faults")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fault\": \"for 20s loss 5% agent<->server\"}"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(
+                        "no lab: the dashboard was started without ringlab.dashboard.lab-url (bin/ringlab-lab sets it)"));
+        verify(forwarder, never()).send(any(), anyString(), anyString(), any(), any());
     }
 
     private static MockHttpServletRequestBuilder signedIn(MockHttpServletRequestBuilder request) {
