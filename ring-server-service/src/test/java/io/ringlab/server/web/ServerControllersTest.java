@@ -36,6 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * behind it mocked: reads are open, every control needs the operator's credentials and is refused cross-site, and
  * bad input gets a 4xx with a message.
  */
+// the cluster's ClusterController comes with ClusterAuthConfiguration, which RingServerApplication imports
 @WebMvcTest(controllers = {ServerController.class, RingController.class, ServerStatusController.class})
 @ImportAutoConfiguration({ControlPlaneSecurityConfiguration.class, ControlPlaneWebConfiguration.class})
 @TestPropertySource(properties = {"ringlab.security.password=" + ServerControllersTest.PASSWORD,
@@ -59,6 +60,16 @@ class ServerControllersTest {
     void theStatusIsOpenToAnyone() throws Exception {
         mvc.perform(get("/api/status")).andExpect(status().isOk());
         verify(statusSource).status();
+    }
+
+    @Test
+    void theClusterMembershipIsOpenToReadAndNamesNoKey() throws Exception {
+        mvc.perform(get("/api/cluster"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.insecure").value(true))
+                .andExpect(jsonPath("$.keySource").value("insecure"))
+                .andExpect(jsonPath("$.incarnation").isNotEmpty());
+        mvc.perform(post("/api/cluster")).andExpect(status().isUnauthorized());
     }
 
     @Test
