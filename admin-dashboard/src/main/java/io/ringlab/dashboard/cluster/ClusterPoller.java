@@ -2,7 +2,8 @@ package io.ringlab.dashboard.cluster;
 
 import io.ringlab.dashboard.config.DashboardProperties;
 import io.ringlab.dashboard.config.DashboardProperties.Service;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
  * The services are those of the {@link ServiceDirectory} at each poll: a service discovery drops is forgotten.
  */
 @Component
-public class ClusterPoller {
+public class ClusterPoller implements SchedulingConfigurer {
 
     private final DashboardProperties properties;
     private final ServiceDirectory directory;
@@ -65,7 +66,11 @@ public class ClusterPoller {
         return history.all();
     }
 
-    @Scheduled(fixedRateString = "${ringlab.dashboard.poll-interval:1s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedRateTask(this::poll, properties.pollInterval());
+    }
+
     void poll() {
         long polledAt = clock.millis();
         List<Service> watchedClients = directory.clients();

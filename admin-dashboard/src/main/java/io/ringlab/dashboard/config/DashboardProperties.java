@@ -2,6 +2,7 @@ package io.ringlab.dashboard.config;
 
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.config.InvalidPropertyException;
+import io.ringlab.support.control.BalancingStrategyNames;
 import io.ringlab.support.discovery.SrvName;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -58,7 +59,9 @@ public record DashboardProperties(
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration controlTimeout,
         @DefaultValue("1MB") @NotNull DataSize maxBodySize,
         @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
-        @DefaultValue({"round-robin", "least-outstanding", "p2c-outstanding", "p2c-latency", "weighted-round-robin"})
+        @DefaultValue({BalancingStrategyNames.ROUND_ROBIN, BalancingStrategyNames.LEAST_OUTSTANDING,
+                BalancingStrategyNames.P2C_OUTSTANDING, BalancingStrategyNames.P2C_LATENCY,
+                BalancingStrategyNames.WEIGHTED_ROUND_ROBIN})
         @NotEmpty List<@NotBlank String> strategies,
         @DefaultValue @Valid Discovery discovery,
         URI labUrl,

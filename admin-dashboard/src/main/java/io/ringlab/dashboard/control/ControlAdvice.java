@@ -1,5 +1,6 @@
 package io.ringlab.dashboard.control;
 
+import io.ringlab.support.web.Problems;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,6 +12,6 @@ class ControlAdvice {
 
     @ExceptionHandler(ControlRefused.class)
     ResponseEntity<ProblemDetail> refused(ControlRefused refused) {
-        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(refused.status(), refused.getMessage())).build();
+        return Problems.of(refused.status(), refused.getMessage());
     }
 }

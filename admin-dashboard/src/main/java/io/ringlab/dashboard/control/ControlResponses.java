@@ -1,6 +1,7 @@
 package io.ringlab.dashboard.control;
 
 import io.ringlab.protocol.LogText;
+import io.ringlab.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
@@ -72,12 +73,12 @@ final class ControlResponses {
         String detail = answers.stream().filter(answer -> !answer.succeeded())
                 .map(answer -> answer.service() + (answer.status() == 0 ? " " + answer.error() : ": HTTP " + answer.status()))
                 .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "not every service did it: " + detail);
-        problem.setProperty("results", results);
-        return ResponseEntity.of(problem).build();
+        ResponseEntity<ProblemDetail> problem = Problems.of(status, "not every service did it: " + detail);
+        problem.getBody().setProperty("results", results);
+        return problem;
     }
 
     private static ResponseEntity<?> badGateway(String detail) {
-        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY, detail)).build();
+        return Problems.of(HttpStatus.BAD_GATEWAY, detail);
     }
 }

@@ -11,6 +11,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import static io.ringlab.support.control.ControlLimits.MAX_RATE;
+import static io.ringlab.support.control.ControlLimits.MAX_THREADS;
+
 /**
  * Controls of the load clients, forwarded to the client: start and stop the load, reset its figures, and change
  * its thread count or its rate (requests per second; 0 for closed loop, each thread sending as soon as it has
@@ -19,9 +22,6 @@ import java.util.Map;
 @RestController
 @RequestMapping("/api/control/clients")
 class LoadControlController {
-
-    static final int MAX_THREADS = 100_000;
-    static final double MAX_RATE = 1_000_000;
 
     private final ControlTargets targets;
     private final ControlForwarder forwarder;

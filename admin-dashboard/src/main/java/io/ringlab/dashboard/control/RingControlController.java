@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import static io.ringlab.support.control.ControlLimits.MAX_DOWN_SECONDS;
+
 /**
  * Controls of the ring, forwarded to the ring servers: start a round now (this server starts it), take a server
  * down for a while or bring it back early, and pause or resume every server's periodic elections.
@@ -18,8 +20,6 @@ import java.util.concurrent.CompletableFuture;
 @RestController
 @RequestMapping("/api/control")
 class RingControlController {
-
-    static final int MAX_DOWN_SECONDS = 3600;
 
     private final ControlTargets targets;
     private final ControlForwarder forwarder;

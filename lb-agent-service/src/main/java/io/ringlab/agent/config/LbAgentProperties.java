@@ -2,6 +2,7 @@ package io.ringlab.agent.config;
 
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.config.InvalidPropertyException;
+import io.ringlab.support.control.BalancingStrategyNames;
 import io.ringlab.support.discovery.SrvName;
 import io.ringlab.support.transport.RawAnswers;
 import io.ringlab.support.transport.UdpSettings;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -38,7 +40,7 @@ import java.util.List;
  * @param retry           resending a request that got no reply to another server
  * @param health          active health checks
  * @param outliers        passive failure detection
- * @param udp             socket and worker settings
+ * @param udp             settings of every UDP socket of the service
  * @param raw             unframed (seed-style) requests on the client port: forwarded and answered raw
  * @param discovery       finding the ring servers in DNS instead of a fixed {@code servers} list
  */
@@ -50,7 +52,7 @@ public record LbAgentProperties(
         @DefaultValue("0") @Min(0) @Max(65535) int serverPort,
         @DefaultValue("") String bindAddress,
         @DefaultValue List<@NotNull HostAndPort> servers,
-        @DefaultValue("round-robin") @NotBlank String strategy,
+        @DefaultValue(BalancingStrategyNames.ROUND_ROBIN) @NotBlank String strategy,
         @DefaultValue List<@NotNull @Min(1) @Max(1000) Integer> weights,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration requestTimeout,
         @DefaultValue("65536") @Min(1) int maxPending,
@@ -59,8 +61,8 @@ public record LbAgentProperties(
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Health health,
         @DefaultValue @Valid Outliers outliers,
-        @DefaultValue @Valid UdpSettings udp,
-        @DefaultValue @Valid RawAnswers raw,
+        @DefaultValue @Valid @NestedConfigurationProperty UdpSettings udp,
+        @DefaultValue @Valid @NestedConfigurationProperty RawAnswers raw,
         @DefaultValue @Valid Discovery discovery) {
 
     public LbAgentProperties {
@@ -76,6 +78,17 @@ public record LbAgentProperties(
         if (discovering && weights != null && !weights.isEmpty()) {
             throw new InvalidPropertyException("ringlab.agent.weights", "weights follow the order of"
                     + " ringlab.agent.servers; discovered servers all weigh 1");
+        }
+        if (!discovering && weights != null && !weights.isEmpty() && weights.size() != servers.size()) {
+            throw new InvalidPropertyException("ringlab.agent.weights", weights.size() + " weights for "
+                    + servers.size() + " servers; give one per server, or none");
+        }
+        if (strategy != null && !strategy.isBlank() && !BalancingStrategyNames.ALL.contains(strategy)) {
+            throw new InvalidPropertyException("ringlab.agent.strategy", "unknown strategy '" + strategy + "'; known: "
+                    + BalancingStrategyNames.ALL);
+        }
+        if (retry != null && requestTimeout != null) {
+            retry.checkRoomForARetry(requestTimeout);
         }
     }
 
@@ -129,6 +142,20 @@ public record LbAgentProperties(
                         @DefaultValue("4") @Min(1) @Max(10) int maxTries,
                         @DefaultValue("25") @Min(0) @Max(1000) int budgetPercent,
                         @DefaultValue("10") @Min(0) int budgetMinPerSecond) {
+
+        void checkRoomForARetry(Duration requestTimeout) {
+            // a timeout out of its own bounds is named by its own annotation first
+            if (maxTries > 1 && positive(perTryTimeout) && positive(requestTimeout)
+                    && perTryTimeout.compareTo(requestTimeout) >= 0) {
+                throw new InvalidPropertyException("ringlab.agent.retry.per-try-timeout", perTryTimeout.toMillis()
+                        + "ms is not shorter than ringlab.agent.request-timeout (" + requestTimeout.toMillis()
+                        + "ms): no retry could ever happen; shorten it, or set ringlab.agent.retry.max-tries=1");
+            }
+        }
+
+        private static boolean positive(Duration value) {
+            return value != null && !value.isNegative() && !value.isZero();
+        }
     }
 
     /**

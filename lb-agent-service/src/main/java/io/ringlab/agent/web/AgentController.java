@@ -2,8 +2,7 @@ package io.ringlab.agent.web;
 
 import io.ringlab.agent.balancing.Strategies;
 import io.ringlab.agent.balancing.SwitchableStrategy;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
+import io.ringlab.support.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -34,17 +33,13 @@ class AgentController {
     @PostMapping("/strategy")
     ResponseEntity<?> switchStrategy(@RequestBody(required = false) StrategyChange change) {
         if (change == null || change.strategy() == null || change.strategy().isBlank()) {
-            return badRequest("give {\"strategy\": name}, one of " + Strategies.NAMES);
+            return Problems.badRequest("give {\"strategy\": name}, one of " + Strategies.NAMES);
         }
         try {
             strategy.switchTo(Strategies.create(change.strategy().trim()));
         } catch (IllegalArgumentException e) {
-            return badRequest(e.getMessage());
+            return Problems.badRequest(e.getMessage());
         }
         return ResponseEntity.ok(Map.of("strategy", strategy.name()));
-    }
-
-    private static ResponseEntity<?> badRequest(String detail) {
-        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail)).build();
     }
 }

@@ -1,6 +1,7 @@
 package io.ringlab.client.config;
 
 import io.ringlab.protocol.HostAndPort;
+import io.ringlab.support.control.ControlLimits;
 import io.ringlab.support.transport.UdpSettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -38,26 +40,26 @@ import java.util.List;
  * @param bindAddress     address to bind; empty for all interfaces, IPv4 and IPv6
  * @param resolveInterval how often the agent's name is resolved again
  * @param reportInterval  how often the results line is logged
- * @param udp             the socket's settings: largest datagram, buffer sizes
+ * @param udp             settings of every UDP socket of the service
  */
 @Validated
 @ConfigurationProperties("ringlab.client")
 public record LoadClientProperties(
         @DefaultValue("load-client") @NotBlank String name,
         @DefaultValue("localhost:4245") @NotNull HostAndPort agent,
-        @DefaultValue("500") @Min(1) @Max(LoadSettings.MAX_THREADS) int threads,
-        @DefaultValue("0") @DecimalMin("0") @DecimalMax(LoadSettings.MAX_RATE_TEXT) double rate,
+        @DefaultValue("500") @Min(1) @Max(ControlLimits.MAX_THREADS) int threads,
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax(ControlLimits.MAX_RATE_TEXT) double rate,
         @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxInFlight,
         @DefaultValue("threads") @NotNull ClosedLoopEngine closedLoop,
         @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration timeout,
-        @DefaultValue("1,2,3") @NotEmpty List<@NotNull @Min(0) @Max(255) Integer> payload,
+        @DefaultValue({"1", "2", "3"}) @NotEmpty List<@NotNull @Min(0) @Max(255) Integer> payload,
         @DefaultValue("0") @Min(0) long maxRequests,
         @DefaultValue("true") boolean autostart,
         @DefaultValue("0") @Min(0) @Max(65535) int replyPort,
         @DefaultValue("") String bindAddress,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
-        @DefaultValue @Valid UdpSettings udp) {
+        @DefaultValue @Valid @NestedConfigurationProperty UdpSettings udp) {
 
     /** The load to run when started, until changed through REST. */
     public LoadSettings loadSettings() {

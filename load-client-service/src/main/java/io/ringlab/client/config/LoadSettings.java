@@ -1,16 +1,15 @@
 package io.ringlab.client.config;
 
+import static io.ringlab.support.control.ControlLimits.MAX_RATE;
+import static io.ringlab.support.control.ControlLimits.MAX_RATE_TEXT;
+import static io.ringlab.support.control.ControlLimits.MAX_THREADS;
+
 /**
  * What load to run: {@code threads} closed-loop workers, or, when {@code rate} is above 0, an open loop of
  * {@code rate} requests per second. Each setting is kept while the other mode runs, so switching back
  * restores it.
  */
 public record LoadSettings(int threads, double rate) {
-
-    public static final int MAX_THREADS = 100_000;
-    /** One sending thread cannot pace more; beyond it the intended times would all fall on one nanosecond. */
-    public static final double MAX_RATE = 1_000_000;
-    public static final String MAX_RATE_TEXT = "1000000";
 
     public LoadSettings {
         if (threads < 1 || threads > MAX_THREADS) {

@@ -6,12 +6,14 @@ import io.ringlab.support.transport.DropCounter;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedRateTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /** Builds the client's status and logs it every report interval. */
 @Component
-public class ClientStatusSource {
+public class ClientStatusSource implements SchedulingConfigurer {
 
     private static final Log log = LogFactory.getLog(ClientStatusSource.class);
     private static final double NANOS_PER_MS = 1_000_000.0;
@@ -49,8 +51,12 @@ public class ClientStatusSource {
         return latencies.getTotalCount() == 0 ? 0 : latencies.getValueAtPercentile(percentile) / NANOS_PER_MS;
     }
 
-    @Scheduled(initialDelayString = "${ringlab.client.report-interval:10s}",
-            fixedRateString = "${ringlab.client.report-interval:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedRateTask(new FixedRateTask(this::report, properties.reportInterval(),
+                properties.reportInterval()));
+    }
+
     void report() {
         log.info(status().logLine());
     }

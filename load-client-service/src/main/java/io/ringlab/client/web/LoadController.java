@@ -3,6 +3,7 @@ package io.ringlab.client.web;
 import io.ringlab.client.load.LoadGenerator;
 import io.ringlab.client.config.LoadSettings;
 import io.ringlab.client.load.LoadStatistics;
+import io.ringlab.support.control.ControlLimits;
 import io.ringlab.support.web.InvalidRequestException;
 import io.ringlab.support.web.JsonRequestBody;
 import io.ringlab.support.web.Problems;
@@ -76,8 +77,8 @@ class LoadController {
     @PutMapping
     ResponseEntity<?> change(@RequestBody(required = false) JsonNode body) {
         JsonRequestBody fields = JsonRequestBody.of(body, EXAMPLE, Set.of("threads", "rate"));
-        OptionalLong threads = fields.wholeNumber("threads", 1, LoadSettings.MAX_THREADS);
-        OptionalDouble rate = fields.number("rate", 0, LoadSettings.MAX_RATE);
+        OptionalLong threads = fields.wholeNumber("threads", 1, ControlLimits.MAX_THREADS);
+        OptionalDouble rate = fields.number("rate", 0, ControlLimits.MAX_RATE);
         if (threads.isEmpty() && rate.isEmpty()) {
             throw new InvalidRequestException("give threads and/or rate, e.g. " + EXAMPLE);
         }

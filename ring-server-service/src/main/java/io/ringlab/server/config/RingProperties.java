@@ -47,16 +47,20 @@ public record RingProperties(
 
     private static final String PREFIX = "ringlab.server.ring.";
 
-    public boolean enabled() {
-        return !peers.isEmpty();
+    /**
+     * Checks a ring's settings together, when there is a ring: its size and duplicates, that {@code self} is set,
+     * the drain within the downtime, and what the election needs of its timers (one bad value, one line naming it).
+     * Whether {@code self} is one of the peers is {@link #selfIsMember()}: a server left out of the ring's list (a pod
+     * added by {@code kubectl scale} before the list was edited) starts, but takes no part in the ring.
+     */
+    public RingProperties {
+        if (peers != null && !peers.isEmpty()) {
+            checkMembers(self, peers);
+            checkTimers(electionInterval, downtime, drain, retransmitTimeout, roundTimeout, guard, probeInterval);
+        }
     }
 
-    /**
-     * Peer ids as the election knows them, in ring order; checked for size and duplicates, and that {@code self} is
-     * set. Whether {@code self} is one of them is {@link #selfIsMember()}: a server left out of the ring's list (a
-     * pod added by {@code kubectl scale} before the list was edited) starts, but takes no part in the ring.
-     */
-    public List<String> peerIds() {
+    private static void checkMembers(HostAndPort self, List<HostAndPort> peers) {
         if (peers.size() < 3) {
             throw new InvalidPropertyException(PREFIX + "peers", "a ring needs at least 3 servers, got " + peers);
         }
@@ -66,6 +70,40 @@ public record RingProperties(
         if (self == null) {
             throw new InvalidPropertyException(PREFIX + "self", "not set; it must be one of " + PREFIX + "peers " + peers);
         }
+    }
+
+    /** Null values are left to {@code @NotNull}, which names them. */
+    private static void checkTimers(Duration electionInterval, Duration downtime, Duration drain,
+                                    Duration retransmitTimeout, Duration roundTimeout, Duration guard,
+                                    Duration probeInterval) {
+        if (drain != null && downtime != null && (drain.isNegative() || drain.compareTo(downtime) >= 0)) {
+            throw new InvalidPropertyException(PREFIX + "drain", drain + " must be between 0 and downtime (" + downtime + ")");
+        }
+        positive("election-interval", "interval", electionInterval);
+        positive("downtime", "downtime", downtime);
+        positive("retransmit-timeout", "retransmit-timeout", retransmitTimeout);
+        positive("round-timeout", "round-timeout", roundTimeout);
+        positive("guard", "guard", guard);
+        positive("probe-interval", "probe-interval", probeInterval);
+        if (retransmitTimeout != null && roundTimeout != null && retransmitTimeout.compareTo(roundTimeout) >= 0) {
+            throw new InvalidPropertyException(PREFIX + "retransmit-timeout", "retransmit-timeout (" + retransmitTimeout
+                    + ") must be shorter than round-timeout (" + roundTimeout + ")");
+        }
+    }
+
+    /** {@code setting} is the election's name for the property, kept in the line as it always was. */
+    private static void positive(String property, String setting, Duration value) {
+        if (value != null && (value.isNegative() || value.isZero())) {
+            throw new InvalidPropertyException(PREFIX + property, setting + " must be positive, was " + value);
+        }
+    }
+
+    public boolean enabled() {
+        return !peers.isEmpty();
+    }
+
+    /** Peer ids as the election knows them, in ring order (checked when bound). */
+    public List<String> peerIds() {
         return peers.stream().map(HostAndPort::toString).toList();
     }
 
@@ -74,18 +112,9 @@ public record RingProperties(
         return self != null && peers.contains(self);
     }
 
+    /** The election's settings (checked when bound). */
     public ElectionSettings settings() {
-        if (drain.isNegative() || drain.compareTo(downtime) >= 0) {
-            throw new InvalidPropertyException(PREFIX + "drain", drain + " must be between 0 and downtime (" + downtime + ")");
-        }
-        try {
-            return new ElectionSettings(electionInterval, downtime, retransmitTimeout, roundTimeout, guard, periodic,
-                    suspectAfter, probeInterval, ElectionSettings.defaults().valueBound(), historySize);
-        } catch (IllegalArgumentException e) {
-            // ElectionSettings names its fields; the one named "interval" is election-interval here
-            String field = e.getMessage().split(" ")[0];
-            throw new InvalidPropertyException(PREFIX + (field.equals("interval") ? "election-interval" : field),
-                    e.getMessage(), e);
-        }
+        return new ElectionSettings(electionInterval, downtime, retransmitTimeout, roundTimeout, guard, periodic,
+                suspectAfter, probeInterval, ElectionSettings.defaults().valueBound(), historySize);
     }
 }

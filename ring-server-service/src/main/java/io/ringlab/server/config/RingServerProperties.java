@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,7 +23,7 @@ import java.time.Duration;
  * @param bindAddress    address to bind; empty for all interfaces, IPv4 and IPv6
  * @param maxAgents      agents remembered for announcements; the least recently heard are forgotten beyond it
  * @param reportInterval how often the results line is logged
- * @param udp            the socket's settings: largest datagram, buffer sizes
+ * @param udp            settings of every UDP socket of the service
  * @param raw            answers to raw (seed-compatible, unframed) datagrams
  * @param ring           the ring this server belongs to, and its elections
  * @param faults         faults injected on purpose (none by default)
@@ -35,8 +36,8 @@ public record RingServerProperties(
         @DefaultValue("") String bindAddress,
         @DefaultValue("1024") @Min(1) int maxAgents,
         @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
-        @DefaultValue @Valid UdpSettings udp,
-        @DefaultValue @Valid RawAnswers raw,
-        @DefaultValue @Valid RingProperties ring,
-        @DefaultValue @Valid FaultProperties faults) {
+        @DefaultValue @Valid @NestedConfigurationProperty UdpSettings udp,
+        @DefaultValue @Valid @NestedConfigurationProperty RawAnswers raw,
+        @DefaultValue @Valid @NestedConfigurationProperty RingProperties ring,
+        @DefaultValue @Valid @NestedConfigurationProperty FaultProperties faults) {
 }

@@ -3,6 +3,7 @@ package io.ringlab.server.web;
 import io.ringlab.election.StartResult;
 import io.ringlab.server.election.RingService;
 import io.ringlab.server.election.RingStatus;
+import io.ringlab.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +50,9 @@ class RingController {
         if (result == StartResult.STARTED) {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("result", "started"));
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, refusal(result));
-        problem.setProperty("result", result.name().toLowerCase(java.util.Locale.ROOT));
-        return ResponseEntity.of(problem).build();
+        ResponseEntity<ProblemDetail> problem = Problems.conflict(refusal(result));
+        problem.getBody().setProperty("result", result.name().toLowerCase(java.util.Locale.ROOT));
+        return problem;
     }
 
     @PostMapping("/periodic/pause")
@@ -86,9 +87,8 @@ class RingController {
 
     private ResponseEntity<?> noRing() {
         if (ring.isNotInConfiguration()) {
-            return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, NOT_IN_CONFIGURATION))
-                    .build();
+            return Problems.conflict(NOT_IN_CONFIGURATION);
         }
-        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, NO_RING)).build();
+        return Problems.of(HttpStatus.NOT_FOUND, NO_RING);
     }
 }

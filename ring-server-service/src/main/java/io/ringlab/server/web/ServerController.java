@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Locale;
+
+import static io.ringlab.support.control.ControlLimits.MAX_DOWN_SECONDS;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -36,8 +38,6 @@ import java.util.concurrent.TimeUnit;
 @RequestMapping("/api/server")
 class ServerController {
 
-    static final long MAX_SECONDS = 3600;
-
     private final ManualDowntime downtime;
     private final ServerAvailability availability;
 
@@ -57,9 +57,9 @@ class ServerController {
     @PostMapping("/down")
     ResponseEntity<?> goDown(@RequestBody(required = false) JsonNode body) {
         long seconds = JsonRequestBody.of(body, "{\"seconds\": 30}", Set.of("seconds"))
-                .wholeNumber("seconds", 1, MAX_SECONDS)
+                .wholeNumber("seconds", 1, MAX_DOWN_SECONDS)
                 .orElseThrow(() -> new InvalidRequestException(
-                        "give {\"seconds\": N}, N from 1 to " + MAX_SECONDS));
+                        "give {\"seconds\": N}, N from 1 to " + MAX_DOWN_SECONDS));
         ManualDowntime.Result result = downtime.goDown(seconds);
         if (result != ManualDowntime.Result.STARTED) {
             return refused(result);

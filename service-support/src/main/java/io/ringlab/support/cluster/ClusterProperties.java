@@ -52,13 +52,36 @@ public record ClusterProperties(
                     "set together with " + (keyGiven ? PREFIX + "key" : PREFIX + "key-file")
                             + "; give the keys one way only");
         }
-        if (!keyGiven && !previousKeys.isEmpty()) {
+        if (!keyGiven && previousKeys != null && !previousKeys.isEmpty()) {
             throw new InvalidPropertyException(PREFIX + "previous-keys", "set without " + PREFIX
                     + "key; a key file lists the accepted keys itself");
         }
+        if (keyGiven) {
+            checkKeys(key, previousKeys == null ? List.of() : previousKeys);
+        }
     }
 
-    /** The keys as configured; a bad key stops startup with the property's name and what is wrong, never the key. */
+    /** A bad key stops startup with the property's name and what is wrong, never the key. */
+    private static void checkKeys(String key, List<String> previousKeys) {
+        try {
+            ClusterKeys.parse(key, List.of());
+        } catch (ClusterKeys.InvalidKeyText e) {
+            throw new InvalidPropertyException(PREFIX + "key", e.getMessage());
+        }
+        if (previousKeys.stream().anyMatch(java.util.Objects::isNull)) {
+            return; // named by @NotNull
+        }
+        try {
+            ClusterKeys.parse(key, previousKeys);
+        } catch (ClusterKeys.InvalidKeyText e) {
+            throw new InvalidPropertyException(PREFIX + "previous-keys", e.getMessage());
+        }
+    }
+
+    /**
+     * The keys as configured (checked when bound). A key file is read here, at startup and not when bound, as it is
+     * read again later: a file that cannot be read stops startup with one line naming {@code key-file}.
+     */
     public ClusterKeys keys() {
         if (insecure) {
             return ClusterKeys.insecure();
@@ -70,16 +93,7 @@ public record ClusterProperties(
                 throw new InvalidPropertyException(PREFIX + "key-file", e.getMessage());
             }
         }
-        try {
-            ClusterKeys.parse(key, List.of());
-        } catch (ClusterKeys.InvalidKeyText e) {
-            throw new InvalidPropertyException(PREFIX + "key", e.getMessage());
-        }
-        try {
-            return ClusterKeys.parse(key, previousKeys);
-        } catch (ClusterKeys.InvalidKeyText e) {
-            throw new InvalidPropertyException(PREFIX + "previous-keys", e.getMessage());
-        }
+        return ClusterKeys.parse(key, previousKeys);
     }
 
     /** Where the keys come from, for the status: {@code property}, {@code file:<path>} or {@code insecure}. */

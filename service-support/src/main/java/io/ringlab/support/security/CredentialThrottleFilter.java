@@ -1,6 +1,7 @@
 package io.ringlab.support.security;
 
 import io.ringlab.protocol.LogText;
+import io.ringlab.support.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -60,7 +61,7 @@ public class CredentialThrottleFilter extends OncePerRequestFilter {
                     seconds));
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        ProblemResponse.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+        Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
                 "too many wrong user names or passwords from this address (%d within %d s): try again in %d s"
                         .formatted(throttle.maxFailures(), throttle.window().toSeconds(), seconds));
     }

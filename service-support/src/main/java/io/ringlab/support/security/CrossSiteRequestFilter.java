@@ -1,6 +1,7 @@
 package io.ringlab.support.security;
 
 import io.ringlab.protocol.LogText;
+import io.ringlab.support.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -52,7 +53,7 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
                     LogText.escape(request.getRemoteAddr()), LogText.escape(request.getHeader(HttpHeaders.ORIGIN)),
                     LogText.escape(request.getHeader(SEC_FETCH_SITE))));
         }
-        ProblemResponse.write(request, response, HttpStatus.FORBIDDEN, refusal);
+        Problems.write(request, response, HttpStatus.FORBIDDEN, refusal);
     }
 
     /** Why the request is refused, or {@code null} when it may go on. */

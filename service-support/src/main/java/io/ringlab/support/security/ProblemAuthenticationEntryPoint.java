@@ -1,5 +1,6 @@
 package io.ringlab.support.security;
 
+import io.ringlab.support.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,6 @@ public class ProblemAuthenticationEntryPoint implements AuthenticationEntryPoint
                 ? "wrong user name or password; this request changes state and needs the ringlab.security credentials"
                 : "this request changes state: send HTTP Basic credentials (ringlab.security.username and password)";
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
-        ProblemResponse.write(request, response, HttpStatus.UNAUTHORIZED, detail);
+        Problems.write(request, response, HttpStatus.UNAUTHORIZED, detail);
     }
 }
