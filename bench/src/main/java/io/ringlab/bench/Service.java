@@ -1,42 +1,34 @@
 package io.ringlab.bench;
 
+import io.ringlab.model.process.ManagedProcess;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** A process the harness started (a RingLab service or NGINX), its output in a log file. */
 final class Service implements AutoCloseable {
 
-    private final String name;
-    private final Process process;
-    private final Path log;
+    private final ManagedProcess process;
     private final int httpPort;
 
-    private Service(String name, Process process, Path log, int httpPort) {
-        this.name = name;
+    private Service(ManagedProcess process, int httpPort) {
         this.process = process;
-        this.log = log;
         this.httpPort = httpPort;
     }
 
     static Service start(String name, List<String> command, Map<String, String> environment, Path log, int httpPort)
             throws IOException {
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-        builder.environment().putAll(environment);
-        return new Service(name, builder.start(), log, httpPort);
+        return new Service(ManagedProcess.start(name, command, environment, log, false), httpPort);
     }
 
     String name() {
-        return name;
+        return process.name();
     }
 
     ProcessHandle handle() {
-        return process.toHandle();
+        return process.handle();
     }
 
     String url(String path) {
@@ -45,33 +37,15 @@ final class Service implements AutoCloseable {
 
     /** Waits until {@code GET /api/status} answers (a RingLab service) or fails with the log's tail. */
     void awaitReady(Http http, long timeoutMillis) throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (http.getJson(url("/api/status")) == null) {
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IOException(name + " did not start; the end of " + log + ":\n" + tail());
-            }
-            TimeUnit.MILLISECONDS.sleep(200);
-        }
+        process.awaitReady(() -> http.getJson(url("/api/status")) != null, timeoutMillis);
     }
 
     void awaitAlive(long millis) throws IOException, InterruptedException {
-        if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-            throw new IOException(name + " exited at once; the end of " + log + ":\n" + tail());
-        }
-    }
-
-    private String tail() throws IOException {
-        List<String> lines = Files.readAllLines(log);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        process.awaitStaysAlive(millis);
     }
 
     @Override
     public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
+        process.stop(10_000);
     }
 }

@@ -1,5 +1,8 @@
 package io.ringlab.bench;
 
+import io.ringlab.model.topology.ClusterArguments;
+import io.ringlab.model.topology.ServiceArguments;
+
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -46,29 +49,27 @@ final class Topology implements AutoCloseable {
         for (int i = 1; i <= 3; i++) {
             serverPorts.add(freeUdpPort());
         }
-        String peers = serverPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
+        List<String> ring = serverPorts.stream().map(port -> "127.0.0.1:" + port).toList();
         for (int i = 1; i <= 3; i++) {
-            services.add(java("server-" + i, "ring-server-service", "--ringlab.server.name=server-" + i,
-                    "--ringlab.server.port=" + serverPorts.get(i - 1),
-                    "--ringlab.server.ring.self=127.0.0.1:" + serverPorts.get(i - 1),
-                    "--ringlab.server.ring.peers=" + peers, "--ringlab.server.ring.periodic=false"));
+            services.add(java("server-" + i, "ring-server-service",
+                    ClusterArguments.server("server-" + i, serverPorts.get(i - 1), ring.get(i - 1), ring)
+                            .with(ClusterArguments.RING_PERIODIC, false)));
         }
         // the two default agents serve the path agent and the seed's system; a run of agent-nio/agent-netty alone
         // starts neither, which on this small machine shortens the start of the run
         int defaultAgents = options.paths().contains("agent") || options.seedSystem() ? 2 : 0;
         for (int i = 1; i <= defaultAgents; i++) {
             agentPorts.add(freeUdpPort());
-            Service agent = java("agent-" + i, "lb-agent-service", "--ringlab.agent.name=agent-" + i,
-                    "--ringlab.agent.client-port=" + agentPorts.get(i - 1), "--ringlab.agent.servers=" + peers);
+            Service agent = java("agent-" + i, "lb-agent-service",
+                    ClusterArguments.agent("agent-" + i, agentPorts.get(i - 1), ring));
             services.add(agent);
             agents.add(agent);
         }
         for (String path : options.paths()) {
             if (path.startsWith("agent-")) {
                 int port = freeUdpPort();
-                Service agent = java(path, "lb-agent-service", "--ringlab.agent.name=" + path,
-                        "--ringlab.agent.client-port=" + port, "--ringlab.agent.servers=" + peers,
-                        "--ringlab.transport.kind=" + path.substring("agent-".length()));
+                Service agent = java(path, "lb-agent-service", ClusterArguments.agent(path, port, ring)
+                        .with(ClusterArguments.TRANSPORT_KIND, path.substring("agent-".length())));
                 services.add(agent);
                 transportAgents.put(path, agent);
                 transportAgentPorts.put(path, port);
@@ -84,10 +85,7 @@ final class Topology implements AutoCloseable {
 
     /** A load client process driving {@code target}, with its extra properties. */
     Service client(String name, String target, String... properties) throws IOException, InterruptedException {
-        List<String> arguments = new ArrayList<>(List.of("--ringlab.client.name=" + name,
-                "--ringlab.client.agent=" + target));
-        arguments.addAll(List.of(properties));
-        Service client = java(name, "load-client-service", arguments.toArray(String[]::new));
+        Service client = java(name, "load-client-service", ClusterArguments.client(name, target).and(properties));
         client.awaitReady(http, READY_TIMEOUT_MILLIS);
         return client;
     }
@@ -160,14 +158,14 @@ final class Topology implements AutoCloseable {
         nginx.awaitAlive(1000);
     }
 
-    private Service java(String name, String module, String... properties) throws IOException {
+    private Service java(String name, String module, ServiceArguments arguments) throws IOException {
         int httpPort = freeTcpPort();
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(options.javaOptions());
         command.add("-jar");
         command.add(jar(module).toString());
         command.add("--server.port=" + httpPort);
-        command.addAll(List.of(properties));
+        command.addAll(arguments.toList());
         return Service.start(name, command, environment, runDir.resolve(name + ".log"), httpPort);
     }
 

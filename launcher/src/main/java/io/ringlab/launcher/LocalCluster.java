@@ -1,6 +1,8 @@
 package io.ringlab.launcher;
 
 import io.ringlab.launcher.ServiceProcess.Role;
+import io.ringlab.model.topology.ClusterArguments;
+import io.ringlab.model.topology.ServiceArguments;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,61 +46,52 @@ final class LocalCluster implements AutoCloseable {
     }
 
     void start() throws IOException {
-        String serverList = IntStream.rangeClosed(1, options.servers())
-                .mapToObj(placement::serverId)
-                .collect(Collectors.joining(","));
+        List<String> ring = IntStream.rangeClosed(1, options.servers()).mapToObj(placement::serverId).toList();
         for (int i = 1; i <= options.servers(); i++) {
             launch("server-" + i, Role.SERVER, options.serverHttpPort(i), placement.serverUdpPort(i), "ring-server-service",
-                    "--ringlab.server.name=server-" + i, "--ringlab.server.port=" + placement.serverUdpPort(i),
-                    "--ringlab.server.ring.self=" + placement.serverId(i),
-                    "--ringlab.server.ring.peers=" + serverList,
-                    "--ringlab.server.ring.election-interval=" + options.electionInterval().toMillis() + "ms",
-                    "--ringlab.server.ring.downtime=" + options.downtime().toMillis() + "ms",
-                    "--ringlab.server.ring.periodic=" + options.elections());
+                    ClusterArguments.server("server-" + i, placement.serverUdpPort(i), placement.serverId(i), ring)
+                            .with(ClusterArguments.RING_ELECTION_INTERVAL, options.electionInterval())
+                            .with(ClusterArguments.RING_DOWNTIME, options.downtime())
+                            .with(ClusterArguments.RING_PERIODIC, options.elections()));
         }
         for (int i = 1; i <= options.agents(); i++) {
             launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), placement.agentUdpPort(i), "lb-agent-service",
-                    "--ringlab.agent.name=agent-" + i, "--ringlab.agent.client-port=" + placement.agentUdpPort(i),
-                    "--ringlab.agent.servers=" + serverList,
-                    options.agentMaxTries() == 0 ? "" : "--ringlab.agent.retry.max-tries=" + options.agentMaxTries());
+                    ClusterArguments.agent("agent-" + i, placement.agentUdpPort(i), ring)
+                            .withIf(options.agentMaxTries() != 0, ClusterArguments.AGENT_MAX_TRIES,
+                                    options.agentMaxTries()));
         }
         for (int i = 1; i <= options.clients(); i++) {
             int agent = (i - 1) % options.agents() + 1;
             launch("client-" + i, Role.CLIENT, options.clientHttpPort(i), 0, "load-client-service",
-                    "--ringlab.client.name=client-" + i, "--ringlab.client.agent=" + placement.agentEndpoint(agent),
-                    "--ringlab.client.threads=" + options.threads());
+                    ClusterArguments.client("client-" + i, placement.agentEndpoint(agent))
+                            .with(ClusterArguments.CLIENT_THREADS, options.threads()));
         }
-        launch("dashboard", Role.DASHBOARD, options.dashboardHttpPort(), 0, "admin-dashboard",
-                dashboardArguments().toArray(String[]::new));
+        launch("dashboard", Role.DASHBOARD, options.dashboardHttpPort(), 0, "admin-dashboard", dashboardArguments());
     }
 
     /** The dashboard watches every service of the run, by name and REST URL, and in the lab the launcher's REST. */
-    private List<String> dashboardArguments() {
-        List<String> args = new ArrayList<>();
+    private ServiceArguments dashboardArguments() {
+        ServiceArguments dashboard = ClusterArguments.dashboard();
         for (int i = 1; i <= options.servers(); i++) {
-            args.addAll(watched("servers", i, "server-" + i, options.serverHttpPort(i)));
+            dashboard = watch(dashboard, "servers", i, "server-" + i, options.serverHttpPort(i));
         }
         for (int i = 1; i <= options.agents(); i++) {
-            args.addAll(watched("agents", i, "agent-" + i, options.agentHttpPort(i)));
+            dashboard = watch(dashboard, "agents", i, "agent-" + i, options.agentHttpPort(i));
         }
         for (int i = 1; i <= options.clients(); i++) {
-            args.addAll(watched("clients", i, "client-" + i, options.clientHttpPort(i)));
+            dashboard = watch(dashboard, "clients", i, "client-" + i, options.clientHttpPort(i));
         }
-        if (options.hosts()) {
-            // the launcher's REST, for the dashboard's faults panel
-            args.add("--ringlab.dashboard.lab-url=http://127.0.0.1:" + options.controlPort());
-        }
-        return args;
+        // in the lab, the launcher's REST, for the dashboard's faults panel
+        return dashboard.withIf(options.hosts(), ClusterArguments.DASHBOARD_LAB_URL,
+                "http://127.0.0.1:" + options.controlPort());
     }
 
-    private List<String> watched(String list, int index, String name, int httpPort) {
-        String property = "--ringlab.dashboard.%s[%d].".formatted(list, index - 1);
-        String host = placement.httpHost(name);
-        return List.of(property + "name=" + name,
-                property + "url=http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort);
+    private ServiceArguments watch(ServiceArguments dashboard, String list, int index, String name, int httpPort) {
+        return ClusterArguments.watch(dashboard, list, index - 1, name,
+                "http://" + ClusterArguments.hostPort(placement.httpHost(name), httpPort));
     }
 
-    private void launch(String name, Role role, int httpPort, int udpPort, String module, String... args)
+    private void launch(String name, Role role, int httpPort, int udpPort, String module, ServiceArguments args)
             throws IOException {
         List<String> command = new ArrayList<>(placement.commandPrefix(name));
         command.add(javaExecutable());
@@ -113,7 +106,7 @@ final class LocalCluster implements AutoCloseable {
                     + options.reportInterval().toMillis() + "ms");
         }
         command.addAll(placement.roleArguments(role));
-        command.addAll(List.of(args));
+        command.addAll(args.toList());
         command.removeIf(String::isEmpty);
         ServiceProcess process = ServiceProcess.start(name, role, placement.httpHost(name), httpPort, udpPort, command,
                 options.runDirectory().resolve("logs/" + name + ".log"), serviceEnvironment());

@@ -1,38 +1,29 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.process.ManagedProcess;
+import io.ringlab.model.topology.ClusterArguments;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-/** One service running as a process of its own, its output in a log file. */
+/** One service running as a process of its own, its output in a log file; what the launcher knows of it. */
 final class ServiceProcess {
 
-    private final String name;
     private final Role role;
     private final int httpPort;
     private final int udpPort;
     private final String httpHost;
-    private final Path log;
-    private final List<String> command;
-    private final Map<String, String> environment;
-    private final Process process;
-    private volatile boolean killedOnPurpose;
+    private final ManagedProcess process;
 
     enum Role { SERVER, AGENT, CLIENT, DASHBOARD, MONITORING }
 
-    private ServiceProcess(String name, Role role, String httpHost, int httpPort, int udpPort, Path log,
-                           List<String> command, Map<String, String> environment, Process process) {
-        this.name = name;
+    private ServiceProcess(Role role, String httpHost, int httpPort, int udpPort, ManagedProcess process) {
         this.role = role;
         this.httpHost = httpHost;
         this.httpPort = httpPort;
         this.udpPort = udpPort;
-        this.log = log;
-        this.command = command;
-        this.environment = environment;
         this.process = process;
     }
 
@@ -49,35 +40,26 @@ final class ServiceProcess {
     /** @param httpHost the address its HTTP endpoints listen on, as the launcher reaches them */
     static ServiceProcess start(String name, Role role, String httpHost, int httpPort, int udpPort, List<String> command,
                                 Path log, Map<String, String> environment) throws IOException {
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().putAll(environment);
-        Process process = builder
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                .start();
-        return new ServiceProcess(name, role, httpHost, httpPort, udpPort, log, List.copyOf(command),
-                Map.copyOf(environment), process);
+        return new ServiceProcess(role, httpHost, httpPort, udpPort,
+                ManagedProcess.start(name, command, environment, log, true));
     }
 
     /** The same service started again, with the same command and environment (after {@link #kill()}). */
     ServiceProcess restart() throws IOException {
-        return start(name, role, httpHost, httpPort, udpPort, command, log, environment);
+        return new ServiceProcess(role, httpHost, httpPort, udpPort, process.restart());
     }
 
     /** {@code kill -9}: no shutdown hook, no goodbye to anyone. */
     void kill() throws InterruptedException {
-        killedOnPurpose = true;
-        process.destroyForcibly();
-        process.waitFor();
+        process.kill();
     }
 
     boolean killedOnPurpose() {
-        return killedOnPurpose;
+        return process.killedOnPurpose();
     }
 
     String name() {
-        return name;
+        return process.name();
     }
 
     Role role() {
@@ -114,7 +96,7 @@ final class ServiceProcess {
 
     /** {@code host:port} of its HTTP endpoints; an IPv6 host in brackets. */
     String httpAddress() {
-        return (httpHost.contains(":") ? "[" + httpHost + "]" : httpHost) + ":" + httpPort;
+        return ClusterArguments.hostPort(httpHost, httpPort);
     }
 
     /** SIGSTOP (freeze) or SIGCONT (thaw): the process keeps its sockets and answers nothing while stopped. */
@@ -131,31 +113,21 @@ final class ServiceProcess {
     }
 
     Path log() {
-        return log;
+        return process.log();
     }
 
     /** The last lines of the log, to show why a service did not start. */
     String logTail(int lines) {
-        try {
-            List<String> all = Files.readAllLines(log);
-            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
+        return process.logTail(lines);
     }
 
     /** Asks the process to stop (SIGTERM: Spring Boot shuts down gracefully). */
     void requestStop() {
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+        process.requestStop();
     }
 
     /** Waits for the process to end; kills it if it has not ended in time. */
     void awaitStop(long timeoutMillis) throws InterruptedException {
-        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-            process.waitFor(5, TimeUnit.SECONDS);
-        }
+        process.awaitStop(timeoutMillis);
     }
 }

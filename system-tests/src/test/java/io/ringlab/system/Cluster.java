@@ -3,13 +3,14 @@ package io.ringlab.system;
 import io.ringlab.agent.LbAgentApplication;
 import io.ringlab.client.LoadClientApplication;
 import io.ringlab.dashboard.DashboardApplication;
+import io.ringlab.model.topology.ClusterArguments;
+import io.ringlab.model.topology.ServiceArguments;
 import io.ringlab.server.RingServerApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * RingLab services started in this JVM on ephemeral ports (UDP and HTTP), closed in reverse order.
@@ -35,10 +36,10 @@ class Cluster implements AutoCloseable {
 
     /** A ring server on a free port, unless the arguments name one. */
     RunningService server(String name, String... args) {
-        boolean portGiven = Stream.of(args).anyMatch(arg -> arg.startsWith("--ringlab.server.port="));
-        return start(name, RingServerApplication.application(), Stream.concat(Stream.of(
-                "--ringlab.server.name=" + name, portGiven ? "" : "--ringlab.server.port=0"), Stream.of(args))
-                .filter(arg -> !arg.isEmpty()));
+        ServiceArguments given = ServiceArguments.of(args);
+        return start(name, RingServerApplication.application(), ServiceArguments.of()
+                .with(ClusterArguments.SERVER_NAME, name)
+                .withIf(!given.sets(ClusterArguments.SERVER_PORT), ClusterArguments.SERVER_PORT, 0).and(args));
     }
 
     /**
@@ -54,16 +55,13 @@ class Cluster implements AutoCloseable {
                               String... args) {
         int[] offsets = java.util.stream.IntStream.range(0, count).toArray();
         int base = FreePorts.udpBlock(random, offsets);
-        String peers = java.util.stream.IntStream.range(0, count)
-                .mapToObj(i -> "127.0.0.1:" + (base + i))
-                .collect(Collectors.joining(","));
+        List<String> ring = java.util.stream.IntStream.range(0, count).mapToObj(i -> "127.0.0.1:" + (base + i))
+                .toList();
         List<RunningService> servers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String[] all = Stream.of(Stream.of("--ringlab.server.ring.self=127.0.0.1:" + (base + i),
-                    "--ringlab.server.ring.peers=" + peers), Stream.of(args), Stream.of(perServer.apply(i)))
-                    .flatMap(s -> s).toArray(String[]::new);
-            servers.add(start("server-" + (i + 1), RingServerApplication.application(), Stream.concat(Stream.of(
-                    "--ringlab.server.name=server-" + (i + 1), "--ringlab.server.port=" + (base + i)), Stream.of(all))));
+            servers.add(start("server-" + (i + 1), RingServerApplication.application(),
+                    ClusterArguments.server("server-" + (i + 1), base + i, ring.get(i), ring).and(args)
+                            .and(perServer.apply(i))));
         }
         return servers;
     }
@@ -76,28 +74,27 @@ class Cluster implements AutoCloseable {
     }
 
     RunningService agentTo(String name, String serverList, String... args) {
-        return start(name, LbAgentApplication.application(), Stream.concat(Stream.of(
-                "--ringlab.agent.name=" + name, "--ringlab.agent.client-port=0",
-                "--ringlab.agent.servers=" + serverList), Stream.of(args)));
+        return start(name, LbAgentApplication.application(),
+                ClusterArguments.agent(name, 0, List.of(serverList.split(","))).and(args));
     }
 
     RunningService client(String name, String agentAddress, String... args) {
-        return start(name, LoadClientApplication.application(), Stream.concat(Stream.of(
-                "--ringlab.client.name=" + name, "--ringlab.client.agent=" + agentAddress), Stream.of(args)));
+        return start(name, LoadClientApplication.application(), ClusterArguments.client(name, agentAddress).and(args));
     }
 
     /** The admin dashboard watching these services, each by its name and REST URL. */
     RunningService dashboard(List<RunningService> servers, List<RunningService> agents, List<RunningService> clients,
                              String... args) {
-        Stream<String> watched = Stream.of(watched("servers", servers), watched("agents", agents),
-                watched("clients", clients)).flatMap(s -> s);
-        return start("dashboard", DashboardApplication.application(), Stream.concat(watched, Stream.of(args)));
-    }
-
-    private static Stream<String> watched(String list, List<RunningService> services) {
-        return java.util.stream.IntStream.range(0, services.size()).boxed().flatMap(i -> Stream.of(
-                "--ringlab.dashboard.%s[%d].name=%s".formatted(list, i, services.get(i).name()),
-                "--ringlab.dashboard.%s[%d].url=http://127.0.0.1:%d".formatted(list, i, services.get(i).httpPort())));
+        ServiceArguments dashboard = ClusterArguments.dashboard();
+        for (var list : List.of(java.util.Map.entry("servers", servers), java.util.Map.entry("agents", agents),
+                java.util.Map.entry("clients", clients))) {
+            for (int i = 0; i < list.getValue().size(); i++) {
+                RunningService service = list.getValue().get(i);
+                dashboard = ClusterArguments.watch(dashboard, list.getKey(), i, service.name(),
+                        "http://127.0.0.1:" + service.httpPort());
+            }
+        }
+        return start("dashboard", DashboardApplication.application(), dashboard.and(args));
     }
 
     static String address(RunningService agent) {
@@ -105,16 +102,12 @@ class Cluster implements AutoCloseable {
     }
 
     /** Starts a service with the run's password, and with its cluster key unless the arguments set the keys. */
-    private RunningService start(String name, SpringApplicationBuilder builder,
-                                 Stream<String> args) {
-        List<String> given = args.toList();
-        boolean keysGiven = given.stream().anyMatch(arg -> arg.startsWith("--ringlab.cluster."));
-        String[] all = Stream.concat(Stream.of("--server.port=0", "--spring.jmx.enabled=false",
-                        "--ringlab.security.password=" + PASSWORD,
-                        keysGiven ? "" : "--ringlab.cluster.key=" + CLUSTER_KEY), given.stream())
-                .filter(arg -> !arg.isEmpty())
-                .toArray(String[]::new);
-        RunningService service = new RunningService(name, builder.run(all));
+    private RunningService start(String name, SpringApplicationBuilder builder, ServiceArguments args) {
+        ServiceArguments all = ServiceArguments.of("--server.port=0", "--spring.jmx.enabled=false",
+                        "--ringlab.security.password=" + PASSWORD)
+                .withIf(!args.sets("ringlab.cluster"), "ringlab.cluster.key", CLUSTER_KEY)
+                .and(args.toList());
+        RunningService service = new RunningService(name, builder.run(all.toArray()));
         started.add(service);
         return service;
     }

@@ -6,6 +6,8 @@ import io.ringlab.election.RingListener;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.sim.ClusterEvents;
 import io.ringlab.election.sim.RingCluster;
+import io.ringlab.model.topology.ClusterArguments;
+import io.ringlab.model.topology.ServiceArguments;
 import io.ringlab.server.RingServerApplication;
 import io.ringlab.server.election.RingService;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -42,21 +44,20 @@ final class UdpRingCluster implements RingCluster {
         RingListener listener = events.listenerFor(id);
         ConfigurableApplicationContext context = RingServerApplication.application()
                 .initializers(c -> c.getBeanFactory().registerSingleton("scenarioListener", listener))
-                .run("--server.port=0", "--spring.jmx.enabled=false",
-                        "--ringlab.server.name=" + id, "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY,
-                        "--ringlab.server.port=" + id.substring(id.lastIndexOf(':') + 1),
-                        "--ringlab.server.ring.self=" + id,
-                        "--ringlab.server.ring.peers=" + String.join(",", ids),
-                        "--ringlab.server.ring.election-interval=" + settings.interval().toMillis() + "ms",
-                        "--ringlab.server.ring.downtime=" + settings.downtime().toMillis() + "ms",
-                        "--ringlab.server.ring.drain=0ms",
-                        "--ringlab.server.ring.periodic=" + settings.periodicEnabled(),
-                        "--ringlab.server.ring.retransmit-timeout=" + settings.retransmitTimeout().toMillis() + "ms",
-                        "--ringlab.server.ring.round-timeout=" + settings.roundTimeout().toMillis() + "ms",
-                        "--ringlab.server.ring.guard=" + settings.guard().toMillis() + "ms",
-                        "--ringlab.server.ring.suspect-after=" + settings.suspectAfter(),
-                        "--ringlab.server.ring.probe-interval=" + settings.probeInterval().toMillis() + "ms",
-                        "--ringlab.server.ring.history-size=" + settings.historySize());
+                .run(ServiceArguments.of("--server.port=0", "--spring.jmx.enabled=false",
+                                "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY)
+                        .and(ClusterArguments.server(id, Integer.parseInt(id.substring(id.lastIndexOf(':') + 1)), id, ids)
+                                .toList())
+                        .with(ClusterArguments.RING_ELECTION_INTERVAL, settings.interval())
+                        .with(ClusterArguments.RING_DOWNTIME, settings.downtime())
+                        .with("ringlab.server.ring.drain", Duration.ZERO)
+                        .with(ClusterArguments.RING_PERIODIC, settings.periodicEnabled())
+                        .with("ringlab.server.ring.retransmit-timeout", settings.retransmitTimeout())
+                        .with("ringlab.server.ring.round-timeout", settings.roundTimeout())
+                        .with("ringlab.server.ring.guard", settings.guard())
+                        .with("ringlab.server.ring.suspect-after", settings.suspectAfter())
+                        .with("ringlab.server.ring.probe-interval", settings.probeInterval())
+                        .with("ringlab.server.ring.history-size", settings.historySize()).toArray());
         running.put(id, context);
     }
 
