@@ -1,6 +1,6 @@
 package io.ringlab.launcher;
 
-import io.ringlab.launcher.lab.LabHost;
+import io.ringlab.launcher.lab.layout.LabHost;
 import io.ringlab.launcher.lab.LabNetwork;
 import io.ringlab.launcher.lab.fault.FaultAction;
 import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;

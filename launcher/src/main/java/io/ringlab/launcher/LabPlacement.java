@@ -1,8 +1,8 @@
 package io.ringlab.launcher;
 
 import io.ringlab.launcher.ServiceProcess.Role;
-import io.ringlab.launcher.lab.LabLayout;
-import io.ringlab.launcher.lab.LabPorts;
+import io.ringlab.launcher.lab.layout.LabLayout;
+import io.ringlab.launcher.lab.layout.LabPorts;
 
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package io.ringlab.launcher.lab;
 
+import io.ringlab.launcher.lab.layout.LabLayout;
+import io.ringlab.launcher.lab.layout.LabHost;
 import io.ringlab.launcher.lab.fault.NftRuleset;
 
 import java.io.IOException;

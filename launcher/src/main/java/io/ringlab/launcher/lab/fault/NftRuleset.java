@@ -1,8 +1,8 @@
 package io.ringlab.launcher.lab.fault;
 
-import io.ringlab.launcher.lab.LabHost;
-import io.ringlab.launcher.lab.LabLayout;
-import io.ringlab.launcher.lab.LabPorts;
+import io.ringlab.launcher.lab.layout.LabHost;
+import io.ringlab.launcher.lab.layout.LabLayout;
+import io.ringlab.launcher.lab.layout.LabPorts;
 
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.ringlab.launcher.lab.fault;
 
-import io.ringlab.launcher.lab.LabLayout;
+import io.ringlab.launcher.lab.layout.LabLayout;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.ringlab.launcher.lab;
+package io.ringlab.launcher.lab.layout;
 
 /**
  * The UDP ports every process of the lab uses. Each host has an address of its own, so the ports can be the same on

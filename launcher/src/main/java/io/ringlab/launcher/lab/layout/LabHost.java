@@ -1,4 +1,4 @@
-package io.ringlab.launcher.lab;
+package io.ringlab.launcher.lab.layout;
 
 import java.util.List;
 
