@@ -8,7 +8,9 @@ import io.ringlab.support.transport.DropCounter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedRateTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import java.net.DatagramSocket;
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /** Builds the server's status and logs it every report interval. */
 @Component
-public class ServerStatusSource {
+public class ServerStatusSource implements SchedulingConfigurer {
 
     private static final Log log = LogFactory.getLog(ServerStatusSource.class);
 
@@ -49,8 +51,12 @@ public class ServerStatusSource {
                 agents.all().stream().map(agent -> agent.address().toString()).toList(), drops.snapshot());
     }
 
-    @Scheduled(initialDelayString = "${ringlab.server.report-interval:10s}",
-            fixedRateString = "${ringlab.server.report-interval:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedRateTask(new FixedRateTask(this::report, properties.reportInterval(),
+                properties.reportInterval()));
+    }
+
     void report() {
         log.info(status().logLine());
     }
