@@ -54,7 +54,7 @@ public class RequestSupervisor {
         pending.forEach((id, entry) -> {
             if (nowNanos - entry.firstSentNanos() > requestTimeoutNanos) {
                 pending.expire(id, entry, gone -> {
-                    int server = gone.settle();
+                    int server = gone.server();
                     backends.get(server).settled();
                     outliers.failure(server, gone.lastSentNanos(), nowNanos);
                     expired.increment();
@@ -79,7 +79,9 @@ public class RequestSupervisor {
         Backend backend = backends.get(next);
         backend.sent();
         long previousSentNanos = entry.lastSentNanos(); // only this sweep moves a request to another server
-        int previous = entry.resend(next, nowNanos);
+        // read before resend() checks that the slot still holds this id: a slot never holds an id again once it left
+        byte[] frame = entry.forwarded();
+        int previous = entry.resend(id, next, nowNanos);
         if (previous < 0) {
             backend.settled(); // answered meanwhile: nothing to retry
             return;
@@ -87,7 +89,7 @@ public class RequestSupervisor {
         outliers.failure(previous, previousSentNanos, nowNanos);
         backends.get(previous).settled();
         retries.increment();
-        sender.accept(backend.address(), entry.forwarded());
+        sender.accept(backend.address(), frame);
     }
 
     public long retryCount() {

@@ -36,6 +36,8 @@ import org.springframework.messaging.MessageChannel;
 class AgentUdpConfiguration {
 
     private static final Log log = LogFactory.getLog(AgentUdpConfiguration.class);
+    /** What the router fills in, one per loop thread, read at once into the message sent on. */
+    private static final ThreadLocal<Outgoing> OUTGOING = ThreadLocal.withInitial(Outgoing::new);
 
     @Bean(destroyMethod = "close")
     DatagramTransport datagramTransport(TransportProperties transport, UdpEventLoop loop) {
@@ -98,8 +100,10 @@ class AgentUdpConfiguration {
     IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
                                       @Qualifier("serverSideOut") MessageChannel serverSideOut, RequestRouter router) {
         return IntegrationFlow.from(clientRequestsIn)
-                .handle(new DatagramHandler((datagram, client, now) -> toMessage(router.fromClient(datagram, client, now))),
-                        e -> e.id("routeRequest"))
+                .handle(new DatagramHandler((datagram, client, now) -> {
+                    Outgoing out = OUTGOING.get();
+                    return router.fromClient(datagram, client, now, out) ? toMessage(out) : null;
+                }), e -> e.id("routeRequest"))
                 .channel(serverSideOut)
                 .get();
     }
@@ -110,13 +114,15 @@ class AgentUdpConfiguration {
                                     @Qualifier("clientSocket") UdpEndpoint clientSocket,
                                     RequestRouter router, DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
-                .handle(new DatagramHandler((datagram, server, now) -> toMessage(router.fromServer(datagram, server, now))),
-                        e -> e.id("routeReply"))
+                .handle(new DatagramHandler((datagram, server, now) -> {
+                    Outgoing out = OUTGOING.get();
+                    return router.fromServer(datagram, server, now, out) ? toMessage(out) : null;
+                }), e -> e.id("routeReply"))
                 .handle(transport.sender(clientSocket, drops), e -> e.id("clientRepliesOut"))
                 .get();
     }
 
     private static Message<byte[]> toMessage(Outgoing outgoing) {
-        return outgoing == null ? null : Datagrams.to(outgoing.destination(), outgoing.datagram());
+        return Datagrams.to(outgoing.destination(), outgoing.datagram());
     }
 }
