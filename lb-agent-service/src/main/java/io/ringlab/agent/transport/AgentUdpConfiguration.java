@@ -29,7 +29,16 @@ import org.springframework.messaging.MessageChannel;
  * Two sockets, two flows. Client requests arrive on the client socket and leave for a server from the
  * server socket; server replies arrive on the server socket and leave for the client from the client
  * socket, so that a client (or socat) sees the reply come from the port it sent to. Both sockets are served by
- * the transport {@code ringlab.transport.kind} names (Netty or NIO) on one event loop thread.
+ * the transport {@code ringlab.transport.kind} names (Netty or NIO).
+ * <p>
+ * With Netty on epoll, each of the {@code ringlab.transport.loops} event loops has a client socket of its own (all on
+ * the client port, {@code SO_REUSEPORT}) and a server socket of its own: a request is passed on from the server socket
+ * of the loop that received it and, with {@code ringlab.agent.server-port=0} (the default: each loop's on an ephemeral
+ * port), its reply comes back to that loop, which sends it from its client socket. A fixed server port is shared by
+ * the loops ({@code SO_REUSEPORT}), so the firewall rules that name it still see every request; the kernel then
+ * hands a server's replies to one loop by the server's address, whichever loop sent the request. The pending requests
+ * are one table for all loops, so a reply is matched on any loop; retries and health pings leave from the first
+ * loop's server socket.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TransportProperties.class)
@@ -41,25 +50,32 @@ class AgentUdpConfiguration {
 
     @Bean(destroyMethod = "close")
     DatagramTransport datagramTransport(TransportProperties transport, UdpEventLoop loop) {
+        int loops = transport.loopsWanted();
         DatagramTransport chosen = switch (transport.kind()) {
-            case NETTY -> new NettyDatagramTransport("udp-loop");
+            case NETTY -> new NettyDatagramTransport("udp-loop", loops);
             case NIO -> new NioDatagramTransport(loop);
         };
         log.info("UDP transport (ringlab.transport.kind=" + transport.kind().name().toLowerCase() + "): "
                 + chosen.describe());
+        if (chosen.loops() < loops) {
+            log.info("ringlab.transport.loops: " + loops + " asked, " + chosen.loops()
+                    + " used: several loops need Netty on epoll (SO_REUSEPORT)");
+        }
         return chosen;
     }
 
+    /** One per loop, all on the client port. */
     @Bean
     UdpEndpoint clientSocket(DatagramTransport transport, LbAgentProperties properties) {
-        return transport.bind("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(),
-                properties.udp());
+        return transport.bindPerLoop("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(),
+                properties.udp(), true);
     }
 
+    /** One per loop: each on an ephemeral port of its own, so replies find their loop; or all on a fixed port. */
     @Bean
     UdpEndpoint serverSocket(DatagramTransport transport, LbAgentProperties properties) {
-        return transport.bind("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(),
-                properties.udp());
+        return transport.bindPerLoop("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(),
+                properties.udp(), false);
     }
 
     @Bean
