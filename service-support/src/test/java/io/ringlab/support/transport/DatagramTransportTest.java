@@ -109,7 +109,7 @@ class DatagramTransportTest {
                 assertThat(reply.getPort()).as("reply from the port asked").isEqualTo(endpoint.localPort());
             }
         }
-        assertThat(drops.total()).isZero();
+        assertThat(drops.snapshot()).isEmpty();
     }
 
     @ParameterizedTest
@@ -178,7 +178,8 @@ class DatagramTransportTest {
             assertThat(receive(client).getLength()).as("the largest datagram allowed is answered whole")
                     .isEqualTo(SETTINGS.maxDatagramSize());
         }
-        awaitTrue(() -> drops.total() == 4, "four drops counted: " + drops.snapshot());
+        awaitTrue(() -> drops.snapshot().values().stream().mapToLong(Long::longValue).sum() == 4,
+                "four drops counted: " + drops.snapshot());
         assertThat(drops.count(DropReason.EMPTY)).isEqualTo(1);
         assertThat(drops.count(DropReason.OVERSIZED)).isEqualTo(2);
         assertThat(drops.count(DropReason.HANDLER_FAILED)).isEqualTo(1);
