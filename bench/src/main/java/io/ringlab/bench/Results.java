@@ -76,6 +76,12 @@ final class Results {
             out.append("| %s | %s | %d | %s | %s | %s | %s |\n".formatted(agent.path(), agent.mode(), agent.level(),
                     ratio(a, n, "throughput"), ratio(a, n, "p99"), ratio(a, n, "p50"), ratio(a, d, "throughput")));
         });
+        List<String> variants = byCell.values().stream().map(cell -> cell.get(0).path()).distinct()
+                .filter(AgentVariants::contains).toList();
+        if (!variants.isEmpty()) {
+            out.append("\nEach agent path is an agent of its own over the same three servers:\n\n");
+            variants.forEach(path -> out.append("- **%s**: %s\n".formatted(path, AgentVariants.describe(path))));
+        }
         return out.toString();
     }
 

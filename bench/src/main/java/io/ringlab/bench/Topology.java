@@ -29,7 +29,7 @@ final class Topology implements AutoCloseable {
     private final List<Integer> serverPorts = new ArrayList<>();
     private final List<Integer> agentPorts = new ArrayList<>();
     private final List<Service> agents = new ArrayList<>();
-    /** An agent of its own for each path agent-nio and agent-netty, by path. */
+    /** An agent of its own for each agent variant's path ({@link AgentVariants}), by path. */
     private final Map<String, Service> transportAgents = new java.util.LinkedHashMap<>();
     private final Map<String, Integer> transportAgentPorts = new java.util.LinkedHashMap<>();
     private Service nginx;
@@ -53,7 +53,7 @@ final class Topology implements AutoCloseable {
                     "--ringlab.server.ring.self=127.0.0.1:" + serverPorts.get(i - 1),
                     "--ringlab.server.ring.peers=" + peers, "--ringlab.server.ring.periodic=false"));
         }
-        // the two default agents serve the path agent and the seed's system; a run of agent-nio/agent-netty alone
+        // the two default agents serve the path agent and the seed's system; a run of agent variants alone
         // starts neither, which on this small machine shortens the start of the run
         int defaultAgents = options.paths().contains("agent") || options.seedSystem() ? 2 : 0;
         for (int i = 1; i <= defaultAgents; i++) {
@@ -64,11 +64,12 @@ final class Topology implements AutoCloseable {
             agents.add(agent);
         }
         for (String path : options.paths()) {
-            if (path.startsWith("agent-")) {
+            if (AgentVariants.contains(path)) {
                 int port = freeUdpPort();
-                Service agent = java(path, "lb-agent-service", "--ringlab.agent.name=" + path,
-                        "--ringlab.agent.client-port=" + port, "--ringlab.agent.servers=" + peers,
-                        "--ringlab.transport.kind=" + path.substring("agent-".length()));
+                List<String> properties = new ArrayList<>(List.of("--ringlab.agent.name=" + path,
+                        "--ringlab.agent.client-port=" + port, "--ringlab.agent.servers=" + peers));
+                properties.addAll(AgentVariants.properties(path));
+                Service agent = java(path, "lb-agent-service", properties.toArray(String[]::new));
                 services.add(agent);
                 transportAgents.put(path, agent);
                 transportAgentPorts.put(path, port);
@@ -108,7 +109,7 @@ final class Topology implements AutoCloseable {
         return agents.get(index);
     }
 
-    /** The agent of a path agent-nio or agent-netty. */
+    /** The agent of an agent variant's path. */
     String transportAgentTarget(String path) {
         return "127.0.0.1:" + transportAgentPorts.get(path);
     }

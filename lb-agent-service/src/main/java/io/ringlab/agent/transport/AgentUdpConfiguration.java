@@ -52,7 +52,7 @@ class AgentUdpConfiguration {
     DatagramTransport datagramTransport(TransportProperties transport, UdpEventLoop loop) {
         int loops = transport.loopsWanted();
         DatagramTransport chosen = switch (transport.kind()) {
-            case NETTY -> new NettyDatagramTransport("udp-loop", loops);
+            case NETTY -> new NettyDatagramTransport("udp-loop", loops, transport.batching());
             case NIO -> new NioDatagramTransport(loop);
         };
         log.info("UDP transport (ringlab.transport.kind=" + transport.kind().name().toLowerCase() + "): "

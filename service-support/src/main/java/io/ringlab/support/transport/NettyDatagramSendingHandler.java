@@ -32,8 +32,15 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
     private final ChannelFutureListener countFailure;
     /** Channel i was written on its event loop and not flushed yet; element i is touched on channel i's loop only. */
     private final boolean[] written;
+    private final boolean flushPerBatch;
 
     public NettyDatagramSendingHandler(List<Channel> channels, DropCounter drops) {
+        this(channels, drops, true);
+    }
+
+    /** @param flushPerBatch {@code false}: every datagram is flushed at once, even on the loop (no sendmmsg) */
+    public NettyDatagramSendingHandler(List<Channel> channels, DropCounter drops, boolean flushPerBatch) {
+        this.flushPerBatch = flushPerBatch;
         this.channels = channels.toArray(Channel[]::new);
         this.written = new boolean[this.channels.length];
         this.drops = drops;
@@ -56,7 +63,7 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
         byte[] payload = (byte[]) message.getPayload();
         ByteBuf content = channel.alloc().directBuffer(payload.length).writeBytes(payload);
         DatagramPacket packet = new DatagramPacket(content, address);
-        if (own >= 0) {
+        if (own >= 0 && flushPerBatch) {
             channel.write(packet).addListener(countFailure);
             written[own] = true;
         } else {

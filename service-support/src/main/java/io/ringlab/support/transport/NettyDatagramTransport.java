@@ -51,6 +51,7 @@ public final class NettyDatagramTransport implements DatagramTransport {
     private static final WriteBufferWaterMark OUTBOUND_BOUND = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final boolean epoll;
+    private final boolean batching;
     private final EventLoopGroup group;
     /** The group's loops, in a fixed order: socket i of a per-loop endpoint is served by loop i. */
     private final List<EventLoop> loops = new java.util.ArrayList<>();
@@ -63,8 +64,8 @@ public final class NettyDatagramTransport implements DatagramTransport {
     }
 
     /** Epoll when it is available, with {@code loops} loops; else Netty's NIO with one. */
-    public NettyDatagramTransport(String threadName, int loops) {
-        this(threadName, Epoll.isAvailable(), loops);
+    public NettyDatagramTransport(String threadName, int loops, boolean batching) {
+        this(threadName, Epoll.isAvailable(), loops, batching);
     }
 
     /** @param epoll epoll (it must be available) or else Netty's NIO; one loop */
@@ -77,10 +78,19 @@ public final class NettyDatagramTransport implements DatagramTransport {
      * @param loops event loop threads; on Netty's NIO one whatever is asked (see {@link #describe()})
      */
     public NettyDatagramTransport(String threadName, boolean epoll, int loops) {
+        this(threadName, epoll, loops, true);
+    }
+
+    /**
+     * @param batching on epoll, {@code recvmmsg} reads and one flush per read batch; {@code false} reads one datagram
+     *                 per call and flushes every datagram at once (a reference, to measure what batching buys)
+     */
+    public NettyDatagramTransport(String threadName, boolean epoll, int loops, boolean batching) {
         if (epoll) {
             Epoll.ensureAvailability();
         }
         this.epoll = epoll;
+        this.batching = batching;
         this.group = new MultiThreadIoEventLoopGroup(epoll ? loops : 1, new DefaultThreadFactory(threadName, true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         group.forEach(executor -> this.loops.add((EventLoop) executor));
@@ -132,10 +142,11 @@ public final class NettyDatagramTransport implements DatagramTransport {
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_REUSEADDR, false)
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(epoll ? slot * READ_BATCH : slot).maxMessagesPerRead(MAX_PER_READ))
+                        new FixedRecvByteBufAllocator(epoll && batching ? slot * READ_BATCH : slot)
+                                .maxMessagesPerRead(MAX_PER_READ))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_BOUND)
                 .handler(new ChannelInboundHandlerAdapter());
-        if (epoll) {
+        if (epoll && batching) {
             // with a buffer of several slots, a read is one recvmmsg of one datagram a slot
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot);
         }
@@ -174,7 +185,7 @@ public final class NettyDatagramTransport implements DatagramTransport {
 
     @Override
     public AbstractMessageHandler sender(UdpEndpoint endpoint, DropCounter drops) {
-        NettyDatagramSendingHandler sender = new NettyDatagramSendingHandler(channels(endpoint), drops);
+        NettyDatagramSendingHandler sender = new NettyDatagramSendingHandler(channels(endpoint), drops, batching);
         senders.add(sender);
         return sender;
     }
@@ -192,6 +203,7 @@ public final class NettyDatagramTransport implements DatagramTransport {
     @Override
     public String describe() {
         return epoll ? "netty epoll, " + loops.size() + (loops.size() == 1 ? " loop" : " loops")
+                + (batching ? "" : ", batching off (a datagram per system call)")
                 : "netty nio, 1 loop (epoll unavailable: " + unavailability() + ")";
     }
 

@@ -35,15 +35,16 @@ import static org.assertj.core.api.Assertions.fail;
 class DatagramTransportTest {
 
     enum Kind {
-        NIO, NETTY_NIO, NETTY_EPOLL, NETTY_EPOLL_TWO_LOOPS;
+        NIO, NETTY_NIO, NETTY_EPOLL, NETTY_EPOLL_TWO_LOOPS, NETTY_EPOLL_UNBATCHED;
 
         DatagramTransport open(UdpEventLoop loop) {
             return switch (this) {
                 case NIO -> new NioDatagramTransport(loop);
                 case NETTY_NIO -> new NettyDatagramTransport("test-udp", false, 2); // Netty's NIO: one loop anyway
-                case NETTY_EPOLL, NETTY_EPOLL_TWO_LOOPS -> {
+                case NETTY_EPOLL, NETTY_EPOLL_TWO_LOOPS, NETTY_EPOLL_UNBATCHED -> {
                     Assumptions.assumeTrue(Epoll.isAvailable(), () -> "epoll unavailable: " + Epoll.unavailabilityCause());
-                    yield new NettyDatagramTransport("test-udp", true, this == NETTY_EPOLL ? 1 : 2);
+                    yield new NettyDatagramTransport("test-udp", true, this == NETTY_EPOLL_TWO_LOOPS ? 2 : 1,
+                            this != NETTY_EPOLL_UNBATCHED);
                 }
             };
         }
