@@ -40,7 +40,8 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
                                  ringlab.transport.batching=false: a system call per datagram)
               --seed-system B    also run the seed's whole system, 1,000 threads over two agents (default on)
               --results DIR      where results go (default bench/results)
-              --java-options S   JVM options of every RingLab process (default "-Xmx512m")
+              --java-options S   JVM options of every RingLab process, after the service's own
+                                 (<module>/jvm.options; default none)
               --from-csv FILE    no run: write results.md again from a run's samples.csv (give the run's
                                  --duration and --warmup for the header)
             """;
@@ -61,7 +62,7 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
                 List.of(values.getOrDefault("paths", "direct,agent,nginx").split(",")),
                 !"off".equals(values.getOrDefault("seed-system", "on")),
                 home, home.resolve(values.getOrDefault("results", "bench/results")),
-                List.of(values.getOrDefault("java-options", "-Xmx512m").trim().split("\\s+")),
+                List.of(values.getOrDefault("java-options", "").trim().split("\\s+")),
                 values.containsKey("from-csv") ? Path.of(values.get("from-csv")).toAbsolutePath() : null);
         values.keySet().removeAll(List.of("repeats", "concurrency", "open-rates", "paths", "seed-system", "results",
                 "java-options", "from-csv"));

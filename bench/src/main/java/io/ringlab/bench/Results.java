@@ -85,6 +85,17 @@ final class Results {
         return out.toString();
     }
 
+    /** Each service's time to ready, as a section of results.md. */
+    static String readiness(Map<String, Long> readyMillis) {
+        StringBuilder out = new StringBuilder("\n## Time to ready\n\n");
+        out.append("From each service's process start to its first answer on `/api/status` (asked every 100 ms), all ")
+                .append("started at once with their own JVM options (`<module>/jvm.options`):\n\n");
+        out.append("| service | ready s |\n|---|---:|\n");
+        readyMillis.forEach((name, millis) -> out.append("| %s | %s |\n".formatted(name,
+                millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f", millis / 1000.0))));
+        return out.toString();
+    }
+
     private static String ratio(Map<String, Double> a, Map<String, Double> b, String figure) {
         if (a == null || b == null || b.get(figure) == 0 || b.get(figure).isNaN()) {
             return "–";

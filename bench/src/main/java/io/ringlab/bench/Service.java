@@ -15,6 +15,9 @@ final class Service implements AutoCloseable {
     private final Path log;
     private final int httpPort;
 
+    private final long startedNanos = System.nanoTime();
+    private long readyMillis = -1;
+
     private Service(String name, Process process, Path log, int httpPort) {
         this.name = name;
         this.process = process;
@@ -45,13 +48,37 @@ final class Service implements AutoCloseable {
 
     /** Waits until {@code GET /api/status} answers (a RingLab service) or fails with the log's tail. */
     void awaitReady(Http http, long timeoutMillis) throws IOException, InterruptedException {
+        awaitAllReady(List.of(this), http, timeoutMillis);
+    }
+
+    /**
+     * Waits until every service answers {@code GET /api/status}, asking each in turn every 100 ms, so that each one's
+     * time to ready (from its process start) is known to within that; fails with the log's tail of one that did not.
+     */
+    static void awaitAllReady(List<Service> services, Http http, long timeoutMillis)
+            throws IOException, InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (http.getJson(url("/api/status")) == null) {
-            if (!process.isAlive() || System.currentTimeMillis() > deadline) {
-                throw new IOException(name + " did not start; the end of " + log + ":\n" + tail());
+        List<Service> waiting = new java.util.ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (java.util.Iterator<Service> it = waiting.iterator(); it.hasNext(); ) {
+                Service service = it.next();
+                if (http.getJson(service.url("/api/status")) != null) {
+                    service.readyMillis = (System.nanoTime() - service.startedNanos) / 1_000_000;
+                    it.remove();
+                } else if (!service.process.isAlive() || System.currentTimeMillis() > deadline) {
+                    throw new IOException(service.name + " did not start; the end of " + service.log + ":\n"
+                            + service.tail());
+                }
             }
-            TimeUnit.MILLISECONDS.sleep(200);
+            if (!waiting.isEmpty()) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
         }
+    }
+
+    /** Milliseconds from its process start to its first answer; -1 before it was seen ready. */
+    long readyMillis() {
+        return readyMillis;
     }
 
     void awaitAlive(long millis) throws IOException, InterruptedException {

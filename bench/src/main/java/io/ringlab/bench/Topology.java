@@ -75,9 +75,7 @@ final class Topology implements AutoCloseable {
                 transportAgentPorts.put(path, port);
             }
         }
-        for (Service service : services) {
-            service.awaitReady(http, READY_TIMEOUT_MILLIS);
-        }
+        Service.awaitAllReady(services, http, READY_TIMEOUT_MILLIS);
         if (withNginx) {
             startNginx();
         }
@@ -116,6 +114,14 @@ final class Topology implements AutoCloseable {
 
     Service transportAgent(String path) {
         return transportAgents.get(path);
+    }
+
+    /** Each RingLab service started at the start of the run (all at once), and its time to ready in ms. */
+    Map<String, Long> readyMillis() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        services.stream().filter(service -> service != nginx)
+                .forEach(service -> out.put(service.name(), service.readyMillis()));
+        return out;
     }
 
     Service nginx() {
@@ -164,7 +170,9 @@ final class Topology implements AutoCloseable {
     private Service java(String name, String module, String... properties) throws IOException {
         int httpPort = freeTcpPort();
         List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(ServiceJvmOptions.of(options.home(), module));
         command.addAll(options.javaOptions());
+        command.removeIf(String::isEmpty);
         command.add("-jar");
         command.add(jar(module).toString());
         command.add("--server.port=" + httpPort);
