@@ -59,7 +59,7 @@ public final class Harness {
         try (Topology topology = new Topology(options, runDir, http, environment)) {
             topology.start(options.paths().contains("nginx"));
             readyMillis = topology.readyMillis();
-            System.out.println("ready (ms from process start, all started at once): " + readyMillis);
+            System.out.println("ready (ms from process start, started one after another): " + readyMillis);
             CellRunner runner = new CellRunner(options, topology, http);
             for (String path : options.paths()) {
                 runner.prime(path);

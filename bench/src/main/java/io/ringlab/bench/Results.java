@@ -88,8 +88,8 @@ final class Results {
     /** Each service's time to ready, as a section of results.md. */
     static String readiness(Map<String, Long> readyMillis) {
         StringBuilder out = new StringBuilder("\n## Time to ready\n\n");
-        out.append("From each service's process start to its first answer on `/api/status` (asked every 100 ms), all ")
-                .append("started at once with their own JVM options (`<module>/jvm.options`):\n\n");
+        out.append("From each service's process start to its first answer on `/api/status` (asked every 100 ms), ")
+                .append("started one after another, each with its own JVM options (`<module>/jvm.options`):\n\n");
         out.append("| service | ready s |\n|---|---:|\n");
         readyMillis.forEach((name, millis) -> out.append("| %s | %s |\n".formatted(name,
                 millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f", millis / 1000.0))));

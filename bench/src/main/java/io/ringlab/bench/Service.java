@@ -53,7 +53,8 @@ final class Service implements AutoCloseable {
 
     /**
      * Waits until every service answers {@code GET /api/status}, asking each in turn every 100 ms, so that each one's
-     * time to ready (from its process start) is known to within that; fails with the log's tail of one that did not.
+     * time to ready (from its process start) is known to within about that; fails with the log's tail of one that did
+     * not.
      */
     static void awaitAllReady(List<Service> services, Http http, long timeoutMillis)
             throws IOException, InterruptedException {

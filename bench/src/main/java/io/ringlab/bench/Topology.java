@@ -48,7 +48,7 @@ final class Topology implements AutoCloseable {
         }
         String peers = serverPorts.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(","));
         for (int i = 1; i <= 3; i++) {
-            services.add(java("server-" + i, "ring-server-service", "--ringlab.server.name=server-" + i,
+            ready(java("server-" + i, "ring-server-service", "--ringlab.server.name=server-" + i,
                     "--ringlab.server.port=" + serverPorts.get(i - 1),
                     "--ringlab.server.ring.self=127.0.0.1:" + serverPorts.get(i - 1),
                     "--ringlab.server.ring.peers=" + peers, "--ringlab.server.ring.periodic=false"));
@@ -58,9 +58,8 @@ final class Topology implements AutoCloseable {
         int defaultAgents = options.paths().contains("agent") || options.seedSystem() ? 2 : 0;
         for (int i = 1; i <= defaultAgents; i++) {
             agentPorts.add(freeUdpPort());
-            Service agent = java("agent-" + i, "lb-agent-service", "--ringlab.agent.name=agent-" + i,
-                    "--ringlab.agent.client-port=" + agentPorts.get(i - 1), "--ringlab.agent.servers=" + peers);
-            services.add(agent);
+            Service agent = ready(java("agent-" + i, "lb-agent-service", "--ringlab.agent.name=agent-" + i,
+                    "--ringlab.agent.client-port=" + agentPorts.get(i - 1), "--ringlab.agent.servers=" + peers));
             agents.add(agent);
         }
         for (String path : options.paths()) {
@@ -69,16 +68,24 @@ final class Topology implements AutoCloseable {
                 List<String> properties = new ArrayList<>(List.of("--ringlab.agent.name=" + path,
                         "--ringlab.agent.client-port=" + port, "--ringlab.agent.servers=" + peers));
                 properties.addAll(AgentVariants.properties(path));
-                Service agent = java(path, "lb-agent-service", properties.toArray(String[]::new));
-                services.add(agent);
+                Service agent = ready(java(path, "lb-agent-service", properties.toArray(String[]::new)));
                 transportAgents.put(path, agent);
                 transportAgentPorts.put(path, port);
             }
         }
-        Service.awaitAllReady(services, http, READY_TIMEOUT_MILLIS);
         if (withNginx) {
             startNginx();
         }
+    }
+
+    /**
+     * Waits until the service answers, before the next one starts: each service's time to ready is its own, not a
+     * share of a machine that starts them all at once.
+     */
+    private Service ready(Service service) throws IOException, InterruptedException {
+        services.add(service); // closed with the topology even if it never gets ready
+        service.awaitReady(http, READY_TIMEOUT_MILLIS);
+        return service;
     }
 
     /** A load client process driving {@code target}, with its extra properties. */
@@ -116,7 +123,7 @@ final class Topology implements AutoCloseable {
         return transportAgents.get(path);
     }
 
-    /** Each RingLab service started at the start of the run (all at once), and its time to ready in ms. */
+    /** Each RingLab service started at the start of the run (one after another), and its time to ready in ms. */
     Map<String, Long> readyMillis() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         services.stream().filter(service -> service != nginx)
