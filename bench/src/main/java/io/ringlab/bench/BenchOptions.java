@@ -15,7 +15,7 @@ import java.util.Map;
  * @param repeats       runs of every cell; the table shows medians
  * @param concurrency   closed-loop levels: client threads, one request in flight each
  * @param openRates     open-loop levels: requests per second
- * @param paths         which paths to drive: direct, agent, agent-nio, agent-netty, nginx
+ * @param paths         which paths to drive: direct, agent, nginx, and agent variants ({@link AgentVariants})
  * @param seedSystem    also run the seed's whole system (2 agents, 2 clients of 500 threads)
  * @param home          the repository (jars under its modules' target/)
  * @param results       where the results go
@@ -33,12 +33,15 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
               --repeats N        runs of every cell; the table shows medians (default 3)
               --concurrency L    closed-loop client threads, comma-separated (default 1,64,500)
               --open-rates L     open-loop requests per second, comma-separated (default 5000,20000)
-              --paths L          any of direct,agent,nginx (default all three), and agent-nio, agent-netty: an
-                                 agent of its own on that transport (ringlab.transport.kind), beside the
-                                 default agent
+              --paths L          any of direct,agent,nginx (default all three), and an agent of its own
+                                 with a transport variant, beside the default agent: agent-nio,
+                                 agent-netty (ringlab.transport.kind), agent-1-loop, agent-2-loops
+                                 (ringlab.transport.loops) and agent-unbatched (one loop with
+                                 ringlab.transport.batching=false: a system call per datagram)
               --seed-system B    also run the seed's whole system, 1,000 threads over two agents (default on)
               --results DIR      where results go (default bench/results)
-              --java-options S   JVM options of every RingLab process (default "-Xmx512m")
+              --java-options S   JVM options of every RingLab process, after the service's own
+                                 (<module>/jvm.options; default none)
               --from-csv FILE    no run: write results.md again from a run's samples.csv (give the run's
                                  --duration and --warmup for the header)
             """;
@@ -59,7 +62,7 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
                 List.of(values.getOrDefault("paths", "direct,agent,nginx").split(",")),
                 !"off".equals(values.getOrDefault("seed-system", "on")),
                 home, home.resolve(values.getOrDefault("results", "bench/results")),
-                List.of(values.getOrDefault("java-options", "-Xmx512m").trim().split("\\s+")),
+                List.of(values.getOrDefault("java-options", "").trim().split("\\s+")),
                 values.containsKey("from-csv") ? Path.of(values.get("from-csv")).toAbsolutePath() : null);
         values.keySet().removeAll(List.of("repeats", "concurrency", "open-rates", "paths", "seed-system", "results",
                 "java-options", "from-csv"));
@@ -67,7 +70,7 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
             throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
         }
         for (String path : options.paths) {
-            if (!List.of("direct", "agent", "agent-nio", "agent-netty", "nginx").contains(path)) {
+            if (!List.of("direct", "agent", "nginx").contains(path) && !AgentVariants.contains(path)) {
                 throw new IllegalArgumentException("--paths: unknown path '" + path + "'");
             }
         }

@@ -38,7 +38,7 @@ final class CellRunner {
         }
     }
 
-    /** @param path direct, agent, agent-nio, agent-netty, nginx or system (the seed's 1,000 threads over two agents) */
+    /** @param path direct, agent, nginx, an agent variant ({@link AgentVariants}) or system (the seed's 1,000 threads over two agents) */
     Sample run(String path, String mode, int level, int repeat) throws IOException, InterruptedException {
         List<Service> clients = new ArrayList<>();
         try {
@@ -84,8 +84,12 @@ final class CellRunner {
             case "direct" -> topology.directTarget();
             case "agent" -> topology.agentTarget(0);
             case "nginx" -> topology.nginxTarget();
-            case "agent-nio", "agent-netty" -> topology.transportAgentTarget(path);
-            default -> throw new IllegalArgumentException(path);
+            default -> {
+                if (!AgentVariants.contains(path)) {
+                    throw new IllegalArgumentException(path);
+                }
+                yield topology.transportAgentTarget(path);
+            }
         };
         clients.add(topology.client("client-" + (++clientsStarted), target, load(mode, level)));
     }
@@ -104,8 +108,7 @@ final class CellRunner {
             case "agent" -> List.of(topology.agent(0).handle());
             case "system" -> List.of(topology.agent(0).handle(), topology.agent(1).handle());
             case "nginx" -> List.of(topology.nginx().handle());
-            case "agent-nio", "agent-netty" -> List.of(topology.transportAgent(path).handle());
-            default -> List.of();
+            default -> AgentVariants.contains(path) ? List.of(topology.transportAgent(path).handle()) : List.of();
         };
     }
 

@@ -55,8 +55,11 @@ public final class Harness {
         new SecureRandom().nextBytes(clusterKey);
         Map<String, String> environment = Map.of("RINGLAB_SECURITY_PASSWORD", password,
                 "RINGLAB_CLUSTER_KEY", Base64.getEncoder().encodeToString(clusterKey));
+        Map<String, Long> readyMillis;
         try (Topology topology = new Topology(options, runDir, http, environment)) {
             topology.start(options.paths().contains("nginx"));
+            readyMillis = topology.readyMillis();
+            System.out.println("ready (ms from process start, started one after another): " + readyMillis);
             CellRunner runner = new CellRunner(options, topology, http);
             for (String path : options.paths()) {
                 runner.prime(path);
@@ -77,7 +80,7 @@ public final class Harness {
                 }
             }
         }
-        String markdown = results.markdown(Machine.describe(), options);
+        String markdown = results.markdown(Machine.describe(), options) + Results.readiness(readyMillis);
         Files.writeString(runDir.resolve("results.md"), markdown);
         Files.writeString(options.results().resolve("latest.md"), markdown);
         Files.copy(runDir.resolve("samples.csv"), options.results().resolve("latest.csv"),

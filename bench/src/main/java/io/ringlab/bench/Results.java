@@ -76,6 +76,23 @@ final class Results {
             out.append("| %s | %s | %d | %s | %s | %s | %s |\n".formatted(agent.path(), agent.mode(), agent.level(),
                     ratio(a, n, "throughput"), ratio(a, n, "p99"), ratio(a, n, "p50"), ratio(a, d, "throughput")));
         });
+        List<String> variants = byCell.values().stream().map(cell -> cell.get(0).path()).distinct()
+                .filter(AgentVariants::contains).toList();
+        if (!variants.isEmpty()) {
+            out.append("\nEach agent path is an agent of its own over the same three servers:\n\n");
+            variants.forEach(path -> out.append("- **%s**: %s\n".formatted(path, AgentVariants.describe(path))));
+        }
+        return out.toString();
+    }
+
+    /** Each service's time to ready, as a section of results.md. */
+    static String readiness(Map<String, Long> readyMillis) {
+        StringBuilder out = new StringBuilder("\n## Time to ready\n\n");
+        out.append("From each service's process start to its first answer on `/api/status` (asked every 100 ms), ")
+                .append("started one after another, each with its own JVM options (`<module>/jvm.options`):\n\n");
+        out.append("| service | ready s |\n|---|---:|\n");
+        readyMillis.forEach((name, millis) -> out.append("| %s | %s |\n".formatted(name,
+                millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f", millis / 1000.0))));
         return out.toString();
     }
 

@@ -12,6 +12,8 @@ final class Service implements AutoCloseable {
 
     private final ManagedProcess process;
     private final int httpPort;
+    private final long startedNanos = System.nanoTime();
+    private long readyMillis = -1;
 
     private Service(ManagedProcess process, int httpPort) {
         this.process = process;
@@ -35,9 +37,18 @@ final class Service implements AutoCloseable {
         return "http://127.0.0.1:" + httpPort + path;
     }
 
-    /** Waits until {@code GET /api/status} answers (a RingLab service) or fails with the log's tail. */
+    /**
+     * Waits until {@code GET /api/status} answers (a RingLab service) or fails with the log's tail; notes the time
+     * from its process start to then.
+     */
     void awaitReady(Http http, long timeoutMillis) throws IOException, InterruptedException {
         process.awaitReady(() -> http.getJson(url("/api/status")) != null, timeoutMillis);
+        readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    }
+
+    /** Milliseconds from its process start to its first answer (within a poll); -1 before it was seen ready. */
+    long readyMillis() {
+        return readyMillis;
     }
 
     void awaitAlive(long millis) throws IOException, InterruptedException {

@@ -32,7 +32,7 @@ final class Topology implements AutoCloseable {
     private final List<Integer> serverPorts = new ArrayList<>();
     private final List<Integer> agentPorts = new ArrayList<>();
     private final List<Service> agents = new ArrayList<>();
-    /** An agent of its own for each path agent-nio and agent-netty, by path. */
+    /** An agent of its own for each agent variant's path ({@link AgentVariants}), by path. */
     private final Map<String, Service> transportAgents = new java.util.LinkedHashMap<>();
     private final Map<String, Integer> transportAgentPorts = new java.util.LinkedHashMap<>();
     private Service nginx;
@@ -51,36 +51,41 @@ final class Topology implements AutoCloseable {
         }
         List<String> ring = serverPorts.stream().map(port -> "127.0.0.1:" + port).toList();
         for (int i = 1; i <= 3; i++) {
-            services.add(java("server-" + i, "ring-server-service",
+            ready(java("server-" + i, "ring-server-service",
                     ClusterArguments.server("server-" + i, serverPorts.get(i - 1), ring.get(i - 1), ring)
                             .with(ClusterArguments.RING_PERIODIC, false)));
         }
-        // the two default agents serve the path agent and the seed's system; a run of agent-nio/agent-netty alone
+        // the two default agents serve the path agent and the seed's system; a run of agent variants alone
         // starts neither, which on this small machine shortens the start of the run
         int defaultAgents = options.paths().contains("agent") || options.seedSystem() ? 2 : 0;
         for (int i = 1; i <= defaultAgents; i++) {
             agentPorts.add(freeUdpPort());
-            Service agent = java("agent-" + i, "lb-agent-service",
-                    ClusterArguments.agent("agent-" + i, agentPorts.get(i - 1), ring));
-            services.add(agent);
+            Service agent = ready(java("agent-" + i, "lb-agent-service",
+                    ClusterArguments.agent("agent-" + i, agentPorts.get(i - 1), ring)));
             agents.add(agent);
         }
         for (String path : options.paths()) {
-            if (path.startsWith("agent-")) {
+            if (AgentVariants.contains(path)) {
                 int port = freeUdpPort();
-                Service agent = java(path, "lb-agent-service", ClusterArguments.agent(path, port, ring)
-                        .with(ClusterArguments.TRANSPORT_KIND, path.substring("agent-".length())));
-                services.add(agent);
+                Service agent = ready(java(path, "lb-agent-service",
+                        ClusterArguments.agent(path, port, ring).and(AgentVariants.properties(path))));
                 transportAgents.put(path, agent);
                 transportAgentPorts.put(path, port);
             }
         }
-        for (Service service : services) {
-            service.awaitReady(http, READY_TIMEOUT_MILLIS);
-        }
         if (withNginx) {
             startNginx();
         }
+    }
+
+    /**
+     * Waits until the service answers, before the next one starts: each service's time to ready is its own, not a
+     * share of a machine that starts them all at once.
+     */
+    private Service ready(Service service) throws IOException, InterruptedException {
+        services.add(service); // closed with the topology even if it never gets ready
+        service.awaitReady(http, READY_TIMEOUT_MILLIS);
+        return service;
     }
 
     /** A load client process driving {@code target}, with its extra properties. */
@@ -106,13 +111,21 @@ final class Topology implements AutoCloseable {
         return agents.get(index);
     }
 
-    /** The agent of a path agent-nio or agent-netty. */
+    /** The agent of an agent variant's path. */
     String transportAgentTarget(String path) {
         return "127.0.0.1:" + transportAgentPorts.get(path);
     }
 
     Service transportAgent(String path) {
         return transportAgents.get(path);
+    }
+
+    /** Each RingLab service started at the start of the run (one after another), and its time to ready in ms. */
+    Map<String, Long> readyMillis() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        services.stream().filter(service -> service != nginx)
+                .forEach(service -> out.put(service.name(), service.readyMillis()));
+        return out;
     }
 
     Service nginx() {
@@ -161,7 +174,9 @@ final class Topology implements AutoCloseable {
     private Service java(String name, String module, ServiceArguments arguments) throws IOException {
         int httpPort = freeTcpPort();
         List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(ServiceJvmOptions.of(options.home(), module));
         command.addAll(options.javaOptions());
+        command.removeIf(String::isEmpty);
         command.add("-jar");
         command.add(jar(module).toString());
         command.add("--server.port=" + httpPort);

@@ -65,7 +65,8 @@ record LaunchOptions(
               --prometheus on|off   also start Prometheus (and Grafana, if installed) (default off)
               --prometheus-port P   Prometheus's port (default 9090); --grafana-port P Grafana's (default 3000)
               --run-dir DIR         where logs and the pid file go (default local-run)
-              --java-options S      JVM options for every service (default "-Xmx512m")
+              --java-options S      JVM options for every service, after the service's own
+                                    (<module>/jvm.options; default none)
             the multi-host lab (bin/ringlab-lab, as root; docs/CHAOS.md):
               --hosts on|off        every host in a network namespace of its own (default off; bin/ringlab-lab: on)
               --fault SPEC          a network fault, scheduled; repeatable, e.g.
@@ -139,7 +140,7 @@ record LaunchOptions(
                 values.onOff("prometheus", false),
                 values.integer("prometheus-port", 9090, 1, 65535),
                 values.integer("grafana-port", 3000, 1, 65535),
-                values.text("java-options", "-Xmx512m"),
+                values.text("java-options", ""),
                 values.onOff("hosts", false),
                 List.copyOf(faults),
                 values.onOff("ipv6", false),

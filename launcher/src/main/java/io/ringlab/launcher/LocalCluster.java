@@ -95,6 +95,7 @@ final class LocalCluster implements AutoCloseable {
             throws IOException {
         List<String> command = new ArrayList<>(placement.commandPrefix(name));
         command.add(javaExecutable());
+        command.addAll(ServiceJvmOptions.of(options.home(), module));
         command.addAll(List.of(options.javaOptions().trim().split("\\s+")));
         command.addAll(placement.javaOptions());
         command.add("-jar");

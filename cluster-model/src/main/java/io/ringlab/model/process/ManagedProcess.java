@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ManagedProcess {
 
-    private static final long POLL_MILLIS = 200;
+    private static final long POLL_MILLIS = 100;
 
     /** Whether the process is ready, e.g. its status endpoint answers; may wait on the network. */
     @FunctionalInterface

@@ -3,12 +3,11 @@ package io.ringlab.agent.routing;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.Ping;
 import io.ringlab.protocol.auth.FrameSealer;
+import io.ringlab.support.transport.DatagramSender;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -33,7 +32,7 @@ public class HealthChecker {
     private final Backends backends;
     private final int missesToMarkDown;
     private final int missesWhileServing;
-    private final BiConsumer<InetSocketAddress, byte[]> sender;
+    private final DatagramSender sender;
     private final FrameSealer sealer;
     private final String agentName;
     private final LongSupplier nonces;
@@ -49,7 +48,7 @@ public class HealthChecker {
     private final LongAdder markedDown = new LongAdder();
 
     /** The same, with {@link #DEFAULT_MISSES_WHILE_SERVING}. */
-    public HealthChecker(Backends backends, int missesToMarkDown, BiConsumer<InetSocketAddress, byte[]> sender,
+    public HealthChecker(Backends backends, int missesToMarkDown, DatagramSender sender,
                          FrameSealer sealer, String agentName, LongSupplier nonces) {
         this(backends, missesToMarkDown, DEFAULT_MISSES_WHILE_SERVING, sender, sealer, agentName, nonces);
     }
@@ -62,7 +61,7 @@ public class HealthChecker {
      * @param nonces             unpredictable nonces (never 0, which marks an announcement)
      */
     public HealthChecker(Backends backends, int missesToMarkDown, int missesWhileServing,
-                         BiConsumer<InetSocketAddress, byte[]> sender, FrameSealer sealer, String agentName,
+                         DatagramSender sender, FrameSealer sealer, String agentName,
                          LongSupplier nonces) {
         this.backends = backends;
         this.missesToMarkDown = missesToMarkDown;
@@ -118,7 +117,7 @@ public class HealthChecker {
             previousNonce[i] = nonce[i];
             nonce[i] = next;
             String target = backend.memberId();
-            sender.accept(backend.address(), sealer.seal(FrameCodec.encode(new Ping(next, target)), agentName, target));
+            sender.send(backend.address(), sealer.seal(FrameCodec.encode(new Ping(next, target)), agentName, target));
         }
     }
 

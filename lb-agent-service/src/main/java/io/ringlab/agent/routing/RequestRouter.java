@@ -68,28 +68,37 @@ public class RequestRouter {
      * request is forwarded in place, under the agent's id: the datagram is the caller's to give away.
      */
     public Outgoing fromClient(byte[] datagram, InetSocketAddress client, long nowNanos) {
+        Outgoing out = new Outgoing();
+        return fromClient(datagram, client, nowNanos, out) ? out : null;
+    }
+
+    /**
+     * As {@link #fromClient(byte[], InetSocketAddress, long)}, filling in {@code out} instead of allocating; false
+     * when the datagram is dropped. Allocates nothing for a framed request.
+     */
+    public boolean fromClient(byte[] datagram, InetSocketAddress client, long nowNanos, Outgoing out) {
         FrameType type = FrameCodec.frameType(datagram);
         boolean raw = type == null && acceptRaw && !FrameCodec.looksFramed(datagram, datagram.length);
         if (type != FrameType.REQUEST && !raw) {
             drops.drop(dropReason(FrameCodec.decode(datagram)));
-            return null;
+            return false;
         }
         if (!accepting) {
             drops.drop(DropReason.SHUTTING_DOWN);
-            return null;
+            return false;
         }
         if (backends.byAddress(client) != null) {
             drops.drop(DropReason.FROM_MEMBER);
-            return null;
+            return false;
         }
         if (raw && datagram.length > maxPayload) {
             // framing a raw datagram adds a header; the server would drop the frame as oversized
             drops.drop(DropReason.OVERSIZED);
-            return null;
+            return false;
         }
         if (raw && !rawRate.allow(client, nowNanos)) {
             drops.drop(DropReason.RATE_LIMITED);
-            return null;
+            return false;
         }
         if (raw) {
             statistics.rawRequest();
@@ -104,19 +113,14 @@ public class RequestRouter {
         }
         if (server < 0) {
             drops.drop(DropReason.NO_SERVER);
-            return null;
+            return false;
         }
         long clientRequestId = raw ? 0 : FrameCodec.requestId(datagram);
         byte[] forwarded = raw ? FrameCodec.encodeRequest(0, datagram) : datagram;
-        PendingRequests.Registration registration;
-        do {
-            FrameCodec.rewriteRequestId(forwarded, pending.nextId());
-            registration = pending.register(FrameCodec.requestId(forwarded), client, clientRequestId, raw, forwarded,
-                    server, nowNanos);
-        } while (registration == PendingRequests.Registration.ID_TAKEN);
-        if (registration == PendingRequests.Registration.FULL) {
+        PendingRequests.Pending slot = pending.register(client, clientRequestId, raw, forwarded, server, nowNanos);
+        if (slot == null) {
             drops.drop(DropReason.PENDING_FULL);
-            return null;
+            return false;
         }
         if (budget != null) {
             budget.request(nowNanos);
@@ -126,7 +130,8 @@ public class RequestRouter {
         }
         Backend backend = backends.get(server);
         backend.sent();
-        return new Outgoing(backend.address(), forwarded);
+        out.set(backend.address(), forwarded);
+        return true;
     }
 
     /**
@@ -135,43 +140,57 @@ public class RequestRouter {
      * {@code null} when there is nothing to send.
      */
     public Outgoing fromServer(byte[] datagram, InetSocketAddress server, long nowNanos) {
+        Outgoing out = new Outgoing();
+        return fromServer(datagram, server, nowNanos, out) ? out : null;
+    }
+
+    /**
+     * As {@link #fromServer(byte[], InetSocketAddress, long)}, filling in {@code out} instead of allocating; false
+     * when there is nothing to send. Allocates nothing for the reply to a framed request.
+     */
+    public boolean fromServer(byte[] datagram, InetSocketAddress server, long nowNanos, Outgoing out) {
         FrameType type = FrameCodec.frameType(datagram);
         if (type == FrameType.SERVER_STATE) {
             states.receive(datagram);
-            return null;
+            return false;
         }
         if (type != FrameType.REPLY) {
             Decoded decoded = FrameCodec.decode(datagram);
             drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
-            return null;
+            return false;
         }
-        Long id = FrameCodec.requestId(datagram);
+        long id = FrameCodec.requestId(datagram);
         PendingRequests.Pending request = pending.peek(id);
         if (request == null) {
             drops.drop(DropReason.UNKNOWN_REQUEST);
-            return null;
+            return false;
         }
         Backend replier = backends.byAddress(server);
         if (replier == null || !request.sentTo(replier.index())) {
             drops.drop(DropReason.WRONG_SOURCE);
-            return null;
+            return false;
         }
         if (!pending.complete(id, request)) {
             drops.drop(DropReason.UNKNOWN_REQUEST); // answered or expired meanwhile
-            return null;
+            return false;
         }
-        int current = request.settle();
-        backends.get(current).settled();
-        // the server of the latest try answered, or an earlier one did, late
-        long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
-        replier.replied(nowNanos - sentNanos);
-        replyTimes.replied(replier.index(), nowNanos - sentNanos);
-        outliers.success(replier.index(), request.sentNanosTo(replier.index()));
-        statistics.replyDelivered();
-        byte[] toClient = request.raw()
-                ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
-                : FrameCodec.rewriteRequestId(datagram, request.clientRequestId());
-        return new Outgoing(request.client(), toClient);
+        try {
+            int current = request.server();
+            backends.get(current).settled();
+            // the server of the latest try answered, or an earlier one did, late
+            long sentNanos = replier.index() == current ? request.lastSentNanos() : request.firstSentNanos();
+            replier.replied(nowNanos - sentNanos);
+            replyTimes.replied(replier.index(), nowNanos - sentNanos);
+            outliers.success(replier.index(), request.sentNanosTo(replier.index()));
+            statistics.replyDelivered();
+            byte[] toClient = request.raw()
+                    ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
+                    : FrameCodec.rewriteRequestId(datagram, request.clientRequestId());
+            out.set(request.client(), toClient);
+            return true;
+        } finally {
+            pending.release(request);
+        }
     }
 
     /** Where each reply's upstream response time goes (the metrics); by default nowhere. */

@@ -2,10 +2,9 @@ package io.ringlab.agent.routing;
 
 import io.ringlab.agent.balancing.BalancingStrategy;
 import io.ringlab.agent.balancing.ServerView;
+import io.ringlab.support.transport.DatagramSender;
 
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BiConsumer;
 
 /**
  * Watches the pending requests: one with no reply within the per-try timeout is sent once more, to a
@@ -20,7 +19,7 @@ public class RequestSupervisor {
     private final Backends backends;
     private final BalancingStrategy strategy;
     private final OutlierDetector outliers;
-    private final BiConsumer<InetSocketAddress, byte[]> sender;
+    private final DatagramSender sender;
     private final long perTryTimeoutNanos;
     private final long requestTimeoutNanos;
     private final int maxTries;
@@ -30,14 +29,14 @@ public class RequestSupervisor {
     private final LongAdder putOff = new LongAdder();
 
     public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
-                             OutlierDetector outliers, BiConsumer<InetSocketAddress, byte[]> sender,
+                             OutlierDetector outliers, DatagramSender sender,
                              long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries) {
         this(pending, backends, strategy, outliers, sender, perTryTimeoutNanos, requestTimeoutNanos, maxTries, null);
     }
 
     /** @param budget the retry budget each retry must fit; {@code null} for none */
     public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
-                             OutlierDetector outliers, BiConsumer<InetSocketAddress, byte[]> sender,
+                             OutlierDetector outliers, DatagramSender sender,
                              long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries, RetryBudget budget) {
         this.pending = pending;
         this.backends = backends;
@@ -54,7 +53,7 @@ public class RequestSupervisor {
         pending.forEach((id, entry) -> {
             if (nowNanos - entry.firstSentNanos() > requestTimeoutNanos) {
                 pending.expire(id, entry, gone -> {
-                    int server = gone.settle();
+                    int server = gone.server();
                     backends.get(server).settled();
                     outliers.failure(server, gone.lastSentNanos(), nowNanos);
                     expired.increment();
@@ -79,7 +78,9 @@ public class RequestSupervisor {
         Backend backend = backends.get(next);
         backend.sent();
         long previousSentNanos = entry.lastSentNanos(); // only this sweep moves a request to another server
-        int previous = entry.resend(next, nowNanos);
+        // read before resend() checks that the slot still holds this id: a slot never holds an id again once it left
+        byte[] frame = entry.forwarded();
+        int previous = entry.resend(id, next, nowNanos);
         if (previous < 0) {
             backend.settled(); // answered meanwhile: nothing to retry
             return;
@@ -87,7 +88,7 @@ public class RequestSupervisor {
         outliers.failure(previous, previousSentNanos, nowNanos);
         backends.get(previous).settled();
         retries.increment();
-        sender.accept(backend.address(), entry.forwarded());
+        sender.send(backend.address(), frame);
     }
 
     public long retryCount() {

@@ -74,7 +74,7 @@ class RoutingConfiguration {
     HealthChecker healthChecker(Backends backends, LbAgentProperties properties, DatagramSender serverSideSender,
                                 FrameSealer frameSealer, SecureRandom secureRandom) {
         return new HealthChecker(backends, properties.health().missesToMarkDown(),
-                properties.health().missesToMarkDownWhileServing(), serverSideSender::send, frameSealer,
+                properties.health().missesToMarkDownWhileServing(), serverSideSender, frameSealer,
                 properties.name(), secureRandom::nextLong);
     }
 
@@ -100,7 +100,7 @@ class RoutingConfiguration {
                     .toMillis() + "ms is not shorter than ringlab.agent.request-timeout (" + properties.requestTimeout()
                     .toMillis() + "ms): no retry could ever happen; shorten it, or set ringlab.agent.retry.max-tries=1");
         }
-        return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender::send,
+        return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender,
                 properties.retry().perTryTimeout().toNanos(), properties.requestTimeout().toNanos(),
                 properties.retry().maxTries(), budget);
     }

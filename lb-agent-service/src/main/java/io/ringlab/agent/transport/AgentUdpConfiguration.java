@@ -29,35 +29,53 @@ import org.springframework.messaging.MessageChannel;
  * Two sockets, two flows. Client requests arrive on the client socket and leave for a server from the
  * server socket; server replies arrive on the server socket and leave for the client from the client
  * socket, so that a client (or socat) sees the reply come from the port it sent to. Both sockets are served by
- * the transport {@code ringlab.transport.kind} names (Netty or NIO) on one event loop thread.
+ * the transport {@code ringlab.transport.kind} names (Netty or NIO).
+ * <p>
+ * With Netty on epoll, each of the {@code ringlab.transport.loops} event loops has a client socket of its own (all on
+ * the client port, {@code SO_REUSEPORT}) and a server socket of its own: a request is passed on from the server socket
+ * of the loop that received it and, with {@code ringlab.agent.server-port=0} (the default: each loop's on an ephemeral
+ * port), its reply comes back to that loop, which sends it from its client socket. A fixed server port is shared by
+ * the loops ({@code SO_REUSEPORT}), so the firewall rules that name it still see every request; the kernel then
+ * hands a server's replies to one loop by the server's address, whichever loop sent the request. The pending requests
+ * are one table for all loops, so a reply is matched on any loop; retries and health pings leave from the first
+ * loop's server socket.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TransportProperties.class)
 class AgentUdpConfiguration {
 
     private static final Log log = LogFactory.getLog(AgentUdpConfiguration.class);
+    /** What the router fills in, one per loop thread, read at once into the message sent on. */
+    private static final ThreadLocal<Outgoing> OUTGOING = ThreadLocal.withInitial(Outgoing::new);
 
     @Bean(destroyMethod = "close")
     DatagramTransport datagramTransport(TransportProperties transport, UdpEventLoop loop) {
+        int loops = transport.loopsWanted();
         DatagramTransport chosen = switch (transport.kind()) {
-            case NETTY -> new NettyDatagramTransport("udp-loop");
+            case NETTY -> new NettyDatagramTransport("udp-loop", loops, transport.batching());
             case NIO -> new NioDatagramTransport(loop);
         };
         log.info("UDP transport (ringlab.transport.kind=" + transport.kind().name().toLowerCase() + "): "
                 + chosen.describe());
+        if (chosen.loops() < loops) {
+            log.info("ringlab.transport.loops: " + loops + " asked, " + chosen.loops()
+                    + " used: several loops need Netty on epoll (SO_REUSEPORT)");
+        }
         return chosen;
     }
 
+    /** One per loop, all on the client port. */
     @Bean
     UdpEndpoint clientSocket(DatagramTransport transport, LbAgentProperties properties) {
-        return transport.bind("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(),
-                properties.udp());
+        return transport.bindPerLoop("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(),
+                properties.udp(), true);
     }
 
+    /** One per loop: each on an ephemeral port of its own, so replies find their loop; or all on a fixed port. */
     @Bean
     UdpEndpoint serverSocket(DatagramTransport transport, LbAgentProperties properties) {
-        return transport.bind("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(),
-                properties.udp());
+        return transport.bindPerLoop("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(),
+                properties.udp(), false);
     }
 
     @Bean
@@ -98,8 +116,10 @@ class AgentUdpConfiguration {
     IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
                                       @Qualifier("serverSideOut") MessageChannel serverSideOut, RequestRouter router) {
         return IntegrationFlow.from(clientRequestsIn)
-                .handle(new DatagramHandler((datagram, client, now) -> toMessage(router.fromClient(datagram, client, now))),
-                        e -> e.id("routeRequest"))
+                .handle(new DatagramHandler((datagram, client, now) -> {
+                    Outgoing out = OUTGOING.get();
+                    return router.fromClient(datagram, client, now, out) ? toMessage(out) : null;
+                }), e -> e.id("routeRequest"))
                 .channel(serverSideOut)
                 .get();
     }
@@ -110,13 +130,15 @@ class AgentUdpConfiguration {
                                     @Qualifier("clientSocket") UdpEndpoint clientSocket,
                                     RequestRouter router, DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
-                .handle(new DatagramHandler((datagram, server, now) -> toMessage(router.fromServer(datagram, server, now))),
-                        e -> e.id("routeReply"))
+                .handle(new DatagramHandler((datagram, server, now) -> {
+                    Outgoing out = OUTGOING.get();
+                    return router.fromServer(datagram, server, now, out) ? toMessage(out) : null;
+                }), e -> e.id("routeReply"))
                 .handle(transport.sender(clientSocket, drops), e -> e.id("clientRepliesOut"))
                 .get();
     }
 
     private static Message<byte[]> toMessage(Outgoing outgoing) {
-        return outgoing == null ? null : Datagrams.to(outgoing.destination(), outgoing.datagram());
+        return Datagrams.to(outgoing.destination(), outgoing.datagram());
     }
 }

@@ -40,7 +40,7 @@ import java.util.List;
  * @param bindAddress     address to bind; empty for all interfaces, IPv4 and IPv6
  * @param resolveInterval how often the agent's name is resolved again
  * @param reportInterval  how often the results line is logged
- * @param udp             settings of every UDP socket of the service
+ * @param udp             the UDP sockets' settings (datagram size, kernel buffers)
  */
 @Validated
 @ConfigurationProperties("ringlab.client")

@@ -23,7 +23,7 @@ import java.time.Duration;
  * @param bindAddress    address to bind; empty for all interfaces, IPv4 and IPv6
  * @param maxAgents      agents remembered for announcements; the least recently heard are forgotten beyond it
  * @param reportInterval how often the results line is logged
- * @param udp            settings of every UDP socket of the service
+ * @param udp            the UDP sockets' settings (datagram size, kernel buffers)
  * @param raw            answers to raw (seed-compatible, unframed) datagrams
  * @param ring           the ring this server belongs to, and its elections
  * @param faults         faults injected on purpose (none by default)

@@ -9,9 +9,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 import java.net.DatagramSocket;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** Binds the drop counter and the kernel's socket drops of any RingLab service to its meter registry. */
 @AutoConfiguration
@@ -27,9 +28,10 @@ public class DropMetricsConfiguration {
     @Bean
     SocketDropMetrics socketDropMetrics(ListableBeanFactory beans) {
         // the sockets of either kind: plain DatagramSocket beans (NIO) and a DatagramTransport's endpoints
-        Map<String, IntSupplier> ports = new TreeMap<>();
-        beans.getBeansOfType(DatagramSocket.class).forEach((name, socket) -> ports.put(name, socket::getLocalPort));
-        beans.getBeansOfType(UdpEndpoint.class).forEach((name, endpoint) -> ports.put(name, endpoint::localPort));
+        Map<String, Supplier<List<Integer>>> ports = new TreeMap<>();
+        beans.getBeansOfType(DatagramSocket.class).forEach((name, socket) ->
+                ports.put(name, () -> List.of(socket.getLocalPort())));
+        beans.getBeansOfType(UdpEndpoint.class).forEach((name, endpoint) -> ports.put(name, endpoint::localPorts));
         return new SocketDropMetrics(ports);
     }
 }

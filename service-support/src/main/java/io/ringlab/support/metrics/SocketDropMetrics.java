@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ringlab.support.transport.SocketDrops;
 
 import java.util.Map;
-import java.util.function.IntSupplier;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code ringlab.udp.kernel.drops{socket}}: datagrams the kernel dropped because a socket's receive buffer
@@ -15,17 +16,17 @@ import java.util.function.IntSupplier;
  */
 public class SocketDropMetrics implements MeterBinder {
 
-    private final Map<String, IntSupplier> sockets;
+    private final Map<String, Supplier<List<Integer>>> sockets;
 
-    /** @param sockets each socket's local port, by the socket's bean name */
-    public SocketDropMetrics(Map<String, IntSupplier> sockets) {
+    /** @param sockets each socket's local ports (several for one socket per event loop), by the socket's bean name */
+    public SocketDropMetrics(Map<String, Supplier<List<Integer>>> sockets) {
         this.sockets = Map.copyOf(sockets);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         sockets.forEach((name, socket) -> Gauge.builder("ringlab.udp.kernel.drops", socket,
-                        s -> SocketDrops.of(s.getAsInt()))
+                        s -> SocketDrops.of(s.get()))
                 .tag("socket", name)
                 .description("Datagrams the kernel dropped for a full socket receive buffer (-1: unknown)")
                 .register(registry));

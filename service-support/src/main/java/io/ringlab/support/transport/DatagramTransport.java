@@ -21,6 +21,17 @@ public interface DatagramTransport extends AutoCloseable {
      */
     UdpEndpoint bind(String property, String bindAddress, int port, UdpSettings settings);
 
+    /**
+     * Binds one socket per event loop (see {@link #loops()}), each served by its loop: all on one port with
+     * {@code SO_REUSEPORT} ({@code samePort}, or a fixed {@code port}: a fixed port is one port), or else each on an
+     * ephemeral port of its own. With one loop, the same as {@link #bind}. A sender over such an endpoint sends from
+     * the calling loop's socket, and from the first socket on any other thread.
+     */
+    UdpEndpoint bindPerLoop(String property, String bindAddress, int port, UdpSettings settings, boolean samePort);
+
+    /** Event loop threads serving the sockets. */
+    int loops();
+
     MessageProducerSupport receiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops);
 
     AbstractMessageHandler sender(UdpEndpoint endpoint, DropCounter drops);

@@ -25,10 +25,6 @@ public class DropCounter {
         return counts.get(reason).sum();
     }
 
-    public long total() {
-        return counts.values().stream().mapToLong(LongAdder::sum).sum();
-    }
-
     /** Non-zero counts by tag ({@code empty}, {@code truncated}, ...), for status JSON and log lines. */
     public Map<String, Long> snapshot() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();

@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.integration.ip.IpHeaders;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * A Spring Integration message producer over a Netty datagram channel: the channel's event loop reads a batch of
@@ -26,25 +27,31 @@ public class NettyDatagramMessageProducer extends DatagramProducerSupport {
 
     private static final Log log = LogFactory.getLog(NettyDatagramMessageProducer.class);
 
-    private final Channel channel;
+    private final List<Channel> channels;
     private final Runnable afterBatch;
 
-    /** The channel must be bound with auto-read off and reads at most {@code maxDatagramSize + 1} bytes a datagram. */
-    public NettyDatagramMessageProducer(Channel channel, UdpSettings settings, DropCounter drops, Runnable afterBatch) {
+    /**
+     * The channels (one per event loop, or one) must be bound with auto-read off and read at most
+     * {@code maxDatagramSize + 1} bytes a datagram; each passes its datagrams down the flow on its own loop's thread.
+     */
+    public NettyDatagramMessageProducer(List<Channel> channels, UdpSettings settings, DropCounter drops,
+                                        Runnable afterBatch) {
         super(settings, drops);
-        this.channel = channel;
+        this.channels = List.copyOf(channels);
         this.afterBatch = afterBatch;
-        channel.pipeline().addLast("ringlab-receiver", new Receiver());
+        for (Channel channel : this.channels) {
+            channel.pipeline().addLast("ringlab-receiver", new Receiver());
+        }
     }
 
     @Override
     protected void doStart() {
-        channel.config().setAutoRead(true);
+        channels.forEach(channel -> channel.config().setAutoRead(true));
     }
 
     @Override
     protected void doStop() {
-        channel.config().setAutoRead(false);
+        channels.forEach(channel -> channel.config().setAutoRead(false));
     }
 
     private void deliver(ByteBuf content, InetSocketAddress sender) {

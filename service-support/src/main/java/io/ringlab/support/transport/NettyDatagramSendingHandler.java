@@ -11,13 +11,15 @@ import org.springframework.messaging.Message;
 
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.util.List;
 
 /**
- * A Spring Integration outbound UDP endpoint over a Netty datagram channel: sends the message's {@code byte[]}
- * payload to the address in its {@link Datagrams#DESTINATION} header. On the channel's own event loop (a reply or
- * a request passed on while a read batch is handled) the datagram is only written, and {@link #flushWritten()}
- * after the batch sends all of them at once ({@code sendmmsg} on epoll); from any other thread (retries, health
- * pings) it is written and flushed at once.
+ * A Spring Integration outbound UDP endpoint over Netty datagram channels (one per event loop, or one): sends the
+ * message's {@code byte[]} payload to the address in its {@link Datagrams#DESTINATION} header, from the channel of
+ * the calling thread's loop. On a channel's own event loop (a reply or a request passed on while a read batch is
+ * handled) the datagram is only written, and {@link #flushWritten()} after the batch sends all of them at once
+ * ({@code sendmmsg} on epoll); from any other thread (retries, health pings) it is sent from the first channel,
+ * written and flushed at once.
  * <p>
  * Never blocks and never throws: a datagram that cannot be sent (unresolved destination, the channel's outbound
  * buffer above its high-water mark because the kernel's send buffer is full, socket closed at shutdown, an error
@@ -25,14 +27,22 @@ import java.net.SocketAddress;
  */
 public class NettyDatagramSendingHandler extends AbstractMessageHandler {
 
-    private final Channel channel;
+    private final Channel[] channels;
     private final DropCounter drops;
     private final ChannelFutureListener countFailure;
-    /** Written on the event loop and not flushed yet; touched on the event loop only. */
-    private boolean written;
+    /** Channel i was written on its event loop and not flushed yet; element i is touched on channel i's loop only. */
+    private final boolean[] written;
+    private final boolean flushPerBatch;
 
-    public NettyDatagramSendingHandler(Channel channel, DropCounter drops) {
-        this.channel = channel;
+    public NettyDatagramSendingHandler(List<Channel> channels, DropCounter drops) {
+        this(channels, drops, true);
+    }
+
+    /** @param flushPerBatch {@code false}: every datagram is flushed at once, even on the loop (no sendmmsg) */
+    public NettyDatagramSendingHandler(List<Channel> channels, DropCounter drops, boolean flushPerBatch) {
+        this.flushPerBatch = flushPerBatch;
+        this.channels = channels.toArray(Channel[]::new);
+        this.written = new boolean[this.channels.length];
         this.drops = drops;
         this.countFailure = future -> {
             if (!future.isSuccess()) {
@@ -43,6 +53,8 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
 
     @Override
     protected void handleMessageInternal(Message<?> message) {
+        int own = ownChannel();
+        Channel channel = channels[own < 0 ? 0 : own];
         SocketAddress destination = Datagrams.destination(message);
         if (!(destination instanceof InetSocketAddress address) || address.isUnresolved() || !channel.isWritable()) {
             drops.drop(DropReason.SEND_FAILED);
@@ -51,20 +63,31 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
         byte[] payload = (byte[]) message.getPayload();
         ByteBuf content = channel.alloc().directBuffer(payload.length).writeBytes(payload);
         DatagramPacket packet = new DatagramPacket(content, address);
-        if (channel.eventLoop().inEventLoop()) {
+        if (own >= 0 && flushPerBatch) {
             channel.write(packet).addListener(countFailure);
-            written = true;
+            written[own] = true;
         } else {
             channel.writeAndFlush(packet).addListener(countFailure);
         }
     }
 
-    /** Sends what was written on the event loop since the last flush; does nothing on any other thread. */
+    /** Sends what was written on the calling loop's channel since its last flush; nothing on any other thread. */
     public void flushWritten() {
-        if (channel.eventLoop().inEventLoop() && written) {
-            written = false;
-            channel.flush();
+        int own = ownChannel();
+        if (own >= 0 && written[own]) {
+            written[own] = false;
+            channels[own].flush();
         }
+    }
+
+    /** The index of the channel served by the calling thread, or -1 when the thread is none of their loops. */
+    private int ownChannel() {
+        for (int i = 0; i < channels.length; i++) {
+            if (channels[i].eventLoop().inEventLoop()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -29,10 +30,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Netty serves the sockets: one event loop thread for all of them (as {@link UdpEventLoop} does), on epoll where
- * Netty's native library loads and on Netty's NIO elsewhere. On epoll a read takes up to {@value #READ_BATCH}
- * datagrams with one {@code recvmmsg}, and what the flows write while a read batch is handled leaves with one
- * {@code sendmmsg} per socket when the batch is done.
+ * Netty serves the sockets, on epoll where Netty's native library loads and on Netty's NIO elsewhere. On epoll a read
+ * takes up to {@value #READ_BATCH} datagrams with one {@code recvmmsg}, and what the flows write while a read batch is
+ * handled leaves with one {@code sendmmsg} per socket when the batch is done.
+ * <p>
+ * On epoll there may be several event loop threads ({@code ringlab.transport.loops}): an endpoint bound with
+ * {@link #bindPerLoop} has one socket per loop, each served by its loop only, so a datagram is handled from receive to
+ * send on one thread; the clients' port is shared by the loops' sockets with {@code SO_REUSEPORT} (the kernel spreads
+ * clients over them by address), and each loop has a server-facing socket of its own, so that a server's reply comes
+ * back to the loop that sent the request. On Netty's NIO there is one loop.
  */
 public final class NettyDatagramTransport implements DatagramTransport {
 
@@ -45,42 +51,107 @@ public final class NettyDatagramTransport implements DatagramTransport {
     private static final WriteBufferWaterMark OUTBOUND_BOUND = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
     private final boolean epoll;
+    private final boolean batching;
     private final EventLoopGroup group;
+    /** The group's loops, in a fixed order: socket i of a per-loop endpoint is served by loop i. */
+    private final List<EventLoop> loops = new java.util.ArrayList<>();
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
     private final List<NettyDatagramSendingHandler> senders = new CopyOnWriteArrayList<>();
 
-    /** Epoll when it is available. */
+    /** Epoll when it is available, with one loop. */
     public NettyDatagramTransport(String threadName) {
-        this(threadName, Epoll.isAvailable());
+        this(threadName, Epoll.isAvailable(), 1);
     }
 
-    /** @param epoll epoll (it must be available) or else Netty's NIO */
+    /** Epoll when it is available, with {@code loops} loops; else Netty's NIO with one. */
+    public NettyDatagramTransport(String threadName, int loops, boolean batching) {
+        this(threadName, Epoll.isAvailable(), loops, batching);
+    }
+
+    /** @param epoll epoll (it must be available) or else Netty's NIO; one loop */
     public NettyDatagramTransport(String threadName, boolean epoll) {
+        this(threadName, epoll, 1);
+    }
+
+    /**
+     * @param epoll epoll (it must be available) or else Netty's NIO
+     * @param loops event loop threads; on Netty's NIO one whatever is asked (see {@link #describe()})
+     */
+    public NettyDatagramTransport(String threadName, boolean epoll, int loops) {
+        this(threadName, epoll, loops, true);
+    }
+
+    /**
+     * @param batching on epoll, {@code recvmmsg} reads and one flush per read batch; {@code false} reads one datagram
+     *                 per call and flushes every datagram at once (a reference, to measure what batching buys)
+     */
+    public NettyDatagramTransport(String threadName, boolean epoll, int loops, boolean batching) {
         if (epoll) {
             Epoll.ensureAvailability();
         }
         this.epoll = epoll;
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(threadName, true),
+        this.batching = batching;
+        this.group = new MultiThreadIoEventLoopGroup(epoll ? loops : 1, new DefaultThreadFactory(threadName, true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        group.forEach(executor -> this.loops.add((EventLoop) executor));
+    }
+
+    @Override
+    public int loops() {
+        return loops.size();
     }
 
     @Override
     public UdpEndpoint bind(String property, String bindAddress, int port, UdpSettings settings) {
+        Channel channel = bindOne(property, bindAddress, port, settings, loops.get(0), false);
+        channels.add(channel);
+        return new Endpoint(List.of(channel));
+    }
+
+    /**
+     * One socket per loop. With {@code samePort}, or when a fixed {@code port} is asked for, all on that port (the port
+     * of the first when it is 0) with {@code SO_REUSEPORT}; else each on an ephemeral port of its own.
+     */
+    @Override
+    public UdpEndpoint bindPerLoop(String property, String bindAddress, int port, UdpSettings settings,
+                                   boolean samePort) {
+        boolean shared = samePort || port != 0;
+        List<Channel> bound = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < loops.size(); i++) {
+                int portOfLoop = shared && i > 0 ? localPort(bound.get(0)) : port;
+                bound.add(bindOne(property, bindAddress, portOfLoop, settings, loops.get(i),
+                        shared && loops.size() > 1));
+            }
+        } catch (RuntimeException e) {
+            bound.forEach(channel -> channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+            throw e;
+        }
+        channels.addAll(bound);
+        return new Endpoint(List.copyOf(bound));
+    }
+
+    private Channel bindOne(String property, String bindAddress, int port, UdpSettings settings, EventLoop loop,
+                            boolean reusePort) {
         InetAddress address = UdpSockets.bindAddress(property, bindAddress);
         // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
         int slot = settings.maxDatagramSize() + 1;
         Bootstrap bootstrap = new Bootstrap()
-                .group(group)
+                .group(loop)
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_REUSEADDR, false)
                 .option(ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(epoll ? slot * READ_BATCH : slot).maxMessagesPerRead(MAX_PER_READ))
+                        new FixedRecvByteBufAllocator(epoll && batching ? slot * READ_BATCH : slot)
+                                .maxMessagesPerRead(MAX_PER_READ))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_BOUND)
                 .handler(new ChannelInboundHandlerAdapter());
-        if (epoll) {
+        if (epoll && batching) {
             // with a buffer of several slots, a read is one recvmmsg of one datagram a slot
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot);
+        }
+        if (reusePort) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
         }
         if (settings.socketReceiveBuffer() > 0) {
             bootstrap.option(ChannelOption.SO_RCVBUF, settings.socketReceiveBuffer());
@@ -95,28 +166,34 @@ public final class NettyDatagramTransport implements DatagramTransport {
                     cause instanceof IOException io ? io : new IOException(cause));
         }
         Channel channel = bound.channel();
-        channels.add(channel);
         log.info(("UDP %s: bound %s (%s); receive buffer %d bytes, send buffer %d bytes (asked %d and %d; the kernel "
                 + "caps them at net.core.rmem_max and wmem_max)").formatted(property, channel.localAddress(),
                 describe(), channel.config().getOption(ChannelOption.SO_RCVBUF),
                 channel.config().getOption(ChannelOption.SO_SNDBUF), settings.socketReceiveBuffer(),
-                settings.socketSendBuffer()));
-        return new Endpoint(channel);
+                settings.socketSendBuffer()) + (reusePort ? "; SO_REUSEPORT" : ""));
+        return channel;
+    }
+
+    private static int localPort(Channel channel) {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     @Override
     public MessageProducerSupport receiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops) {
-        return new NettyDatagramMessageProducer(channel(endpoint), settings, drops, this::flushWritten);
+        return new NettyDatagramMessageProducer(channels(endpoint), settings, drops, this::flushWritten);
     }
 
     @Override
     public AbstractMessageHandler sender(UdpEndpoint endpoint, DropCounter drops) {
-        NettyDatagramSendingHandler sender = new NettyDatagramSendingHandler(channel(endpoint), drops);
+        NettyDatagramSendingHandler sender = new NettyDatagramSendingHandler(channels(endpoint), drops, batching);
         senders.add(sender);
         return sender;
     }
 
-    /** After a read batch, on the loop's thread: a request's server and a reply's client may be on either socket. */
+    /**
+     * After a read batch, on its loop's thread: a request's server and a reply's client may be on either of the loop's
+     * sockets; each sender flushes only the socket of the calling loop.
+     */
     private void flushWritten() {
         for (NettyDatagramSendingHandler sender : senders) {
             sender.flushWritten();
@@ -125,7 +202,9 @@ public final class NettyDatagramTransport implements DatagramTransport {
 
     @Override
     public String describe() {
-        return epoll ? "netty epoll" : "netty nio (epoll unavailable: " + unavailability() + ")";
+        return epoll ? "netty epoll, " + loops.size() + (loops.size() == 1 ? " loop" : " loops")
+                + (batching ? "" : ", batching off (a datagram per system call)")
+                : "netty nio, 1 loop (epoll unavailable: " + unavailability() + ")";
     }
 
     private static String unavailability() {
@@ -141,20 +220,26 @@ public final class NettyDatagramTransport implements DatagramTransport {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
-    private static Channel channel(UdpEndpoint endpoint) {
-        return ((Endpoint) endpoint).channel();
+    private static List<Channel> channels(UdpEndpoint endpoint) {
+        return ((Endpoint) endpoint).channels();
     }
 
-    private record Endpoint(Channel channel) implements UdpEndpoint {
+    /** Its sockets, socket i served by loop i; the first is the one {@link #localPort()} names. */
+    private record Endpoint(List<Channel> channels) implements UdpEndpoint {
 
         @Override
         public int localPort() {
-            return ((InetSocketAddress) channel.localAddress()).getPort();
+            return NettyDatagramTransport.localPort(channels.get(0));
+        }
+
+        @Override
+        public List<Integer> localPorts() {
+            return channels.stream().map(NettyDatagramTransport::localPort).distinct().toList();
         }
 
         @Override
         public void close() {
-            channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            channels.forEach(channel -> channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
         }
     }
 }

@@ -19,6 +19,18 @@ public final class NioDatagramTransport implements DatagramTransport {
         return new Endpoint(UdpSockets.bind(property, bindAddress, port, settings));
     }
 
+    /** One loop: one socket. */
+    @Override
+    public UdpEndpoint bindPerLoop(String property, String bindAddress, int port, UdpSettings settings,
+                                   boolean samePort) {
+        return bind(property, bindAddress, port, settings);
+    }
+
+    @Override
+    public int loops() {
+        return 1;
+    }
+
     @Override
     public MessageProducerSupport receiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops) {
         return new DatagramChannelMessageProducer(socket(endpoint).getChannel(), loop, settings, drops);

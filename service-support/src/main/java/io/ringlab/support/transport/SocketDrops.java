@@ -18,14 +18,19 @@ public final class SocketDrops {
     }
 
     public static long of(int localPort) {
-        String portSuffix = ":%04X".formatted(localPort);
+        return of(List.of(localPort));
+    }
+
+    /** The drops of every socket on any of these local ports (several sockets share a port with SO_REUSEPORT). */
+    public static long of(List<Integer> localPorts) {
+        List<String> portSuffixes = localPorts.stream().map(":%04X"::formatted).toList();
         long drops = 0;
         boolean found = false;
         for (Path table : TABLES) {
             try {
                 for (String line : Files.readAllLines(table)) {
                     String[] fields = line.trim().split("\\s+");
-                    if (fields.length >= 13 && fields[1].endsWith(portSuffix)) {
+                    if (fields.length >= 13 && portSuffixes.stream().anyMatch(fields[1]::endsWith)) {
                         drops += Long.parseLong(fields[12]);
                         found = true;
                     }

@@ -17,8 +17,4 @@ public record UdpSettings(
         @DefaultValue("1472") @Min(512) @Max(65_507) int maxDatagramSize,
         @DefaultValue("4194304") @Min(0) int socketReceiveBuffer,
         @DefaultValue("4194304") @Min(0) int socketSendBuffer) {
-
-    public static UdpSettings defaults() {
-        return new UdpSettings(1472, 4 << 20, 4 << 20);
-    }
 }

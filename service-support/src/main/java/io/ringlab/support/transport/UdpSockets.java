@@ -13,7 +13,7 @@ import java.nio.channels.DatagramChannel;
 
 /**
  * Binds UDP sockets eagerly, at bean creation, so that a port in use stops startup with a clear
- * message instead of killing a receive thread later; and so that the bound port of an ephemeral
+ * message instead of failing when the event loop first reads; and so that the bound port of an ephemeral
  * ({@code 0}) socket is known at once.
  */
 public final class UdpSockets {

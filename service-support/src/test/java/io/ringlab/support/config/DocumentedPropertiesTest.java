@@ -46,6 +46,7 @@ class DocumentedPropertiesTest {
     void aReadmeRowForNoPropertyIsNamed(@TempDir Path directory) throws Exception {
         Path readme = Files.writeString(directory.resolve("README.md"), """
                 | `ringlab.transport.kind` / `flavour` | netty | the transport |
+                | `ringlab.transport.loops` / `batching` | 0 / true | its loops and batches |
                 """);
 
         assertThatThrownBy(() -> DocumentedProperties.assertReadmeMatchesMetadata(readme, "ringlab.transport."))
