@@ -29,7 +29,7 @@ class MonitoringSharedTest {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     /** kubectl apply keeps the whole object in an annotation, which may not exceed 256 KiB. */
     private static final int MAX_APPLIED_BYTES = 256 * 1024;
-    private static final List<String> SCRAPED = List.of("ring-server", "lb-agent", "load-client");
+    private static final List<String> SCRAPED = List.of("ring-server", "lb-agent", "load-client", "admin-dashboard");
 
     @BeforeAll
     static void kubectl() {

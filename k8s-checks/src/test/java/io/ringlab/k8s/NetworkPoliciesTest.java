@@ -65,6 +65,8 @@ class NetworkPoliciesTest {
             needs(policies, pods, "prometheus", service, "TCP", 8080);
         }
         needs(policies, pods, "grafana", "prometheus", "TCP", 9090);
+        // the dashboard's operators' actions
+        needs(policies, pods, "prometheus", "admin-dashboard", "TCP", 8000);
     }
 
     @ParameterizedTest
@@ -79,7 +81,8 @@ class NetworkPoliciesTest {
         refused(policies, pods, "lb-agent", "ring-server", "TCP", 8080);
         refused(policies, pods, "lb-agent", "lb-agent", "UDP", 4245);
         refused(policies, pods, "grafana", "ring-server", "TCP", 8080);
-        refused(policies, pods, "prometheus", "admin-dashboard", "TCP", 8000);
+        refused(policies, pods, "grafana", "admin-dashboard", "TCP", 8000);
+        refused(policies, pods, "lb-agent", "admin-dashboard", "TCP", 8000);
         pod(pods, "ring-server").ifPresent(server ->
                 assertThat(policies.allows(OUTSIDE, server, "UDP", 4242)).as("outside to the servers").isFalse());
     }

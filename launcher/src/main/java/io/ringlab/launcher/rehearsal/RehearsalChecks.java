@@ -235,7 +235,10 @@ final class RehearsalChecks {
         return count;
     }
 
-    /** Every target Prometheus found is up, and they are exactly the servers', agents' and clients' HTTP ports. */
+    /**
+     * Every target Prometheus found is up, and they are exactly the servers', agents', clients' and the dashboard's
+     * HTTP ports.
+     */
     Check prometheusScrapesEveryPod() throws InterruptedException {
         List<Pod> prometheus = Roles.pods(cluster, Roles.PROMETHEUS);
         if (prometheus.isEmpty()) {
@@ -243,7 +246,7 @@ final class RehearsalChecks {
         }
         return until("Prometheus scrapes every pod", () -> {
             Set<String> expected = new TreeSet<>();
-            for (String role : List.of(Roles.SERVER, Roles.AGENT, Roles.CLIENT)) {
+            for (String role : List.of(Roles.SERVER, Roles.AGENT, Roles.CLIENT, Roles.DASHBOARD)) {
                 Roles.pods(cluster, role).forEach(pod -> expected.add(role + " " + pod.ip() + ":" + pod.port("http")));
             }
             JsonNode targets = get(Roles.url(prometheus.get(0), "/api/v1/targets?state=active"));
