@@ -1,7 +1,6 @@
 package io.ringlab.agent.routing;
 
 import io.ringlab.agent.balancing.BalancingStrategy;
-import io.ringlab.protocol.Decoded;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.FrameType;
@@ -80,7 +79,7 @@ public class RequestRouter {
         FrameType type = FrameCodec.frameType(datagram);
         boolean raw = type == null && acceptRaw && !FrameCodec.looksFramed(datagram, datagram.length);
         if (type != FrameType.REQUEST && !raw) {
-            drops.drop(dropReason(FrameCodec.decode(datagram)));
+            drops.drop(FrameCodec.decode(datagram).dropReason());
             return false;
         }
         if (!accepting) {
@@ -155,8 +154,7 @@ public class RequestRouter {
             return false;
         }
         if (type != FrameType.REPLY) {
-            Decoded decoded = FrameCodec.decode(datagram);
-            drops.drop(decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : dropReason(decoded));
+            drops.drop(FrameCodec.decode(datagram).dropReason());
             return false;
         }
         long id = FrameCodec.requestId(datagram);
@@ -201,12 +199,5 @@ public class RequestRouter {
     /** Stops taking new client requests (shutdown); those pending still get their replies. */
     public void stopAccepting() {
         accepting = false;
-    }
-
-    private static DropReason dropReason(Decoded decoded) {
-        if (decoded instanceof Decoded.Invalid invalid) {
-            return invalid.reason();
-        }
-        return decoded instanceof Decoded.Raw ? DropReason.NOT_A_FRAME : DropReason.UNEXPECTED_TYPE;
     }
 }

@@ -5,7 +5,6 @@ import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
-import io.ringlab.support.config.InvalidPropertyException;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
@@ -27,20 +26,13 @@ class RoutingConfiguration {
         if (properties.discovery().enabled()) {
             return Backends.withCapacity(properties.discovery().maxServers());
         }
-        if (!properties.weights().isEmpty() && properties.weights().size() != properties.servers().size()) {
-            throw new InvalidPropertyException("ringlab.agent.weights", properties.weights().size()
-                    + " weights for " + properties.servers().size() + " servers; give one per server, or none");
-        }
         return new Backends(properties.servers(), properties.weights());
     }
 
+    /** The strategy's name is known: {@link LbAgentProperties} checked it. */
     @Bean
     SwitchableStrategy balancingStrategy(LbAgentProperties properties) {
-        try {
-            return new SwitchableStrategy(Strategies.create(properties.strategy()));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPropertyException("ringlab.agent.strategy", e.getMessage());
-        }
+        return new SwitchableStrategy(Strategies.create(properties.strategy()));
     }
 
     @Bean
@@ -94,12 +86,6 @@ class RoutingConfiguration {
     RequestSupervisor requestSupervisor(PendingRequests pending, Backends backends, SwitchableStrategy strategy,
                                         OutlierDetector outliers, DatagramSender serverSideSender,
                                         LbAgentProperties properties, RetryBudget budget) {
-        if (properties.retry().maxTries() > 1
-                && properties.retry().perTryTimeout().compareTo(properties.requestTimeout()) >= 0) {
-            throw new InvalidPropertyException("ringlab.agent.retry.per-try-timeout", properties.retry().perTryTimeout()
-                    .toMillis() + "ms is not shorter than ringlab.agent.request-timeout (" + properties.requestTimeout()
-                    .toMillis() + "ms): no retry could ever happen; shorten it, or set ringlab.agent.retry.max-tries=1");
-        }
         return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender,
                 properties.retry().perTryTimeout().toNanos(), properties.requestTimeout().toNanos(),
                 properties.retry().maxTries(), budget);

@@ -44,7 +44,7 @@ public class ServerStateReceiver {
         }
         Decoded decoded = FrameCodec.decode(datagram, authentic.frameLength());
         if (!(decoded instanceof Decoded.Framed framed && framed.frame() instanceof ServerState state)) {
-            drops.drop(decoded instanceof Decoded.Invalid invalid ? invalid.reason() : DropReason.UNEXPECTED_TYPE);
+            drops.drop(decoded.dropReason());
             return;
         }
         if (!health.answered(backend, state.echo()) || !backend.apply(state)) {
