@@ -1,6 +1,6 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.AgentStatus;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
 import io.ringlab.server.election.RingService;
 import io.ringlab.server.status.ServerStatusSource;

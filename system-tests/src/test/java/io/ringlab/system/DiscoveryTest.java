@@ -1,7 +1,7 @@
 package io.ringlab.system;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.ringlab.agent.routing.AgentStatus;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
 import io.ringlab.agent.routing.Backend;
 import io.ringlab.agent.routing.Backends;

@@ -1,6 +1,6 @@
 package io.ringlab.system;
 
-import io.ringlab.client.load.ClientStatus;
+import io.ringlab.model.status.ClientStatus;
 import io.ringlab.client.load.ClientStatusSource;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.Payloads;

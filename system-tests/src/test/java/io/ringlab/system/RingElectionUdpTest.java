@@ -5,7 +5,7 @@ import io.ringlab.agent.routing.Backends;
 import io.ringlab.election.StartResult;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.server.election.RingService;
-import io.ringlab.server.election.RingStatus;
+import io.ringlab.model.status.RingStatus;
 import io.ringlab.server.downtime.ServerAvailability;
 import io.ringlab.server.serving.ServerStatistics;
 import io.ringlab.support.transport.DropCounter;

@@ -1,8 +1,8 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.AgentStatus;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
-import io.ringlab.client.load.ClientStatus;
+import io.ringlab.model.status.ClientStatus;
 import io.ringlab.client.load.ClientStatusSource;
 import io.ringlab.server.status.ServerStatusSource;
 import org.junit.jupiter.api.AfterAll;

@@ -2,7 +2,8 @@ package io.ringlab.agent.discovery;
 
 import io.ringlab.agent.routing.Backend;
 import io.ringlab.agent.routing.Backends;
-import io.ringlab.agent.routing.DiscoveryStatus;
+import io.ringlab.agent.routing.DiscoveryStatusSource;
+import io.ringlab.model.status.DiscoveryStatus;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.discovery.DiscoveryException;
 import io.ringlab.support.discovery.SrvName;
@@ -31,7 +32,7 @@ import java.util.function.LongSupplier;
  * asked at most once every {@code failureGap}. A target is a member id, not a member: only the health checks' sealed
  * answers put it in rotation.
  */
-public class ServerDiscovery implements DiscoveryStatus.Source {
+public class ServerDiscovery implements DiscoveryStatusSource {
 
     /**
      * @param refreshNanos    how often DNS is asked when all is well

@@ -1,5 +1,7 @@
 package io.ringlab.agent.routing;
 
+import io.ringlab.model.status.DiscoveryStatus;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
 import io.ringlab.support.transport.DropCounter;
@@ -8,13 +10,15 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedRateTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 
 /** Builds the agent's status and logs it every report interval. */
 @Component
-public class AgentStatusSource {
+public class AgentStatusSource implements SchedulingConfigurer {
 
     private static final Log log = LogFactory.getLog(AgentStatusSource.class);
 
@@ -28,14 +32,14 @@ public class AgentStatusSource {
     private final DropCounter drops;
     private final UdpEndpoint clientSocket;
     private final UdpEndpoint serverSocket;
-    private final ObjectProvider<DiscoveryStatus.Source> discovery;
+    private final ObjectProvider<DiscoveryStatusSource> discovery;
 
     AgentStatusSource(LbAgentProperties properties, Backends backends, SwitchableStrategy strategy,
                       PendingRequests pending, AgentStatistics statistics, RequestSupervisor supervisor,
                       OutlierDetector outliers, DropCounter drops,
                       @Qualifier("clientSocket") UdpEndpoint clientSocket,
                       @Qualifier("serverSocket") UdpEndpoint serverSocket,
-                      ObjectProvider<DiscoveryStatus.Source> discovery) {
+                      ObjectProvider<DiscoveryStatusSource> discovery) {
         this.properties = properties;
         this.backends = backends;
         this.strategy = strategy;
@@ -65,7 +69,7 @@ public class AgentStatusSource {
     }
 
     private DiscoveryStatus discoveryStatus() {
-        DiscoveryStatus.Source source = discovery.getIfAvailable();
+        DiscoveryStatusSource source = discovery.getIfAvailable();
         return source == null ? null : source.discoveryStatus();
     }
 
@@ -91,8 +95,12 @@ public class AgentStatusSource {
         return backend.ejected() ? "ejected" : "up";
     }
 
-    @Scheduled(initialDelayString = "${ringlab.agent.report-interval:10s}",
-            fixedRateString = "${ringlab.agent.report-interval:10s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedRateTask(new FixedRateTask(this::report, properties.reportInterval(),
+                properties.reportInterval()));
+    }
+
     void report() {
         log.info(status().logLine());
     }

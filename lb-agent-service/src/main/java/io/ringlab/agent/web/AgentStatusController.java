@@ -1,6 +1,6 @@
 package io.ringlab.agent.web;
 
-import io.ringlab.agent.routing.AgentStatus;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

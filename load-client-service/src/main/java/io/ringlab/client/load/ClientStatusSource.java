@@ -1,5 +1,6 @@
 package io.ringlab.client.load;
 
+import io.ringlab.model.status.ClientStatus;
 import io.ringlab.client.config.LoadSettings;
 import io.ringlab.client.config.LoadClientProperties;
 import io.ringlab.support.transport.DropCounter;

@@ -1,6 +1,6 @@
 package io.ringlab.client.web;
 
-import io.ringlab.client.load.ClientStatus;
+import io.ringlab.model.status.ClientStatus;
 import io.ringlab.client.load.ClientStatusSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

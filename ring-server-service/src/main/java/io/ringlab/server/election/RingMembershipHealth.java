@@ -1,5 +1,6 @@
 package io.ringlab.server.election;
 
+import io.ringlab.model.status.RingStatus;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 

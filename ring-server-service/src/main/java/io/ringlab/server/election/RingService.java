@@ -1,5 +1,6 @@
 package io.ringlab.server.election;
 
+import io.ringlab.model.status.RingStatus;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.StartResult;
 import io.ringlab.protocol.DropReason;
@@ -48,7 +49,7 @@ public class RingService implements SmartLifecycle, RingMessageReceiver {
      */
     public static RingService notInConfiguration(DropCounter drops, String self, List<String> members) {
         return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE),
-                RingStatus.notInConfiguration(self, ConfigurationId.of(members), members));
+                RingStatuses.notInConfiguration(self, ConfigurationId.of(members), members));
     }
 
     /** Whether this server takes part in a ring. */
@@ -69,7 +70,7 @@ public class RingService implements SmartLifecycle, RingMessageReceiver {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        return Optional.of(RingStatus.of(host.status(now), now, Instant.now(), events.roundsCompletedCount(),
+        return Optional.of(RingStatuses.of(host.status(now), now, Instant.now(), events.roundsCompletedCount(),
                 events.roundsAbandonedCount()));
     }
 

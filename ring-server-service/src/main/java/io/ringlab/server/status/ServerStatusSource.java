@@ -1,5 +1,6 @@
 package io.ringlab.server.status;
 
+import io.ringlab.model.status.ServerStatus;
 import io.ringlab.server.config.RingServerProperties;
 import io.ringlab.server.downtime.ServerAvailability;
 import io.ringlab.server.serving.KnownAgents;

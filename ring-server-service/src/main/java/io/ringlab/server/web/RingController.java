@@ -2,7 +2,7 @@ package io.ringlab.server.web;
 
 import io.ringlab.election.StartResult;
 import io.ringlab.server.election.RingService;
-import io.ringlab.server.election.RingStatus;
+import io.ringlab.model.status.RingStatus;
 import io.ringlab.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

@@ -1,6 +1,6 @@
 package io.ringlab.server.web;
 
-import io.ringlab.server.status.ServerStatus;
+import io.ringlab.model.status.ServerStatus;
 import io.ringlab.server.status.ServerStatusSource;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,5 +1,6 @@
 package io.ringlab.server.election;
 
+import io.ringlab.model.status.RingStatus;
 import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.ringlab.agent.routing;
+package io.ringlab.model.status;
 
 /**
  * How the agent finds its servers in DNS, as its status shows it.
@@ -16,10 +16,4 @@ package io.ringlab.agent.routing;
  */
 public record DiscoveryStatus(String srv, long refreshMs, int maxServers, long lastResolutionAt, boolean lastOk,
                               String lastOutcome, long resolutions, long failures, long ignored) {
-
-    /** Where the status comes from (absent when the servers are a fixed list). */
-    public interface Source {
-
-        DiscoveryStatus discoveryStatus();
-    }
 }

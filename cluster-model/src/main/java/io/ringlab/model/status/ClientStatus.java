@@ -1,4 +1,4 @@
-package io.ringlab.client.load;
+package io.ringlab.model.status;
 
 import java.util.Map;
 

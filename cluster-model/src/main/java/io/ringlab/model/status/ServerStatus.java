@@ -1,4 +1,4 @@
-package io.ringlab.server.status;
+package io.ringlab.model.status;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.ringlab.agent.routing;
+package io.ringlab.model.status;
 
 import java.util.List;
 import java.util.Map;

@@ -1,47 +1,19 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.message.ConfigurationId;
+import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.RingStatus.Winner;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/**
- * A ring server's election state for REST: its round, value, neighbours, state and the last winners; its ring
- * configuration (id and member list), and how much longer it holds because a member runs another configuration.
- */
-public record RingStatus(
-        String self,
-        String round,
-        String phase,
-        long value,
-        String left,
-        String right,
-        String state,
-        long downForMs,
-        long quietForMs,
-        boolean periodicEnabled,
-        boolean periodicPaused,
-        long nextElectionInMs,
-        List<String> suspected,
-        long roundsCompleted,
-        long roundsAbandoned,
-        List<Winner> lastWinners,
-        String configuration,
-        List<String> members,
-        long configurationChangeForMs) {
+/** A ring server's election state as its REST status ({@link RingStatus}) tells it. */
+final class RingStatuses {
 
-    /** The state of a server whose own id is not in its ring's member list: it takes no part in the ring. */
-    public static final String NOT_IN_CONFIGURATION = "not-in-configuration";
-
-    /**
-     * A committed round: who won, with what value, how long it took, and when it ended (wall clock); who started
-     * it, and the hops of the winning nominee ({@link #nomineeHops}) for a picture to replay.
-     */
-    public record Winner(String round, String winner, long value, double durationMs, long messagesSent,
-                         Instant finishedAt, String initiator, List<List<String>> nomineeHops) {
+    private RingStatuses() {
     }
 
     /**
@@ -79,7 +51,7 @@ public record RingStatus(
 
     /** A server left out of its ring's list: no round, no neighbours, only its configuration. */
     static RingStatus notInConfiguration(String self, ConfigurationId configuration, List<String> members) {
-        return new RingStatus(self, "none", "none", -1, null, null, NOT_IN_CONFIGURATION, 0, 0, false, false, -1,
+        return new RingStatus(self, "none", "none", -1, null, null, RingStatus.NOT_IN_CONFIGURATION, 0, 0, false, false, -1,
                 List.of(), 0, 0, List.of(), configuration.toString(), members, 0);
     }
 
