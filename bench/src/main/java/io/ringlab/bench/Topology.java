@@ -1,5 +1,6 @@
 package io.ringlab.bench;
 
+import io.ringlab.model.process.ServiceJvmOptions;
 import io.ringlab.model.topology.ClusterArguments;
 import io.ringlab.model.topology.ServiceArguments;
 

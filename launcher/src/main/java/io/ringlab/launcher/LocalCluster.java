@@ -1,6 +1,7 @@
 package io.ringlab.launcher;
 
 import io.ringlab.launcher.ServiceProcess.Role;
+import io.ringlab.model.process.ServiceJvmOptions;
 import io.ringlab.model.topology.ClusterArguments;
 import io.ringlab.model.topology.ServiceArguments;
 
