@@ -104,15 +104,21 @@ class MultiHostLabTest {
                 .filter(e -> e.path("faultId").asInt() == 2 && e.path("kind").asString().equals("end")).findFirst()
                 .orElseThrow();
         String partition = "partition server-1 | server-2,server-3";
-        java.time.Instant lastMoment = java.time.Instant.ofEpochMilli(partitionEnd.path("epochMillis").asLong() - 500);
-        List<JsonNode> during = prometheus.result("ringlab_lab_fault_active{id=\"2\"}", lastMoment);
+        // every scrape of the partition's 14 s: a scrape answered while the end's rules were being written is stamped
+        // with its start, before the end's event, and reads 0; the last one that read 1 is the moment to look at
+        java.time.Instant end = java.time.Instant.ofEpochMilli(partitionEnd.path("epochMillis").asLong());
+        List<JsonNode> during = prometheus.result("ringlab_lab_fault_active{id=\"2\"}[14s]", end);
         assertThat(during).as("the gauge during the partition").singleElement().satisfies(series -> {
             assertThat(series.path("metric").path("spec").asString()).isEqualTo(partition);
             assertThat(series.path("metric").path("kind").asString()).isEqualTo("partition");
-            assertThat(series.path("value").get(1).asString()).isEqualTo("1");
         });
+        java.time.Instant lastInForce = during.get(0).path("values").valueStream()
+                .filter(sample -> sample.get(1).asString().equals("1"))
+                .map(sample -> java.time.Instant.ofEpochMilli(Math.round(sample.get(0).asDouble() * 1000)))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new AssertionError("the gauge was never 1 during the partition: " + during));
         String annotation = DashboardJsonTest.labFaultAnnotation().path("expr").asString();
-        assertThat(prometheus.result(annotation, lastMoment)).as("Grafana's annotation query during the partition")
+        assertThat(prometheus.result(annotation, lastInForce)).as("Grafana's annotation query during the partition")
                 .extracting(series -> series.path("metric").path("spec").asString()).containsExactly(partition);
         await("the gauges and counters after the last fault").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> prometheus.result("ringlab_lab_faults_ended_total", null).stream()
