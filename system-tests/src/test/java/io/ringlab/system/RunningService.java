@@ -36,6 +36,11 @@ record RunningService(String name, ConfigurableApplicationContext context) imple
         return read("/api/status", AgentStatus.class);
     }
 
+    /** How an agent's status shows its server in slot {@code index} (the configured order). */
+    AgentStatus.ServerShare serverShare(int index) {
+        return agentStatus().servers().get(index);
+    }
+
     /** A load client's {@code GET /api/status}. */
     ClientStatus clientStatus() {
         return read("/api/status", ClientStatus.class);
@@ -62,14 +67,18 @@ record RunningService(String name, ConfigurableApplicationContext context) imple
      * {@code ringlab_agent_server_up}) that carries these labels, given as name, value, name, value...
      */
     double metric(String name, String... labels) {
+        return findMetric(name, labels).orElseThrow(() -> new AssertionError(name() + " exposes no " + name + " "
+                        + java.util.Arrays.toString(labels) + " in /actuator/prometheus"));
+    }
+
+    /** The same, empty when no sample of that meter carries these labels. */
+    java.util.Optional<Double> findMetric(String name, String... labels) {
         String text = ControlClient.sendAs(this, "GET", "/actuator/prometheus", null, null, null).body();
         return text.lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .filter(line -> hasLabels(line, labels))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError(name() + " exposes no " + name + " "
-                        + java.util.Arrays.toString(labels) + " in /actuator/prometheus"));
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst();
     }
 
     private static boolean hasLabels(String line, String... labels) {
