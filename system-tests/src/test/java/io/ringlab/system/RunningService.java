@@ -15,16 +15,12 @@ import java.util.Map;
 
 /**
  * One service started in this JVM. Tests read its state as a user would, over HTTP: its {@code /api/status}
- * (and {@code /api/ring}) as the model records, its meters from {@code /actuator/prometheus}. {@link #bean} is
- * left for test hooks that no user has (and for the sockets' ports).
+ * (and {@code /api/ring}) as the model records, its meters from {@code /actuator/prometheus}; its context only
+ * for the ports its sockets were given.
  */
 record RunningService(String name, ConfigurableApplicationContext context) implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    <T> T bean(Class<T> type) {
-        return context.getBean(type);
-    }
 
     /** A ring server's {@code GET /api/status}. */
     ServerStatus serverStatus() {
