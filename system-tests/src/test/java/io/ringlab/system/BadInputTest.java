@@ -1,13 +1,8 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.AgentStatusSource;
-import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.client.load.LoadGenerator;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
-import io.ringlab.server.status.ServerStatusSource;
-import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,14 +100,14 @@ class BadInputTest {
         // the client takes datagrams only from its agent: the outsider's are refused before they are read
         awaitDrops(client, Map.of(WRONG_SOURCE, 3L, OVERSIZED, 1L));
 
-        client.bean(LoadGenerator.class).start();
-        await().atMost(Duration.ofMinutes(1)).until(() -> !client.bean(ClientStatusSource.class).status().running());
-        var status = client.bean(ClientStatusSource.class).status();
+        assertThat(ControlClient.post(client, "/api/load/start").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofMinutes(1)).until(() -> !client.clientStatus().running());
+        var status = client.clientStatus();
         assertThat(status.responses()).as("seed %d", SEED).isEqualTo(400);
         assertThat(status.timeouts() + status.wrongReplies()).isZero();
-        var agentStatus = agent.bean(AgentStatusSource.class).status();
+        var agentStatus = agent.agentStatus();
         assertThat(agentStatus.requestsReceived() - agentStatus.rawRequests()).isEqualTo(400);
-        assertThat(server.bean(ServerStatusSource.class).status().framedRequests()).isEqualTo(agentStatus.forwarded());
+        assertThat(server.serverStatus().framedRequests()).isEqualTo(agentStatus.forwarded());
     }
 
     private static void sendMalformedFramesTo(InetSocketAddress port, Random random) {
@@ -126,9 +121,8 @@ class BadInputTest {
     }
 
     private static void awaitDrops(RunningService service, Map<DropReason, Long> expected) {
-        DropCounter drops = service.bean(DropCounter.class);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expected.forEach((reason, count) ->
-                assertThat(drops.count(reason)).as("%s drops on %s (seed %d)", reason.tag(), service.name(), SEED)
+                assertThat(service.drops(reason)).as("%s drops on %s (seed %d)", reason.tag(), service.name(), SEED)
                         .isEqualTo(count)));
     }
 }

@@ -1,9 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.client.load.LoadGenerator;
-import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.server.downtime.ManualDowntime;
-import io.ringlab.server.election.RingService;
 import io.ringlab.system.ControlClient.Credentials;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,12 +47,12 @@ class ControlPlaneTest {
                 "--ringlab.client.timeout=30s");
 
         // state for the endpoints to (not) change: server-2 manually down, server-3 paused, counts in client-1
-        servers.get(1).bean(ManualDowntime.class).goDown(3600);
-        servers.get(2).bean(RingService.class).pausePeriodic();
-        LoadGenerator generator = client.bean(LoadGenerator.class);
-        generator.start();
-        await().atMost(PATIENCE).until(() -> client.bean(ClientStatusSource.class).status().responses() > 20);
-        generator.stop();
+        assertThat(ControlClient.post(servers.get(1), "/api/server/down", "{\"seconds\": 3600}").statusCode())
+                .isEqualTo(202);
+        assertThat(ControlClient.post(servers.get(2), "/api/ring/periodic/pause").statusCode()).isEqualTo(200);
+        assertThat(ControlClient.post(client, "/api/load/start").statusCode()).isEqualTo(200);
+        await().atMost(PATIENCE).until(() -> client.clientStatus().responses() > 20);
+        assertThat(ControlClient.post(client, "/api/load/stop").statusCode()).isEqualTo(200);
     }
 
     @AfterAll

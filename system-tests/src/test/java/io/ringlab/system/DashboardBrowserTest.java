@@ -1,9 +1,6 @@
 package io.ringlab.system;
 
 import io.ringlab.model.status.AgentStatus;
-import io.ringlab.agent.routing.AgentStatusSource;
-import io.ringlab.server.election.RingService;
-import io.ringlab.server.status.ServerStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,7 +117,7 @@ class DashboardBrowserTest {
         HttpResponse<String> withoutToken = signedIn.control("POST", takeDown, "{\"seconds\": 5}", false);
 
         assertThat(withoutToken.statusCode()).isEqualTo(403);
-        assertThat(servers.get(1).bean(ServerStatusSource.class).status().state()).isEqualTo("up");
+        assertThat(servers.get(1).serverStatus().state()).isEqualTo("up");
     }
 
     @Test
@@ -375,9 +372,9 @@ class DashboardBrowserTest {
     private void assertTheRingPictureShowsTheServersInRingOrder() {
         Map<String, String> names = new HashMap<>();
         for (RunningService server : servers) {
-            names.put(server.bean(RingService.class).status().orElseThrow().self(), server.name());
+            names.put(server.ringStatus().self(), server.name());
         }
-        List<String> expected = servers.get(0).bean(RingService.class).status().orElseThrow().members().stream()
+        List<String> expected = servers.get(0).ringStatus().members().stream()
                 .map(names::get).toList();
         List<String> drawn = page().until(driver -> {
             List<WebElement> nodes = driver.findElements(By.cssSelector("#ring-picture [data-ring-server]"));
@@ -453,7 +450,7 @@ class DashboardBrowserTest {
 
     private static AgentStatus.ServerShare share(RunningService agent, RunningService server) {
         String id = "127.0.0.1:" + server.udpPort("requestSocket");
-        return agent.bean(AgentStatusSource.class).status().servers().stream()
+        return agent.agentStatus().servers().stream()
                 .filter(share -> share.server().equals(id)).findFirst()
                 .orElseThrow(() -> new AssertionError(agent.name() + " does not know " + id));
     }

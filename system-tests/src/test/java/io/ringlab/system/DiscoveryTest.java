@@ -1,11 +1,6 @@
 package io.ringlab.system;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.ringlab.model.status.AgentStatus;
-import io.ringlab.agent.routing.AgentStatusSource;
-import io.ringlab.agent.routing.Backend;
-import io.ringlab.agent.routing.Backends;
-import io.ringlab.server.serving.ServerStatistics;
 import io.ringlab.support.discovery.DnsmasqServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,40 +47,40 @@ class DiscoveryTest {
                     "--ringlab.agent.discovery.refresh=1s", "--ringlab.agent.request-timeout=1s",
                     "--ringlab.agent.retry.per-try-timeout=200ms");
             cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=4");
-            Backends backends = agent.bean(Backends.class);
 
             await("servers 0 and 1 found and checked (seed " + SEED + ")").atMost(PATIENCE)
-                    .until(() -> upMembers(backends).equals(ids.subList(0, 2)));
+                    .until(() -> upMembers(agent).equals(ids.subList(0, 2)));
             awaitServing(servers.get(0));
             awaitServing(servers.get(1));
-            assertThat(servers.get(2).bean(ServerStatistics.class).requestsReceived())
+            assertThat(servers.get(2).serverStatus().requestsReceived())
                     .as("server 2 is not in DNS yet").isZero();
 
             dns.serve(records(base, 0, 1, 2));
-            await("server 2 added").atMost(PATIENCE).until(() -> upMembers(backends).equals(ids));
+            await("server 2 added").atMost(PATIENCE).until(() -> upMembers(agent).equals(ids));
             awaitServing(servers.get(2));
 
-            Backend one = backends.byName(ids.get(1));
             dns.serve(records(base, 0, 2));
-            await("server 1 removed").atMost(PATIENCE).until(one::leaving);
-            await("and its slot freed once drained").atMost(PATIENCE).until(() -> backends.get(one.index()) == null);
-            long servedByOne = servers.get(1).bean(ServerStatistics.class).requestsReceived();
+            await("server 1 removed").atMost(PATIENCE).until(() -> agent.agentStatus().servers().stream()
+                    .anyMatch(share -> share.server().equals(ids.get(1)) && share.state().equals("leaving")));
+            await("and its slot freed once drained").atMost(PATIENCE).until(() -> agent.agentStatus().servers().stream()
+                    .noneMatch(share -> share.server().equals(ids.get(1))));
+            long servedByOne = servers.get(1).serverStatus().requestsReceived();
             awaitServing(servers.get(0));
             awaitServing(servers.get(2));
-            assertThat(servers.get(1).bean(ServerStatistics.class).requestsReceived())
+            assertThat(servers.get(1).serverStatus().requestsReceived())
                     .as("no request for server 1 once it left").isEqualTo(servedByOne);
-            assertThat(upMembers(backends)).containsExactly(ids.get(0), ids.get(2));
+            assertThat(upMembers(agent)).containsExactly(ids.get(0), ids.get(2));
 
-            AgentStatus status = agent.bean(AgentStatusSource.class).status();
+            AgentStatus status = agent.agentStatus();
             assertThat(status.discovery().srv()).isEqualTo(SRV);
             assertThat(status.discovery().lastOk()).isTrue();
             assertThat(status.discovery().lastResolutionAt()).isPositive();
             assertThat(status.servers()).extracting(AgentStatus.ServerShare::server)
                     .containsExactly(ids.get(0), ids.get(2));
-            assertThat(agent.bean(MeterRegistry.class).get("ringlab.agent.discovery.servers").gauge().value())
-                    .isEqualTo(2);
-            assertThat(agent.bean(MeterRegistry.class).find("ringlab.agent.server.up").tag("server", ids.get(1))
-                    .gauge()).as("the meters of a server gone go with it").isNull();
+            assertThat(agent.metric("ringlab_agent_discovery_servers")).isEqualTo(2);
+            assertThat(agent.findMetric("ringlab_agent_server_up", "server", ids.get(1)))
+                    .as("the meters of a server gone go with it").isEmpty();
+            assertThat(agent.findMetric("ringlab_agent_server_up", "server", ids.get(0))).isPresent();
         }
     }
 
@@ -94,13 +89,14 @@ class DiscoveryTest {
                 base + i, "127.0.0.1")).toList();
     }
 
-    private static List<String> upMembers(Backends backends) {
-        return backends.all().stream().filter(Backend::isUp).map(Backend::memberId).sorted().toList();
+    private static List<String> upMembers(RunningService agent) {
+        return agent.agentStatus().servers().stream().filter(AgentStatus.ServerShare::up)
+                .map(AgentStatus.ServerShare::server).sorted().toList();
     }
 
     private static void awaitServing(RunningService server) {
-        long before = server.bean(ServerStatistics.class).requestsReceived();
+        long before = server.serverStatus().requestsReceived();
         await(server.name() + " gets requests").atMost(PATIENCE)
-                .until(() -> server.bean(ServerStatistics.class).requestsReceived() > before);
+                .until(() -> server.serverStatus().requestsReceived() > before);
     }
 }

@@ -1,8 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.Backend;
-import io.ringlab.agent.routing.Backends;
-import io.ringlab.client.load.ClientStatusSource;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,22 +27,21 @@ class GracefulShutdownTest {
             RunningService agent = cluster.agent("agent-1", servers);
             RunningService client = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=8",
                     "--ringlab.client.timeout=30s");
-            Backend backend = agent.bean(Backends.class).get(1);
-            await().atMost(PATIENCE).until(() -> backend.replyCount() > 200);
+            await().atMost(PATIENCE).until(() -> agent.serverShare(1).replies() > 200);
 
             servers.get(1).close();
             await("the agent hears the d the server sent as it stopped").atMost(PATIENCE)
-                    .until(() -> !backend.announcedUp());
-            long sent = backend.forwardedCount();
-            long total = agent.bean(Backends.class).totalForwarded();
-            await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > total + 300);
-            assertThat(backend.forwardedCount()).isEqualTo(sent);
+                    .until(() -> agent.serverShare(1).state().equals("down"));
+            long sent = agent.serverShare(1).forwarded();
+            long total = agent.agentStatus().forwarded();
+            await().atMost(PATIENCE).until(() -> agent.agentStatus().forwarded() > total + 300);
+            assertThat(agent.serverShare(1).forwarded()).isEqualTo(sent);
 
             cluster.server("server-2", "--ringlab.server.port=" + port);
-            await("health checks take it back").atMost(PATIENCE).until(backend::isUp);
-            await().atMost(PATIENCE).until(() -> backend.forwardedCount() > sent);
+            await("health checks take it back").atMost(PATIENCE).until(() -> agent.serverShare(1).up());
+            await().atMost(PATIENCE).until(() -> agent.serverShare(1).forwarded() > sent);
 
-            var status = client.bean(ClientStatusSource.class).status();
+            var status = client.clientStatus();
             assertThat(status.timeouts() + status.wrongReplies()).as("requests lost through the shutdown").isZero();
         }
     }

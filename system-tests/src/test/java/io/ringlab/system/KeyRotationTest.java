@@ -1,6 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.Backends;
 import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Hello;
@@ -63,7 +62,7 @@ class KeyRotationTest {
                     "--ringlab.cluster.key-file-check=100ms");
             members.add(agent);
             RunningService client = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=16");
-            await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > 300);
+            await().atMost(PATIENCE).until(() -> agent.agentStatus().forwarded() > 300);
             long rounds = roundsCompleted(members.subList(0, 3));
             await("a first election").atMost(PATIENCE).until(() -> roundsCompleted(members.subList(0, 3)) > rounds);
 

@@ -1,11 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.Backend;
-import io.ringlab.agent.routing.Backends;
-import io.ringlab.election.StartResult;
-import io.ringlab.server.election.RingService;
-import io.ringlab.server.downtime.ServerAvailability;
-import io.ringlab.server.serving.ServerStatistics;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -33,24 +27,23 @@ class LostAnnouncementTest {
             cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=4", "--ringlab.client.timeout=30s");
 
             await("a round starts (seed " + SEED + ")").atMost(PATIENCE)
-                    .until(() -> servers.get(0).bean(RingService.class).startRoundNow() == StartResult.STARTED);
+                    .until(() -> ControlClient.post(servers.get(0), "/api/ring/elections").statusCode() == 202);
             await().atMost(PATIENCE).until(() -> winner(servers) >= 0);
             int winner = winner(servers);
-            Backend backend = agent.bean(Backends.class).get(winner);
-            await("agent hears d").atMost(PATIENCE).until(() -> !backend.isUp());
+            await("agent hears d").atMost(PATIENCE).until(() -> !agent.serverShare(winner).up());
 
             await("the winner's downtime ends").atMost(PATIENCE)
-                    .until(() -> !servers.get(winner).bean(ServerAvailability.class).isDown());
-            await("health checks put it back without a u").atMost(PATIENCE).until(backend::isUp);
-            long received = servers.get(winner).bean(ServerStatistics.class).requestsReceived();
-            await().atMost(PATIENCE).until(() -> servers.get(winner).bean(ServerStatistics.class).requestsReceived() > received);
-            assertThat(backend.healthy()).isTrue();
+                    .until(() -> !servers.get(winner).serverStatus().state().equals("down"));
+            await("health checks put it back without a u").atMost(PATIENCE).until(() -> agent.serverShare(winner).up());
+            long received = servers.get(winner).serverStatus().requestsReceived();
+            await().atMost(PATIENCE).until(() -> servers.get(winner).serverStatus().requestsReceived() > received);
+            assertThat(agent.serverShare(winner).state()).as("healthy").isNotEqualTo("unhealthy");
         }
     }
 
     private static int winner(List<RunningService> servers) {
         for (int i = 0; i < servers.size(); i++) {
-            if (servers.get(i).bean(ServerAvailability.class).isDown()) {
+            if (servers.get(i).serverStatus().state().equals("down")) {
                 return i;
             }
         }

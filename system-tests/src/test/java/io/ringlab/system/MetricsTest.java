@@ -1,6 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.client.load.ClientStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class MetricsTest {
         agent = cluster.agent("agent-1", List.of(server));
         client = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=4",
                 "--ringlab.client.max-requests=500", "--ringlab.client.timeout=30s");
-        await().atMost(Duration.ofMinutes(1)).until(() -> !client.bean(ClientStatusSource.class).status().running());
+        await().atMost(Duration.ofMinutes(1)).until(() -> !client.clientStatus().running());
     }
 
     @AfterAll

@@ -1,7 +1,6 @@
 package io.ringlab.system;
 
 import io.ringlab.model.status.ClientStatus;
-import io.ringlab.client.load.ClientStatusSource;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.Payloads;
 import io.ringlab.protocol.Request;
@@ -61,12 +60,11 @@ class OpenLoopUdpTest {
             RunningService client = cluster.client("client-1", "127.0.0.1:" + proxy.address().getPort(),
                     "--ringlab.client.rate=1000", "--ringlab.client.max-requests=100",
                     "--ringlab.client.max-in-flight=10", "--ringlab.client.timeout=60s");
-            ClientStatusSource statusSource = client.bean(ClientStatusSource.class);
             await().atMost(PATIENCE).until(() -> {
-                ClientStatus status = statusSource.status();
+                ClientStatus status = client.clientStatus();
                 return status.sent() + status.overMaxInFlight() == 100;
             });
-            ClientStatus whileUnanswered = statusSource.status();
+            ClientStatus whileUnanswered = client.clientStatus();
             assertThat(whileUnanswered.sent()).isEqualTo(10);
             assertThat(whileUnanswered.overMaxInFlight()).isEqualTo(90);
             assertThat(whileUnanswered.inFlight()).isEqualTo(10);
@@ -87,11 +85,10 @@ class OpenLoopUdpTest {
     }
 
     private static ClientStatus finished(RunningService client) {
-        ClientStatusSource statusSource = client.bean(ClientStatusSource.class);
         await().atMost(PATIENCE).until(() -> {
-            ClientStatus status = statusSource.status();
+            ClientStatus status = client.clientStatus();
             return !status.running() && status.inFlight() == 0;
         });
-        return statusSource.status();
+        return client.clientStatus();
     }
 }

@@ -1,8 +1,6 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.PendingRequests;
 import io.ringlab.protocol.DropReason;
-import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -34,24 +32,22 @@ class OverloadTest {
             RunningService agent = cluster.agent("agent-1", servers, "--ringlab.agent.max-pending=" + MAX_PENDING);
             cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=3000", "--ringlab.client.timeout=3s");
 
-            PendingRequests pending = agent.bean(PendingRequests.class);
-            DropCounter drops = agent.bean(DropCounter.class);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
             int maxSeen = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (drops.count(DropReason.PENDING_FULL) < 1000
+            while (agent.drops(DropReason.PENDING_FULL) < 1000
                     && System.nanoTime() < deadline) {
-                maxSeen = Math.max(maxSeen, pending.size());
+                maxSeen = Math.max(maxSeen, (int) agent.agentStatus().pending());
                 HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
                                 "http://127.0.0.1:" + agent.httpPort() + "/actuator/health"))
                         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as("health while overloaded").isEqualTo(200);
                 assertThat(health.body()).contains("UP");
             }
-            assertThat(drops.count(DropReason.PENDING_FULL))
+            assertThat(agent.drops(DropReason.PENDING_FULL))
                     .as("requests shed while overloaded").isGreaterThanOrEqualTo(1000);
             assertThat(maxSeen).isLessThanOrEqualTo(MAX_PENDING);
-            await().atMost(Duration.ofSeconds(10)).until(() -> pending.size() <= MAX_PENDING);
+            await().atMost(Duration.ofSeconds(10)).until(() -> agent.agentStatus().pending() <= MAX_PENDING);
         }
     }
 }

@@ -1,12 +1,9 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.AgentStatusSource;
-import io.ringlab.client.load.ClientStatusSource;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.Frame;
 import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
-import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.Test;
 
 import java.net.SocketAddress;
@@ -31,17 +28,16 @@ class ReplyMatchingTest {
                     "--ringlab.agent.health.misses-to-mark-down=1000000");
             SocketAddress agentPort = agent.udpAddress("clientSocket");
             SocketAddress agentServerSide = agent.udpAddress("serverSocket");
-            DropCounter drops = agent.bean(DropCounter.class);
 
             client.send(agentPort, new Request(7, new byte[] {1, 2, 3}));
             Request forwardedFirst = fakeServer.receiveRequest();
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> agent.bean(AgentStatusSource.class).status().expired() == 1);
+                    .until(() -> agent.agentStatus().expired() == 1);
 
             fakeServer.send(agentServerSide, new Reply(forwardedFirst.requestId(), new byte[] {3, 2, 1}));
-            await().atMost(Duration.ofSeconds(30)).until(() -> drops.count(DropReason.UNKNOWN_REQUEST) == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> agent.drops(DropReason.UNKNOWN_REQUEST) == 1);
             fakeServer.send(agentServerSide, new Reply(forwardedFirst.requestId() + 1_000_000, new byte[] {3, 2, 1}));
-            await().atMost(Duration.ofSeconds(30)).until(() -> drops.count(DropReason.UNKNOWN_REQUEST) == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> agent.drops(DropReason.UNKNOWN_REQUEST) == 2);
 
             client.send(agentPort, new Request(8, new byte[] {4, 5}));
             Request forwardedSecond = fakeServer.receiveRequest();
@@ -50,7 +46,7 @@ class ReplyMatchingTest {
             // had the expired reply been delivered, it would be the first datagram here
             Frame first = client.receiveFrame();
             assertThat(first).isEqualTo(new Reply(8, new byte[] {5, 4}));
-            assertThat(agent.bean(AgentStatusSource.class).status().repliesDelivered()).isEqualTo(1);
+            assertThat(agent.agentStatus().repliesDelivered()).isEqualTo(1);
         }
     }
 
@@ -60,7 +56,6 @@ class ReplyMatchingTest {
             RunningService client = cluster.client("client-1", "127.0.0.1:" + fakeAgent.address().getPort(),
                     "--ringlab.client.threads=1", "--ringlab.client.max-requests=3",
                     "--ringlab.client.timeout=3s", "--ringlab.client.payload=1,2,3");
-            ClientStatusSource status = client.bean(ClientStatusSource.class);
 
             Request first = (Request) fakeAgent.receiveFrame();
             SocketAddress clientSocket = fakeAgent.lastSender();
@@ -68,18 +63,18 @@ class ReplyMatchingTest {
             // timeout (3 s) to answer the second before it too times out
             Request second = (Request) fakeAgent.receiveFrame();
             assertThat(second.requestId()).isNotEqualTo(first.requestId());
-            assertThat(status.status().timeouts()).isEqualTo(1);
+            assertThat(client.clientStatus().timeouts()).isEqualTo(1);
 
             fakeAgent.send(clientSocket, new Reply(first.requestId(), new byte[] {3, 2, 1}));
-            await().atMost(Duration.ofSeconds(30)).until(() -> status.status().lateReplies() == 1);
-            assertThat(status.status().responses()).isZero();
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.clientStatus().lateReplies() == 1);
+            assertThat(client.clientStatus().responses()).isZero();
 
             fakeAgent.send(clientSocket, new Reply(second.requestId(), new byte[] {3, 2, 1}));
             Request third = (Request) fakeAgent.receiveFrame();
             fakeAgent.send(clientSocket, new Reply(third.requestId(), new byte[] {1, 2, 3}));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !status.status().running());
-            var done = status.status();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !client.clientStatus().running());
+            var done = client.clientStatus();
             assertThat(done.responses()).isEqualTo(1);
             assertThat(done.timeouts()).isEqualTo(1);
             assertThat(done.wrongReplies()).as("a reply whose payload is not the reversed request").isEqualTo(1);

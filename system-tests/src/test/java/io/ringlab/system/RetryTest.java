@@ -1,10 +1,8 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.AgentStatusSource;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.Reply;
 import io.ringlab.protocol.Request;
-import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.Test;
 
 import java.net.SocketAddress;
@@ -34,16 +32,16 @@ class RetryTest {
             Request atSilentServer = silentServer.receiveRequest();
 
             assertThat(client.receiveFrame()).as("the retried request's reply").isEqualTo(new Reply(41, new byte[] {3, 2, 1}));
-            assertThat(agent.bean(AgentStatusSource.class).status().retries()).isEqualTo(1);
+            assertThat(agent.agentStatus().retries()).isEqualTo(1);
 
             silentServer.send(agent.udpAddress("serverSocket"), new Reply(atSilentServer.requestId(), new byte[] {3, 2, 1}));
             await().atMost(Duration.ofSeconds(30))
-                    .until(() -> agent.bean(DropCounter.class).count(DropReason.UNKNOWN_REQUEST) == 1);
+                    .until(() -> agent.drops(DropReason.UNKNOWN_REQUEST) == 1);
 
             // had the late reply been delivered, it would come before this one
             client.send(agentPort, new Request(42, new byte[] {7}));
             assertThat(client.receiveFrame()).isEqualTo(new Reply(42, new byte[] {7}));
-            assertThat(List.of(agent.bean(AgentStatusSource.class).status().repliesDelivered())).containsExactly(2L);
+            assertThat(List.of(agent.agentStatus().repliesDelivered())).containsExactly(2L);
         }
     }
 }

@@ -1,14 +1,7 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.Backend;
-import io.ringlab.agent.routing.Backends;
-import io.ringlab.election.StartResult;
 import io.ringlab.protocol.DropReason;
-import io.ringlab.server.election.RingService;
 import io.ringlab.model.status.RingStatus;
-import io.ringlab.server.downtime.ServerAvailability;
-import io.ringlab.server.serving.ServerStatistics;
-import io.ringlab.support.transport.DropCounter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,7 +34,7 @@ class RingElectionUdpTest {
                 "--ringlab.server.ring.downtime=8s", "--ringlab.server.ring.drain=1s");
         agent = cluster.agent("agent-1", servers);
         cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=8", "--ringlab.client.timeout=30s");
-        await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > 300);
+        await().atMost(PATIENCE).until(() -> agent.agentStatus().forwarded() > 300);
     }
 
     @AfterAll
@@ -54,13 +47,12 @@ class RingElectionUdpTest {
         // a server that started less than downtime + guard ago refuses to start a round (it may have restarted
         // and forgotten a down permit); a refused start changes nothing, so ask until it is accepted
         await("a round starts").atMost(PATIENCE)
-                .until(() -> servers.get(0).bean(RingService.class).startRoundNow() == StartResult.STARTED);
+                .until(() -> ControlClient.post(servers.get(0), "/api/ring/elections").statusCode() == 202);
 
         await().atMost(PATIENCE).until(() -> winnerIndex() >= 0);
         int winner = winnerIndex();
         RunningService winningServer = servers.get(winner);
-        Backend backend = agent.bean(Backends.class).get(winner);
-        await("agent hears d (seed " + SEED + ")").atMost(PATIENCE).until(() -> !backend.isUp());
+        await("agent hears d (seed " + SEED + ")").atMost(PATIENCE).until(() -> !agent.serverShare(winner).up());
 
         // every server that finished the round agrees on its winner
         String winnerId = "127.0.0.1:" + winningServer.udpPort("requestSocket");
@@ -69,39 +61,39 @@ class RingElectionUdpTest {
 
         // while it is down: a round cannot be started, and no request reaches it
         assertThat(ControlClient.post(servers.get((winner + 1) % 3), "/api/ring/elections").statusCode()).isEqualTo(409);
-        long sentToWinner = backend.forwardedCount();
-        long total = agent.bean(Backends.class).totalForwarded();
-        await().atMost(PATIENCE).until(() -> agent.bean(Backends.class).totalForwarded() > total + 200);
-        assertThat(winningServer.bean(ServerAvailability.class).isDown())
+        long sentToWinner = agent.serverShare(winner).forwarded();
+        long total = agent.agentStatus().forwarded();
+        await().atMost(PATIENCE).until(() -> agent.agentStatus().forwarded() > total + 200);
+        assertThat(winningServer.serverStatus().state().equals("down"))
                 .as("still in planned downtime while the others served 200 requests").isTrue();
-        assertThat(backend.forwardedCount()).as("requests the agent sent to the server that is down").isEqualTo(sentToWinner);
-        assertThat(winningServer.bean(DropCounter.class).count(DropReason.SERVER_DOWN))
+        assertThat(agent.serverShare(winner).forwarded()).as("requests the agent sent to the server that is down").isEqualTo(sentToWinner);
+        assertThat(winningServer.drops(DropReason.SERVER_DOWN))
                 .as("requests that reached the server while it answered nothing").isZero();
 
         // back up: the agent takes it back and it serves again
-        long receivedWhileDown = winningServer.bean(ServerStatistics.class).requestsReceived();
-        await("agent hears u").atMost(PATIENCE).until(backend::isUp);
-        await().atMost(PATIENCE).until(() -> winningServer.bean(ServerStatistics.class).requestsReceived() > receivedWhileDown);
-        assertThat(servers.stream().filter(s -> s.bean(ServerAvailability.class).isDown())).isEmpty();
+        long receivedWhileDown = winningServer.serverStatus().requestsReceived();
+        await("agent hears u").atMost(PATIENCE).until(() -> agent.serverShare(winner).up());
+        await().atMost(PATIENCE).until(() -> winningServer.serverStatus().requestsReceived() > receivedWhileDown);
+        assertThat(servers.stream().filter(s -> s.serverStatus().state().equals("down"))).isEmpty();
     }
 
     @Test
     void ringStatusShowsNeighboursAndControlEndpointsPauseAndResume() {
-        RingStatus status = servers.get(1).bean(RingService.class).status().orElseThrow();
+        RingStatus status = servers.get(1).ringStatus();
         assertThat(List.of(status.left(), status.right())).containsExactlyInAnyOrder(
                 "127.0.0.1:" + servers.get(0).udpPort("requestSocket"),
                 "127.0.0.1:" + servers.get(2).udpPort("requestSocket"));
         assertThat(status.periodicEnabled()).isFalse();
 
         assertThat(ControlClient.post(servers.get(1), "/api/ring/periodic/pause").statusCode()).isEqualTo(200);
-        assertThat(servers.get(1).bean(RingService.class).status().orElseThrow().periodicPaused()).isTrue();
+        assertThat(servers.get(1).ringStatus().periodicPaused()).isTrue();
         assertThat(ControlClient.post(servers.get(1), "/api/ring/periodic/resume").statusCode()).isEqualTo(200);
-        assertThat(servers.get(1).bean(RingService.class).status().orElseThrow().periodicPaused()).isFalse();
+        assertThat(servers.get(1).ringStatus().periodicPaused()).isFalse();
     }
 
     private static int winnerIndex() {
         for (int i = 0; i < servers.size(); i++) {
-            if (servers.get(i).bean(ServerAvailability.class).isDown()) {
+            if (servers.get(i).serverStatus().state().equals("down")) {
                 return i;
             }
         }
@@ -109,7 +101,7 @@ class RingElectionUdpTest {
     }
 
     private static String lastWinner(RunningService server) {
-        List<RingStatus.Winner> winners = server.bean(RingService.class).status().orElseThrow().lastWinners();
+        List<RingStatus.Winner> winners = server.ringStatus().lastWinners();
         return winners.isEmpty() ? null : winners.get(winners.size() - 1).winner();
     }
 }

@@ -1,10 +1,7 @@
 package io.ringlab.system;
 
 import io.ringlab.model.status.AgentStatus;
-import io.ringlab.agent.routing.AgentStatusSource;
 import io.ringlab.model.status.ClientStatus;
-import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.server.status.ServerStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,7 @@ class SeedTopologyTest {
                 cluster.client("client-2", Cluster.address(agents.get(1)), "--ringlab.client.threads=16",
                         "--ringlab.client.max-requests=" + REQUESTS_PER_CLIENT, "--ringlab.client.timeout=30s"));
         await().atMost(Duration.ofMinutes(2)).until(() -> clients.stream()
-                .map(c -> c.bean(ClientStatusSource.class).status())
+                .map(c -> c.clientStatus())
                 .allMatch(status -> !status.running() && status.inFlight() == 0));
     }
 
@@ -59,7 +56,7 @@ class SeedTopologyTest {
     @Test
     void everyRequestGetsTheReversedPayloadBack() {
         for (RunningService client : clients) {
-            ClientStatus status = client.bean(ClientStatusSource.class).status();
+            ClientStatus status = client.clientStatus();
             assertThat(status.sent()).as(client.name()).isEqualTo(REQUESTS_PER_CLIENT);
             assertThat(status.responses()).as(client.name()).isEqualTo(REQUESTS_PER_CLIENT);
             assertThat(status.timeouts() + status.wrongReplies() + status.lateReplies()).as(client.name()).isZero();
@@ -71,7 +68,7 @@ class SeedTopologyTest {
     @Test
     void eachAgentSplitsItsRequestsEvenlyOverTheThreeServers() {
         for (RunningService agent : agents) {
-            AgentStatus status = agent.bean(AgentStatusSource.class).status();
+            AgentStatus status = agent.agentStatus();
             assertThat(status.forwarded()).isEqualTo(REQUESTS_PER_CLIENT);
             assertThat(status.repliesDelivered()).isEqualTo(REQUESTS_PER_CLIENT);
             assertThat(status.servers()).hasSize(3).allSatisfy(share ->
@@ -83,7 +80,7 @@ class SeedTopologyTest {
     void eachServerReceivesAThirdOfAllRequestsAndKnowsBothAgents() {
         long total = 2L * REQUESTS_PER_CLIENT;
         for (RunningService server : servers) {
-            var status = server.bean(ServerStatusSource.class).status();
+            var status = server.serverStatus();
             assertThat((double) status.requestsReceived() / total).as(server.name()).isCloseTo(1.0 / 3, within(0.02));
             assertThat(status.agents()).as("agents that sent " + server.name() + " requests").hasSize(2);
         }

@@ -1,10 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.Backend;
-import io.ringlab.agent.routing.Backends;
-import io.ringlab.client.load.ClientStatusSource;
-import io.ringlab.server.downtime.ServerAvailability;
-import io.ringlab.server.serving.ServerStatistics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +37,7 @@ class ServerDowntimeTest {
         agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
         client = cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=4",
                 "--ringlab.client.timeout=30s");
-        await().atMost(PATIENCE).until(() -> agents.get(0).bean(Backends.class).totalForwarded() > 300);
+        await().atMost(PATIENCE).until(() -> agents.get(0).agentStatus().forwarded() > 300);
     }
 
     @AfterAll
@@ -53,7 +48,7 @@ class ServerDowntimeTest {
     @BeforeEach
     void everyServerIsUpAndInRotation() {
         await("every server up (seed " + SEED + ")").atMost(PATIENCE).until(() -> servers.stream()
-                .noneMatch(server -> server.bean(ServerAvailability.class).isDown()));
+                .noneMatch(server -> server.serverStatus().state().equals("down")));
         for (RunningService agent : agents) {
             await().atMost(PATIENCE).until(() -> agentView(agent, 0).path("up").asBoolean()
                     && agentView(agent, 1).path("up").asBoolean() && agentView(agent, 2).path("up").asBoolean());
@@ -74,7 +69,7 @@ class ServerDowntimeTest {
         assertThat(ControlClient.get(server, "/api/status").path("downReason").asString()).isEqualTo("manual");
 
         awaitServing(1);
-        assertThat(client.bean(ClientStatusSource.class).status().timeouts()).isZero();
+        assertThat(client.clientStatus().timeouts()).isZero();
     }
 
     @Test
@@ -114,26 +109,25 @@ class ServerDowntimeTest {
         assertThat(status.path("downReason").asString()).isEqualTo("election");
         assertThat(status.path("downForMs").asLong()).as("the election's 4 s, not 60").isLessThanOrEqualTo(4_000);
         await("the election's downtime ends by itself").atMost(PATIENCE)
-                .until(() -> !winner.bean(ServerAvailability.class).isDown());
+                .until(() -> !winner.serverStatus().state().equals("down"));
     }
 
     /** The agent sends the server nothing while others serve 200 requests, and the server drops nothing. */
     private static void assertTrafficAvoids(int index) {
-        Backends backends = agents.get(0).bean(Backends.class);
-        Backend backend = backends.get(index);
-        long sentToIt = backend.forwardedCount();
-        long total = backends.totalForwarded();
-        await().atMost(PATIENCE).until(() -> backends.totalForwarded() > total + 200);
-        assertThat(backend.forwardedCount()).as("requests sent to the server that is down").isEqualTo(sentToIt);
+        RunningService agent = agents.get(0);
+        long sentToIt = agent.serverShare(index).forwarded();
+        long total = agent.agentStatus().forwarded();
+        await().atMost(PATIENCE).until(() -> agent.agentStatus().forwarded() > total + 200);
+        assertThat(agent.serverShare(index).forwarded()).as("requests sent to the server that is down").isEqualTo(sentToIt);
     }
 
     private static void awaitServing(int index) {
         for (RunningService agent : agents) {
             await(agent.name() + " takes it back").atMost(PATIENCE).until(() -> agentView(agent, index).path("up").asBoolean());
         }
-        long received = servers.get(index).bean(ServerStatistics.class).requestsReceived();
+        long received = servers.get(index).serverStatus().requestsReceived();
         await("it serves again").atMost(PATIENCE)
-                .until(() -> servers.get(index).bean(ServerStatistics.class).requestsReceived() > received);
+                .until(() -> servers.get(index).serverStatus().requestsReceived() > received);
     }
 
     /** How the agent's {@code GET /api/status} shows server {@code index}. */
@@ -143,7 +137,7 @@ class ServerDowntimeTest {
 
     private static int winner() {
         for (int i = 0; i < servers.size(); i++) {
-            if (servers.get(i).bean(ServerAvailability.class).isDownFor(ServerAvailability.Reason.ELECTION)) {
+            if ("election".equals(servers.get(i).serverStatus().downReason())) {
                 return i;
             }
         }

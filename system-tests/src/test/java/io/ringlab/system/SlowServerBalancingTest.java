@@ -1,7 +1,5 @@
 package io.ringlab.system;
 
-import io.ringlab.agent.routing.Backends;
-import io.ringlab.client.load.ClientStatusSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -60,16 +58,16 @@ class SlowServerBalancingTest {
                 "{\"strategy\":\"" + strategy + "\"}");
         assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
 
-        long before = agent.bean(Backends.class).get(0).forwardedCount();
+        long before = agent.serverShare(0).forwarded();
         RunningService client = cluster.client("client-" + (++batch), Cluster.address(agent),
                 "--ringlab.client.threads=12", "--ringlab.client.max-requests=" + BATCH, "--ringlab.client.timeout=30s");
         await().atMost(Duration.ofMinutes(2)).until(() -> {
-            var status = client.bean(ClientStatusSource.class).status();
+            var status = client.clientStatus();
             return !status.running() && status.inFlight() == 0;
         });
-        assertThat(client.bean(ClientStatusSource.class).status().responses()).isEqualTo(BATCH);
+        assertThat(client.clientStatus().responses()).isEqualTo(BATCH);
         client.close();
-        return agent.bean(Backends.class).get(0).forwardedCount() - before;
+        return agent.serverShare(0).forwarded() - before;
     }
 
     @Test

@@ -128,15 +128,15 @@ public class Backend {
         return leftAtNanos;
     }
 
-    public boolean announcedUp() {
+    boolean announcedUp() {
         return announcedUp;
     }
 
-    public boolean healthy() {
+    boolean healthy() {
         return healthy;
     }
 
-    public boolean ejected() {
+    boolean ejected() {
         return ejected;
     }
 
@@ -217,7 +217,7 @@ public class Backend {
         return replies.sum();
     }
 
-    public long statesAppliedCount() {
+    long statesAppliedCount() {
         return statesApplied.sum();
     }
 }

@@ -241,7 +241,7 @@ public class Backends implements ServerView {
         return count;
     }
 
-    public long totalForwarded() {
+    long totalForwarded() {
         long total = 0;
         for (Backend backend : all()) {
             total += backend.forwardedCount();

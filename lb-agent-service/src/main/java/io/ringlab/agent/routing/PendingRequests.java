@@ -213,7 +213,7 @@ public class PendingRequests {
     }
 
     /** How many of an id's 64 bits name its slot; the others are unpredictable. */
-    public int indexBits() {
+    int indexBits() {
         return Long.bitCount(indexMask);
     }
 

@@ -75,7 +75,7 @@ public class ServerAvailability {
         return down;
     }
 
-    public synchronized boolean isDownFor(Reason reason) {
+    synchronized boolean isDownFor(Reason reason) {
         return downUntilNanos.containsKey(reason);
     }
 

@@ -47,7 +47,7 @@ public class RingService implements SmartLifecycle, RingMessageReceiver {
      * A ring whose member list does not name this server: it takes no part (ring messages are counted as
      * {@code unexpected-type}), its status says so, and its readiness stays down.
      */
-    public static RingService notInConfiguration(DropCounter drops, String self, List<String> members) {
+    static RingService notInConfiguration(DropCounter drops, String self, List<String> members) {
         return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE),
                 RingStatuses.notInConfiguration(self, ConfigurationId.of(members), members));
     }
