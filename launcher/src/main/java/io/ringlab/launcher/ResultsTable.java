@@ -115,7 +115,7 @@ final class ResultsTable {
     }
 
     private static String drops(Map<String, Long> drops) {
-        return drops.isEmpty() ? "-" : drops.toString();
+        return drops == null || drops.isEmpty() ? "-" : drops.toString();
     }
 
     private static String clock(long seconds) {

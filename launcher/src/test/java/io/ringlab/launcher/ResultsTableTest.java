@@ -1,5 +1,7 @@
 package io.ringlab.launcher;
 
+import io.ringlab.launcher.status.StatusJson;
+import io.ringlab.model.status.AgentStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -39,5 +41,16 @@ class ResultsTableTest {
                 List.of(new Snapshot.Agent("agent-1", null)), SERVERS));
         assertThat(table).contains("Clients: none started");
         assertThat(table).containsPattern("agent-1\\s+unreachable");
+    }
+
+    @Test
+    void anAgentOfABuildThatGivesNoDropsShowsNone() {
+        AgentStatus older = StatusJson.parse("""
+                {"forwarded": 10, "repliesDelivered": 10,
+                 "servers": [{"server": "127.0.0.1:4242", "state": "up", "up": true, "forwarded": 10}]}""",
+                AgentStatus.class);
+        String table = ResultsTable.render(new Snapshot(5, java.time.LocalTime.NOON, List.of(),
+                List.of(new Snapshot.Agent("agent-1", older)), SERVERS));
+        assertThat(table).containsPattern("agent-1\\s+1\\.000\\s+0\\.000\\s+0\\.000\\s+10\\s+10\\s+0\\s+-");
     }
 }
