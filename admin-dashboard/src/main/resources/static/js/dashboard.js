@@ -7,6 +7,8 @@
 
 const page = {
   csrf: null,
+  // the controls' bounds, from /api/session (ControlLimits on the server)
+  limits: null,
   servers: new Map(),
   agents: new Map(),
   clients: new Map(),
@@ -211,7 +213,7 @@ function latestRounds(view) {
 
 function serverRow(name) {
   const path = '/api/control/servers/' + encodeURIComponent(name);
-  const downSeconds = el('input', {type: 'number', min: 1, max: 3600, value: 15, 'data-control': 'down-seconds',
+  const downSeconds = el('input', {type: 'number', min: 1, max: page.limits.downSeconds, value: 15, 'data-control': 'down-seconds',
     id: 'down-seconds-' + name, 'aria-label': 'seconds down for ' + name});
   const tr = el('tr', {'data-server': name, 'data-state': 'unknown', id: 'server-' + name},
     el('td', {}, el('strong', {text: name}), ' ', grafanaLink('server', name)),
@@ -829,9 +831,9 @@ function addSamples(entry, samples) {
 
 function clientCard(name) {
   const path = '/api/control/clients/' + encodeURIComponent(name);
-  const threads = el('input', {type: 'number', min: 1, max: 100000, 'data-control': 'threads', id: 'threads-' + name,
+  const threads = el('input', {type: 'number', min: 1, max: page.limits.threads, 'data-control': 'threads', id: 'threads-' + name,
     'aria-label': 'threads of ' + name});
-  const rateInput = el('input', {type: 'number', min: 0, step: 'any', 'data-control': 'rate', id: 'rate-' + name,
+  const rateInput = el('input', {type: 'number', min: 0, max: page.limits.rate, step: 'any', 'data-control': 'rate', id: 'rate-' + name,
     'aria-label': 'rate of ' + name, placeholder: '0 = closed'});
   const latencyCanvas = el('canvas', {id: 'latency-chart-' + name, 'aria-label': 'response time of ' + name});
   const throughputCanvas = el('canvas', {id: 'throughput-chart-' + name, 'aria-label': 'requests and success of ' + name});
@@ -1132,6 +1134,7 @@ async function start() {
     return;
   }
   page.csrf = session.csrf;
+  page.limits = session.limits;
   setText(document.getElementById('user'), 'signed in as ' + session.username);
   const signOutCsrf = document.getElementById('sign-out-csrf');
   signOutCsrf.name = session.csrf.parameterName;

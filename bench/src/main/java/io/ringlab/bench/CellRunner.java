@@ -1,11 +1,12 @@
 package io.ringlab.bench;
 
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.ClientStatus;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 
 /**
  * Runs one cell: starts the load client(s) against the path, lets them warm up, resets their statistics,
@@ -45,18 +46,18 @@ final class CellRunner {
             startClients(path, mode, level, clients);
             List<ProcessHandle> balancer = balancer(path);
             TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
-            List<JsonNode> before = new ArrayList<>();
+            List<ClientStatus> before = new ArrayList<>();
             for (Service client : clients) {
                 // a client without the reset endpoint (an older build) is measured by the difference of its counts
-                before.add(http.post(client.url("/api/load/reset")) / 100 == 2 ? null : http.getJson(client.url("/api/status")));
+                before.add(http.post(client.url("/api/load/reset")) / 100 == 2 ? null : http.clientStatus(client.url("/api/status")));
             }
             double cpuBefore = cpu(balancer);
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
             long start = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
-            List<JsonNode> statuses = new ArrayList<>();
+            List<ClientStatus> statuses = new ArrayList<>();
             for (Service client : clients) {
-                statuses.add(http.getJson(client.url("/api/status")));
+                statuses.add(http.clientStatus(client.url("/api/status")));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = cpu(balancer) - cpuBefore;
@@ -113,8 +114,8 @@ final class CellRunner {
     }
 
     /** A count over the window: since the reset, or the difference from the status taken at its start. */
-    private static long count(JsonNode status, JsonNode atStart, String field) {
-        return status.path(field).asLong() - (atStart == null ? 0 : atStart.path(field).asLong());
+    private static long count(ClientStatus status, ClientStatus atStart, ToLongFunction<ClientStatus> field) {
+        return field.applyAsLong(status) - (atStart == null ? 0 : field.applyAsLong(atStart));
     }
 
     private static double cpu(List<ProcessHandle> processes) {
@@ -122,8 +123,8 @@ final class CellRunner {
     }
 
     /** Sums the clients' counts; for two clients (the seed's system) takes the worse of their percentiles. */
-    private static Sample sample(String path, String mode, int level, int repeat, List<JsonNode> before,
-                                 List<JsonNode> statuses, double seconds, double balancerCpu, double peakMib,
+    private static Sample sample(String path, String mode, int level, int repeat, List<ClientStatus> before,
+                                 List<ClientStatus> statuses, double seconds, double balancerCpu, double peakMib,
                                  long kernelDrops) throws IOException {
         long responses = 0;
         long finished = 0;
@@ -133,20 +134,20 @@ final class CellRunner {
         double p999 = 0;
         double max = 0;
         for (int i = 0; i < statuses.size(); i++) {
-            JsonNode status = statuses.get(i);
+            ClientStatus status = statuses.get(i);
             if (status == null) {
                 throw new IOException("a load client stopped answering its status");
             }
-            JsonNode start = before.get(i);
-            long answered = count(status, start, "responses");
-            long timedOut = count(status, start, "timeouts");
+            ClientStatus start = before.get(i);
+            long answered = count(status, start, ClientStatus::responses);
+            long timedOut = count(status, start, ClientStatus::timeouts);
             responses += answered;
             timeouts += timedOut;
-            finished += answered + timedOut + count(status, start, "wrongReplies");
-            p50 = Math.max(p50, status.path("p50Ms").asDouble());
-            p99 = Math.max(p99, status.path("p99Ms").asDouble());
-            p999 = Math.max(p999, status.path("p999Ms").asDouble(Double.NaN));
-            max = Math.max(max, status.path("maxMs").asDouble());
+            finished += answered + timedOut + count(status, start, ClientStatus::wrongReplies);
+            p50 = Math.max(p50, status.p50Ms());
+            p99 = Math.max(p99, status.p99Ms());
+            p999 = Math.max(p999, status.p999Ms());
+            max = Math.max(max, status.maxMs());
         }
         double success = finished == 0 ? Double.NaN : 100.0 * responses / finished;
         return new Sample(path, mode, level, repeat, responses / seconds, p50, p99, p999, max, success, timeouts,

@@ -1,6 +1,7 @@
 package io.ringlab.bench;
 
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.ClientStatus;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
@@ -15,7 +16,11 @@ import java.util.Base64;
 final class Http {
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final JsonMapper json = JsonMapper.builder().build();
+    /** Lenient: a client of another build, with properties more or fewer, still reads. */
+    private final JsonMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
     private final String authorization;
 
     Http(String username, String password) {
@@ -23,12 +28,26 @@ final class Http {
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The JSON at the URL, or {@code null} when the service does not answer 200. */
-    JsonNode getJson(String url) throws InterruptedException {
+    /** Whether the URL answers 200. */
+    boolean answers(String url) throws InterruptedException {
+        return body(url) != null;
+    }
+
+    /** A load client's status, or {@code null} when it does not answer 200 with one. */
+    ClientStatus clientStatus(String url) throws InterruptedException {
+        String body = body(url);
+        try {
+            return body == null ? null : json.readValue(body, ClientStatus.class);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String body(String url) throws InterruptedException {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+            return response.statusCode() == 200 ? response.body() : null;
         } catch (java.io.IOException | RuntimeException e) {
             return null;
         }

@@ -42,7 +42,7 @@ final class Service implements AutoCloseable {
      * from its process start to then.
      */
     void awaitReady(Http http, long timeoutMillis) throws IOException, InterruptedException {
-        process.awaitReady(() -> http.getJson(url("/api/status")) != null, timeoutMillis);
+        process.awaitReady(() -> http.answers(url("/api/status")), timeoutMillis);
         readyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
     }
 

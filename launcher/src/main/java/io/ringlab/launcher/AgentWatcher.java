@@ -1,5 +1,6 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.protocol.LogText;
 
 import java.util.ArrayList;
@@ -23,13 +24,13 @@ final class AgentWatcher {
     }
 
     /** @param agents each agent's status by name (null if it did not answer) */
-    List<String> lines(Map<String, Snapshot.AgentStatus> agents) {
+    List<String> lines(Map<String, AgentStatus> agents) {
         List<String> lines = new ArrayList<>();
         agents.forEach((agent, status) -> {
             if (status == null) {
                 return;
             }
-            status.stateById().forEach((id, state) -> {
+            AgentShares.stateById(status).forEach((id, state) -> {
                 String server = serverNameById.getOrDefault(id, id);
                 String before = lastState.put(agent + "/" + server, state);
                 if (before != null && !before.equals(state)) {

@@ -1,5 +1,8 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.ServerStatus;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,7 +41,7 @@ final class CsvSamples implements AutoCloseable {
         String time = snapshot.takenAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
         try {
             for (Snapshot.Client client : snapshot.clients()) {
-                Snapshot.ClientStatus s = client.status();
+                ClientStatus s = client.status();
                 if (s != null) {
                     row(clients, "%d,%s,%s,%d,%d,%d,%d,%d,%.6f,%.4f,%.4f,%.4f", t, time, client.name(), s.threads(), s.sent(),
                             s.responses(), s.timeouts(), s.wrongReplies(), s.successRate(), s.averageMs(), s.p50Ms(),
@@ -46,21 +49,21 @@ final class CsvSamples implements AutoCloseable {
                 }
             }
             for (Snapshot.Agent agent : snapshot.agents()) {
-                Snapshot.AgentStatus s = agent.status();
+                AgentStatus s = agent.status();
                 if (s == null) {
                     continue;
                 }
                 for (Snapshot.Server server : snapshot.servers()) {
-                    long sent = s.forwardedTo().getOrDefault(server.id(), 0L);
+                    long sent = AgentShares.forwardedTo(s).getOrDefault(server.id(), 0L);
                     row(agents, "%d,%s,%s,%s,%d,%.6f,%s,%d", t, time, agent.name(), server.name(), sent,
                             s.forwarded() == 0 ? 0.0 : (double) sent / s.forwarded(),
-                            s.upById().getOrDefault(server.id(), false), s.retries());
+                            AgentShares.upById(s).getOrDefault(server.id(), false), s.retries());
                 }
             }
             long total = snapshot.servers().stream().filter(s -> s.status() != null)
                     .mapToLong(s -> s.status().requestsReceived()).sum();
             for (Snapshot.Server server : snapshot.servers()) {
-                Snapshot.ServerStatus s = server.status();
+                ServerStatus s = server.status();
                 if (s != null) {
                     row(servers, "%d,%s,%s,%d,%.6f,%s", t, time, server.name(), s.requestsReceived(),
                             total == 0 ? 0.0 : (double) s.requestsReceived() / total, s.state());

@@ -3,7 +3,7 @@ package io.ringlab.launcher;
 import io.ringlab.launcher.ServiceProcess.Role;
 import io.ringlab.launcher.lab.LabControl;
 import io.ringlab.launcher.lab.LabControlServer;
-import io.ringlab.launcher.lab.LabEvent;
+import io.ringlab.model.lab.LabEvent;
 import io.ringlab.launcher.lab.layout.LabHost;
 import io.ringlab.launcher.lab.layout.LabLayout;
 import io.ringlab.launcher.lab.LabNetwork;

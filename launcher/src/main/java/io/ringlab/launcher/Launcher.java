@@ -1,7 +1,8 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.launcher.ServiceProcess.Role;
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.RingStatus;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -128,8 +129,8 @@ public final class Launcher {
             }
             if (System.nanoTime() >= nextRingPoll) {
                 long seenAt = elapsedMillis(startNanos);
-                Map<String, JsonNode> rings = ringStatus(cluster, reader);
-                Map<String, Snapshot.AgentStatus> agentStatuses = agentStatus(cluster, reader);
+                Map<String, RingStatus> rings = ringStatus(cluster, reader);
+                Map<String, AgentStatus> agentStatuses = agentStatus(cluster, reader);
                 ring.lines(rings).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
                 agents.lines(agentStatuses).forEach(line -> System.out.println(elapsed(startNanos) + " " + line));
                 if (report != null) {
@@ -174,7 +175,7 @@ public final class Launcher {
     private static boolean awaitReady(LocalCluster cluster, StatusReader reader) throws InterruptedException {
         long deadline = System.nanoTime() + STARTUP_LIMIT.toNanos();
         for (ServiceProcess process : cluster.processes()) {
-            while (reader.read(process.readinessUrl()) == null) {
+            while (!reader.answers(process.readinessUrl())) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
                     System.err.printf("%s did not start; the end of %s:%n%s%n", process.name(), process.log(),
                             process.logTail(15));
@@ -205,15 +206,15 @@ public final class Launcher {
         }
     }
 
-    private static Map<String, Snapshot.AgentStatus> agentStatus(LocalCluster cluster, StatusReader reader) {
-        Map<String, Snapshot.AgentStatus> status = new LinkedHashMap<>();
-        cluster.ofRole(Role.AGENT).forEach(p -> status.put(p.name(), StatusReader.agent(reader.read(p.statusUrl()))));
+    private static Map<String, AgentStatus> agentStatus(LocalCluster cluster, StatusReader reader) {
+        Map<String, AgentStatus> status = new LinkedHashMap<>();
+        cluster.ofRole(Role.AGENT).forEach(p -> status.put(p.name(), reader.agent(p.statusUrl())));
         return status;
     }
 
-    private static Map<String, JsonNode> ringStatus(LocalCluster cluster, StatusReader reader) {
-        Map<String, JsonNode> status = new LinkedHashMap<>();
-        cluster.ofRole(Role.SERVER).forEach(p -> status.put(p.name(), reader.read(p.ringUrl())));
+    private static Map<String, RingStatus> ringStatus(LocalCluster cluster, StatusReader reader) {
+        Map<String, RingStatus> status = new LinkedHashMap<>();
+        cluster.ofRole(Role.SERVER).forEach(p -> status.put(p.name(), reader.ring(p.ringUrl())));
         return status;
     }
 
@@ -229,13 +230,13 @@ public final class Launcher {
     static Snapshot snapshot(LocalCluster cluster, StatusReader reader, long startNanos) {
         java.time.LocalTime takenAt = java.time.LocalTime.now();
         List<Snapshot.Client> clients = cluster.ofRole(Role.CLIENT).stream()
-                .map(p -> new Snapshot.Client(p.name(), StatusReader.client(reader.read(p.statusUrl())))).toList();
+                .map(p -> new Snapshot.Client(p.name(), reader.client(p.statusUrl()))).toList();
         List<Snapshot.Agent> agents = cluster.ofRole(Role.AGENT).stream()
-                .map(p -> new Snapshot.Agent(p.name(), StatusReader.agent(reader.read(p.statusUrl())))).toList();
+                .map(p -> new Snapshot.Agent(p.name(), reader.agent(p.statusUrl()))).toList();
         Map<String, String> idByName = new LinkedHashMap<>();
         cluster.serverNamesById().forEach((id, name) -> idByName.put(name, id));
         List<Snapshot.Server> servers = cluster.ofRole(Role.SERVER).stream()
-                .map(p -> new Snapshot.Server(p.name(), idByName.get(p.name()), StatusReader.server(reader.read(p.statusUrl()))))
+                .map(p -> new Snapshot.Server(p.name(), idByName.get(p.name()), reader.server(p.statusUrl())))
                 .toList();
         return new Snapshot(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), takenAt, clients, agents,
                 servers);

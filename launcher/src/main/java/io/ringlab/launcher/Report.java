@@ -1,11 +1,12 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.launcher.story.EventFiles;
 import io.ringlab.launcher.story.RunStory;
 import io.ringlab.launcher.story.StoryEvent;
 import io.ringlab.launcher.story.StoryHtml;
 import io.ringlab.launcher.story.TimelineSvg;
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.RingStatus;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class Report implements AutoCloseable {
     }
 
     /** One look at the ring and the agents, {@code atMillis} after the run started. */
-    synchronized void observe(long atMillis, Map<String, JsonNode> rings, Map<String, Snapshot.AgentStatus> agents,
+    synchronized void observe(long atMillis, Map<String, RingStatus> rings, Map<String, AgentStatus> agents,
                               Map<String, String> nameById) {
         StoryObservations.ring(story, atMillis, rings, agents, nameById);
         lastSeenMillis = Math.max(lastSeenMillis, atMillis);

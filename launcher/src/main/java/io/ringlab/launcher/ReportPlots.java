@@ -1,5 +1,6 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.ClientStatus;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -29,21 +30,21 @@ final class ReportPlots {
 
     static void write(List<Snapshot> samples, Path directory) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        save(clientChart(samples, "Average response time", "ms", Map.of("", Snapshot.ClientStatus::averageMs)),
+        save(clientChart(samples, "Average response time", "ms", Map.of("", ClientStatus::averageMs)),
                 directory, FILES.get(0));
         save(clientChart(samples, "Success rate", "%", Map.of("", s -> s.successRate() * 100)), directory, FILES.get(1));
         save(clientChart(samples, "Responses received", "responses", Map.of("", s -> (double) s.responses())),
                 directory, FILES.get(2));
         save(agentChart(samples), directory, FILES.get(3));
         save(serverChart(samples), directory, FILES.get(4));
-        Map<String, ToDoubleFunction<Snapshot.ClientStatus>> percentiles = new LinkedHashMap<>();
-        percentiles.put(" p50", Snapshot.ClientStatus::p50Ms);
-        percentiles.put(" p99", Snapshot.ClientStatus::p99Ms);
+        Map<String, ToDoubleFunction<ClientStatus>> percentiles = new LinkedHashMap<>();
+        percentiles.put(" p50", ClientStatus::p50Ms);
+        percentiles.put(" p99", ClientStatus::p99Ms);
         save(clientChart(samples, "Response time percentiles", "ms", percentiles), directory, FILES.get(5));
     }
 
     private static XYChart clientChart(List<Snapshot> samples, String title, String unit,
-                                       Map<String, ToDoubleFunction<Snapshot.ClientStatus>> figures) {
+                                       Map<String, ToDoubleFunction<ClientStatus>> figures) {
         XYChart chart = chart(title, unit);
         List<String> clients = samples.isEmpty() ? List.of()
                 : samples.get(samples.size() - 1).clients().stream().map(Snapshot.Client::name).toList();
@@ -78,7 +79,7 @@ final class ReportPlots {
                     sample.agents().stream().filter(a -> a.name().equals(agent.name()) && a.status() != null).findFirst()
                             .ifPresent(a -> {
                                 x.add((double) sample.elapsedSeconds());
-                                y.add((double) a.status().forwardedTo().getOrDefault(server.id(), 0L));
+                                y.add((double) AgentShares.forwardedTo(a.status()).getOrDefault(server.id(), 0L));
                             });
                 }
                 add(chart, agent.name() + " → " + server.name(), x, y);

@@ -1,5 +1,8 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.ServerStatus;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,7 @@ final class ResultsTable {
         long sent = 0, responses = 0, finished = 0, timeouts = 0;
         double weightedAverage = 0;
         for (Snapshot.Client client : clients) {
-            Snapshot.ClientStatus s = client.status();
+            ClientStatus s = client.status();
             if (s == null) {
                 out.append(String.format(Locale.ROOT, "%-22s %s%n", client.name(), "unreachable"));
                 continue;
@@ -60,7 +63,7 @@ final class ResultsTable {
         double[] shareSums = new double[servers.size()];
         int reachable = 0;
         for (Snapshot.Agent agent : agents) {
-            Snapshot.AgentStatus s = agent.status();
+            AgentStatus s = agent.status();
             if (s == null) {
                 out.append(String.format(Locale.ROOT, "%-22s %s%n", agent.name(), "unreachable"));
                 continue;
@@ -69,10 +72,10 @@ final class ResultsTable {
             out.append(String.format(Locale.ROOT, "%-22s", agent.name()));
             for (int i = 0; i < servers.size(); i++) {
                 String id = servers.get(i).id();
-                long sentTo = s.forwardedTo().getOrDefault(id, 0L);
+                long sentTo = AgentShares.forwardedTo(s).getOrDefault(id, 0L);
                 double share = s.forwarded() == 0 ? 0 : (double) sentTo / s.forwarded();
                 shareSums[i] += share;
-                boolean down = !s.upById().getOrDefault(id, true);
+                boolean down = !AgentShares.upById(s).getOrDefault(id, true);
                 out.append(String.format(Locale.ROOT, " %11s", String.format(Locale.ROOT, "%.3f%s", share, down ? "*" : "")));
             }
             out.append(String.format(Locale.ROOT, " %10d %10d %8d  %s%n", s.forwarded(), s.repliesDelivered(), s.retries(),
@@ -102,7 +105,7 @@ final class ResultsTable {
         out.append(System.lineSeparator());
     }
 
-    private static String state(Snapshot.ServerStatus status) {
+    private static String state(ServerStatus status) {
         if (status == null) {
             return "-";
         }
@@ -112,7 +115,7 @@ final class ResultsTable {
     }
 
     private static String drops(Map<String, Long> drops) {
-        return drops.isEmpty() ? "-" : drops.toString();
+        return drops == null || drops.isEmpty() ? "-" : drops.toString();
     }
 
     private static String clock(long seconds) {

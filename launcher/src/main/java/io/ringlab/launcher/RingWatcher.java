@@ -1,7 +1,7 @@
 package io.ringlab.launcher;
 
 import io.ringlab.protocol.LogText;
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.RingStatus;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ final class RingWatcher {
     }
 
     /** @param ringStatusByServer each server's {@code GET /api/ring} (null if it did not answer), by name */
-    List<String> lines(Map<String, JsonNode> ringStatusByServer) {
+    List<String> lines(Map<String, RingStatus> ringStatusByServer) {
         List<String> lines = new ArrayList<>();
         Map<String, RoundSeen> newRounds = new LinkedHashMap<>();
         List<String> down = new ArrayList<>();
@@ -44,16 +44,16 @@ final class RingWatcher {
             if (status == null) {
                 return;
             }
-            for (JsonNode winner : status.path("lastWinners")) {
-                String round = winner.path("round").asString();
+            for (RingStatus.Winner winner : winners(status)) {
+                String round = winner.round();
                 if (!printedRounds.contains(round)) {
                     newRounds.computeIfAbsent(round, r -> new RoundSeen(winner)).add(winner);
                 }
             }
-            String state = status.path("state").asString();
+            String state = status.state();
             String before = lastState.put(server, state);
             if (!firstLook && !state.equals(before)) {
-                lines.add(stateLine(server, state, status.path("downForMs").asLong()));
+                lines.add(stateLine(server, state, status.downForMs()));
             }
             if (state.equals("down")) {
                 down.add(server);
@@ -73,6 +73,10 @@ final class RingWatcher {
             lines.add("!! more than one server in planned downtime at once: " + down);
         }
         return lines;
+    }
+
+    static List<RingStatus.Winner> winners(RingStatus status) {
+        return status.lastWinners() == null ? List.of() : status.lastWinners();
     }
 
     private void remember(String round) {
@@ -99,14 +103,14 @@ final class RingWatcher {
         private long messages;
         private int reporters;
 
-        RoundSeen(JsonNode first) {
-            winner = first.path("winner").asString();
-            value = first.path("value").asLong();
+        RoundSeen(RingStatus.Winner first) {
+            winner = first.winner();
+            value = first.value();
         }
 
-        RoundSeen add(JsonNode report) {
-            longestMs = Math.max(longestMs, report.path("durationMs").asDouble());
-            messages += report.path("messagesSent").asLong();
+        RoundSeen add(RingStatus.Winner report) {
+            longestMs = Math.max(longestMs, report.durationMs());
+            messages += report.messagesSent();
             reporters++;
             return this;
         }

@@ -1,5 +1,7 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +25,7 @@ final class SeedTables {
         double weighted = 0;
         int threads = 0;
         for (Snapshot.Client client : snapshot.clients()) {
-            Snapshot.ClientStatus s = client.status();
+            ClientStatus s = client.status();
             if (s == null) {
                 clients.add(List.of(client.name(), "unreachable", "", "", ""));
                 continue;
@@ -46,14 +48,14 @@ final class SeedTables {
         double[] sums = new double[snapshot.servers().size()];
         int reachable = 0;
         for (Snapshot.Agent agent : snapshot.agents()) {
-            Snapshot.AgentStatus s = agent.status();
+            AgentStatus s = agent.status();
             if (s == null) {
                 continue;
             }
             reachable++;
             List<String> row = new ArrayList<>(List.of(agent.name()));
             for (int i = 0; i < snapshot.servers().size(); i++) {
-                long sent = s.forwardedTo().getOrDefault(snapshot.servers().get(i).id(), 0L);
+                long sent = AgentShares.forwardedTo(s).getOrDefault(snapshot.servers().get(i).id(), 0L);
                 double share = s.forwarded() == 0 ? 0 : (double) sent / s.forwarded();
                 sums[i] += share;
                 row.add(fixed(share, 3));

@@ -1,7 +1,9 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
 import io.ringlab.launcher.story.RunStory;
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.RingStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -21,15 +23,14 @@ final class StoryObservations {
      * @param agents   each agent's status by name, null when it did not answer
      * @param nameById server names by ring id
      */
-    static void ring(RunStory story, long atMillis, Map<String, JsonNode> rings, Map<String, Snapshot.AgentStatus> agents,
+    static void ring(RunStory story, long atMillis, Map<String, RingStatus> rings, Map<String, AgentStatus> agents,
                      Map<String, String> nameById) {
         rings.values().stream().filter(java.util.Objects::nonNull)
-                .forEach(ring -> ring.path("lastWinners").forEach(winner -> {
-                    String name = nameById.getOrDefault(winner.path("winner").asString(), winner.path("winner").asString());
-                    story.round(atMillis, winner.path("round").asString(), name, String.format(Locale.ROOT,
-                            "round %s: %s won with value %d (%.1f ms, %d messages)", winner.path("round").asString(),
-                            name, winner.path("value").asLong(), winner.path("durationMs").asDouble(),
-                            winner.path("messagesSent").asLong()));
+                .forEach(ring -> RingWatcher.winners(ring).forEach(winner -> {
+                    String name = nameById.getOrDefault(winner.winner(), winner.winner());
+                    story.round(atMillis, winner.round(), name, String.format(Locale.ROOT,
+                            "round %s: %s won with value %d (%.1f ms, %d messages)", winner.round(),
+                            name, winner.value(), winner.durationMs(), winner.messagesSent()));
                 }));
         Map<String, String> states = new LinkedHashMap<>();
         rings.forEach((server, ring) -> states.put(server, state(server, ring, agents, nameById)));
@@ -39,12 +40,12 @@ final class StoryObservations {
     /** Success over the interval since {@code previous} (null when nothing finished in it), and the client's p99. */
     static void clients(RunStory story, Snapshot snapshot, Snapshot previous) {
         for (Snapshot.Client client : snapshot.clients()) {
-            Snapshot.ClientStatus now = client.status();
+            ClientStatus now = client.status();
             if (now == null) {
                 story.client(snapshot.elapsedSeconds() * 1000, client.name(), null, null);
                 continue;
             }
-            Snapshot.ClientStatus before = previous == null ? null : previous.clients().stream()
+            ClientStatus before = previous == null ? null : previous.clients().stream()
                     .filter(c -> c.name().equals(client.name()) && c.status() != null).map(Snapshot.Client::status)
                     .findFirst().orElse(null);
             long answered = now.responses() - (before == null ? 0 : before.responses());
@@ -55,17 +56,17 @@ final class StoryObservations {
         }
     }
 
-    private static String state(String server, JsonNode ring, Map<String, Snapshot.AgentStatus> agents,
+    private static String state(String server, RingStatus ring, Map<String, AgentStatus> agents,
                                 Map<String, String> nameById) {
         if (ring == null) {
             return "unreachable";
         }
-        String state = ring.path("state").asString();
+        String state = ring.state();
         if (state.equals("down") || state.equals("restarting")) {
             return state;
         }
         boolean out = agents.values().stream().filter(java.util.Objects::nonNull).anyMatch(agent ->
-                agent.upById().entrySet().stream().anyMatch(up -> !up.getValue()
+                AgentShares.upById(agent).entrySet().stream().anyMatch(up -> !up.getValue()
                         && server.equals(nameById.getOrDefault(up.getKey(), up.getKey()))));
         return out ? "out" : "up";
     }

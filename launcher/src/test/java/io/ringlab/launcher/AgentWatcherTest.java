@@ -1,7 +1,9 @@
 package io.ringlab.launcher;
 
+import io.ringlab.model.status.AgentStatus;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,8 +22,7 @@ class AgentWatcherTest {
                 .containsExactly("agent-1: server-2 up (retries so far 15, ejections 0)");
     }
 
-    private static Snapshot.AgentStatus status(String state, long retries) {
-        return new Snapshot.AgentStatus("round-robin", 0, 0, 0, retries, 0, Map.of("127.0.0.1:4243", 0L),
-                Map.of("127.0.0.1:4243", state.equals("up")), Map.of("127.0.0.1:4243", state), Map.of());
+    private static AgentStatus status(String state, long retries) {
+        return Statuses.agent(0, 0, 0, retries, 0, List.of(Statuses.Share.of("127.0.0.1:4243", 0, state)), Map.of());
     }
 }

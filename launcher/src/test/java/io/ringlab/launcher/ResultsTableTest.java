@@ -1,5 +1,7 @@
 package io.ringlab.launcher;
 
+import io.ringlab.launcher.status.StatusJson;
+import io.ringlab.model.status.AgentStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -10,18 +12,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ResultsTableTest {
 
     private static final List<Snapshot.Server> SERVERS = List.of(
-            new Snapshot.Server("server-1", "127.0.0.1:4242", new Snapshot.ServerStatus("up", 0, 500, Map.of())),
-            new Snapshot.Server("server-2", "127.0.0.1:4243", new Snapshot.ServerStatus("down", 14_200, 300, Map.of())),
+            new Snapshot.Server("server-1", "127.0.0.1:4242", Statuses.server("up", 0, 500)),
+            new Snapshot.Server("server-2", "127.0.0.1:4243", Statuses.server("down", 14_200, 300)),
             new Snapshot.Server("server-3", "127.0.0.1:4244", null));
 
     @Test
     void showsTheSeedsThreeTables() {
         Snapshot snapshot = new Snapshot(70, java.time.LocalTime.NOON,
-                List.of(new Snapshot.Client("client-1", new Snapshot.ClientStatus(500, 1000, 990, 10, 0, 0, 0.99, 14.74, 12.0, 40.0)),
-                        new Snapshot.Client("client-2", new Snapshot.ClientStatus(500, 1000, 1000, 0, 0, 0, 1.0, 10.0, 9.0, 30.0))),
-                List.of(new Snapshot.Agent("agent-1", new Snapshot.AgentStatus("round-robin", 1000, 1000, 990, 7, 0,
-                        Map.of("127.0.0.1:4242", 500L, "127.0.0.1:4243", 300L, "127.0.0.1:4244", 200L), Map.of("127.0.0.1:4242", true, "127.0.0.1:4243", true, "127.0.0.1:4244", false),
-                        Map.of("127.0.0.1:4242", "up", "127.0.0.1:4243", "up", "127.0.0.1:4244", "unhealthy"), Map.of("empty", 2L)))),
+                List.of(new Snapshot.Client("client-1", Statuses.client(500, 1000, 990, 10, 0, 0, 0.99, 14.74, 12.0, 40.0)),
+                        new Snapshot.Client("client-2", Statuses.client(500, 1000, 1000, 0, 0, 0, 1.0, 10.0, 9.0, 30.0))),
+                List.of(new Snapshot.Agent("agent-1", Statuses.agent(1000, 1000, 990, 7, 0,
+                        List.of(Statuses.Share.of("127.0.0.1:4242", 500, "up"), Statuses.Share.of("127.0.0.1:4243", 300, "up"),
+                                Statuses.Share.of("127.0.0.1:4244", 200, "unhealthy")), Map.of("empty", 2L)))),
                 SERVERS);
         String table = ResultsTable.render(snapshot);
         assertThat(table).contains("00:01:10 since start");
@@ -39,5 +41,16 @@ class ResultsTableTest {
                 List.of(new Snapshot.Agent("agent-1", null)), SERVERS));
         assertThat(table).contains("Clients: none started");
         assertThat(table).containsPattern("agent-1\\s+unreachable");
+    }
+
+    @Test
+    void anAgentOfABuildThatGivesNoDropsShowsNone() {
+        AgentStatus older = StatusJson.parse("""
+                {"forwarded": 10, "repliesDelivered": 10,
+                 "servers": [{"server": "127.0.0.1:4242", "state": "up", "up": true, "forwarded": 10}]}""",
+                AgentStatus.class);
+        String table = ResultsTable.render(new Snapshot(5, java.time.LocalTime.NOON, List.of(),
+                List.of(new Snapshot.Agent("agent-1", older)), SERVERS));
+        assertThat(table).containsPattern("agent-1\\s+1\\.000\\s+0\\.000\\s+0\\.000\\s+10\\s+10\\s+0\\s+-");
     }
 }

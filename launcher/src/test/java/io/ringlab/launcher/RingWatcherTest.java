@@ -1,8 +1,8 @@
 package io.ringlab.launcher;
 
+import io.ringlab.launcher.status.StatusJson;
+import io.ringlab.model.status.RingStatus;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class RingWatcherTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final RingWatcher watcher = new RingWatcher(Map.of("127.0.0.1:4243", "server-2"));
 
     @Test
@@ -31,8 +30,8 @@ class RingWatcherTest {
     void holdsARoundUntilEveryServerReportsItOrThreePollsPass() {
         watcher.lines(ring("up", "up", List.of()));
         String round = "{\"round\":\"2@a\",\"winner\":\"127.0.0.1:4243\",\"value\":7,\"durationMs\":1.0,\"messagesSent\":5}";
-        Map<String, JsonNode> onlyFirst = new LinkedHashMap<>(ring("up", "up", List.of(round)));
-        onlyFirst.put("server-2", JSON.readTree("{\"state\":\"up\",\"lastWinners\":[]}"));
+        Map<String, RingStatus> onlyFirst = new LinkedHashMap<>(ring("up", "up", List.of(round)));
+        onlyFirst.put("server-2", ring("{\"state\":\"up\",\"lastWinners\":[]}"));
         assertThat(watcher.lines(onlyFirst)).isEmpty();
         assertThat(watcher.lines(onlyFirst)).isEmpty();
         assertThat(watcher.lines(onlyFirst)).containsExactly("round 2@a: winner server-2 (value 7), 1.0 ms, 5 messages from 1 servers");
@@ -45,11 +44,15 @@ class RingWatcherTest {
         assertThat(watcher.lines(ring("down", "down", List.of()))).last().asString().startsWith("!! more than one server");
     }
 
-    private static Map<String, JsonNode> ring(String first, String second, List<String> winners) {
-        Map<String, JsonNode> status = new LinkedHashMap<>();
-        status.put("server-1", JSON.readTree("{\"state\":\"%s\",\"downForMs\":15000,\"lastWinners\":[%s]}"
+    private static RingStatus ring(String json) {
+        return StatusJson.parse(json, RingStatus.class);
+    }
+
+    private static Map<String, RingStatus> ring(String first, String second, List<String> winners) {
+        Map<String, RingStatus> status = new LinkedHashMap<>();
+        status.put("server-1", ring("{\"state\":\"%s\",\"downForMs\":15000,\"lastWinners\":[%s]}"
                 .formatted(first, winners.isEmpty() ? "" : winners.get(0))));
-        status.put("server-2", JSON.readTree("{\"state\":\"%s\",\"downForMs\":15000,\"lastWinners\":[%s]}"
+        status.put("server-2", ring("{\"state\":\"%s\",\"downForMs\":15000,\"lastWinners\":[%s]}"
                 .formatted(second, String.join(",", winners.size() > 1 ? winners.subList(1, 2) : winners))));
         return status;
     }

@@ -1,9 +1,12 @@
 package io.ringlab.launcher;
 
+import io.ringlab.launcher.status.StatusJson;
 import io.ringlab.launcher.story.EventFiles;
 import io.ringlab.launcher.story.RunStory;
 import io.ringlab.launcher.story.StoryEvent;
 import io.ringlab.launcher.story.TimelineSvg;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.RingStatus;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;
@@ -74,26 +77,28 @@ class StoryObservationsTest {
         assertThat(json.get(1).path("atMillis").asLong()).isEqualTo(2_000);
     }
 
-    private static void observe(RunStory story, long at, JsonNode one, JsonNode two, JsonNode three,
+    private static void observe(RunStory story, long at, RingStatus one, RingStatus two, RingStatus three,
                                 boolean server3InRotation) {
-        Map<String, JsonNode> rings = new LinkedHashMap<>();
+        Map<String, RingStatus> rings = new LinkedHashMap<>();
         rings.put("server-1", one);
         rings.put("server-2", two);
         rings.put("server-3", three);
-        Map<String, Boolean> up = Map.of("127.0.0.1:1", true, "127.0.0.1:2", true, "127.0.0.1:3", server3InRotation);
-        Map<String, Snapshot.AgentStatus> agents = new HashMap<>();
-        agents.put("agent-1", new Snapshot.AgentStatus("round-robin", 0, 0, 0, 0, 0, Map.of(), up, Map.of(), Map.of()));
+        List<Statuses.Share> servers = List.of(new Statuses.Share("127.0.0.1:1", 0, "up", true),
+                new Statuses.Share("127.0.0.1:2", 0, "up", true),
+                new Statuses.Share("127.0.0.1:3", 0, server3InRotation ? "up" : "unhealthy", server3InRotation));
+        Map<String, AgentStatus> agents = new HashMap<>();
+        agents.put("agent-1", Statuses.agent(0, 0, 0, 0, 0, servers, Map.of()));
         agents.put("agent-2", null);
         StoryObservations.ring(story, at, rings, agents, NAMES);
     }
 
-    private static JsonNode ring(String state, String winner) {
-        return JSON.readTree("{\"state\": \"%s\", \"lastWinners\": [%s]}".formatted(state, winner));
+    private static RingStatus ring(String state, String winner) {
+        return StatusJson.parse("{\"state\": \"%s\", \"lastWinners\": [%s]}".formatted(state, winner), RingStatus.class);
     }
 
     private static Snapshot snapshot(long seconds, long responses, long timeouts) {
         return new Snapshot(seconds, LocalTime.NOON, List.of(new Snapshot.Client("client-1",
-                new Snapshot.ClientStatus(4, responses + timeouts, responses, timeouts, 0, 0, 0.99, 1.0, 0.5, 2.5))),
+                Statuses.client(4, responses + timeouts, responses, timeouts, 0, 0, 0.99, 1.0, 0.5, 2.5))),
                 List.of(), List.of());
     }
 

@@ -2,7 +2,7 @@ package io.ringlab.system;
 
 import io.ringlab.launcher.lab.LabControl;
 import io.ringlab.launcher.lab.LabControlServer;
-import io.ringlab.launcher.lab.LabEvent;
+import io.ringlab.model.lab.LabEvent;
 import io.ringlab.launcher.lab.check.Verdict;
 import io.ringlab.launcher.lab.fault.FaultSchedule;
 import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;

@@ -1,6 +1,6 @@
 package io.ringlab.dashboard.cluster;
 
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.ClientStatus;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -14,11 +14,10 @@ final class ClientSampler {
 
     private record Counters(long time, long sent, long responses, long failures, double totalMs) {
 
-        static Counters of(long time, JsonNode status) {
-            long responses = status.path("responses").asLong(0);
-            return new Counters(time, status.path("sent").asLong(0), responses,
-                    status.path("timeouts").asLong(0) + status.path("wrongReplies").asLong(0),
-                    status.path("averageMs").asDouble(0) * responses);
+        static Counters of(long time, ClientStatus status) {
+            long responses = status.responses();
+            return new Counters(time, status.sent(), responses, status.timeouts() + status.wrongReplies(),
+                    status.averageMs() * responses);
         }
 
         boolean before(Counters later) {
@@ -29,7 +28,7 @@ final class ClientSampler {
     private final Map<String, Counters> previous = new HashMap<>();
 
     /** The next sample of a client; {@code status} is null when it did not answer. */
-    synchronized ClientSample next(String client, long time, JsonNode status) {
+    synchronized ClientSample next(String client, long time, ClientStatus status) {
         if (status == null) {
             previous.remove(client);
             return ClientSample.gap(time);
@@ -38,8 +37,8 @@ final class ClientSampler {
         Counters before = previous.put(client, now);
         if (before == null) {
             // the first look at this client: no interval to measure yet
-            return new ClientSample(time, null, null, null, percentile(status, "p50Ms"),
-                    percentile(status, "p99Ms"), percentile(status, "p999Ms"));
+            return new ClientSample(time, null, null, null, percentile(status, status.p50Ms()),
+                    percentile(status, status.p99Ms()), percentile(status, status.p999Ms()));
         }
         if (!before.before(now)) {
             before = new Counters(before.time(), 0, 0, 0, 0);
@@ -51,11 +50,12 @@ final class ClientSampler {
                 (now.sent() - before.sent()) / seconds,
                 finished == 0 ? null : 100.0 * responses / finished,
                 responses == 0 ? null : (now.totalMs() - before.totalMs()) / responses,
-                percentile(status, "p50Ms"), percentile(status, "p99Ms"), percentile(status, "p999Ms"));
+                percentile(status, status.p50Ms()), percentile(status, status.p99Ms()),
+                percentile(status, status.p999Ms()));
     }
 
-    private static Double percentile(JsonNode status, String field) {
-        JsonNode value = status.get(field);
-        return value == null || !value.isNumber() || status.path("responses").asLong(0) == 0 ? null : value.asDouble();
+    /** A percentile means nothing before the first response. */
+    private static Double percentile(ClientStatus status, double value) {
+        return status.responses() == 0 ? null : value;
     }
 }

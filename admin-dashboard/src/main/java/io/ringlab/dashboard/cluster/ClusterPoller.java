@@ -94,7 +94,7 @@ public class ClusterPoller implements SchedulingConfigurer {
         for (ServiceView client : clientViews) {
             if (client.fresh() || !client.reachable()) {
                 // a missed poll that is not yet "unreachable" makes no sample: the next answer covers both intervals
-                ClientSample sample = sampler.next(client.name(), polledAt, client.status());
+                ClientSample sample = sampler.next(client.name(), polledAt, client.clientStatus());
                 history.add(client.name(), sample);
                 samples.put(client.name(), sample);
             }

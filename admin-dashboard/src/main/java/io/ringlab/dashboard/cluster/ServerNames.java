@@ -1,7 +1,7 @@
 package io.ringlab.dashboard.cluster;
 
-import tools.jackson.databind.JsonNode;
-
+import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.ServerStatus;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,15 +20,17 @@ final class ServerNames {
     static Map<String, String> of(List<ServiceView> servers) {
         Map<String, String> names = new LinkedHashMap<>();
         for (ServiceView server : servers) {
-            if (server.status() != null) {
-                int udpPort = server.status().path("udpPort").asInt(0);
+            ServerStatus status = server.serverStatus();
+            if (status != null) {
+                int udpPort = status.udpPort();
                 String host = URI.create(server.url()).getHost();
                 if (udpPort > 0 && host != null) {
                     names.put(host + ":" + udpPort, server.name());
                 }
             }
-            if (server.ring() != null && server.ring().path("self").isString()) {
-                names.put(server.ring().path("self").asString(), server.name());
+            RingStatus ring = server.ringStatus();
+            if (ring != null && ring.self() != null) {
+                names.put(ring.self(), server.name());
             }
         }
         return names;

@@ -1,13 +1,19 @@
 package io.ringlab.dashboard.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
+import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.ServerStatus;
 import tools.jackson.databind.JsonNode;
 
 /**
  * One service as the polls see it. {@code status} is the service's own {@code GET /api/status} document, passed
  * on as it is; {@code ring} is a ring server's {@code GET /api/ring} (absent for other roles, and for a server
  * without a ring); {@code upstream} is an agent's {@code GET /api/upstream} (each server's response time as the agent
- * measures it; absent for other roles).
+ * measures it; absent for other roles). Code that interprets them reads them as the model records
+ * ({@link #serverStatus()}, {@link #agentStatus()}, {@link #clientStatus()}, {@link #ringStatus()}).
  *
  * @param reachable   false once the service has missed enough polls in a row; then there is no status
  * @param error       why the last poll got no answer, if it got none
@@ -43,6 +49,30 @@ public record ServiceView(String name, String url, boolean reachable, String err
     /** This (last good) view, kept while the service has missed a few polls. */
     ServiceView missed(int polls, String why) {
         return new ServiceView(name, url, true, why, polls, status, ring, upstream);
+    }
+
+    /** A ring server's status; null when there is none (or it is not a server's). */
+    @JsonIgnore
+    public ServerStatus serverStatus() {
+        return StatusRecords.read(status, ServerStatus.class);
+    }
+
+    /** An agent's status; null when there is none. */
+    @JsonIgnore
+    public AgentStatus agentStatus() {
+        return StatusRecords.read(status, AgentStatus.class);
+    }
+
+    /** A load client's status; null when there is none. */
+    @JsonIgnore
+    public ClientStatus clientStatus() {
+        return StatusRecords.read(status, ClientStatus.class);
+    }
+
+    /** A ring server's ring; null when there is none. */
+    @JsonIgnore
+    public RingStatus ringStatus() {
+        return StatusRecords.read(ring, RingStatus.class);
     }
 
     /** Answered the poll that made this view. */

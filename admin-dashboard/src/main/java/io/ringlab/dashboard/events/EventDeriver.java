@@ -2,10 +2,10 @@ package io.ringlab.dashboard.events;
 
 import io.ringlab.dashboard.cluster.ClusterView;
 import io.ringlab.dashboard.cluster.ServiceView;
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.ServerStatus;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,14 +49,18 @@ public class EventDeriver {
             }
             for (ServiceView server : view.servers()) {
                 ServiceView earlier = before.get(server.name());
-                if (earlier != null && earlier.status() != null && server.status() != null) {
-                    downtime(earlier.status(), server, at, events);
+                ServerStatus was = earlier == null ? null : earlier.serverStatus();
+                ServerStatus is = server.serverStatus();
+                if (was != null && is != null) {
+                    downtime(was, is, server.name(), at, events);
                 }
             }
             for (ServiceView agent : view.agents()) {
                 ServiceView earlier = before.get(agent.name());
-                if (earlier != null && earlier.status() != null && agent.status() != null) {
-                    agent(earlier.status(), agent, view.serverNames(), at, events);
+                AgentStatus was = earlier == null ? null : earlier.agentStatus();
+                AgentStatus is = agent.agentStatus();
+                if (was != null && is != null) {
+                    agent(was, is, agent.name(), view.serverNames(), at, events);
                 }
             }
         }
@@ -67,14 +71,15 @@ public class EventDeriver {
     }
 
     private List<ClusterEvent> rounds(ClusterView view) {
-        List<JsonNode> fresh = new ArrayList<>();
+        List<RingStatus.Winner> fresh = new ArrayList<>();
         for (ServiceView server : view.servers()) {
-            if (server.ring() == null) {
+            RingStatus ring = server.ringStatus();
+            if (ring == null || ring.lastWinners() == null) {
                 continue;
             }
-            for (JsonNode winner : server.ring().path("lastWinners")) {
-                String round = winner.path("round").asString();
-                if (!round.isEmpty() && roundsSeen.add(round)) {
+            for (RingStatus.Winner winner : ring.lastWinners()) {
+                String round = winner.round();
+                if (round != null && !round.isEmpty() && roundsSeen.add(round)) {
                     fresh.add(winner);
                     if (roundsSeen.size() > ROUNDS_REMEMBERED) {
                         roundsSeen.remove(roundsSeen.iterator().next());
@@ -84,12 +89,11 @@ public class EventDeriver {
         }
         return fresh.stream()
                 .map(winner -> {
-                    String name = name(view.serverNames(), winner.path("winner").asString());
+                    String name = name(view.serverNames(), winner.winner());
                     String text = "round %s: %s won with value %d (%.1f ms, %d messages)".formatted(
-                            winner.path("round").asString(), name, winner.path("value").asLong(),
-                            winner.path("durationMs").asDouble(), winner.path("messagesSent").asLong());
-                    return ClusterEvent.of(time(winner.path("finishedAt").asString(), view.polledAt()), EventKind.ROUND,
-                            name, text);
+                            winner.round(), name, winner.value(), winner.durationMs(), winner.messagesSent());
+                    return ClusterEvent.of(winner.finishedAt() == null ? view.polledAt()
+                            : winner.finishedAt().toEpochMilli(), EventKind.ROUND, name, text);
                 })
                 .sorted(Comparator.comparingLong(ClusterEvent::epochMillis))
                 .toList();
@@ -105,59 +109,57 @@ public class EventDeriver {
         }
     }
 
-    private static void downtime(JsonNode before, ServiceView server, long at, List<ClusterEvent> events) {
-        String was = before.path("state").asString();
-        JsonNode status = server.status();
-        String is = status.path("state").asString();
+    private static void downtime(ServerStatus before, ServerStatus status, String server, long at,
+                                 List<ClusterEvent> events) {
+        String was = before.state();
+        String is = status.state();
         if (!"down".equals(was) && "down".equals(is)) {
-            String reason = status.path("downReason").asString();
-            events.add(ClusterEvent.of(at, EventKind.DOWN, server.name(), "%s down%s for %d s".formatted(server.name(),
-                    reason.isEmpty() ? "" : " (" + ("election".equals(reason) ? "elected" : reason) + ")",
-                    Math.round(status.path("downForMs").asLong() / 1000.0))));
+            String reason = status.downReason();
+            events.add(ClusterEvent.of(at, EventKind.DOWN, server, "%s down%s for %d s".formatted(server,
+                    reason == null || reason.isEmpty() ? "" : " (" + ("election".equals(reason) ? "elected" : reason) + ")",
+                    Math.round(status.downForMs() / 1000.0))));
         } else if ("down".equals(was) && "up".equals(is)) {
-            events.add(ClusterEvent.of(at, EventKind.UP, server.name(), server.name() + " up again"));
+            events.add(ClusterEvent.of(at, EventKind.UP, server, server + " up again"));
         }
     }
 
-    private static void agent(JsonNode before, ServiceView agent, Map<String, String> names, long at,
+    private static void agent(AgentStatus before, AgentStatus status, String agent, Map<String, String> names, long at,
                               List<ClusterEvent> events) {
-        JsonNode status = agent.status();
-        Map<String, JsonNode> earlier = new HashMap<>();
-        for (JsonNode share : before.path("servers")) {
-            earlier.put(share.path("server").asString(), share);
-        }
+        Map<String, AgentStatus.ServerShare> earlier = new HashMap<>();
+        shares(before).forEach(share -> earlier.put(share.server(), share));
         List<String> newlyEjected = new ArrayList<>();
-        for (JsonNode share : status.path("servers")) {
-            String id = share.path("server").asString();
-            JsonNode was = earlier.get(id);
+        for (AgentStatus.ServerShare share : shares(status)) {
+            AgentStatus.ServerShare was = earlier.get(share.server());
             if (was == null) {
                 continue;
             }
-            String server = name(names, id);
-            boolean up = share.path("up").asBoolean();
-            String state = share.path("state").asString();
-            if (was.path("up").asBoolean() && !up) {
-                events.add(ClusterEvent.of(at, EventKind.OUT, agent.name(),
-                        "%s took %s out of rotation (%s)".formatted(agent.name(), server, state)));
-            } else if (!was.path("up").asBoolean() && up) {
-                events.add(ClusterEvent.of(at, EventKind.IN, agent.name(),
-                        "%s put %s back in rotation".formatted(agent.name(), server)));
+            String server = name(names, share.server());
+            if (was.up() && !share.up()) {
+                events.add(ClusterEvent.of(at, EventKind.OUT, agent,
+                        "%s took %s out of rotation (%s)".formatted(agent, server, share.state())));
+            } else if (!was.up() && share.up()) {
+                events.add(ClusterEvent.of(at, EventKind.IN, agent,
+                        "%s put %s back in rotation".formatted(agent, server)));
             }
-            if ("ejected".equals(state) && !"ejected".equals(was.path("state").asString())) {
+            if ("ejected".equals(share.state()) && !"ejected".equals(was.state())) {
                 newlyEjected.add(server);
             }
         }
-        long ejections = status.path("ejections").asLong() - before.path("ejections").asLong();
+        long ejections = status.ejections() - before.ejections();
         if (ejections > 0) {
-            events.add(ClusterEvent.of(at, EventKind.EJECTION, agent.name(), "%s ejected %s".formatted(agent.name(),
+            events.add(ClusterEvent.of(at, EventKind.EJECTION, agent, "%s ejected %s".formatted(agent,
                     newlyEjected.isEmpty() ? ejections + (ejections == 1 ? " server" : " servers")
                             : String.join(", ", newlyEjected))));
         }
-        long retries = status.path("retries").asLong() - before.path("retries").asLong();
+        long retries = status.retries() - before.retries();
         if (retries >= RETRY_BURST) {
-            events.add(ClusterEvent.of(at, EventKind.RETRIES, agent.name(),
-                    "%s retried %d requests since the poll before".formatted(agent.name(), retries)));
+            events.add(ClusterEvent.of(at, EventKind.RETRIES, agent,
+                    "%s retried %d requests since the poll before".formatted(agent, retries)));
         }
+    }
+
+    private static List<AgentStatus.ServerShare> shares(AgentStatus agent) {
+        return agent.servers() == null ? List.of() : agent.servers();
     }
 
     private static Map<String, ServiceView> byName(ClusterView view) {
@@ -169,13 +171,5 @@ public class EventDeriver {
 
     private static String name(Map<String, String> names, String id) {
         return names.getOrDefault(id, id);
-    }
-
-    private static long time(String iso, long otherwise) {
-        try {
-            return Instant.parse(iso).toEpochMilli();
-        } catch (DateTimeParseException e) {
-            return otherwise;
-        }
     }
 }

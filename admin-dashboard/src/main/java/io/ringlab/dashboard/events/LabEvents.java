@@ -1,9 +1,11 @@
 package io.ringlab.dashboard.events;
 
 import io.ringlab.dashboard.cluster.ClusterPoller;
+import io.ringlab.dashboard.cluster.StatusRecords;
 import io.ringlab.dashboard.config.DashboardProperties;
 import io.ringlab.dashboard.config.DashboardProperties.Service;
 import io.ringlab.dashboard.http.ServiceExchange;
+import io.ringlab.model.lab.LabEvent;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,7 +50,7 @@ class LabEvents {
         exchange.send(request, timeout).whenComplete((response, failure) -> {
             try {
                 if (failure == null && response.statusCode() == 200) {
-                    List<ClusterEvent> fresh = newEvents(json.readTree(response.body()), taken);
+                    List<ClusterEvent> fresh = newEvents(events(json.readTree(response.body())), taken);
                     taken += fresh.size();
                     log.addAll(fresh);
                 }
@@ -60,17 +62,23 @@ class LabEvents {
         });
     }
 
+    /** The launcher's answer: {@code {"events": [...]}}. */
+    private record Answer(List<LabEvent> events) {
+    }
+
+    /** The events in the launcher's answer; none when it is not such an answer. */
+    static List<LabEvent> events(JsonNode answer) {
+        Answer read = StatusRecords.read(answer, Answer.class);
+        return read == null || read.events() == null ? List.of() : read.events();
+    }
+
     /** The launcher's events past the first {@code taken}, as fault events of source {@code lab}. */
-    static List<ClusterEvent> newEvents(JsonNode answer, int taken) {
+    static List<ClusterEvent> newEvents(List<LabEvent> events, int taken) {
         List<ClusterEvent> fresh = new ArrayList<>();
-        JsonNode events = answer.path("events");
-        for (int i = taken; i < events.size(); i++) {
-            JsonNode event = events.get(i);
-            String by = event.hasNonNull("by") ? event.get("by").asString() : "";
-            ClusterEvent fault = ClusterEvent.of(event.path("epochMillis").asLong(), EventKind.FAULT, "lab",
-                    "fault " + event.path("faultId").asInt() + " " + event.path("kind").asString() + ": "
-                            + event.path("text").asString());
-            fresh.add(by.isEmpty() ? fault : fault.by(by));
+        for (LabEvent event : events.subList(Math.min(taken, events.size()), events.size())) {
+            ClusterEvent fault = ClusterEvent.of(event.epochMillis(), EventKind.FAULT, "lab",
+                    "fault " + event.faultId() + " " + event.kind() + ": " + event.text());
+            fresh.add(event.by() == null || event.by().isEmpty() ? fault : fault.by(event.by()));
         }
         return fresh;
     }

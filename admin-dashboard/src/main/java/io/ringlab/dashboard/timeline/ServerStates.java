@@ -2,7 +2,9 @@ package io.ringlab.dashboard.timeline;
 
 import io.ringlab.dashboard.cluster.ClusterView;
 import io.ringlab.dashboard.cluster.ServiceView;
-import tools.jackson.databind.JsonNode;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.ServerStatus;
 
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,12 +24,13 @@ final class ServerStates {
     static Map<String, String> of(ClusterView view) {
         Set<String> outSomewhere = new HashSet<>();
         for (ServiceView agent : view.agents()) {
-            if (agent.status() == null) {
+            AgentStatus status = agent.agentStatus();
+            if (status == null || status.servers() == null) {
                 continue;
             }
-            for (JsonNode share : agent.status().path("servers")) {
-                if (!share.path("up").asBoolean(true)) {
-                    String id = share.path("server").asString();
+            for (AgentStatus.ServerShare share : status.servers()) {
+                if (!share.up()) {
+                    String id = share.server();
                     outSomewhere.add(view.serverNames().getOrDefault(id, id));
                 }
             }
@@ -43,10 +46,12 @@ final class ServerStates {
         if (!server.reachable()) {
             return "unreachable";
         }
-        if (server.status() != null && "down".equals(server.status().path("state").asString())) {
+        ServerStatus status = server.serverStatus();
+        if (status != null && "down".equals(status.state())) {
             return "down";
         }
-        if (server.ring() != null && "restarting".equals(server.ring().path("state").asString())) {
+        RingStatus ring = server.ringStatus();
+        if (ring != null && "restarting".equals(ring.state())) {
             return "restarting";
         }
         return out ? "out" : "up";

@@ -1,7 +1,7 @@
 package io.ringlab.dashboard.cluster;
 
+import io.ringlab.model.status.ClientStatus;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,9 +64,9 @@ class ClientSamplerTest {
         assertThat(idle.averageMs()).isNull();
     }
 
-    private static JsonNode status(long sent, long responses, long timeouts, long wrong, double averageMs) {
-        return JSON.readTree("""
+    private static ClientStatus status(long sent, long responses, long timeouts, long wrong, double averageMs) {
+        return StatusRecords.read(JSON.readTree("""
                 {"sent": %d, "responses": %d, "timeouts": %d, "wrongReplies": %d, "averageMs": %s,
-                 "p50Ms": 1.5, "p99Ms": 9.0}""".formatted(sent, responses, timeouts, wrong, averageMs));
+                 "p50Ms": 1.5, "p99Ms": 9.0}""".formatted(sent, responses, timeouts, wrong, averageMs)), ClientStatus.class);
     }
 }

@@ -9,12 +9,12 @@ class LabEventsTest {
 
     @Test
     void theLaunchersEventsPastThoseTakenBecomeFaultEventsWithWhoGaveThem() {
-        var answer = JsonMapper.builder().build().readTree("""
+        var answer = LabEvents.events(JsonMapper.builder().build().readTree("""
                 {"events": [
                   {"epochMillis": 1000, "atSeconds": 1.0, "faultId": 1, "kind": "start", "text": "loss 5% agent<->server"},
                   {"epochMillis": 2000, "atSeconds": 2.0, "faultId": 2, "kind": "start", "text": "freeze server-2",
                    "by": "admin (dashboard, from 127.0.0.1)"}
-                ]}""");
+                ]}"""));
 
         assertThat(LabEvents.newEvents(answer, 2)).isEmpty();
         var fresh = LabEvents.newEvents(answer, 0);

@@ -1,5 +1,6 @@
 package io.ringlab.dashboard.web;
 
+import io.ringlab.support.control.ControlLimits;
 import io.ringlab.dashboard.cluster.ClusterPoller;
 import io.ringlab.dashboard.config.ClusterCredential;
 import io.ringlab.dashboard.config.DashboardProperties;
@@ -61,7 +62,10 @@ class DashboardWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.signedIn").value(false))
                 .andExpect(jsonPath("$.csrf.headerName").value("X-CSRF-TOKEN"))
-                .andExpect(jsonPath("$.csrf.token").isNotEmpty());
+                .andExpect(jsonPath("$.csrf.token").isNotEmpty())
+                .andExpect(jsonPath("$.limits.downSeconds").value(ControlLimits.MAX_DOWN_SECONDS))
+                .andExpect(jsonPath("$.limits.threads").value(ControlLimits.MAX_THREADS))
+                .andExpect(jsonPath("$.limits.rate").value(ControlLimits.MAX_RATE));
         mvc.perform(get("/api/session").with(user("admin")))
                 .andExpect(jsonPath("$.signedIn").value(true))
                 .andExpect(jsonPath("$.username").value("admin"));

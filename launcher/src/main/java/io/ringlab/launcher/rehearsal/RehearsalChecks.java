@@ -1,6 +1,10 @@
 package io.ringlab.launcher.rehearsal;
 
 import io.ringlab.launcher.lab.Shell;
+import io.ringlab.launcher.status.StatusJson;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
+import io.ringlab.model.status.RingStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,11 +52,13 @@ final class RehearsalChecks {
             Set<String> winners = new TreeSet<>();
             int reporting = 0;
             for (Pod server : Roles.pods(cluster, Roles.SERVER)) {
-                JsonNode ring = get(Roles.url(server, "/api/ring"));
+                RingStatus ring = get(Roles.url(server, "/api/ring"), RingStatus.class);
                 if (ring != null) {
                     reporting++;
-                    ring.path("lastWinners").forEach(w -> winners.add(w.path("round").asString() + " won by "
-                            + RehearsalPoller.podOf(w.path("winner").asString())));
+                    if (ring.lastWinners() != null) {
+                        ring.lastWinners().forEach(w -> winners.add(w.round() + " won by "
+                                + RehearsalPoller.podOf(w.winner())));
+                    }
                 }
             }
             return new Check("the ring elects", !winners.isEmpty(), "%d servers answer; rounds committed: %s"
@@ -66,12 +72,12 @@ final class RehearsalChecks {
             List<String> views = new ArrayList<>();
             boolean all = true;
             for (Pod agent : Roles.pods(cluster, Roles.AGENT)) {
-                JsonNode status = get(Roles.url(agent, "/api/status"));
+                AgentStatus status = get(Roles.url(agent, "/api/status"), AgentStatus.class);
                 Set<String> up = new TreeSet<>();
-                if (status != null) {
-                    status.path("servers").forEach(s -> {
-                        if (s.path("state").asString().equals("up") || s.path("state").asString().equals("down")) {
-                            up.add(RehearsalPoller.podOf(s.path("server").asString()));
+                if (status != null && status.servers() != null) {
+                    status.servers().forEach(s -> {
+                        if ("up".equals(s.state()) || "down".equals(s.state())) {
+                            up.add(RehearsalPoller.podOf(s.server()));
                         }
                     });
                 }
@@ -163,11 +169,11 @@ final class RehearsalChecks {
     private long[] outcomes(List<Pod> clients) {
         long[] sums = new long[3];
         for (Pod client : clients) {
-            JsonNode status = get(Roles.url(client, "/api/status"));
+            ClientStatus status = get(Roles.url(client, "/api/status"), ClientStatus.class);
             if (status != null) {
-                sums[0] += status.path("responses").asLong();
-                sums[1] += status.path("timeouts").asLong();
-                sums[2] += status.path("wrongReplies").asLong();
+                sums[0] += status.responses();
+                sums[1] += status.timeouts();
+                sums[2] += status.wrongReplies();
             }
         }
         return sums;
@@ -278,10 +284,29 @@ final class RehearsalChecks {
     }
 
     private JsonNode get(String url) {
+        String body = body(url);
+        try {
+            return body == null ? null : json.readTree(body);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** A service's status (or ring) as the model record; null when it does not answer with one. */
+    private <T> T get(String url, Class<T> type) {
+        String body = body(url);
+        try {
+            return body == null ? null : StatusJson.parse(body, type);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private String body(String url) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
                     .build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? json.readTree(response.body()) : null;
+            return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException | RuntimeException e) {
             return null;
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.ringlab.launcher.lab;
 
+import io.ringlab.model.lab.LabEvent;
 import io.ringlab.launcher.lab.check.Verdict;
 import org.junit.jupiter.api.Test;
 

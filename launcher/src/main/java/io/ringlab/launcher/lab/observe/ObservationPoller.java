@@ -1,8 +1,10 @@
 package io.ringlab.launcher.lab.observe;
 
 import io.ringlab.launcher.lab.check.Observation;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import io.ringlab.launcher.status.StatusJson;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.ClientStatus;
+import io.ringlab.model.status.RingStatus;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +36,6 @@ public final class ObservationPoller {
     private final Duration timeout;
     private final UnaryOperator<String> serverName;
     private final HttpClient http;
-    private final JsonMapper json = JsonMapper.builder().build();
     /** A client that does not answer this time counts with what it said last. */
     private final Map<String, Observation.Outcomes> lastOutcomes = new HashMap<>();
 
@@ -45,28 +46,28 @@ public final class ObservationPoller {
     }
 
     public Observation poll(long nanos, List<Target> servers, List<Target> agents, List<Target> clients) {
-        Map<String, CompletableFuture<JsonNode>> rings = reads(servers);
-        Map<String, CompletableFuture<JsonNode>> agentStatus = reads(agents);
-        Map<String, CompletableFuture<JsonNode>> clientStatus = reads(clients);
+        Map<String, CompletableFuture<RingStatus>> rings = reads(servers, RingStatus.class);
+        Map<String, CompletableFuture<AgentStatus>> agentStatus = reads(agents, AgentStatus.class);
+        Map<String, CompletableFuture<ClientStatus>> clientStatus = reads(clients, ClientStatus.class);
         Map<String, Observation.Server> serverViews = new LinkedHashMap<>();
         rings.forEach((name, read) -> {
-            JsonNode ring = await(read);
+            RingStatus ring = await(read);
             if (ring != null) {
                 serverViews.put(name, server(ring));
             }
         });
         Map<String, Observation.Agent> agentViews = new LinkedHashMap<>();
         agentStatus.forEach((name, read) -> {
-            JsonNode status = await(read);
+            AgentStatus status = await(read);
             if (status != null) {
                 agentViews.put(name, agent(status));
             }
         });
         clientStatus.forEach((name, read) -> {
-            JsonNode status = await(read);
+            ClientStatus status = await(read);
             if (status != null) {
-                lastOutcomes.put(name, new Observation.Outcomes(status.path("responses").asLong(),
-                        status.path("timeouts").asLong(), status.path("wrongReplies").asLong()));
+                lastOutcomes.put(name, new Observation.Outcomes(status.responses(), status.timeouts(),
+                        status.wrongReplies()));
             }
         });
         Observation.Outcomes total = lastOutcomes.values().stream().reduce(Observation.Outcomes.NONE,
@@ -75,38 +76,42 @@ public final class ObservationPoller {
         return new Observation(nanos, serverViews, agentViews, total);
     }
 
-    private Observation.Server server(JsonNode ring) {
+    private Observation.Server server(RingStatus ring) {
         List<String> suspected = new ArrayList<>();
-        ring.path("suspected").forEach(id -> suspected.add(serverName.apply(id.asString())));
+        orNone(ring.suspected()).forEach(id -> suspected.add(serverName.apply(id)));
         List<Observation.Round> rounds = new ArrayList<>();
-        ring.path("lastWinners").forEach(w -> rounds.add(new Observation.Round(w.path("round").asString(),
-                serverName.apply(w.path("winner").asString()), w.path("value").asLong())));
-        return new Observation.Server(ring.path("state").asString().toLowerCase(Locale.ROOT), suspected,
-                ring.path("roundsAbandoned").asLong(), rounds);
+        orNone(ring.lastWinners()).forEach(w -> rounds.add(new Observation.Round(w.round(),
+                serverName.apply(w.winner()), w.value())));
+        return new Observation.Server(String.valueOf(ring.state()).toLowerCase(Locale.ROOT), suspected,
+                ring.roundsAbandoned(), rounds);
     }
 
-    private Observation.Agent agent(JsonNode status) {
+    private Observation.Agent agent(AgentStatus status) {
         Map<String, String> states = new LinkedHashMap<>();
         Map<String, Long> forwarded = new LinkedHashMap<>();
-        status.path("servers").forEach(s -> {
-            String name = serverName.apply(s.path("server").asString());
-            states.put(name, s.path("state").asString());
-            forwarded.put(name, s.path("forwarded").asLong());
+        orNone(status.servers()).forEach(s -> {
+            String name = serverName.apply(s.server());
+            states.put(name, s.state());
+            forwarded.put(name, s.forwarded());
         });
         return new Observation.Agent(states, forwarded);
     }
 
-    private Map<String, CompletableFuture<JsonNode>> reads(List<Target> targets) {
-        Map<String, CompletableFuture<JsonNode>> reads = new LinkedHashMap<>();
+    private static <T> List<T> orNone(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private <T> Map<String, CompletableFuture<T>> reads(List<Target> targets, Class<T> type) {
+        Map<String, CompletableFuture<T>> reads = new LinkedHashMap<>();
         for (Target target : targets) {
             reads.put(target.name(), http.sendAsync(HttpRequest.newBuilder(URI.create(target.url()))
                             .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
-                    .thenApply(response -> response.statusCode() == 200 ? json.readTree(response.body()) : null));
+                    .thenApply(response -> response.statusCode() == 200 ? StatusJson.parse(response.body(), type) : null));
         }
         return reads;
     }
 
-    private JsonNode await(CompletableFuture<JsonNode> read) {
+    private <T> T await(CompletableFuture<T> read) {
         try {
             return read.get(timeout.toMillis() + 200, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,7 +1,8 @@
-package io.ringlab.launcher.lab;
+package io.ringlab.model.lab;
 
 /**
- * A fault starting or ending, as the live table prints it and the dashboard and Grafana show it.
+ * A fault starting or ending, as the live table prints it and the dashboard and Grafana show it; the multi-host
+ * lab's launcher serves them at {@code GET /api/events} as {@code {"events": [...]}}.
  *
  * @param epochMillis when (wall clock), for annotations
  * @param atSeconds   when, since the load started
