@@ -21,8 +21,10 @@ final class Browserless {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     Browserless(String base) {
         this.base = base;
@@ -30,10 +32,14 @@ final class Browserless {
 
     /** Signs in through the form; the answer is the sign-in form's redirect (to the page, or back with an error). */
     HttpResponse<String> signIn(String username, String password) throws IOException, InterruptedException {
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken());
-        return http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form =
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken());
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     String csrfToken() throws IOException, InterruptedException {
@@ -53,7 +59,9 @@ final class Browserless {
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (withCsrfToken) {
             request.header("X-CSRF-TOKEN", csrfToken());
         }

@@ -19,11 +19,9 @@ import java.util.function.Function;
  */
 final class FakeService implements AutoCloseable {
 
-    record Answer(int status, String contentType, String body) {
-    }
+    record Answer(int status, String contentType, String body) {}
 
-    record Received(String method, String path, String authorization, String body, String operator) {
-    }
+    record Received(String method, String path, String authorization, String body, String operator) {}
 
     private final HttpServer server;
     private final Map<String, Function<String, Answer>> answers = new ConcurrentHashMap<>();
@@ -56,7 +54,9 @@ final class FakeService implements AutoCloseable {
     }
 
     List<Received> received(String method, String path) {
-        return received.stream().filter(r -> r.method().equals(method) && r.path().equals(path)).toList();
+        return received.stream()
+                .filter(r -> r.method().equals(method) && r.path().equals(path))
+                .toList();
     }
 
     List<Received> receivedExcept(String method) {
@@ -67,10 +67,17 @@ final class FakeService implements AutoCloseable {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        received.add(new Received(method, path, exchange.getRequestHeaders().getFirst("Authorization"), body,
+        received.add(new Received(
+                method,
+                path,
+                exchange.getRequestHeaders().getFirst("Authorization"),
+                body,
                 exchange.getRequestHeaders().getFirst("X-RingLab-Operator")));
-        Answer answer = answers.getOrDefault(method + " " + path, any -> new Answer(404, "application/problem+json",
-                "{\"status\": 404, \"detail\": \"no such endpoint\"}")).apply(body);
+        Answer answer = answers.getOrDefault(
+                        method + " " + path,
+                        any -> new Answer(
+                                404, "application/problem+json", "{\"status\": 404, \"detail\": \"no such endpoint\"}"))
+                .apply(body);
         byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);

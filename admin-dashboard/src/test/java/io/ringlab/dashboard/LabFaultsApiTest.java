@@ -41,16 +41,27 @@ class LabFaultsApiTest {
         launcher = new FakeService()
                 .answer("GET /api/faults", 200, FAULTS)
                 .answer("GET /api/events", 200, EVENTS)
-                .answer("POST /api/faults", body -> body.contains("bogus")
-                        ? new FakeService.Answer(400, "application/problem+json",
-                                "{\"status\": 400, \"detail\": \"'bogus' is not a fault: loss, partition, freeze or kill\"}")
-                        : new FakeService.Answer(201, "application/json", "{\"id\": 2, \"state\": \"active\"}"))
+                .answer(
+                        "POST /api/faults",
+                        body -> body.contains("bogus")
+                                ? new FakeService.Answer(
+                                        400,
+                                        "application/problem+json",
+                                        "{\"status\": 400, \"detail\": \"'bogus' is not a fault: loss, partition, freeze or kill\"}")
+                                : new FakeService.Answer(201, "application/json", "{\"id\": 2, \"state\": \"active\"}"))
                 .answer("POST /api/faults/1/heal", 200, FAULTS)
-                .answer("POST /api/faults/9/heal", 404, "{\"status\": 404, \"detail\": \"no fault 9 in force or scheduled\"}")
+                .answer(
+                        "POST /api/faults/9/heal",
+                        404,
+                        "{\"status\": 404, \"detail\": \"no fault 9 in force or scheduled\"}")
                 .answer("POST /api/faults/heal", 200, FAULTS);
-        dashboard = DashboardApplication.application().run("--server.port=0", "--server.address=127.0.0.1",
-                "--spring.jmx.enabled=false", "--ringlab.security.password=" + PASSWORD,
-                "--ringlab.dashboard.lab-url=" + launcher.url());
+        dashboard = DashboardApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.jmx.enabled=false",
+                        "--ringlab.security.password=" + PASSWORD,
+                        "--ringlab.dashboard.lab-url=" + launcher.url());
         base = "http://127.0.0.1:" + dashboard.getEnvironment().getProperty("local.server.port");
         signedIn = new Browserless(base);
         signedIn.signIn("admin", PASSWORD);
@@ -68,38 +79,48 @@ class LabFaultsApiTest {
 
     @Test
     void readsTheFaultsAndTheEventsOfTheLab() throws Exception {
-        assertThat(Browserless.json(signedIn.get("/api/lab")).path("present").asBoolean()).isTrue();
+        assertThat(Browserless.json(signedIn.get("/api/lab")).path("present").asBoolean())
+                .isTrue();
 
-        JsonNode fault = Browserless.json(signedIn.get("/api/lab/faults")).path("faults").get(0);
+        JsonNode fault =
+                Browserless.json(signedIn.get("/api/lab/faults")).path("faults").get(0);
         assertThat(fault.path("fault").asString()).isEqualTo("freeze server-2");
         assertThat(fault.path("remainingSeconds").asDouble()).isEqualTo(4.5);
-        JsonNode event = Browserless.json(signedIn.get("/api/lab/events")).path("events").get(0);
+        JsonNode event =
+                Browserless.json(signedIn.get("/api/lab/events")).path("events").get(0);
         assertThat(event.path("text").asString()).isEqualTo("fault 1: froze server-2 (SIGSTOP, pid 42)");
     }
 
     @Test
     void givesAndHealsFaultsWithTheCredentialAndTheOperatorsName() throws Exception {
-        HttpResponse<String> injected = signedIn.control("POST", "/api/lab/faults",
-                "{\"fault\": \"for 20s loss 5% agent<->server\"}");
+        HttpResponse<String> injected =
+                signedIn.control("POST", "/api/lab/faults", "{\"fault\": \"for 20s loss 5% agent<->server\"}");
 
         assertThat(injected.statusCode()).isEqualTo(201);
         assertThat(Browserless.json(injected).path("id").asInt()).isEqualTo(2);
         FakeService.Received forwarded = launcher.received("POST", "/api/faults").stream()
-                .filter(r -> r.body().contains("agent<->server")).findFirst().orElseThrow();
+                .filter(r -> r.body().contains("agent<->server"))
+                .findFirst()
+                .orElseThrow();
         assertThat(forwarded.body()).isEqualTo("{\"fault\":\"for 20s loss 5% agent<->server\"}");
-        assertThat(forwarded.authorization()).isEqualTo("Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(forwarded.authorization())
+                .isEqualTo("Basic "
+                        + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         assertThat(forwarded.operator()).isEqualTo("admin (dashboard, from 127.0.0.1)");
 
-        assertThat(signedIn.control("POST", "/api/lab/faults/1/heal", null).statusCode()).isEqualTo(200);
-        assertThat(launcher.received("POST", "/api/faults/1/heal")).singleElement()
+        assertThat(signedIn.control("POST", "/api/lab/faults/1/heal", null).statusCode())
+                .isEqualTo(200);
+        assertThat(launcher.received("POST", "/api/faults/1/heal"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.operator()).startsWith("admin "));
         HttpResponse<String> unknown = signedIn.control("POST", "/api/lab/faults/9/heal", null);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(Browserless.json(unknown).path("detail").asString()).isEqualTo("no fault 9 in force or scheduled");
 
-        assertThat(signedIn.control("POST", "/api/lab/faults/heal", null).statusCode()).isEqualTo(200);
-        assertThat(launcher.received("POST", "/api/faults/heal")).singleElement()
+        assertThat(signedIn.control("POST", "/api/lab/faults/heal", null).statusCode())
+                .isEqualTo(200);
+        assertThat(launcher.received("POST", "/api/faults/heal"))
+                .singleElement()
                 .satisfies(r -> assertThat(r.operator()).startsWith("admin "));
     }
 
@@ -108,13 +129,15 @@ class LabFaultsApiTest {
         HttpResponse<String> bogus = signedIn.control("POST", "/api/lab/faults", "{\"fault\": \"bogus server-2\"}");
 
         assertThat(bogus.statusCode()).isEqualTo(400);
-        assertThat(Browserless.json(bogus).path("detail").asString()).isEqualTo("'bogus' is not a fault: loss, partition, freeze or kill");
+        assertThat(Browserless.json(bogus).path("detail").asString())
+                .isEqualTo("'bogus' is not a fault: loss, partition, freeze or kill");
 
         int forwarded = launcher.received("POST", "/api/faults").size();
         HttpResponse<String> empty = signedIn.control("POST", "/api/lab/faults", "{\"fault\": \" \"}");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(Browserless.json(empty).path("detail").asString()).startsWith("give {\"fault\": \"...\"}");
-        assertThat(signedIn.control("POST", "/api/lab/faults", "{\"fault\": \"" + "x".repeat(501) + "\"}").statusCode())
+        assertThat(signedIn.control("POST", "/api/lab/faults", "{\"fault\": \"" + "x".repeat(501) + "\"}")
+                        .statusCode())
                 .isEqualTo(400);
         assertThat(launcher.received("POST", "/api/faults")).hasSize(forwarded);
     }
@@ -126,18 +149,23 @@ class LabFaultsApiTest {
 
         assertThat(stranger.get("/api/lab/faults").statusCode()).isEqualTo(401);
         assertThat(stranger.get("/api/lab/events").statusCode()).isEqualTo(401);
-        assertThat(stranger.send("POST", "/api/lab/faults", "{\"fault\": \"freeze server-2\"}", true).statusCode())
+        assertThat(stranger.send("POST", "/api/lab/faults", "{\"fault\": \"freeze server-2\"}", true)
+                        .statusCode())
                 .isEqualTo(401);
-        assertThat(stranger.send("POST", "/api/lab/faults/heal", null, false).statusCode()).isEqualTo(403);
-        assertThat(signedIn.send("POST", "/api/lab/faults", "{\"fault\": \"freeze server-2\"}", false).statusCode())
+        assertThat(stranger.send("POST", "/api/lab/faults/heal", null, false).statusCode())
                 .isEqualTo(403);
-        assertThat(signedIn.send("POST", "/api/lab/faults/heal", null, false).statusCode()).isEqualTo(403);
+        assertThat(signedIn.send("POST", "/api/lab/faults", "{\"fault\": \"freeze server-2\"}", false)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(signedIn.send("POST", "/api/lab/faults/heal", null, false).statusCode())
+                .isEqualTo(403);
         assertThat(forwarded()).hasSize(before);
     }
 
     /** What the launcher received but the dashboard's own reads of its events at every poll (open, no credential). */
     private List<FakeService.Received> forwarded() {
-        return launcher.receivedExcept("none").stream().filter(r -> !(r.method().equals("GET")
-                && r.path().equals("/api/events") && r.authorization() == null)).toList();
+        return launcher.receivedExcept("none").stream()
+                .filter(r -> !(r.method().equals("GET") && r.path().equals("/api/events") && r.authorization() == null))
+                .toList();
     }
 }

@@ -12,5 +12,6 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 class PackageCyclesTest {
 
     @ArchTest
-    static final ArchRule noPackageCycles = slices().matching("io.ringlab.(**)").should().beFreeOfCycles();
+    static final ArchRule noPackageCycles =
+            slices().matching("io.ringlab.(**)").should().beFreeOfCycles();
 }

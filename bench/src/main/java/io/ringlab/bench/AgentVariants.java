@@ -14,18 +14,33 @@ final class AgentVariants {
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
 
     static {
-        add("agent-nio", "the JDK's NIO channels on RingLab's own event loop, one thread",
+        add(
+                "agent-nio",
+                "the JDK's NIO channels on RingLab's own event loop, one thread",
                 "--ringlab.transport.kind=nio");
-        add("agent-netty", "Netty on epoll with its defaults (a loop per available processor)",
+        add(
+                "agent-netty",
+                "Netty on epoll with its defaults (a loop per available processor)",
                 "--ringlab.transport.kind=netty");
-        add("agent-1-loop", "Netty on epoll, one event loop: recvmmsg, one sendmmsg per read batch",
-                "--ringlab.transport.kind=netty", "--ringlab.transport.loops=1");
-        add("agent-2-loops", "Netty on epoll, two event loops on the client port (SO_REUSEPORT), each with its own "
-                + "server socket", "--ringlab.transport.kind=netty", "--ringlab.transport.loops=2");
+        add(
+                "agent-1-loop",
+                "Netty on epoll, one event loop: recvmmsg, one sendmmsg per read batch",
+                "--ringlab.transport.kind=netty",
+                "--ringlab.transport.loops=1");
+        add(
+                "agent-2-loops",
+                "Netty on epoll, two event loops on the client port (SO_REUSEPORT), each with its own "
+                        + "server socket",
+                "--ringlab.transport.kind=netty",
+                "--ringlab.transport.loops=2");
         // the reference for what batching buys: the one-loop agent with a system call per datagram
-        add("agent-unbatched", "agent-1-loop with batching off: a recvmsg and a sendmsg per datagram (what "
-                + "batching buys is agent-1-loop against this)", "--ringlab.transport.kind=netty",
-                "--ringlab.transport.loops=1", "--ringlab.transport.batching=false");
+        add(
+                "agent-unbatched",
+                "agent-1-loop with batching off: a recvmsg and a sendmsg per datagram (what "
+                        + "batching buys is agent-1-loop against this)",
+                "--ringlab.transport.kind=netty",
+                "--ringlab.transport.loops=1",
+                "--ringlab.transport.batching=false");
     }
 
     private static void add(String path, String description, String... properties) {
@@ -38,8 +53,7 @@ final class AgentVariants {
         return DESCRIPTIONS.get(path) + " (" + String.join(" ", PROPERTIES.get(path)) + ")";
     }
 
-    private AgentVariants() {
-    }
+    private AgentVariants() {}
 
     static boolean contains(String path) {
         return PROPERTIES.containsKey(path);
@@ -48,5 +62,4 @@ final class AgentVariants {
     static List<String> properties(String path) {
         return PROPERTIES.get(path);
     }
-
 }

@@ -22,9 +22,18 @@ import java.util.Map;
  * @param javaOptions   JVM options of every RingLab process
  * @param fromCsv       instead of running, write the tables again from this run's {@code samples.csv}
  */
-record BenchOptions(Duration duration, Duration warmup, int repeats, List<Integer> concurrency, List<Integer> openRates,
-                    List<String> paths, boolean seedSystem, Path home, Path results, List<String> javaOptions,
-                    Path fromCsv) {
+record BenchOptions(
+        Duration duration,
+        Duration warmup,
+        int repeats,
+        List<Integer> concurrency,
+        List<Integer> openRates,
+        List<String> paths,
+        boolean seedSystem,
+        Path home,
+        Path results,
+        List<String> javaOptions,
+        Path fromCsv) {
 
     static final String USAGE = """
             usage: bench/run [options]
@@ -55,19 +64,30 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
             values.put(args[i].substring(2), args[++i]);
         }
         BenchOptions options = new BenchOptions(
-                duration(values.remove("duration"), "20s"), duration(values.remove("warmup"), "5s"),
+                duration(values.remove("duration"), "20s"),
+                duration(values.remove("warmup"), "5s"),
                 positive("repeats", Integer.parseInt(values.getOrDefault("repeats", "3"))),
                 integers(values.getOrDefault("concurrency", "1,64,500")),
                 integers(values.getOrDefault("open-rates", "5000,20000")),
                 List.of(values.getOrDefault("paths", "direct,agent,nginx").split(",")),
                 !"off".equals(values.getOrDefault("seed-system", "on")),
-                home, home.resolve(values.getOrDefault("results", "bench/results")),
+                home,
+                home.resolve(values.getOrDefault("results", "bench/results")),
                 List.of(values.getOrDefault("java-options", "").trim().split("\\s+")),
                 values.containsKey("from-csv") ? Path.of(values.get("from-csv")).toAbsolutePath() : null);
-        values.keySet().removeAll(List.of("repeats", "concurrency", "open-rates", "paths", "seed-system", "results",
-                "java-options", "from-csv"));
+        values.keySet()
+                .removeAll(List.of(
+                        "repeats",
+                        "concurrency",
+                        "open-rates",
+                        "paths",
+                        "seed-system",
+                        "results",
+                        "java-options",
+                        "from-csv"));
         if (!values.isEmpty()) {
-            throw new IllegalArgumentException("unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
+            throw new IllegalArgumentException(
+                    "unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
         }
         for (String path : options.paths) {
             if (!List.of("direct", "agent", "nginx").contains(path) && !AgentVariants.contains(path)) {
@@ -91,8 +111,13 @@ record BenchOptions(Duration duration, Duration warmup, int repeats, List<Intege
     }
 
     private static List<Integer> integers(String text) {
-        return text.isBlank() ? List.of() : Arrays.stream(text.split(",")).map(String::trim).map(Integer::parseInt)
-                .map(n -> positive("level", n)).toList();
+        return text.isBlank()
+                ? List.of()
+                : Arrays.stream(text.split(","))
+                        .map(String::trim)
+                        .map(Integer::parseInt)
+                        .map(n -> positive("level", n))
+                        .toList();
     }
 
     private static int positive(String name, int value) {

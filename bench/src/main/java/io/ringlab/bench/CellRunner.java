@@ -49,7 +49,10 @@ final class CellRunner {
             List<ClientStatus> before = new ArrayList<>();
             for (Service client : clients) {
                 // a client without the reset endpoint (an older build) is measured by the difference of its counts
-                before.add(http.post(client.url("/api/load/reset")) / 100 == 2 ? null : http.clientStatus(client.url("/api/status")));
+                before.add(
+                        http.post(client.url("/api/load/reset")) / 100 == 2
+                                ? null
+                                : http.clientStatus(client.url("/api/status")));
             }
             double cpuBefore = cpu(balancer);
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
@@ -62,8 +65,17 @@ final class CellRunner {
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = cpu(balancer) - cpuBefore;
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
-            return sample(path, mode, level, repeat, before, statuses, seconds, balancer.isEmpty() ? Double.NaN : cpu,
-                    balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(), kernelDrops);
+            return sample(
+                    path,
+                    mode,
+                    level,
+                    repeat,
+                    before,
+                    statuses,
+                    seconds,
+                    balancer.isEmpty() ? Double.NaN : cpu,
+                    balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(),
+                    kernelDrops);
         } finally {
             for (Service client : clients) {
                 client.close();
@@ -76,8 +88,11 @@ final class CellRunner {
         if (path.equals("system")) {
             // the seed's own set-up: two clients of 500 worker threads, one per agent
             for (int agent = 0; agent < 2; agent++) {
-                clients.add(topology.client("client-" + (++clientsStarted), topology.agentTarget(agent),
-                        "--ringlab.client.threads=" + level / 2, "--ringlab.client.closed-loop=threads"));
+                clients.add(topology.client(
+                        "client-" + (++clientsStarted),
+                        topology.agentTarget(agent),
+                        "--ringlab.client.threads=" + level / 2,
+                        "--ringlab.client.closed-loop=threads"));
             }
             return;
         }
@@ -100,16 +115,21 @@ final class CellRunner {
      * what it measures, and on a small machine it would crowd out the balancers it compares.
      */
     private static String[] load(String mode, int level) {
-        return mode.equals("open") ? new String[] {"--ringlab.client.rate=" + level}
+        return mode.equals("open")
+                ? new String[] {"--ringlab.client.rate=" + level}
                 : new String[] {"--ringlab.client.threads=" + level, "--ringlab.client.closed-loop=events"};
     }
 
     private List<ProcessHandle> balancer(String path) {
         return switch (path) {
             case "agent" -> List.of(topology.agent(0).handle());
-            case "system" -> List.of(topology.agent(0).handle(), topology.agent(1).handle());
+            case "system" ->
+                List.of(topology.agent(0).handle(), topology.agent(1).handle());
             case "nginx" -> List.of(topology.nginx().handle());
-            default -> AgentVariants.contains(path) ? List.of(topology.transportAgent(path).handle()) : List.of();
+            default ->
+                AgentVariants.contains(path)
+                        ? List.of(topology.transportAgent(path).handle())
+                        : List.of();
         };
     }
 
@@ -123,9 +143,18 @@ final class CellRunner {
     }
 
     /** Sums the clients' counts; for two clients (the seed's system) takes the worse of their percentiles. */
-    private static Sample sample(String path, String mode, int level, int repeat, List<ClientStatus> before,
-                                 List<ClientStatus> statuses, double seconds, double balancerCpu, double peakMib,
-                                 long kernelDrops) throws IOException {
+    private static Sample sample(
+            String path,
+            String mode,
+            int level,
+            int repeat,
+            List<ClientStatus> before,
+            List<ClientStatus> statuses,
+            double seconds,
+            double balancerCpu,
+            double peakMib,
+            long kernelDrops)
+            throws IOException {
         long responses = 0;
         long finished = 0;
         long timeouts = 0;
@@ -150,8 +179,21 @@ final class CellRunner {
             max = Math.max(max, status.maxMs());
         }
         double success = finished == 0 ? Double.NaN : 100.0 * responses / finished;
-        return new Sample(path, mode, level, repeat, responses / seconds, p50, p99, p999, max, success, timeouts,
-                balancerCpu, Double.isNaN(balancerCpu) || responses == 0 ? Double.NaN : balancerCpu * 1e6 / responses,
-                peakMib, kernelDrops);
+        return new Sample(
+                path,
+                mode,
+                level,
+                repeat,
+                responses / seconds,
+                p50,
+                p99,
+                p999,
+                max,
+                success,
+                timeouts,
+                balancerCpu,
+                Double.isNaN(balancerCpu) || responses == 0 ? Double.NaN : balancerCpu * 1e6 / responses,
+                peakMib,
+                kernelDrops);
     }
 }

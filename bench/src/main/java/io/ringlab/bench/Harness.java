@@ -1,6 +1,5 @@
 package io.ringlab.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -19,11 +18,12 @@ import java.util.Map;
  */
 public final class Harness {
 
-    private Harness() {
-    }
+    private Harness() {}
 
     public static void main(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("ringlab.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("ringlab.home", "."))
+                .toAbsolutePath()
+                .normalize();
         BenchOptions options;
         try {
             options = BenchOptions.parse(args, home);
@@ -49,12 +49,16 @@ public final class Harness {
         Http http = new Http("admin", password);
         Results results = new Results();
         List<String> plan = plan(options);
-        System.out.printf("RingLab benchmark: %d cells × %d runs, about %d minutes; logs in %s%n", plan.size(),
-                options.repeats(), estimateMinutes(options, plan.size()), runDir);
+        System.out.printf(
+                "RingLab benchmark: %d cells × %d runs, about %d minutes; logs in %s%n",
+                plan.size(), options.repeats(), estimateMinutes(options, plan.size()), runDir);
         byte[] clusterKey = new byte[32];
         new SecureRandom().nextBytes(clusterKey);
-        Map<String, String> environment = Map.of("RINGLAB_SECURITY_PASSWORD", password,
-                "RINGLAB_CLUSTER_KEY", Base64.getEncoder().encodeToString(clusterKey));
+        Map<String, String> environment = Map.of(
+                "RINGLAB_SECURITY_PASSWORD",
+                password,
+                "RINGLAB_CLUSTER_KEY",
+                Base64.getEncoder().encodeToString(clusterKey));
         Map<String, Long> readyMillis;
         try (Topology topology = new Topology(options, runDir, http, environment)) {
             topology.start(options.paths().contains("nginx"));
@@ -71,19 +75,30 @@ public final class Harness {
                     Sample sample = runner.run(parts[0], parts[1], Integer.parseInt(parts[2]), repeat);
                     results.add(sample);
                     results.writeCsv(runDir.resolve("samples.csv"));
-                    System.out.printf("run %d  %-7s %-6s %5d: %,9.0f req/s  p50 %7.3f ms  p99 %8.3f ms  success %7.3f%%"
-                                    + "  balancer CPU %s%n", repeat, sample.path(), sample.mode(), sample.level(),
-                            sample.throughput(), sample.p50Ms(), sample.p99Ms(), sample.successPercent(),
-                            Double.isNaN(sample.balancerCpuSeconds()) ? "–"
-                                    : "%.2f s (%.2f µs/req)".formatted(sample.balancerCpuSeconds(),
-                                    sample.cpuMicrosPerRequest()));
+                    System.out.printf(
+                            "run %d  %-7s %-6s %5d: %,9.0f req/s  p50 %7.3f ms  p99 %8.3f ms  success %7.3f%%"
+                                    + "  balancer CPU %s%n",
+                            repeat,
+                            sample.path(),
+                            sample.mode(),
+                            sample.level(),
+                            sample.throughput(),
+                            sample.p50Ms(),
+                            sample.p99Ms(),
+                            sample.successPercent(),
+                            Double.isNaN(sample.balancerCpuSeconds())
+                                    ? "–"
+                                    : "%.2f s (%.2f µs/req)"
+                                            .formatted(sample.balancerCpuSeconds(), sample.cpuMicrosPerRequest()));
                 }
             }
         }
         String markdown = results.markdown(Machine.describe(), options) + Results.readiness(readyMillis);
         Files.writeString(runDir.resolve("results.md"), markdown);
         Files.writeString(options.results().resolve("latest.md"), markdown);
-        Files.copy(runDir.resolve("samples.csv"), options.results().resolve("latest.csv"),
+        Files.copy(
+                runDir.resolve("samples.csv"),
+                options.results().resolve("latest.csv"),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         System.out.println();
         System.out.println(markdown);

@@ -11,8 +11,7 @@ final class ProcessStats {
 
     private static final double CLOCK_TICKS_PER_SECOND = 100.0;
 
-    private ProcessStats() {
-    }
+    private ProcessStats() {}
 
     /** User plus system CPU seconds of the process and its descendants (NGINX's workers) so far. */
     static double cpuSeconds(ProcessHandle process) {
@@ -28,7 +27,8 @@ final class ProcessStats {
     static long udpReceiveBufferErrors() {
         try {
             List<String> lines = Files.readAllLines(Path.of("/proc/net/snmp")).stream()
-                    .filter(line -> line.startsWith("Udp:")).toList();
+                    .filter(line -> line.startsWith("Udp:"))
+                    .toList();
             List<String> names = List.of(lines.get(0).split("\\s+"));
             String[] values = lines.get(1).split("\\s+");
             return Long.parseLong(values[names.indexOf("RcvbufErrors")]);
@@ -57,7 +57,8 @@ final class ProcessStats {
             return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status")).stream()
                     .filter(line -> line.startsWith("VmHWM:"))
                     .mapToDouble(line -> Double.parseDouble(line.replaceAll("[^0-9]", "")))
-                    .findFirst().orElse(0);
+                    .findFirst()
+                    .orElse(0);
         } catch (IOException e) {
             return 0;
         }

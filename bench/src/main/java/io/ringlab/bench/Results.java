@@ -23,8 +23,11 @@ final class Results {
 
     static Results readCsv(Path file) throws IOException {
         Results results = new Results();
-        Files.readAllLines(file).stream().skip(1).filter(line -> !line.isBlank())
-                .map(Sample::fromCsv).forEach(results::add);
+        Files.readAllLines(file).stream()
+                .skip(1)
+                .filter(line -> !line.isBlank())
+                .map(Sample::fromCsv)
+                .forEach(results::add);
         return results;
     }
 
@@ -36,15 +39,17 @@ final class Results {
     }
 
     String markdown(String machine, BenchOptions options) {
-        Map<String, List<Sample>> byCell = samples.stream()
-                .collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()));
+        Map<String, List<Sample>> byCell =
+                samples.stream().collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()));
         StringBuilder out = new StringBuilder();
         out.append("# RingLab benchmark: direct path, lb-agent, NGINX stream\n\n");
         out.append(machine).append("\n\n");
         out.append("Medians of the runs of every cell (the `runs` column); each run measures %d s after %d s of "
-                .formatted(options.duration().toSeconds(), options.warmup().toSeconds()))
+                        .formatted(
+                                options.duration().toSeconds(), options.warmup().toSeconds()))
                 .append("warm-up. Closed loop: the level is the number of requests kept in flight (the client's ")
-                .append("event-driven closed loop; the seed's system: two clients of 500 worker threads). Open loop: the level is ")
+                .append(
+                        "event-driven closed loop; the seed's system: two clients of 500 worker threads). Open loop: the level is ")
                 .append("the request rate; latency counts from each request's intended send time. Balancer CPU is ")
                 .append("user + system time of the balancer's processes in the window (for NGINX, master and ")
                 .append("workers); peak memory is their resident-set high-water mark.\n\n");
@@ -59,25 +64,50 @@ final class Results {
             m.put("p50", median(cell, Sample::p50Ms));
             m.put("p99", median(cell, Sample::p99Ms));
             medians.put(key, m);
-            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n".formatted(
-                    first.path(), first.mode(), first.level(), cell.size(), f0(m.get("throughput")), f3(m.get("p50")),
-                    f3(m.get("p99")), f3(median(cell, Sample::p999Ms)), f3(median(cell, Sample::maxMs)),
-                    f2(median(cell, Sample::successPercent)), f0(median(cell, s -> s.timeouts())),
-                    f2(median(cell, Sample::balancerCpuSeconds)), f2(median(cell, Sample::cpuMicrosPerRequest)),
-                    f0(median(cell, Sample::peakMemoryMib)), f0(median(cell, s -> s.kernelDrops()))));
+            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n"
+                    .formatted(
+                            first.path(),
+                            first.mode(),
+                            first.level(),
+                            cell.size(),
+                            f0(m.get("throughput")),
+                            f3(m.get("p50")),
+                            f3(m.get("p99")),
+                            f3(median(cell, Sample::p999Ms)),
+                            f3(median(cell, Sample::maxMs)),
+                            f2(median(cell, Sample::successPercent)),
+                            f0(median(cell, s -> s.timeouts())),
+                            f2(median(cell, Sample::balancerCpuSeconds)),
+                            f2(median(cell, Sample::cpuMicrosPerRequest)),
+                            f0(median(cell, Sample::peakMemoryMib)),
+                            f0(median(cell, s -> s.kernelDrops()))));
         });
         out.append("\n## Ratios (medians of the same run)\n\n");
-        out.append("| agent | mode | level | agent/NGINX req/s | agent/NGINX p99 | agent/NGINX p50 | agent/direct req/s |\n");
+        out.append(
+                "| agent | mode | level | agent/NGINX req/s | agent/NGINX p99 | agent/NGINX p50 | agent/direct req/s |\n");
         out.append("|---|---|---:|---:|---:|---:|---:|\n");
-        byCell.values().stream().map(cell -> cell.get(0)).filter(s -> s.path().startsWith("agent")).forEach(agent -> {
-            Map<String, Double> a = medians.get(agent.key());
-            Map<String, Double> n = medians.get("nginx/" + agent.mode() + "/" + agent.level());
-            Map<String, Double> d = medians.get("direct/" + agent.mode() + "/" + agent.level());
-            out.append("| %s | %s | %d | %s | %s | %s | %s |\n".formatted(agent.path(), agent.mode(), agent.level(),
-                    ratio(a, n, "throughput"), ratio(a, n, "p99"), ratio(a, n, "p50"), ratio(a, d, "throughput")));
-        });
-        List<String> variants = byCell.values().stream().map(cell -> cell.get(0).path()).distinct()
-                .filter(AgentVariants::contains).toList();
+        byCell.values().stream()
+                .map(cell -> cell.get(0))
+                .filter(s -> s.path().startsWith("agent"))
+                .forEach(agent -> {
+                    Map<String, Double> a = medians.get(agent.key());
+                    Map<String, Double> n = medians.get("nginx/" + agent.mode() + "/" + agent.level());
+                    Map<String, Double> d = medians.get("direct/" + agent.mode() + "/" + agent.level());
+                    out.append("| %s | %s | %d | %s | %s | %s | %s |\n"
+                            .formatted(
+                                    agent.path(),
+                                    agent.mode(),
+                                    agent.level(),
+                                    ratio(a, n, "throughput"),
+                                    ratio(a, n, "p99"),
+                                    ratio(a, n, "p50"),
+                                    ratio(a, d, "throughput")));
+                });
+        List<String> variants = byCell.values().stream()
+                .map(cell -> cell.get(0).path())
+                .distinct()
+                .filter(AgentVariants::contains)
+                .toList();
         if (!variants.isEmpty()) {
             out.append("\nEach agent path is an agent of its own over the same three servers:\n\n");
             variants.forEach(path -> out.append("- **%s**: %s\n".formatted(path, AgentVariants.describe(path))));
@@ -91,8 +121,8 @@ final class Results {
         out.append("From each service's process start to its first answer on `/api/status` (asked every 100 ms), ")
                 .append("started one after another, each with its own JVM options (`<module>/jvm.options`):\n\n");
         out.append("| service | ready s |\n|---|---:|\n");
-        readyMillis.forEach((name, millis) -> out.append("| %s | %s |\n".formatted(name,
-                millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f", millis / 1000.0))));
+        readyMillis.forEach((name, millis) -> out.append("| %s | %s |\n"
+                .formatted(name, millis < 0 ? "–" : String.format(Locale.ROOT, "%.1f", millis / 1000.0))));
         return out.toString();
     }
 
@@ -104,7 +134,11 @@ final class Results {
     }
 
     static double median(Collection<Sample> cell, ToDoubleFunction<Sample> figure) {
-        double[] values = cell.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
+        double[] values = cell.stream()
+                .mapToDouble(figure)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
         if (values.length == 0) {
             return Double.NaN;
         }

@@ -7,28 +7,70 @@ package io.ringlab.bench;
  * @param balancerCpuSeconds CPU the balancer used in the window (NaN on the direct path: there is none)
  * @param kernelDrops        datagrams the kernel dropped machine-wide for full socket buffers in the window
  */
-record Sample(String path, String mode, int level, int repeat, double throughput, double p50Ms, double p99Ms,
-              double p999Ms, double maxMs, double successPercent, long timeouts, double balancerCpuSeconds,
-              double cpuMicrosPerRequest, double peakMemoryMib, long kernelDrops) {
+record Sample(
+        String path,
+        String mode,
+        int level,
+        int repeat,
+        double throughput,
+        double p50Ms,
+        double p99Ms,
+        double p999Ms,
+        double maxMs,
+        double successPercent,
+        long timeouts,
+        double balancerCpuSeconds,
+        double cpuMicrosPerRequest,
+        double peakMemoryMib,
+        long kernelDrops) {
 
     String key() {
         return path + "/" + mode + "/" + level;
     }
 
-    static final String CSV_HEADER = "path,mode,level,repeat,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms,success_percent,"
-            + "timeouts,balancer_cpu_s,balancer_cpu_us_per_request,balancer_peak_mib,kernel_drops";
+    static final String CSV_HEADER =
+            "path,mode,level,repeat,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms,success_percent,"
+                    + "timeouts,balancer_cpu_s,balancer_cpu_us_per_request,balancer_peak_mib,kernel_drops";
 
     String csv() {
-        return String.join(",", path, mode, Integer.toString(level), Integer.toString(repeat), f(throughput), f(p50Ms),
-                f(p99Ms), f(p999Ms), f(maxMs), f(successPercent), Long.toString(timeouts), f(balancerCpuSeconds),
-                f(cpuMicrosPerRequest), f(peakMemoryMib), Long.toString(kernelDrops));
+        return String.join(
+                ",",
+                path,
+                mode,
+                Integer.toString(level),
+                Integer.toString(repeat),
+                f(throughput),
+                f(p50Ms),
+                f(p99Ms),
+                f(p999Ms),
+                f(maxMs),
+                f(successPercent),
+                Long.toString(timeouts),
+                f(balancerCpuSeconds),
+                f(cpuMicrosPerRequest),
+                f(peakMemoryMib),
+                Long.toString(kernelDrops));
     }
 
     /** Reads back a line written by {@link #csv()}. */
     static Sample fromCsv(String line) {
         String[] f = line.split(",", -1);
-        return new Sample(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3]), d(f[4]), d(f[5]), d(f[6]),
-                d(f[7]), d(f[8]), d(f[9]), Long.parseLong(f[10]), d(f[11]), d(f[12]), d(f[13]), Long.parseLong(f[14]));
+        return new Sample(
+                f[0],
+                f[1],
+                Integer.parseInt(f[2]),
+                Integer.parseInt(f[3]),
+                d(f[4]),
+                d(f[5]),
+                d(f[6]),
+                d(f[7]),
+                d(f[8]),
+                d(f[9]),
+                Long.parseLong(f[10]),
+                d(f[11]),
+                d(f[12]),
+                d(f[13]),
+                Long.parseLong(f[14]));
     }
 
     private static double d(String text) {

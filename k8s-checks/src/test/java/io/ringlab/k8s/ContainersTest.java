@@ -31,11 +31,16 @@ class ContainersTest {
         for (Workload workload : Kustomize.overlay(overlay).workloads()) {
             for (JsonNode container : workload.containers()) {
                 ServedEndpoints served = ServedEndpoints.of(container);
-                for (Map.Entry<String, String> probe : ServedEndpoints.probePaths(served).entrySet()) {
+                for (Map.Entry<String, String> probe :
+                        ServedEndpoints.probePaths(served).entrySet()) {
                     String name = workload.describe() + " " + probe.getKey();
                     JsonNode httpGet = container.path(probe.getKey()).path("httpGet");
-                    assertThat(httpGet.path("path").asString()).as(name + " path").isEqualTo(probe.getValue());
-                    assertThat(portNumber(container, httpGet.path("port"))).as(name + " port").isEqualTo(served.port());
+                    assertThat(httpGet.path("path").asString())
+                            .as(name + " path")
+                            .isEqualTo(probe.getValue());
+                    assertThat(portNumber(container, httpGet.path("port")))
+                            .as(name + " port")
+                            .isEqualTo(served.port());
                 }
             }
         }
@@ -50,7 +55,8 @@ class ContainersTest {
                 for (String bound : List.of("requests", "limits")) {
                     for (String resource : List.of("cpu", "memory")) {
                         assertThat(resources.path(bound).path(resource).asString())
-                                .as(workload.describe() + " " + bound + "." + resource).isNotBlank();
+                                .as(workload.describe() + " " + bound + "." + resource)
+                                .isNotBlank();
                     }
                 }
             }
@@ -63,19 +69,41 @@ class ContainersTest {
         for (Workload workload : Kustomize.overlay(overlay).workloads()) {
             JsonNode pod = workload.podSpec();
             String name = workload.describe();
-            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).as(name + " runAsNonRoot").isTrue();
-            assertThat(pod.path("securityContext").path("runAsUser").asInt()).as(name + " runAsUser").isPositive();
-            assertThat(pod.path("securityContext").path("seccompProfile").path("type").asString()).as(name)
+            assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean())
+                    .as(name + " runAsNonRoot")
+                    .isTrue();
+            assertThat(pod.path("securityContext").path("runAsUser").asInt())
+                    .as(name + " runAsUser")
+                    .isPositive();
+            assertThat(pod.path("securityContext")
+                            .path("seccompProfile")
+                            .path("type")
+                            .asString())
+                    .as(name)
                     .isEqualTo("RuntimeDefault");
-            assertThat(pod.path("automountServiceAccountToken").asBoolean(true)).as(name + " token").isFalse();
+            assertThat(pod.path("automountServiceAccountToken").asBoolean(true))
+                    .as(name + " token")
+                    .isFalse();
             for (JsonNode container : workload.containers()) {
                 JsonNode security = container.path("securityContext");
-                assertThat(security.path("readOnlyRootFilesystem").asBoolean()).as(name + " read-only root").isTrue();
-                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true)).as(name + " escalation").isFalse();
-                assertThat(security.path("privileged").asBoolean(false)).as(name + " privileged").isFalse();
-                assertThat(security.path("capabilities").path("drop").toString()).as(name + " drops").contains("\"ALL\"");
-                assertThat(security.path("capabilities").path("add").isEmpty()).as(name + " adds none").isTrue();
-                assertThat(emptyDirAt(pod, container, "/tmp")).as(name + " has a writable /tmp").isTrue();
+                assertThat(security.path("readOnlyRootFilesystem").asBoolean())
+                        .as(name + " read-only root")
+                        .isTrue();
+                assertThat(security.path("allowPrivilegeEscalation").asBoolean(true))
+                        .as(name + " escalation")
+                        .isFalse();
+                assertThat(security.path("privileged").asBoolean(false))
+                        .as(name + " privileged")
+                        .isFalse();
+                assertThat(security.path("capabilities").path("drop").toString())
+                        .as(name + " drops")
+                        .contains("\"ALL\"");
+                assertThat(security.path("capabilities").path("add").isEmpty())
+                        .as(name + " adds none")
+                        .isTrue();
+                assertThat(emptyDirAt(pod, container, "/tmp"))
+                        .as(name + " has a writable /tmp")
+                        .isTrue();
             }
         }
     }
@@ -86,7 +114,8 @@ class ContainersTest {
         }
         return Workload.port(container, port.asString())
                 .orElseThrow(() -> new AssertionError("no container port named " + port))
-                .path("containerPort").asInt();
+                .path("containerPort")
+                .asInt();
     }
 
     private static boolean emptyDirAt(JsonNode pod, JsonNode container, String path) {

@@ -43,8 +43,12 @@ class CrossReferencesTest {
             assertThat(selected).as(name + " selects pods").isNotEmpty();
             for (JsonNode port : service.path("spec").path("ports")) {
                 for (Workload workload : selected) {
-                    assertThat(declares(workload, port.path("targetPort"), port.path("protocol").asString("TCP")))
-                            .as(name + " port " + port.path("name") + " on " + workload.describe()).isTrue();
+                    assertThat(declares(
+                                    workload,
+                                    port.path("targetPort"),
+                                    port.path("protocol").asString("TCP")))
+                            .as(name + " port " + port.path("name") + " on " + workload.describe())
+                            .isTrue();
                 }
             }
         });
@@ -54,12 +58,18 @@ class CrossReferencesTest {
     @MethodSource("overlays")
     void budgetsAndMonitorsSelectPods(String overlay) {
         Manifest manifest = Kustomize.overlay(overlay);
-        manifest.ofKind("PodDisruptionBudget", "PodMonitor").forEach(object ->
-                assertThat(manifest.selectedBy(object.path("spec").path("selector"))).as(Manifest.describe(object)).isNotEmpty());
+        manifest.ofKind("PodDisruptionBudget", "PodMonitor")
+                .forEach(object -> assertThat(
+                                manifest.selectedBy(object.path("spec").path("selector")))
+                        .as(Manifest.describe(object))
+                        .isNotEmpty());
         manifest.ofKind("PodMonitor").forEach(monitor -> {
             for (JsonNode endpoint : monitor.path("spec").path("podMetricsEndpoints")) {
-                for (Workload workload : manifest.selectedBy(monitor.path("spec").path("selector"))) {
-                    assertThat(declares(workload, endpoint.path("port"), "TCP")).as(workload.describe()).isTrue();
+                for (Workload workload :
+                        manifest.selectedBy(monitor.path("spec").path("selector"))) {
+                    assertThat(declares(workload, endpoint.path("port"), "TCP"))
+                            .as(workload.describe())
+                            .isTrue();
                 }
             }
         });
@@ -73,10 +83,15 @@ class CrossReferencesTest {
             for (JsonNode rule : ingress.path("spec").path("rules")) {
                 for (JsonNode path : rule.path("http").path("paths")) {
                     JsonNode backend = path.path("backend").path("service");
-                    JsonNode service = manifest.get("Service", backend.path("name").asString());
+                    JsonNode service =
+                            manifest.get("Service", backend.path("name").asString());
                     Set<String> ports = new HashSet<>();
-                    service.path("spec").path("ports").forEach(port -> ports.add(port.path("name").asString()));
-                    assertThat(ports).as(Manifest.describe(ingress)).contains(backend.path("port").path("name").asString());
+                    service.path("spec")
+                            .path("ports")
+                            .forEach(port -> ports.add(port.path("name").asString()));
+                    assertThat(ports)
+                            .as(Manifest.describe(ingress))
+                            .contains(backend.path("port").path("name").asString());
                 }
             }
         });
@@ -89,33 +104,45 @@ class CrossReferencesTest {
         Set<String> secretKeys = DocumentedSecret.keys();
         for (Workload workload : manifest.workloads()) {
             for (JsonNode container : workload.containers()) {
-                String name = workload.describe() + " container " + container.path("name").asString();
+                String name = workload.describe() + " container "
+                        + container.path("name").asString();
                 for (JsonNode variable : container.path("env")) {
                     JsonNode from = variable.path("valueFrom");
                     if (from.has("configMapKeyRef")) {
                         assertKey(manifest, from.path("configMapKeyRef"), name + " " + variable.path("name"));
                     }
                     if (from.has("secretKeyRef")) {
-                        assertThat(from.path("secretKeyRef").path("name").asString()).as(name).isEqualTo(DocumentedSecret.NAME);
-                        assertThat(secretKeys).as(name + " " + variable.path("name")).contains(from.path("secretKeyRef").path("key").asString());
+                        assertThat(from.path("secretKeyRef").path("name").asString())
+                                .as(name)
+                                .isEqualTo(DocumentedSecret.NAME);
+                        assertThat(secretKeys)
+                                .as(name + " " + variable.path("name"))
+                                .contains(from.path("secretKeyRef").path("key").asString());
                     }
                 }
                 for (JsonNode source : container.path("envFrom")) {
                     assertThat(source.has("configMapRef")).as(name + " envFrom").isTrue();
-                    manifest.get("ConfigMap", source.path("configMapRef").path("name").asString());
+                    manifest.get(
+                            "ConfigMap",
+                            source.path("configMapRef").path("name").asString());
                 }
             }
             for (JsonNode volume : workload.podSpec().path("volumes")) {
                 if (volume.has("configMap")) {
-                    JsonNode configMap = manifest.get("ConfigMap", volume.path("configMap").path("name").asString());
+                    JsonNode configMap = manifest.get(
+                            "ConfigMap", volume.path("configMap").path("name").asString());
                     for (JsonNode item : volume.path("configMap").path("items")) {
-                        assertThat(configMap.path("data").has(item.path("key").asString())).as(workload.describe()).isTrue();
+                        assertThat(configMap.path("data").has(item.path("key").asString()))
+                                .as(workload.describe())
+                                .isTrue();
                     }
                 }
                 if (volume.has("secret")) {
-                    assertThat(volume.path("secret").path("secretName").asString()).isEqualTo(DocumentedSecret.NAME);
+                    assertThat(volume.path("secret").path("secretName").asString())
+                            .isEqualTo(DocumentedSecret.NAME);
                     for (JsonNode item : volume.path("secret").path("items")) {
-                        assertThat(secretKeys).as(workload.describe() + " volume " + volume.path("name"))
+                        assertThat(secretKeys)
+                                .as(workload.describe() + " volume " + volume.path("name"))
                                 .contains(item.path("key").asString());
                     }
                 }
@@ -131,9 +158,12 @@ class CrossReferencesTest {
             for (JsonNode container : workload.containers()) {
                 Set<String> defined = new HashSet<>();
                 for (JsonNode variable : container.path("env")) {
-                    Matcher reference = VARIABLE_REFERENCE.matcher(variable.path("value").asString());
+                    Matcher reference =
+                            VARIABLE_REFERENCE.matcher(variable.path("value").asString());
                     while (reference.find()) {
-                        assertThat(defined).as(workload.describe() + " " + variable.path("name")).contains(reference.group(1));
+                        assertThat(defined)
+                                .as(workload.describe() + " " + variable.path("name"))
+                                .contains(reference.group(1));
                     }
                     defined.add(variable.path("name").asString());
                 }
@@ -150,8 +180,11 @@ class CrossReferencesTest {
                 String image = container.path("image").asString();
                 if (image.startsWith("ringlab/")) {
                     assertThat(image).as(workload.describe()).endsWith(":" + version);
-                    assertThat(Project.HOME.resolve(image.substring("ringlab/".length(), image.indexOf(':'))).resolve("pom.xml"))
-                            .as("the image of a module of this repository").exists();
+                    assertThat(Project.HOME
+                                    .resolve(image.substring("ringlab/".length(), image.indexOf(':')))
+                                    .resolve("pom.xml"))
+                            .as("the image of a module of this repository")
+                            .exists();
                 }
             }
         }
@@ -160,14 +193,17 @@ class CrossReferencesTest {
     private static void assertKey(Manifest manifest, JsonNode reference, String what) {
         JsonNode configMap = manifest.find("ConfigMap", reference.path("name").asString())
                 .orElseThrow(() -> new AssertionError(what + ": no ConfigMap " + reference.path("name")));
-        assertThat(configMap.path("data").has(reference.path("key").asString())).as(what + " key " + reference.path("key")).isTrue();
+        assertThat(configMap.path("data").has(reference.path("key").asString()))
+                .as(what + " key " + reference.path("key"))
+                .isTrue();
     }
 
     /** The workload's pods declare this port: a name (with its protocol), or a number. */
     private static boolean declares(Workload workload, JsonNode port, String protocol) {
         for (JsonNode container : workload.containers()) {
             for (JsonNode declared : container.path("ports")) {
-                boolean same = port.isInt() ? declared.path("containerPort").asInt() == port.asInt()
+                boolean same = port.isInt()
+                        ? declared.path("containerPort").asInt() == port.asInt()
                         : declared.path("name").asString().equals(port.asString());
                 if (same && declared.path("protocol").asString("TCP").equals(protocol)) {
                     return true;

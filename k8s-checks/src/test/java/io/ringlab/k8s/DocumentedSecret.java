@@ -13,12 +13,11 @@ final class DocumentedSecret {
 
     static final String NAME = "ringlab-secrets";
 
-    private static final Pattern COMMAND = Pattern.compile(
-            "create secret generic " + NAME + "((?:[^\\n]*\\\\\\n)*[^\\n]*)");
+    private static final Pattern COMMAND =
+            Pattern.compile("create secret generic " + NAME + "((?:[^\\n]*\\\\\\n)*[^\\n]*)");
     private static final Pattern KEY = Pattern.compile("--from-(?:literal|file)=([A-Za-z0-9._-]+)=");
 
-    private DocumentedSecret() {
-    }
+    private DocumentedSecret() {}
 
     static Set<String> keys() {
         Matcher command = COMMAND.matcher(Project.read(Project.HOME.resolve("docs/DEPLOYMENT.md")));

@@ -33,18 +33,27 @@ class JvmOptionsTest {
         int checked = 0;
         for (Workload workload : Kustomize.overlay(overlay).workloads()) {
             for (JsonNode container : workload.containers()) {
-                Path options = Project.HOME.resolve(module(container.path("image").asString())).resolve("jvm.options");
+                Path options = Project.HOME
+                        .resolve(module(container.path("image").asString()))
+                        .resolve("jvm.options");
                 if (!Files.isRegularFile(options)) {
                     continue;
                 }
-                String expected = String.join(" ", Files.readAllLines(options).stream().map(String::strip)
-                        .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList());
-                assertThat(Workload.envValue(container, "JAVA_TOOL_OPTIONS")).as(workload.describe())
+                String expected = String.join(
+                        " ",
+                        Files.readAllLines(options).stream()
+                                .map(String::strip)
+                                .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                                .toList());
+                assertThat(Workload.envValue(container, "JAVA_TOOL_OPTIONS"))
+                        .as(workload.describe())
                         .hasValue(expected);
                 checked++;
             }
         }
-        assertThat(checked).as("containers of services with JVM options in " + overlay).isPositive();
+        assertThat(checked)
+                .as("containers of services with JVM options in " + overlay)
+                .isPositive();
     }
 
     /** {@code registry/ringlab/lb-agent-service:1.0} → {@code lb-agent-service}. */

@@ -43,7 +43,8 @@ final class KubernetesSchemas {
         for (Map.Entry<String, JsonNode> definition : definitions.properties()) {
             for (JsonNode gvk : definition.getValue().path("x-kubernetes-group-version-kind")) {
                 String group = gvk.path("group").asString();
-                String apiVersion = (group.isEmpty() ? "" : group + "/") + gvk.path("version").asString();
+                String apiVersion = (group.isEmpty() ? "" : group + "/")
+                        + gvk.path("version").asString();
                 ObjectNode root = JSON.createObjectNode();
                 root.put("$ref", "#/definitions/" + definition.getKey());
                 root.set("definitions", definitions);
@@ -57,7 +58,8 @@ final class KubernetesSchemas {
 
     /** What is wrong with the object, one line each; empty when it is valid. */
     List<String> errors(JsonNode object) {
-        String key = object.path("apiVersion").asString() + " " + object.path("kind").asString();
+        String key =
+                object.path("apiVersion").asString() + " " + object.path("kind").asString();
         Schema schema = byApiVersionAndKind.get(key);
         if (schema == null) {
             return List.of("no schema for " + key + " (add its kind to src/test/resources/schemas/update.py)");
@@ -80,7 +82,8 @@ final class KubernetesSchemas {
         if (!(schema instanceof ObjectNode object)) {
             return;
         }
-        if (object.has("properties") && !object.has("additionalProperties")
+        if (object.has("properties")
+                && !object.has("additionalProperties")
                 && !object.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
             object.put("additionalProperties", false);
         }

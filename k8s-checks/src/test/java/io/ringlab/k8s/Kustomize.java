@@ -24,13 +24,13 @@ final class Kustomize {
 
     static final int NEEDED_MAJOR = 5;
 
-    private static final String KUBECTL = Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
+    private static final String KUBECTL =
+            Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
     private static final Pattern KUSTOMIZE_VERSION = Pattern.compile("\"kustomizeVersion\":\\s*\"v(\\d+)\\.([^\"]*)\"");
     private static final Map<Path, Manifest> RENDERED = new ConcurrentHashMap<>();
     private static final Optional<String> UNAVAILABLE = findWhyUnavailable();
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     /** Why the manifests cannot be rendered here, or empty when they can. */
     static Optional<String> unavailable() {
@@ -46,7 +46,9 @@ final class Kustomize {
     static List<String> overlays() {
         try (Stream<Path> folders = Files.list(Project.OVERLAYS)) {
             return folders.filter(folder -> Files.exists(folder.resolve("kustomization.yaml")))
-                    .map(folder -> folder.getFileName().toString()).sorted().toList();
+                    .map(folder -> folder.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,8 +76,9 @@ final class Kustomize {
         try {
             version = exec(KUBECTL, "version", "--client", "-o", "json");
         } catch (UncheckedIOException e) {
-            return Optional.of("no " + KUBECTL + " here (" + e.getCause().getMessage() + "): the manifests need kubectl "
-                    + "1.27 or newer, with kustomize v" + NEEDED_MAJOR + "; set KUBECTL to its path");
+            return Optional.of(
+                    "no " + KUBECTL + " here (" + e.getCause().getMessage() + "): the manifests need kubectl "
+                            + "1.27 or newer, with kustomize v" + NEEDED_MAJOR + "; set KUBECTL to its path");
         }
         Matcher matcher = KUSTOMIZE_VERSION.matcher(version.output);
         if (version.exitCode != 0 || !matcher.find()) {
@@ -88,12 +91,12 @@ final class Kustomize {
         return Optional.empty();
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private static Result exec(String... command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            Process process =
+                    new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

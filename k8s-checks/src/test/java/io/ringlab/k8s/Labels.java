@@ -9,8 +9,7 @@ import java.util.Set;
 /** Label selectors as the API server applies them: a Service's plain map, or matchLabels and matchExpressions. */
 final class Labels {
 
-    private Labels() {
-    }
+    private Labels() {}
 
     static boolean selects(JsonNode selector, JsonNode labels) {
         if (selector.isMissingNode() || selector.isNull()) {
@@ -32,7 +31,9 @@ final class Labels {
 
     private static boolean containsAll(JsonNode labels, JsonNode wanted) {
         for (Map.Entry<String, JsonNode> label : wanted.properties()) {
-            if (!labels.path(label.getKey()).asString("\u0000").equals(label.getValue().asString())) {
+            if (!labels.path(label.getKey())
+                    .asString("\u0000")
+                    .equals(label.getValue().asString())) {
                 return false;
             }
         }

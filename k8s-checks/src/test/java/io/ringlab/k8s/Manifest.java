@@ -16,8 +16,11 @@ record Manifest(List<JsonNode> objects) {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
     static Manifest parse(String yaml) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            return new Manifest(documents.readAll().stream().filter(document -> !document.isEmpty()).toList());
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            return new Manifest(documents.readAll().stream()
+                    .filter(document -> !document.isEmpty())
+                    .toList());
         }
     }
 
@@ -36,7 +39,9 @@ record Manifest(List<JsonNode> objects) {
 
     /** A ConfigMap or Secret that kustomize generated: its name suffixed with a hash of its content. */
     JsonNode generated(String kind, String name) {
-        return ofKind(kind).filter(object -> name(object).matches(Pattern.quote(name) + "-[a-z0-9]{10}")).findFirst()
+        return ofKind(kind)
+                .filter(object -> name(object).matches(Pattern.quote(name) + "-[a-z0-9]{10}"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no generated " + kind + " " + name));
     }
 
@@ -46,7 +51,9 @@ record Manifest(List<JsonNode> objects) {
 
     /** The workloads whose pods a selector (a Service's, a policy's, a budget's) selects. */
     List<Workload> selectedBy(JsonNode selector) {
-        return workloads().stream().filter(workload -> Labels.selects(selector, workload.podLabels())).toList();
+        return workloads().stream()
+                .filter(workload -> Labels.selects(selector, workload.podLabels()))
+                .toList();
     }
 
     static String kind(JsonNode object) {

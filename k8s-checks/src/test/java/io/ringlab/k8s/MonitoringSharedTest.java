@@ -29,6 +29,7 @@ class MonitoringSharedTest {
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     /** kubectl apply keeps the whole object in an annotation, which may not exceed 256 KiB. */
     private static final int MAX_APPLIED_BYTES = 256 * 1024;
+
     private static final List<String> SCRAPED = List.of("ring-server", "lb-agent", "load-client", "admin-dashboard");
 
     @BeforeAll
@@ -45,17 +46,29 @@ class MonitoringSharedTest {
     void grafanaReadsTheProjectsOwnFiles(String overlay) {
         Manifest manifest = Kustomize.overlay(overlay);
         assertHolds(manifest.generated("ConfigMap", "grafana-dashboards"), files("grafana/dashboards", ".json"));
-        assertHolds(manifest.generated("ConfigMap", "grafana-datasources"), files("grafana/provisioning/datasources", ".yml"));
-        assertHolds(manifest.generated("ConfigMap", "grafana-dashboard-providers"), files("grafana/provisioning/dashboards", ".yml"));
+        assertHolds(
+                manifest.generated("ConfigMap", "grafana-datasources"),
+                files("grafana/provisioning/datasources", ".yml"));
+        assertHolds(
+                manifest.generated("ConfigMap", "grafana-dashboard-providers"),
+                files("grafana/provisioning/dashboards", ".yml"));
 
         Workload grafana = new Workload(manifest.get("Deployment", "grafana"));
         JsonNode container = grafana.containers().get(0);
         assertThat(mountPathOf(grafana, "grafana-datasources")).isEqualTo("/etc/grafana/provisioning/datasources");
-        assertThat(mountPathOf(grafana, "grafana-dashboard-providers")).isEqualTo("/etc/grafana/provisioning/dashboards");
-        assertThat(Workload.envValue(container, "RINGLAB_DASHBOARDS_DIR")).contains(mountPathOf(grafana, "grafana-dashboards"));
+        assertThat(mountPathOf(grafana, "grafana-dashboard-providers"))
+                .isEqualTo("/etc/grafana/provisioning/dashboards");
+        assertThat(Workload.envValue(container, "RINGLAB_DASHBOARDS_DIR"))
+                .contains(mountPathOf(grafana, "grafana-dashboards"));
         if (manifest.find("Deployment", "prometheus").isPresent()) {
-            assertThat(Workload.envValue(container, "RINGLAB_PROMETHEUS_URL")).contains("http://prometheus:"
-                    + manifest.get("Service", "prometheus").path("spec").path("ports").get(0).path("port").asInt());
+            assertThat(Workload.envValue(container, "RINGLAB_PROMETHEUS_URL"))
+                    .contains("http://prometheus:"
+                            + manifest.get("Service", "prometheus")
+                                    .path("spec")
+                                    .path("ports")
+                                    .get(0)
+                                    .path("port")
+                                    .asInt());
         }
     }
 
@@ -82,7 +95,10 @@ class MonitoringSharedTest {
             return;
         }
         Map<String, JsonNode> jobs = new HashMap<>();
-        YAML.readTree(Project.MONITORING.resolve("prometheus/prometheus-k8s.yml").toFile()).path("scrape_configs")
+        YAML.readTree(Project.MONITORING
+                        .resolve("prometheus/prometheus-k8s.yml")
+                        .toFile())
+                .path("scrape_configs")
                 .forEach(job -> jobs.put(job.path("job_name").asString(), job));
         for (Workload workload : manifest.workloads()) {
             if (!SCRAPED.contains(workload.name())) {
@@ -95,26 +111,38 @@ class MonitoringSharedTest {
             String[] dnsName = discovery.path("names").get(0).asString().split("\\.");
             JsonNode service = manifest.get("Service", dnsName[0]);
             assertThat(dnsName[1]).as("namespace").isEqualTo(Manifest.namespace(service));
-            assertThat(service.path("spec").path("clusterIP").asString()).as(dnsName[0] + " headless: a record per pod").isEqualTo("None");
-            assertThat(manifest.selectedBy(service.path("spec").path("selector"))).contains(workload);
+            assertThat(service.path("spec").path("clusterIP").asString())
+                    .as(dnsName[0] + " headless: a record per pod")
+                    .isEqualTo("None");
+            assertThat(manifest.selectedBy(service.path("spec").path("selector")))
+                    .contains(workload);
             JsonNode http = Workload.port(workload.containers().get(0), "http").orElseThrow();
-            assertThat(discovery.path("port").asInt()).as(workload.describe()).isEqualTo(http.path("containerPort").asInt());
+            assertThat(discovery.path("port").asInt())
+                    .as(workload.describe())
+                    .isEqualTo(http.path("containerPort").asInt());
         }
     }
 
     @ParameterizedTest
     @MethodSource("overlays")
     void everyConfigMapFitsKubectlApply(String overlay) {
-        Kustomize.overlay(overlay).ofKind("ConfigMap").forEach(configMap ->
-                assertThat(configMap.toString().getBytes(StandardCharsets.UTF_8).length).as(Manifest.describe(configMap))
+        Kustomize.overlay(overlay)
+                .ofKind("ConfigMap")
+                .forEach(configMap -> assertThat(configMap.toString().getBytes(StandardCharsets.UTF_8).length)
+                        .as(Manifest.describe(configMap))
                         .isLessThan(MAX_APPLIED_BYTES));
     }
 
     private static void assertHolds(JsonNode configMap, Map<String, String> files) {
         assertThat(files).isNotEmpty();
         Map<String, String> data = new HashMap<>();
-        configMap.path("data").properties().forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
-        assertThat(data).as(Manifest.describe(configMap) + " holds exactly the files").isEqualTo(files);
+        configMap
+                .path("data")
+                .properties()
+                .forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
+        assertThat(data)
+                .as(Manifest.describe(configMap) + " holds exactly the files")
+                .isEqualTo(files);
     }
 
     private static Map<String, String> files(String folder, String suffix) {

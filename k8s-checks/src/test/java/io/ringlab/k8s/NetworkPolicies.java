@@ -59,8 +59,15 @@ final class NetworkPolicies {
     }
 
     /** Whether {@code pod}'s policies of this direction let the flow with {@code peer} through. */
-    private boolean passes(Endpoint pod, String type, String rules, String peers, Endpoint peer, Endpoint destination,
-                           String protocol, int port) {
+    private boolean passes(
+            Endpoint pod,
+            String type,
+            String rules,
+            String peers,
+            Endpoint peer,
+            Endpoint destination,
+            String protocol,
+            int port) {
         if (pod.namespace() == null || (pod.workload() == null)) {
             return true; // outside the overlay: its own policies are not ours to judge
         }
@@ -81,7 +88,8 @@ final class NetworkPolicies {
     }
 
     private static boolean selects(JsonNode policy, Endpoint pod) {
-        return Manifest.namespace(policy).equals(pod.namespace()) && Labels.selects(policy.path("spec").path("podSelector"), pod.labels());
+        return Manifest.namespace(policy).equals(pod.namespace())
+                && Labels.selects(policy.path("spec").path("podSelector"), pod.labels());
     }
 
     private static List<String> types(JsonNode policy) {
@@ -99,7 +107,8 @@ final class NetworkPolicies {
         for (JsonNode selector : peers) {
             if (selector.has("ipBlock")) {
                 // an address outside the cluster; pods' addresses are not modelled
-                if (peer.namespace() == null && selector.path("ipBlock").path("cidr").asString().endsWith("/0")) {
+                if (peer.namespace() == null
+                        && selector.path("ipBlock").path("cidr").asString().endsWith("/0")) {
                     return true;
                 }
                 continue;
@@ -110,7 +119,8 @@ final class NetworkPolicies {
             boolean namespaceMatches = selector.has("namespaceSelector")
                     ? Labels.selects(selector.path("namespaceSelector"), peer.namespaceLabels())
                     : peer.namespace().equals(policyNamespace);
-            boolean podMatches = !selector.has("podSelector") || Labels.selects(selector.path("podSelector"), peer.labels());
+            boolean podMatches =
+                    !selector.has("podSelector") || Labels.selects(selector.path("podSelector"), peer.labels());
             if (namespaceMatches && podMatches) {
                 return true;
             }
@@ -128,7 +138,9 @@ final class NetworkPolicies {
             }
             JsonNode number = allowed.path("port");
             if (number.isMissingNode()
-                    || (number.isInt() && number.asInt() <= port && port <= allowed.path("endPort").asInt(number.asInt()))
+                    || (number.isInt()
+                            && number.asInt() <= port
+                            && port <= allowed.path("endPort").asInt(number.asInt()))
                     || (number.isString() && named(destination, number.asString(), protocol) == port)) {
                 return true;
             }
@@ -140,7 +152,8 @@ final class NetworkPolicies {
         if (destination.workload() != null) {
             for (JsonNode container : destination.workload().containers()) {
                 for (JsonNode declared : container.path("ports")) {
-                    if (declared.path("name").asString().equals(name) && declared.path("protocol").asString("TCP").equals(protocol)) {
+                    if (declared.path("name").asString().equals(name)
+                            && declared.path("protocol").asString("TCP").equals(protocol)) {
                         return declared.path("containerPort").asInt();
                     }
                 }

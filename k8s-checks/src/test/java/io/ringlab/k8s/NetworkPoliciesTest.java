@@ -21,10 +21,10 @@ class NetworkPoliciesTest {
 
     private static final Endpoint KUBE_DNS = Endpoint.pod("kube-dns", "kube-system", "k8s-app", "kube-dns");
     private static final Endpoint OUTSIDE = Endpoint.outside("a host outside the cluster");
-    private static final Endpoint INGRESS_CONTROLLER = Endpoint.pod("ingress-nginx", "ingress-nginx",
-            "app.kubernetes.io/name", "ingress-nginx");
-    private static final Endpoint OPERATOR_PROMETHEUS = Endpoint.pod("the operator's Prometheus", "monitoring",
-            "app.kubernetes.io/name", "prometheus");
+    private static final Endpoint INGRESS_CONTROLLER =
+            Endpoint.pod("ingress-nginx", "ingress-nginx", "app.kubernetes.io/name", "ingress-nginx");
+    private static final Endpoint OPERATOR_PROMETHEUS =
+            Endpoint.pod("the operator's Prometheus", "monitoring", "app.kubernetes.io/name", "prometheus");
     private static final List<String> SERVICES = List.of("ring-server", "lb-agent", "load-client");
 
     @BeforeAll
@@ -43,10 +43,18 @@ class NetworkPoliciesTest {
         NetworkPolicies policies = new NetworkPolicies(manifest);
         for (Workload workload : manifest.workloads()) {
             Endpoint pod = Endpoint.of(workload);
-            assertThat(policies.allows(OUTSIDE, pod, "TCP", 1)).as("outside to " + pod).isFalse();
-            assertThat(policies.allows(pod, OUTSIDE, "TCP", 443)).as(pod + " to outside").isFalse();
-            assertThat(policies.allows(pod, KUBE_DNS, "UDP", 53)).as(pod + " to DNS").isTrue();
-            assertThat(policies.allows(pod, KUBE_DNS, "TCP", 53)).as(pod + " to DNS over TCP").isTrue();
+            assertThat(policies.allows(OUTSIDE, pod, "TCP", 1))
+                    .as("outside to " + pod)
+                    .isFalse();
+            assertThat(policies.allows(pod, OUTSIDE, "TCP", 443))
+                    .as(pod + " to outside")
+                    .isFalse();
+            assertThat(policies.allows(pod, KUBE_DNS, "UDP", 53))
+                    .as(pod + " to DNS")
+                    .isTrue();
+            assertThat(policies.allows(pod, KUBE_DNS, "TCP", 53))
+                    .as(pod + " to DNS over TCP")
+                    .isTrue();
         }
     }
 
@@ -83,8 +91,10 @@ class NetworkPoliciesTest {
         refused(policies, pods, "grafana", "ring-server", "TCP", 8080);
         refused(policies, pods, "grafana", "admin-dashboard", "TCP", 8000);
         refused(policies, pods, "lb-agent", "admin-dashboard", "TCP", 8000);
-        pod(pods, "ring-server").ifPresent(server ->
-                assertThat(policies.allows(OUTSIDE, server, "UDP", 4242)).as("outside to the servers").isFalse());
+        pod(pods, "ring-server")
+                .ifPresent(server -> assertThat(policies.allows(OUTSIDE, server, "UDP", 4242))
+                        .as("outside to the servers")
+                        .isFalse());
     }
 
     @ParameterizedTest
@@ -93,19 +103,28 @@ class NetworkPoliciesTest {
         Manifest manifest = Kustomize.overlay(overlay);
         NetworkPolicies policies = new NetworkPolicies(manifest);
         Map<String, Endpoint> pods = pods(manifest);
-        String agentsService = manifest.get("Service", "lb-agent-udp").path("spec").path("type").asString("ClusterIP");
-        assertThat(policies.allows(OUTSIDE, pods.get("lb-agent"), "UDP", 4245)).as("clients outside reach the agents")
+        String agentsService = manifest.get("Service", "lb-agent-udp")
+                .path("spec")
+                .path("type")
+                .asString("ClusterIP");
+        assertThat(policies.allows(OUTSIDE, pods.get("lb-agent"), "UDP", 4245))
+                .as("clients outside reach the agents")
                 .isEqualTo(!agentsService.equals("ClusterIP"));
         boolean ingress = manifest.find("Ingress", "admin-dashboard").isPresent();
-        assertThat(policies.allows(INGRESS_CONTROLLER, pods.get("admin-dashboard"), "TCP", 8000)).as("ingress controller")
+        assertThat(policies.allows(INGRESS_CONTROLLER, pods.get("admin-dashboard"), "TCP", 8000))
+                .as("ingress controller")
                 .isEqualTo(ingress);
         boolean operator = manifest.ofKind("PodMonitor").findAny().isPresent();
         for (String service : SERVICES) {
-            pod(pods, service).ifPresent(pod -> assertThat(policies.allows(OPERATOR_PROMETHEUS, pod, "TCP", 8080))
-                    .as("the operator's Prometheus scrapes " + service).isEqualTo(operator));
+            pod(pods, service)
+                    .ifPresent(pod -> assertThat(policies.allows(OPERATOR_PROMETHEUS, pod, "TCP", 8080))
+                            .as("the operator's Prometheus scrapes " + service)
+                            .isEqualTo(operator));
         }
-        pod(pods, "grafana").ifPresent(grafana -> assertThat(policies.allows(grafana, OPERATOR_PROMETHEUS, "TCP", 9090))
-                .as("Grafana queries the operator's Prometheus").isEqualTo(operator));
+        pod(pods, "grafana")
+                .ifPresent(grafana -> assertThat(policies.allows(grafana, OPERATOR_PROMETHEUS, "TCP", 9090))
+                        .as("Grafana queries the operator's Prometheus")
+                        .isEqualTo(operator));
     }
 
     private static Map<String, Endpoint> pods(Manifest manifest) {
@@ -119,17 +138,21 @@ class NetworkPoliciesTest {
     }
 
     /** The flow passes, when both ends are in the overlay. */
-    private static void needs(NetworkPolicies policies, Map<String, Endpoint> pods, String from, String to, String protocol, int port) {
+    private static void needs(
+            NetworkPolicies policies, Map<String, Endpoint> pods, String from, String to, String protocol, int port) {
         if (pods.containsKey(from) && pods.containsKey(to)) {
             assertThat(policies.allows(pods.get(from), pods.get(to), protocol, port))
-                    .as(from + " to " + to + " " + protocol + " " + port).isTrue();
+                    .as(from + " to " + to + " " + protocol + " " + port)
+                    .isTrue();
         }
     }
 
-    private static void refused(NetworkPolicies policies, Map<String, Endpoint> pods, String from, String to, String protocol, int port) {
+    private static void refused(
+            NetworkPolicies policies, Map<String, Endpoint> pods, String from, String to, String protocol, int port) {
         if (pods.containsKey(from) && pods.containsKey(to)) {
             assertThat(policies.allows(pods.get(from), pods.get(to), protocol, port))
-                    .as(from + " to " + to + " " + protocol + " " + port).isFalse();
+                    .as(from + " to " + to + " " + protocol + " " + port)
+                    .isFalse();
         }
     }
 }

@@ -15,10 +15,10 @@ final class Project {
     static final Path OVERLAYS = K8S.resolve("overlays");
     static final Path MONITORING = HOME.resolve("monitoring");
 
-    private static final Pattern VERSION = Pattern.compile("<artifactId>ringlab</artifactId>\\s*<version>([^<]+)</version>");
+    private static final Pattern VERSION =
+            Pattern.compile("<artifactId>ringlab</artifactId>\\s*<version>([^<]+)</version>");
 
-    private Project() {
-    }
+    private Project() {}
 
     /** The version of the root pom, which tags the images. */
     static String version() {

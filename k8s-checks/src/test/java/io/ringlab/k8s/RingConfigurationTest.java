@@ -37,9 +37,14 @@ class RingConfigurationTest {
     void thePeersAreTheStatefulSetsPodsInRingOrder(String overlay) {
         Manifest manifest = Kustomize.overlay(overlay);
         JsonNode servers = manifest.get("StatefulSet", "ring-server");
-        JsonNode service = manifest.get("Service", servers.path("spec").path("serviceName").asString());
-        assertThat(service.path("spec").path("clusterIP").asString()).as("headless").isEqualTo("None");
-        assertThat(service.path("spec").path("publishNotReadyAddresses").asBoolean()).as("peers before ready").isTrue();
+        JsonNode service =
+                manifest.get("Service", servers.path("spec").path("serviceName").asString());
+        assertThat(service.path("spec").path("clusterIP").asString())
+                .as("headless")
+                .isEqualTo("None");
+        assertThat(service.path("spec").path("publishNotReadyAddresses").asBoolean())
+                .as("peers before ready")
+                .isTrue();
 
         int replicas = servers.path("spec").path("replicas").asInt();
         assertThat(replicas).as("a ring has at least 3 servers").isGreaterThanOrEqualTo(3);
@@ -59,13 +64,18 @@ class RingConfigurationTest {
         String self = Workload.envValue(container, "RINGLAB_SERVER_RING_SELF").orElseThrow();
         List<String> peers = peers(manifest);
         for (int ordinal = 0; ordinal < peers.size(); ordinal++) {
-            String expanded = self.replace("$(POD_NAME)", servers.name() + "-" + ordinal).replace("$(POD_NAMESPACE)", namespace);
+            String expanded =
+                    self.replace("$(POD_NAME)", servers.name() + "-" + ordinal).replace("$(POD_NAMESPACE)", namespace);
             assertThat(expanded).as("ring id of pod " + ordinal).isEqualTo(peers.get(ordinal));
         }
         assertThat(Workload.envValue(container, "RINGLAB_SERVER_PORT").orElseThrow())
-                .isEqualTo(String.valueOf(Workload.port(container, "udp").orElseThrow().path("containerPort").asInt()));
+                .isEqualTo(String.valueOf(Workload.port(container, "udp")
+                        .orElseThrow()
+                        .path("containerPort")
+                        .asInt()));
         // a server announces `d` and drains (ringlab.server.ring.drain, 250 ms) before it stops
-        assertThat(servers.podSpec().path("terminationGracePeriodSeconds").asInt()).isGreaterThanOrEqualTo(5);
+        assertThat(servers.podSpec().path("terminationGracePeriodSeconds").asInt())
+                .isGreaterThanOrEqualTo(5);
     }
 
     @ParameterizedTest
@@ -74,7 +84,9 @@ class RingConfigurationTest {
         Manifest manifest = Kustomize.overlay(overlay);
         Workload agents = new Workload(manifest.get("Deployment", "lb-agent"));
         JsonNode agent = agents.containers().get(0);
-        assertThat(Workload.env(agent, "RINGLAB_AGENT_SERVERS")).as("a fixed list and discovery both").isEmpty();
+        assertThat(Workload.env(agent, "RINGLAB_AGENT_SERVERS"))
+                .as("a fixed list and discovery both")
+                .isEmpty();
         assertFieldRef(agent, "POD_NAME", "metadata.name");
         assertThat(Workload.envValue(agent, "RINGLAB_AGENT_NAME")).contains("$(POD_NAME)");
         assertThat(Workload.envValue(agent, "RINGLAB_AGENT_CLIENTPORT")).contains(portOf(agent, "udp"));
@@ -82,17 +94,21 @@ class RingConfigurationTest {
 
         Workload servers = new Workload(manifest.get("StatefulSet", "ring-server"));
         Srv srv = srv(manifest, agents, agent, "RINGLAB_AGENT_DISCOVERY_SRV");
-        assertThat(srv.service()).isEqualTo(servers.object().path("spec").path("serviceName").asString());
+        assertThat(srv.service())
+                .isEqualTo(servers.object().path("spec").path("serviceName").asString());
         assertThat(srv.protocol()).isEqualTo("UDP");
         JsonNode servicePort = servicePort(manifest, srv);
-        JsonNode containerPort = Workload.port(servers.containers().get(0), servicePort.path("targetPort").asString())
+        JsonNode containerPort = Workload.port(
+                        servers.containers().get(0),
+                        servicePort.path("targetPort").asString())
                 .orElseThrow(() -> new AssertionError("the servers have no port " + servicePort.path("targetPort")));
         List<String> peers = peers(manifest);
         for (int ordinal = 0; ordinal < peers.size(); ordinal++) {
             // Kubernetes' SRV target of a StatefulSet pod; a headless Service's record carries the pod's port
-            String target = "%s-%d.%s.%s.%s".formatted(servers.name(), ordinal, srv.service(), srv.namespace(),
-                    CLUSTER_DOMAIN);
-            assertThat(target + ":" + containerPort.path("containerPort").asInt()).as("member id of pod " + ordinal)
+            String target =
+                    "%s-%d.%s.%s.%s".formatted(servers.name(), ordinal, srv.service(), srv.namespace(), CLUSTER_DOMAIN);
+            assertThat(target + ":" + containerPort.path("containerPort").asInt())
+                    .as("member id of pod " + ordinal)
                     .isEqualTo(peers.get(ordinal));
             assertThat(target + ":" + servicePort.path("port").asInt()).isEqualTo(peers.get(ordinal));
         }
@@ -104,35 +120,48 @@ class RingConfigurationTest {
         Manifest manifest = Kustomize.overlay(overlay);
         Workload dashboard = new Workload(manifest.get("Deployment", "admin-dashboard"));
         JsonNode container = dashboard.containers().get(0);
-        assertThat(Workload.envValue(container, "RINGLAB_DASHBOARD_SERVERS_0_URL")).as("a fixed list").isEmpty();
-        Map<String, String> roles = Map.of("RINGLAB_DASHBOARD_DISCOVERY_SERVERS", "ring-server",
-                "RINGLAB_DASHBOARD_DISCOVERY_AGENTS", "lb-agent", "RINGLAB_DASHBOARD_DISCOVERY_CLIENTS", "load-client");
+        assertThat(Workload.envValue(container, "RINGLAB_DASHBOARD_SERVERS_0_URL"))
+                .as("a fixed list")
+                .isEmpty();
+        Map<String, String> roles = Map.of(
+                "RINGLAB_DASHBOARD_DISCOVERY_SERVERS",
+                "ring-server",
+                "RINGLAB_DASHBOARD_DISCOVERY_AGENTS",
+                "lb-agent",
+                "RINGLAB_DASHBOARD_DISCOVERY_CLIENTS",
+                "load-client");
         roles.forEach((variable, service) -> {
             Srv srv = srv(manifest, dashboard, container, variable);
             assertThat(srv.service()).as(variable).isEqualTo(service);
             assertThat(srv.protocol()).as(variable).isEqualTo("TCP");
-            if (service.equals("load-client") && manifest.find("Service", service).isEmpty()) {
-                assertThat(manifest.find("Deployment", "load-client")).as("no Service, no clients").isEmpty();
+            if (service.equals("load-client")
+                    && manifest.find("Service", service).isEmpty()) {
+                assertThat(manifest.find("Deployment", "load-client"))
+                        .as("no Service, no clients")
+                        .isEmpty();
                 return;
             }
-            assertThat(servicePort(manifest, srv).path("port").asInt()).as(variable).isEqualTo(8080);
+            assertThat(servicePort(manifest, srv).path("port").asInt())
+                    .as(variable)
+                    .isEqualTo(8080);
         });
     }
 
     /** An SRV name {@code _<port>._<proto>.<service>.<namespace>.svc.cluster.local}, as the workload expands it. */
-    private record Srv(String port, String protocol, String service, String namespace) {
-    }
+    private record Srv(String port, String protocol, String service, String namespace) {}
 
     private static Srv srv(Manifest manifest, Workload workload, JsonNode container, String variable) {
         assertFieldRef(container, "POD_NAMESPACE", "metadata.namespace");
-        String name = Workload.envValue(container, variable).orElseThrow(() -> new AssertionError("no " + variable))
+        String name = Workload.envValue(container, variable)
+                .orElseThrow(() -> new AssertionError("no " + variable))
                 .replace("$(POD_NAMESPACE)", Manifest.namespace(workload.object()));
         String[] labels = name.split("\\.", 5);
         assertThat(labels).as(variable + " " + name).hasSize(5);
         assertThat(labels[4]).as(variable).isEqualTo(CLUSTER_DOMAIN);
         assertThat(labels[0]).as(variable).startsWith("_");
         assertThat(labels[1]).as(variable).isIn("_udp", "_tcp");
-        assertThat(labels[3]).as(variable + ": the namespace the services are in")
+        assertThat(labels[3])
+                .as(variable + ": the namespace the services are in")
                 .isEqualTo(Manifest.namespace(workload.object()));
         return new Srv(labels[0].substring(1), labels[1].substring(1).toUpperCase(), labels[2], labels[3]);
     }
@@ -140,10 +169,13 @@ class RingConfigurationTest {
     /** The headless Service's port the SRV name names (Kubernetes publishes SRV records for named ports only). */
     private static JsonNode servicePort(Manifest manifest, Srv srv) {
         JsonNode service = manifest.get("Service", srv.service());
-        assertThat(service.path("spec").path("clusterIP").asString()).as(srv.service() + " headless").isEqualTo("None");
+        assertThat(service.path("spec").path("clusterIP").asString())
+                .as(srv.service() + " headless")
+                .isEqualTo("None");
         for (JsonNode port : service.path("spec").path("ports")) {
             if (port.path("name").asString().equals(srv.port())) {
-                assertThat(port.path("protocol").asString("TCP")).as(srv.service() + " " + srv.port())
+                assertThat(port.path("protocol").asString("TCP"))
+                        .as(srv.service() + " " + srv.port())
                         .isEqualTo(srv.protocol());
                 return port;
             }
@@ -169,7 +201,11 @@ class RingConfigurationTest {
     }
 
     private static List<String> peers(Manifest manifest) {
-        return Arrays.asList(manifest.generated("ConfigMap", "ring").path("data").path("peers").asString().split(","));
+        return Arrays.asList(manifest.generated("ConfigMap", "ring")
+                .path("data")
+                .path("peers")
+                .asString()
+                .split(","));
     }
 
     private static List<String> serverIds(Manifest manifest, int replicas) {
@@ -177,26 +213,43 @@ class RingConfigurationTest {
         String udpPort = portOf(new Workload(servers).containers().get(0), "udp");
         List<String> ids = new ArrayList<>();
         for (int ordinal = 0; ordinal < replicas; ordinal++) {
-            ids.add("%s-%d.%s.%s.%s:%s".formatted(Manifest.name(servers), ordinal, servers.path("spec").path("serviceName").asString(),
-                    Manifest.namespace(servers), CLUSTER_DOMAIN, udpPort));
+            ids.add("%s-%d.%s.%s.%s:%s"
+                    .formatted(
+                            Manifest.name(servers),
+                            ordinal,
+                            servers.path("spec").path("serviceName").asString(),
+                            Manifest.namespace(servers),
+                            CLUSTER_DOMAIN,
+                            udpPort));
         }
         return ids;
     }
 
     private static String portOf(JsonNode container, String name) {
-        return String.valueOf(Workload.port(container, name).orElseThrow(() -> new AssertionError("no port " + name))
-                .path("containerPort").asInt());
+        return String.valueOf(Workload.port(container, name)
+                .orElseThrow(() -> new AssertionError("no port " + name))
+                .path("containerPort")
+                .asInt());
     }
 
     private static void assertConfigMapKey(JsonNode container, String variable, String configMapPrefix, String key) {
-        JsonNode reference = Workload.env(container, variable).orElseThrow().path("valueFrom").path("configMapKeyRef");
+        JsonNode reference = Workload.env(container, variable)
+                .orElseThrow()
+                .path("valueFrom")
+                .path("configMapKeyRef");
         // kustomize suffixes generated ConfigMaps' names with a hash of their content
         assertThat(reference.path("name").asString()).as(variable).startsWith(configMapPrefix + "-");
         assertThat(reference.path("key").asString()).as(variable).isEqualTo(key);
     }
 
     private static void assertFieldRef(JsonNode container, String variable, String field) {
-        assertThat(Workload.env(container, variable).orElseThrow().path("valueFrom").path("fieldRef").path("fieldPath").asString())
-                .as(variable).isEqualTo(field);
+        assertThat(Workload.env(container, variable)
+                        .orElseThrow()
+                        .path("valueFrom")
+                        .path("fieldRef")
+                        .path("fieldPath")
+                        .asString())
+                .as(variable)
+                .isEqualTo(field);
     }
 }

@@ -49,15 +49,25 @@ class SchemaStrictnessTest {
                     patch: |-
                       - op: remove
                         path: /spec/ports/0/port
-                """.formatted(folder.relativize(Project.OVERLAYS.resolve("seed"))));
+                """.formatted(
+                        folder.relativize(Project.OVERLAYS.resolve("seed"))));
         List<String> errors = errors(Kustomize.render(folder));
 
-        assertThat(errors).anySatisfy(error -> assertThat(error).startsWith("StatefulSet ring-server")
-                .contains("/spec/template/spec/containers/0/readinessProbe/httpGet").contains("paht"));
-        assertThat(errors).anySatisfy(error -> assertThat(error).startsWith("StatefulSet ring-server")
-                .contains("/spec/replicas").contains("integer"));
-        assertThat(errors).anySatisfy(error -> assertThat(error).startsWith("Service lb-agent-udp")
-                .contains("/spec/ports/0").contains("port"));
+        assertThat(errors)
+                .anySatisfy(error -> assertThat(error)
+                        .startsWith("StatefulSet ring-server")
+                        .contains("/spec/template/spec/containers/0/readinessProbe/httpGet")
+                        .contains("paht"));
+        assertThat(errors)
+                .anySatisfy(error -> assertThat(error)
+                        .startsWith("StatefulSet ring-server")
+                        .contains("/spec/replicas")
+                        .contains("integer"));
+        assertThat(errors)
+                .anySatisfy(error -> assertThat(error)
+                        .startsWith("Service lb-agent-udp")
+                        .contains("/spec/ports/0")
+                        .contains("port"));
         assertThat(errors).hasSize(3);
     }
 
@@ -66,8 +76,11 @@ class SchemaStrictnessTest {
         ObjectNode deployment = seedObject("Deployment", "lb-agent");
         ((ObjectNode) container(deployment).path("securityContext")).put("readOnlyRootFilesytem", true);
 
-        assertThat(SCHEMAS.errors(deployment)).singleElement().asString()
-                .contains("/spec/template/spec/containers/0/securityContext").contains("readOnlyRootFilesytem");
+        assertThat(SCHEMAS.errors(deployment))
+                .singleElement()
+                .asString()
+                .contains("/spec/template/spec/containers/0/securityContext")
+                .contains("readOnlyRootFilesytem");
     }
 
     @Test
@@ -75,8 +88,11 @@ class SchemaStrictnessTest {
         ObjectNode deployment = seedObject("Deployment", "lb-agent");
         ((ObjectNode) container(deployment).path("ports").get(0)).put("containerPort", "4245");
 
-        assertThat(SCHEMAS.errors(deployment)).singleElement().asString()
-                .contains("/spec/template/spec/containers/0/ports/0/containerPort").contains("integer");
+        assertThat(SCHEMAS.errors(deployment))
+                .singleElement()
+                .asString()
+                .contains("/spec/template/spec/containers/0/ports/0/containerPort")
+                .contains("integer");
     }
 
     @Test
@@ -84,8 +100,11 @@ class SchemaStrictnessTest {
         ObjectNode deployment = seedObject("Deployment", "lb-agent");
         container(deployment).remove("name");
 
-        assertThat(SCHEMAS.errors(deployment)).singleElement().asString()
-                .contains("/spec/template/spec/containers/0").contains("name");
+        assertThat(SCHEMAS.errors(deployment))
+                .singleElement()
+                .asString()
+                .contains("/spec/template/spec/containers/0")
+                .contains("name");
     }
 
     @Test
@@ -100,7 +119,9 @@ class SchemaStrictnessTest {
 
     @Test
     void aPodMonitorIsCheckedAgainstTheOperatorsSchema() {
-        ObjectNode podMonitor = (ObjectNode) Kustomize.overlay("prometheus-operator").get("PodMonitor", "ringlab").deepCopy();
+        ObjectNode podMonitor = (ObjectNode) Kustomize.overlay("prometheus-operator")
+                .get("PodMonitor", "ringlab")
+                .deepCopy();
         assertThat(SCHEMAS.errors(podMonitor)).isEmpty();
 
         ((ObjectNode) podMonitor.path("spec").path("podMetricsEndpoints").get(0)).put("honourLabels", true);
@@ -128,6 +149,10 @@ class SchemaStrictnessTest {
     }
 
     private static ObjectNode container(ObjectNode workload) {
-        return (ObjectNode) workload.path("spec").path("template").path("spec").path("containers").get(0);
+        return (ObjectNode) workload.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .get(0);
     }
 }

@@ -25,14 +25,20 @@ record ServedEndpoints(String readiness, String liveness, int port) {
 
     static ServedEndpoints of(JsonNode container) {
         String image = container.path("image").asString();
-        String repository = image.substring(image.lastIndexOf('/', image.lastIndexOf('/') - 1) + 1).split(":")[0];
+        String repository = image.substring(image.lastIndexOf('/', image.lastIndexOf('/') - 1) + 1)
+                .split(":")[0];
         if (repository.startsWith(RINGLAB_IMAGE)) {
             return ringLab(repository.substring(RINGLAB_IMAGE.length()), container);
         }
         return switch (repository) {
             case "prom/prometheus" -> new ServedEndpoints("/-/ready", "/-/healthy", prometheusPort(container));
-            case "grafana/grafana" -> new ServedEndpoints("/api/health", "/api/health",
-                    Workload.envValue(container, "GF_SERVER_HTTP_PORT").map(Integer::parseInt).orElse(3000));
+            case "grafana/grafana" ->
+                new ServedEndpoints(
+                        "/api/health",
+                        "/api/health",
+                        Workload.envValue(container, "GF_SERVER_HTTP_PORT")
+                                .map(Integer::parseInt)
+                                .orElse(3000));
             default -> throw new AssertionError("what does " + image + " serve? Teach ServedEndpoints");
         };
     }
@@ -41,19 +47,30 @@ record ServedEndpoints(String readiness, String liveness, int port) {
     private static ServedEndpoints ringLab(String module, JsonNode container) {
         JsonNode config = configuration(module);
         JsonNode management = config.path("management");
-        if (!management.path("endpoint").path("health").path("probes").path("enabled").asBoolean(false)) {
+        if (!management
+                .path("endpoint")
+                .path("health")
+                .path("probes")
+                .path("enabled")
+                .asBoolean(false)) {
             throw new AssertionError(module + " does not set management.endpoint.health.probes.enabled: it serves no "
                     + "/actuator/health/liveness or /readiness outside Kubernetes' detection");
         }
-        List<String> exposed = Arrays.asList(management.path("endpoints").path("web").path("exposure").path("include")
-                .asString().split(","));
+        List<String> exposed = Arrays.asList(management
+                .path("endpoints")
+                .path("web")
+                .path("exposure")
+                .path("include")
+                .asString()
+                .split(","));
         if (!exposed.contains("health")) {
             throw new AssertionError(module + " does not expose the health endpoint over HTTP");
         }
         if (management.path("server").has("port")) {
             throw new AssertionError(module + " serves Actuator on management.server.port: teach ServedEndpoints");
         }
-        int port = Workload.envValue(container, "SERVER_PORT").map(Integer::parseInt)
+        int port = Workload.envValue(container, "SERVER_PORT")
+                .map(Integer::parseInt)
                 .orElse(config.path("server").path("port").asInt(8080));
         return new ServedEndpoints("/actuator/health/readiness", "/actuator/health/liveness", port);
     }
@@ -61,7 +78,8 @@ record ServedEndpoints(String readiness, String liveness, int port) {
     private static JsonNode configuration(String module) {
         Path resources = Project.HOME.resolve(module).resolve("src/main/resources");
         try (Stream<Path> files = Files.list(resources)) {
-            List<Path> configs = files.filter(file -> file.toString().endsWith(".yml")).toList();
+            List<Path> configs =
+                    files.filter(file -> file.toString().endsWith(".yml")).toList();
             if (configs.size() != 1) {
                 throw new AssertionError("expected one configuration file in " + resources + ", found " + configs);
             }
@@ -82,6 +100,7 @@ record ServedEndpoints(String readiness, String liveness, int port) {
     }
 
     static Map<String, String> probePaths(ServedEndpoints served) {
-        return Map.of("startupProbe", served.liveness, "livenessProbe", served.liveness, "readinessProbe", served.readiness);
+        return Map.of(
+                "startupProbe", served.liveness, "livenessProbe", served.liveness, "readinessProbe", served.readiness);
     }
 }

@@ -54,6 +54,8 @@ record Workload(JsonNode object) {
 
     /** The literal value of an environment variable, when it is one. */
     static Optional<String> envValue(JsonNode container, String name) {
-        return env(container, name).filter(variable -> variable.has("value")).map(variable -> variable.path("value").asString());
+        return env(container, name)
+                .filter(variable -> variable.has("value"))
+                .map(variable -> variable.path("value").asString());
     }
 }

@@ -9,8 +9,7 @@ import java.util.function.Function;
 /** An agent's servers by id ({@code host:port}, as the agent names them): what it sent each, and how it sees them. */
 final class AgentShares {
 
-    private AgentShares() {
-    }
+    private AgentShares() {}
 
     static Map<String, Long> forwardedTo(AgentStatus agent) {
         return byServer(agent, AgentStatus.ServerShare::forwarded);

@@ -34,9 +34,13 @@ final class AgentWatcher {
                 String server = serverNameById.getOrDefault(id, id);
                 String before = lastState.put(agent + "/" + server, state);
                 if (before != null && !before.equals(state)) {
-                    lines.add("%s: %s %s (retries so far %d, ejections %d)".formatted(LogText.escape(agent),
-                            LogText.escape(server), LogText.escape(state),
-                            status.retries(), status.ejections()));
+                    lines.add("%s: %s %s (retries so far %d, ejections %d)"
+                            .formatted(
+                                    LogText.escape(agent),
+                                    LogText.escape(server),
+                                    LogText.escape(state),
+                                    status.retries(),
+                                    status.ejections()));
                 }
             });
         });

@@ -23,8 +23,10 @@ record ControlCredentials(String username, String password, boolean generated) {
         }
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
-        return new ControlCredentials(username.isEmpty() ? "admin" : username,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes), true);
+        return new ControlCredentials(
+                username.isEmpty() ? "admin" : username,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes),
+                true);
     }
 
     /** What the services' environment needs: the drawn password; nothing when the services inherit one. */
@@ -37,7 +39,8 @@ record ControlCredentials(String username, String password, boolean generated) {
         return generated
                 ? "control endpoints (POST, PUT): HTTP Basic, user %s, password %s (drawn for this run; set %s to choose one)"
                         .formatted(username, password, PASSWORD_VARIABLE)
-                : "control endpoints (POST, PUT): HTTP Basic, user %s, password from %s".formatted(username, PASSWORD_VARIABLE);
+                : "control endpoints (POST, PUT): HTTP Basic, user %s, password from %s"
+                        .formatted(username, PASSWORD_VARIABLE);
     }
 
     @Override

@@ -1,8 +1,9 @@
 package io.ringlab.launcher;
 
-import io.ringlab.model.status.ServerStatus;
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
+import io.ringlab.model.status.ServerStatus;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +23,11 @@ final class CsvSamples implements AutoCloseable {
 
     CsvSamples(Path directory) throws IOException {
         Files.createDirectories(directory);
-        clients = open(directory.resolve("clients.csv"),
+        clients = open(
+                directory.resolve("clients.csv"),
                 "elapsed_s,time,client,threads,sent,responses,timeouts,wrong_replies,success_rate,average_ms,p50_ms,p99_ms");
-        agents = open(directory.resolve("agents.csv"), "elapsed_s,time,agent,server,forwarded,share,in_rotation,retries");
+        agents = open(
+                directory.resolve("agents.csv"), "elapsed_s,time,agent,server,forwarded,share,in_rotation,retries");
         servers = open(directory.resolve("servers.csv"), "elapsed_s,time,server,requests_received,share,state");
     }
 
@@ -38,13 +41,27 @@ final class CsvSamples implements AutoCloseable {
 
     void add(Snapshot snapshot) {
         long t = snapshot.elapsedSeconds();
-        String time = snapshot.takenAt().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        String time = snapshot.takenAt()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .toString();
         try {
             for (Snapshot.Client client : snapshot.clients()) {
                 ClientStatus s = client.status();
                 if (s != null) {
-                    row(clients, "%d,%s,%s,%d,%d,%d,%d,%d,%.6f,%.4f,%.4f,%.4f", t, time, client.name(), s.threads(), s.sent(),
-                            s.responses(), s.timeouts(), s.wrongReplies(), s.successRate(), s.averageMs(), s.p50Ms(),
+                    row(
+                            clients,
+                            "%d,%s,%s,%d,%d,%d,%d,%d,%.6f,%.4f,%.4f,%.4f",
+                            t,
+                            time,
+                            client.name(),
+                            s.threads(),
+                            s.sent(),
+                            s.responses(),
+                            s.timeouts(),
+                            s.wrongReplies(),
+                            s.successRate(),
+                            s.averageMs(),
+                            s.p50Ms(),
                             s.p99Ms());
                 }
             }
@@ -55,18 +72,35 @@ final class CsvSamples implements AutoCloseable {
                 }
                 for (Snapshot.Server server : snapshot.servers()) {
                     long sent = AgentShares.forwardedTo(s).getOrDefault(server.id(), 0L);
-                    row(agents, "%d,%s,%s,%s,%d,%.6f,%s,%d", t, time, agent.name(), server.name(), sent,
+                    row(
+                            agents,
+                            "%d,%s,%s,%s,%d,%.6f,%s,%d",
+                            t,
+                            time,
+                            agent.name(),
+                            server.name(),
+                            sent,
                             s.forwarded() == 0 ? 0.0 : (double) sent / s.forwarded(),
-                            AgentShares.upById(s).getOrDefault(server.id(), false), s.retries());
+                            AgentShares.upById(s).getOrDefault(server.id(), false),
+                            s.retries());
                 }
             }
-            long total = snapshot.servers().stream().filter(s -> s.status() != null)
-                    .mapToLong(s -> s.status().requestsReceived()).sum();
+            long total = snapshot.servers().stream()
+                    .filter(s -> s.status() != null)
+                    .mapToLong(s -> s.status().requestsReceived())
+                    .sum();
             for (Snapshot.Server server : snapshot.servers()) {
                 ServerStatus s = server.status();
                 if (s != null) {
-                    row(servers, "%d,%s,%s,%d,%.6f,%s", t, time, server.name(), s.requestsReceived(),
-                            total == 0 ? 0.0 : (double) s.requestsReceived() / total, s.state());
+                    row(
+                            servers,
+                            "%d,%s,%s,%d,%.6f,%s",
+                            t,
+                            time,
+                            server.name(),
+                            s.requestsReceived(),
+                            total == 0 ? 0.0 : (double) s.requestsReceived() / total,
+                            s.state());
                 }
             }
             clients.flush();

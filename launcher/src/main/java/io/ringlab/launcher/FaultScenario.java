@@ -15,7 +15,8 @@ final class FaultScenario {
     FaultScenario(LaunchOptions options) {
         this.server = options.killServer();
         this.killAtNanos = options.killAt().toNanos();
-        this.restartAtNanos = options.restartAfter().isZero() ? Long.MAX_VALUE
+        this.restartAtNanos = options.restartAfter().isZero()
+                ? Long.MAX_VALUE
                 : killAtNanos + options.restartAfter().toNanos();
     }
 
@@ -46,6 +47,8 @@ final class FaultScenario {
     }
 
     private static String now() {
-        return java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        return java.time.LocalTime.now()
+                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                .toString();
     }
 }

@@ -1,10 +1,10 @@
 package io.ringlab.launcher;
 
-import io.ringlab.launcher.lab.layout.LabHost;
 import io.ringlab.launcher.lab.LabNetwork;
 import io.ringlab.launcher.lab.fault.FaultAction;
 import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;
 import io.ringlab.launcher.lab.fault.NftRuleset;
+import io.ringlab.launcher.lab.layout.LabHost;
 
 import java.io.IOException;
 import java.util.List;

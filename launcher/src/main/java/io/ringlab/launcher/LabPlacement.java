@@ -39,7 +39,9 @@ record LabPlacement(LabLayout layout, boolean ipv6) implements Placement {
 
     @Override
     public List<String> commandPrefix(String process) {
-        return layout.hostOf(process).map(h -> List.of("ip", "netns", "exec", h.namespace())).orElse(List.of());
+        return layout.hostOf(process)
+                .map(h -> List.of("ip", "netns", "exec", h.namespace()))
+                .orElse(List.of());
     }
 
     /** Fixed ports for the agents' server side and the clients' replies, so that faults can tell links apart. */

@@ -25,11 +25,16 @@ final class LabPoller {
     }
 
     Observation poll(long nanos) {
-        return poller.poll(nanos, targets(Role.SERVER, ServiceProcess::ringUrl),
-                targets(Role.AGENT, ServiceProcess::statusUrl), targets(Role.CLIENT, ServiceProcess::statusUrl));
+        return poller.poll(
+                nanos,
+                targets(Role.SERVER, ServiceProcess::ringUrl),
+                targets(Role.AGENT, ServiceProcess::statusUrl),
+                targets(Role.CLIENT, ServiceProcess::statusUrl));
     }
 
     private List<Target> targets(Role role, Function<ServiceProcess, String> url) {
-        return cluster.ofRole(role).stream().map(process -> new Target(process.name(), url.apply(process))).toList();
+        return cluster.ofRole(role).stream()
+                .map(process -> new Target(process.name(), url.apply(process)))
+                .toList();
     }
 }

@@ -11,21 +11,24 @@ import java.util.stream.Collectors;
 public final class LabScrapeConfig {
 
     /** The jobs of the services, as in prometheus-local.yml: ring servers, agents, load clients, the dashboard. */
-    public static final List<String> SERVICE_JOBS = List.of("ring-server", "lb-agent", "load-client",
-            "admin-dashboard");
+    public static final List<String> SERVICE_JOBS =
+            List.of("ring-server", "lb-agent", "load-client", "admin-dashboard");
     /** The job of the launcher's REST. */
     public static final String LAB_JOB = "ringlab-lab";
 
-    private LabScrapeConfig() {
-    }
+    private LabScrapeConfig() {}
 
     /**
      * @param servers      {@code host:port} of every ring server's HTTP; {@code agents}, {@code clients} the same
      * @param dashboards   {@code host:port} of the admin dashboard (its operators' actions), if it runs
      * @param launcherRest {@code host:port} of the launcher's REST
      */
-    public static String render(List<String> servers, List<String> agents, List<String> clients,
-                                List<String> dashboards, String launcherRest) {
+    public static String render(
+            List<String> servers,
+            List<String> agents,
+            List<String> clients,
+            List<String> dashboards,
+            String launcherRest) {
         List<List<String>> targets = List.of(servers, agents, clients, dashboards);
         StringBuilder yaml = new StringBuilder("""
                 # Scrapes a bin/ringlab-lab run: every service at its host's address on the lab's bridge, and the
@@ -46,8 +49,12 @@ public final class LabScrapeConfig {
     }
 
     private static void job(StringBuilder yaml, String name, String path, List<String> targets) {
-        yaml.append("  - job_name: ").append(name).append('\n')
-                .append("    metrics_path: ").append(path).append('\n')
+        yaml.append("  - job_name: ")
+                .append(name)
+                .append('\n')
+                .append("    metrics_path: ")
+                .append(path)
+                .append('\n')
                 .append("    honor_labels: true\n")
                 .append("    static_configs:\n")
                 .append("      - targets: [")

@@ -3,9 +3,6 @@ package io.ringlab.launcher;
 import io.ringlab.launcher.ServiceProcess.Role;
 import io.ringlab.launcher.lab.LabControl;
 import io.ringlab.launcher.lab.LabControlServer;
-import io.ringlab.model.lab.LabEvent;
-import io.ringlab.launcher.lab.layout.LabHost;
-import io.ringlab.launcher.lab.layout.LabLayout;
 import io.ringlab.launcher.lab.LabNetwork;
 import io.ringlab.launcher.lab.check.Observation;
 import io.ringlab.launcher.lab.check.RunChecker;
@@ -15,6 +12,9 @@ import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;
 import io.ringlab.launcher.lab.fault.FaultSpec;
 import io.ringlab.launcher.lab.fault.FaultSpecException;
 import io.ringlab.launcher.lab.fault.FaultSpecParser;
+import io.ringlab.launcher.lab.layout.LabHost;
+import io.ringlab.launcher.lab.layout.LabLayout;
+import io.ringlab.model.lab.LabEvent;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -83,9 +83,10 @@ final class LabSession implements LabControl, AutoCloseable {
         if (subnet < 0) {
             throw new IOException("every /24 of 198.18.0.0/15 is in use on this machine");
         }
-        LabLayout layout = LabLayout.of(runId, options.servers(), options.agents(), options.clients(), subnet, ipv6Prefix);
-        FaultSpecParser parser = new FaultSpecParser(layout.hosts().stream().map(LabHost::name).collect(Collectors.toSet()),
-                Set.copyOf(layout.processes()));
+        LabLayout layout =
+                LabLayout.of(runId, options.servers(), options.agents(), options.clients(), subnet, ipv6Prefix);
+        FaultSpecParser parser = new FaultSpecParser(
+                layout.hosts().stream().map(LabHost::name).collect(Collectors.toSet()), Set.copyOf(layout.processes()));
         List<FaultSpec> specs = new ArrayList<>();
         for (String text : options.faults()) {
             try {
@@ -94,8 +95,11 @@ final class LabSession implements LabControl, AutoCloseable {
                 throw new LaunchOptions.UsageException("--fault '" + text + "': " + e.getMessage());
             }
         }
-        LabNetwork network = LabNetwork.create(layout, options.names().equals("hosts") ? LabNetwork.Names.HOSTS
-                : LabNetwork.Names.DNS, options.home(), options.runDirectory().resolve("logs"));
+        LabNetwork network = LabNetwork.create(
+                layout,
+                options.names().equals("hosts") ? LabNetwork.Names.HOSTS : LabNetwork.Names.DNS,
+                options.home(),
+                options.runDirectory().resolve("logs"));
         return new LabSession(options, network, parser, specs);
     }
 
@@ -107,13 +111,20 @@ final class LabSession implements LabControl, AutoCloseable {
     List<String> describe() {
         LabLayout layout = network.layout();
         List<String> lines = new ArrayList<>();
-        lines.add("lab %s: bridge %s, %s.0/24%s, names %s (zone %s); the machine is %s".formatted(layout.runId(),
-                layout.bridge(), layout.subnet(), layout.ipv6Prefix() == null ? "" : " and " + layout.ipv6Prefix() + "/64",
-                options.names().equals("hosts") ? "from a hosts file in every namespace" : "served by dnsmasq at " + layout.dnsIpv4(),
-                LabLayout.ZONE, layout.machineIpv4()));
+        lines.add("lab %s: bridge %s, %s.0/24%s, names %s (zone %s); the machine is %s"
+                .formatted(
+                        layout.runId(),
+                        layout.bridge(),
+                        layout.subnet(),
+                        layout.ipv6Prefix() == null ? "" : " and " + layout.ipv6Prefix() + "/64",
+                        options.names().equals("hosts")
+                                ? "from a hosts file in every namespace"
+                                : "served by dnsmasq at " + layout.dnsIpv4(),
+                        LabLayout.ZONE,
+                        layout.machineIpv4()));
         for (LabHost host : layout.hosts()) {
-            lines.add("  %-10s %-15s %s  (namespace %s)".formatted(host.name(), host.ipv4(),
-                    String.join(" + ", host.processes()), host.namespace()));
+            lines.add("  %-10s %-15s %s  (namespace %s)"
+                    .formatted(host.name(), host.ipv4(), String.join(" + ", host.processes()), host.namespace()));
         }
         return lines;
     }
@@ -142,8 +153,9 @@ final class LabSession implements LabControl, AutoCloseable {
         scheduled.forEach(spec -> schedule.add(spec, startNanos));
         ControlCredentials credentials = cluster.credentials();
         rest = new LabControlServer(options.controlPort(), this, credentials.username(), credentials.password());
-        out.accept("lab REST: %s/api/faults (POST {\"fault\": \"for 20s loss 5%% agent<->server\"} with the control credentials), %s/api/verdict"
-                .formatted(rest.url(), rest.url()));
+        out.accept(
+                "lab REST: %s/api/faults (POST {\"fault\": \"for 20s loss 5%% agent<->server\"} with the control credentials), %s/api/verdict"
+                        .formatted(rest.url(), rest.url()));
         scheduled.forEach(spec -> out.accept("fault scheduled: " + spec));
         ticker = new Thread(this::tick, "lab-ticker");
         ticker.setDaemon(true);
@@ -184,9 +196,12 @@ final class LabSession implements LabControl, AutoCloseable {
             Fault fault = transition.fault();
             String line;
             try {
-                line = transition.starts() ? faults.start(fault, schedule.active()) : faults.end(fault, schedule.active());
+                line = transition.starts()
+                        ? faults.start(fault, schedule.active())
+                        : faults.end(fault, schedule.active());
             } catch (IOException | RuntimeException e) {
-                line = "fault %d: could not %s it: %s".formatted(fault.id(), transition.starts() ? "start" : "end", e.getMessage());
+                line = "fault %d: could not %s it: %s"
+                        .formatted(fault.id(), transition.starts() ? "start" : "end", e.getMessage());
             }
             // in force (or gone) once every host's table is written, which on a busy machine takes a while
             long done = System.nanoTime();
@@ -253,7 +268,9 @@ final class LabSession implements LabControl, AutoCloseable {
     public synchronized List<FaultView> faults() {
         long nowNanos = System.nanoTime();
         long nowMillis = System.currentTimeMillis();
-        return schedule.all().stream().map(fault -> view(fault, nowNanos, nowMillis)).toList();
+        return schedule.all().stream()
+                .map(fault -> view(fault, nowNanos, nowMillis))
+                .toList();
     }
 
     private FaultView view(Fault fault) {
@@ -296,10 +313,15 @@ final class LabSession implements LabControl, AutoCloseable {
             verdict.lines().forEach(System.out::println);
             if (options.verdictFile() != null) {
                 try {
-                    Files.createDirectories(options.verdictFile().toAbsolutePath().getParent());
-                    Files.write(options.verdictFile(), JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-                            .writeValueAsBytes(java.util.Map.of("holds", verdict.holds(), "verdict", verdict,
-                                    "events", events())));
+                    Files.createDirectories(
+                            options.verdictFile().toAbsolutePath().getParent());
+                    Files.write(
+                            options.verdictFile(),
+                            JsonMapper.builder()
+                                    .build()
+                                    .writerWithDefaultPrettyPrinter()
+                                    .writeValueAsBytes(java.util.Map.of(
+                                            "holds", verdict.holds(), "verdict", verdict, "events", events())));
                 } catch (IOException | RuntimeException e) {
                     System.err.println("lab: could not write the verdict to " + options.verdictFile() + ": " + e);
                 }

@@ -163,7 +163,8 @@ record LaunchOptions(
             throw new UsageException("--servers must be at least 3: the servers form a ring");
         }
         if (options.killServer() > options.servers()) {
-            throw new UsageException("--kill-server %d: there are only %d servers".formatted(options.killServer(), options.servers()));
+            throw new UsageException(
+                    "--kill-server %d: there are only %d servers".formatted(options.killServer(), options.servers()));
         }
         if (options.electionInterval().isZero() || options.downtime().isZero()) {
             throw new UsageException("--election-interval and --downtime must be more than 0");
@@ -226,7 +227,8 @@ record LaunchOptions(
             known.add(name);
             String value = given.get(name);
             if (value == null) {
-                value = environment.get("RINGLAB_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+                value = environment.get(
+                        "RINGLAB_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
             }
             return value == null ? fallback : value;
         }

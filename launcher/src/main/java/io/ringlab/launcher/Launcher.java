@@ -1,7 +1,7 @@
 package io.ringlab.launcher;
 
-import io.ringlab.model.status.AgentStatus;
 import io.ringlab.launcher.ServiceProcess.Role;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.RingStatus;
 
 import java.nio.file.Path;
@@ -22,13 +22,17 @@ public final class Launcher {
     private static final Duration STARTUP_LIMIT = Duration.ofMinutes(3);
     private static final long RING_POLL_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) throws Exception {
         LaunchOptions options;
         try {
-            options = LaunchOptions.parse(args, System.getenv(), Path.of(System.getProperty("ringlab.home", ".")).toAbsolutePath().normalize());
+            options = LaunchOptions.parse(
+                    args,
+                    System.getenv(),
+                    Path.of(System.getProperty("ringlab.home", "."))
+                            .toAbsolutePath()
+                            .normalize());
         } catch (LaunchOptions.UsageException e) {
             if (e.getMessage() != null) {
                 System.err.println("ringlab-local: " + e.getMessage());
@@ -74,25 +78,34 @@ public final class Launcher {
                 labSession.close();
             }
         };
-        Thread stopper = new Thread(() -> {
-            stopEverything.run();
-            stopped.countDown();
-        }, "ringlab-stop");
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            if (stopped.getCount() > 0) {
-                System.out.println("\nstopping every service...");
-                finishReport(report, options, "interrupted");
-                stopEverything.run();
-            }
-        }, "ringlab-shutdown"));
+        Thread stopper = new Thread(
+                () -> {
+                    stopEverything.run();
+                    stopped.countDown();
+                },
+                "ringlab-stop");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            if (stopped.getCount() > 0) {
+                                System.out.println("\nstopping every service...");
+                                finishReport(report, options, "interrupted");
+                                stopEverything.run();
+                            }
+                        },
+                        "ringlab-shutdown"));
 
         StatusReader reader = new StatusReader();
         if (lab != null) {
             lab.describe().forEach(System.out::println);
         }
         cluster.start();
-        System.out.printf("starting %d ring servers, %d agents, %d load clients and the dashboard (logs in %s)%n",
-                options.servers(), options.agents(), options.clients(), options.runDirectory().resolve("logs"));
+        System.out.printf(
+                "starting %d ring servers, %d agents, %d load clients and the dashboard (logs in %s)%n",
+                options.servers(),
+                options.agents(),
+                options.clients(),
+                options.runDirectory().resolve("logs"));
         if (!awaitReady(cluster, reader)) {
             stopper.start();
             stopped.await();
@@ -111,12 +124,15 @@ public final class Launcher {
             lab.start(startNanos, line -> System.out.println(elapsed(startNanos) + " " + line));
         }
         long reportNanos = options.reportInterval().toNanos();
-        long endNanos = options.duration().isZero() ? Long.MAX_VALUE : startNanos + options.duration().toNanos();
+        long endNanos = options.duration().isZero()
+                ? Long.MAX_VALUE
+                : startNanos + options.duration().toNanos();
         long nextReport = startNanos + reportNanos;
         long nextRingPoll = startNanos;
         while (true) {
             long now = System.nanoTime();
-            long faultAt = fault.nextEventNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + fault.nextEventNanos();
+            long faultAt =
+                    fault.nextEventNanos() == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + fault.nextEventNanos();
             long wake = Math.min(Math.min(Math.min(nextReport, endNanos), nextRingPoll), faultAt);
             if (wake > now) {
                 TimeUnit.NANOSECONDS.sleep(wake - now);
@@ -164,8 +180,8 @@ public final class Launcher {
             return;
         }
         try {
-            report.finish("RingLab run (%s): %d servers, %d agents, %d clients of %d threads".formatted(how,
-                    options.servers(), options.agents(), options.clients(), options.threads()));
+            report.finish("RingLab run (%s): %d servers, %d agents, %d clients of %d threads"
+                    .formatted(how, options.servers(), options.agents(), options.clients(), options.threads()));
             System.out.println("report written to " + report.directory());
         } catch (Exception e) {
             System.err.println("report could not be finished: " + e);
@@ -177,8 +193,9 @@ public final class Launcher {
         for (ServiceProcess process : cluster.processes()) {
             while (!reader.answers(process.readinessUrl())) {
                 if (!process.isAlive() || System.nanoTime() > deadline) {
-                    System.err.printf("%s did not start; the end of %s:%n%s%n", process.name(), process.log(),
-                            process.logTail(15));
+                    System.err.printf(
+                            "%s did not start; the end of %s:%n%s%n",
+                            process.name(), process.log(), process.logTail(15));
                     return false;
                 }
                 TimeUnit.MILLISECONDS.sleep(200);
@@ -189,12 +206,15 @@ public final class Launcher {
 
     private static void printEndpoints(LocalCluster cluster) {
         System.out.println("all services up; status endpoints:");
-        cluster.processes().stream().filter(p -> p.role() != Role.DASHBOARD)
+        cluster.processes().stream()
+                .filter(p -> p.role() != Role.DASHBOARD)
                 .forEach(p -> System.out.printf("  %-10s %s (pid %d)%n", p.name(), p.statusUrl(), p.pid()));
         System.out.println(cluster.credentials().describe());
         System.out.println(cluster.clusterKey().describe());
-        cluster.ofRole(Role.DASHBOARD).forEach(p -> System.out.printf("dashboard: %s (pid %d); sign in as %s with that password%n",
-                p.pageUrl(), p.pid(), cluster.credentials().username()));
+        cluster.ofRole(Role.DASHBOARD)
+                .forEach(p -> System.out.printf(
+                        "dashboard: %s (pid %d); sign in as %s with that password%n",
+                        p.pageUrl(), p.pid(), cluster.credentials().username()));
         System.out.println("press Ctrl-C to stop everything");
     }
 
@@ -224,21 +244,24 @@ public final class Launcher {
 
     private static String elapsed(long startNanos) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
-        return String.format(java.util.Locale.ROOT, "[%02d:%02d:%02d]", seconds / 3600, seconds / 60 % 60, seconds % 60);
+        return String.format(
+                java.util.Locale.ROOT, "[%02d:%02d:%02d]", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     static Snapshot snapshot(LocalCluster cluster, StatusReader reader, long startNanos) {
         java.time.LocalTime takenAt = java.time.LocalTime.now();
         List<Snapshot.Client> clients = cluster.ofRole(Role.CLIENT).stream()
-                .map(p -> new Snapshot.Client(p.name(), reader.client(p.statusUrl()))).toList();
+                .map(p -> new Snapshot.Client(p.name(), reader.client(p.statusUrl())))
+                .toList();
         List<Snapshot.Agent> agents = cluster.ofRole(Role.AGENT).stream()
-                .map(p -> new Snapshot.Agent(p.name(), reader.agent(p.statusUrl()))).toList();
+                .map(p -> new Snapshot.Agent(p.name(), reader.agent(p.statusUrl())))
+                .toList();
         Map<String, String> idByName = new LinkedHashMap<>();
         cluster.serverNamesById().forEach((id, name) -> idByName.put(name, id));
         List<Snapshot.Server> servers = cluster.ofRole(Role.SERVER).stream()
                 .map(p -> new Snapshot.Server(p.name(), idByName.get(p.name()), reader.server(p.statusUrl())))
                 .toList();
-        return new Snapshot(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), takenAt, clients, agents,
-                servers);
+        return new Snapshot(
+                TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos), takenAt, clients, agents, servers);
     }
 }

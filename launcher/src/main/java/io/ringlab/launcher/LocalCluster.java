@@ -47,23 +47,42 @@ final class LocalCluster implements AutoCloseable {
     }
 
     void start() throws IOException {
-        List<String> ring = IntStream.rangeClosed(1, options.servers()).mapToObj(placement::serverId).toList();
+        List<String> ring = IntStream.rangeClosed(1, options.servers())
+                .mapToObj(placement::serverId)
+                .toList();
         for (int i = 1; i <= options.servers(); i++) {
-            launch("server-" + i, Role.SERVER, options.serverHttpPort(i), placement.serverUdpPort(i), "ring-server-service",
+            launch(
+                    "server-" + i,
+                    Role.SERVER,
+                    options.serverHttpPort(i),
+                    placement.serverUdpPort(i),
+                    "ring-server-service",
                     ClusterArguments.server("server-" + i, placement.serverUdpPort(i), placement.serverId(i), ring)
                             .with(ClusterArguments.RING_ELECTION_INTERVAL, options.electionInterval())
                             .with(ClusterArguments.RING_DOWNTIME, options.downtime())
                             .with(ClusterArguments.RING_PERIODIC, options.elections()));
         }
         for (int i = 1; i <= options.agents(); i++) {
-            launch("agent-" + i, Role.AGENT, options.agentHttpPort(i), placement.agentUdpPort(i), "lb-agent-service",
+            launch(
+                    "agent-" + i,
+                    Role.AGENT,
+                    options.agentHttpPort(i),
+                    placement.agentUdpPort(i),
+                    "lb-agent-service",
                     ClusterArguments.agent("agent-" + i, placement.agentUdpPort(i), ring)
-                            .withIf(options.agentMaxTries() != 0, ClusterArguments.AGENT_MAX_TRIES,
+                            .withIf(
+                                    options.agentMaxTries() != 0,
+                                    ClusterArguments.AGENT_MAX_TRIES,
                                     options.agentMaxTries()));
         }
         for (int i = 1; i <= options.clients(); i++) {
             int agent = (i - 1) % options.agents() + 1;
-            launch("client-" + i, Role.CLIENT, options.clientHttpPort(i), 0, "load-client-service",
+            launch(
+                    "client-" + i,
+                    Role.CLIENT,
+                    options.clientHttpPort(i),
+                    0,
+                    "load-client-service",
                     ClusterArguments.client("client-" + i, placement.agentEndpoint(agent))
                             .with(ClusterArguments.CLIENT_THREADS, options.threads()));
         }
@@ -83,12 +102,16 @@ final class LocalCluster implements AutoCloseable {
             dashboard = watch(dashboard, "clients", i, "client-" + i, options.clientHttpPort(i));
         }
         // in the lab, the launcher's REST, for the dashboard's faults panel
-        return dashboard.withIf(options.hosts(), ClusterArguments.DASHBOARD_LAB_URL,
-                "http://127.0.0.1:" + options.controlPort());
+        return dashboard.withIf(
+                options.hosts(), ClusterArguments.DASHBOARD_LAB_URL, "http://127.0.0.1:" + options.controlPort());
     }
 
     private ServiceArguments watch(ServiceArguments dashboard, String list, int index, String name, int httpPort) {
-        return ClusterArguments.watch(dashboard, list, index - 1, name,
+        return ClusterArguments.watch(
+                dashboard,
+                list,
+                index - 1,
+                name,
                 "http://" + ClusterArguments.hostPort(placement.httpHost(name), httpPort));
     }
 
@@ -110,8 +133,15 @@ final class LocalCluster implements AutoCloseable {
         command.addAll(placement.roleArguments(role));
         command.addAll(args.toList());
         command.removeIf(String::isEmpty);
-        ServiceProcess process = ServiceProcess.start(name, role, placement.httpHost(name), httpPort, udpPort, command,
-                options.runDirectory().resolve("logs/" + name + ".log"), serviceEnvironment());
+        ServiceProcess process = ServiceProcess.start(
+                name,
+                role,
+                placement.httpHost(name),
+                httpPort,
+                udpPort,
+                command,
+                options.runDirectory().resolve("logs/" + name + ".log"),
+                serviceEnvironment());
         processes.add(process);
         writePids();
         startListener.accept(process);
@@ -126,7 +156,8 @@ final class LocalCluster implements AutoCloseable {
     private Path executableJar(String module) throws IOException {
         Path target = options.home().resolve(module).resolve("target");
         try (var files = Files.list(target)) {
-            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar")).findFirst()
+            return files.filter(p -> p.getFileName().toString().endsWith("-exec.jar"))
+                    .findFirst()
                     .orElseThrow(() -> new IOException("no executable jar in " + target + ": build with mvn package"));
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IOException("no " + target + ": build with mvn package", e);
@@ -139,21 +170,25 @@ final class LocalCluster implements AutoCloseable {
 
     private void writePids() throws IOException {
         Files.createDirectories(options.runDirectory());
-        Files.writeString(options.runDirectory().resolve("pids"), processes.stream().filter(ServiceProcess::isAlive)
-                .map(p -> Long.toString(p.pid())).collect(Collectors.joining("\n", "", "\n")));
+        Files.writeString(
+                options.runDirectory().resolve("pids"),
+                processes.stream()
+                        .filter(ServiceProcess::isAlive)
+                        .map(p -> Long.toString(p.pid()))
+                        .collect(Collectors.joining("\n", "", "\n")));
     }
 
     /** Starts a monitoring tool (Prometheus, Grafana) that is stopped with the services. */
     void startTool(String name, Role role, int port, List<String> command, java.util.Map<String, String> environment)
             throws IOException {
-        ServiceProcess process = ServiceProcess.start(name, role, port, 0, command,
-                options.runDirectory().resolve("logs/" + name + ".log"), environment);
+        ServiceProcess process = ServiceProcess.start(
+                name, role, port, 0, command, options.runDirectory().resolve("logs/" + name + ".log"), environment);
         processes.add(process);
         writePids();
         startListener.accept(process);
     }
 
-    private java.util.function.Consumer<ServiceProcess> startListener = p -> { };
+    private java.util.function.Consumer<ServiceProcess> startListener = p -> {};
 
     /** Told of every process started from now on (the lab records those outside its namespaces). */
     void onStart(java.util.function.Consumer<ServiceProcess> listener) {
@@ -162,7 +197,9 @@ final class LocalCluster implements AutoCloseable {
 
     /** The process of that name ({@code server-2}, {@code agent-1}). */
     ServiceProcess process(String name) {
-        return processes.stream().filter(p -> p.name().equals(name)).findFirst()
+        return processes.stream()
+                .filter(p -> p.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no process " + name));
     }
 

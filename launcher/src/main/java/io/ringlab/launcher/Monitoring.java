@@ -20,8 +20,7 @@ public final class Monitoring {
 
     private static final int DEFAULT_HTTP_BASE = 8000;
 
-    private Monitoring() {
-    }
+    private Monitoring() {}
 
     /** Lines to print: URLs, or why a tool was not started. */
     static List<String> start(LaunchOptions options, LocalCluster cluster) throws IOException {
@@ -34,37 +33,62 @@ public final class Monitoring {
             return lines;
         }
         Path config = directory.resolve("prometheus.yml");
-        Files.writeString(config, options.hosts() ? labConfig(options, cluster)
-                : shiftPorts(Files.readString(home.resolve("monitoring/prometheus/prometheus-local.yml")),
-                        options.httpPort() - DEFAULT_HTTP_BASE));
+        Files.writeString(
+                config,
+                options.hosts()
+                        ? labConfig(options, cluster)
+                        : shiftPorts(
+                                Files.readString(home.resolve("monitoring/prometheus/prometheus-local.yml")),
+                                options.httpPort() - DEFAULT_HTTP_BASE));
         String prometheusUrl = "http://127.0.0.1:" + options.prometheusPort();
-        cluster.startTool("prometheus", Role.MONITORING, options.prometheusPort(), List.of("prometheus",
-                "--config.file=" + config, "--storage.tsdb.path=" + directory.resolve("tsdb"),
-                "--web.listen-address=127.0.0.1:" + options.prometheusPort()), Map.of());
+        cluster.startTool(
+                "prometheus",
+                Role.MONITORING,
+                options.prometheusPort(),
+                List.of(
+                        "prometheus",
+                        "--config.file=" + config,
+                        "--storage.tsdb.path=" + directory.resolve("tsdb"),
+                        "--web.listen-address=127.0.0.1:" + options.prometheusPort()),
+                Map.of());
         lines.add("prometheus: " + prometheusUrl + " (scraping every service every 5 s"
-                + (options.hosts() ? ", and the lab's faults at http://127.0.0.1:" + options.controlPort() + "/metrics)" : ")"));
+                + (options.hosts()
+                        ? ", and the lab's faults at http://127.0.0.1:" + options.controlPort() + "/metrics)"
+                        : ")"));
 
         String grafana = onPath("grafana-server") ? "grafana-server" : onPath("grafana") ? "grafana" : null;
         if (grafana == null) {
             lines.add("grafana: not installed (not in Debian); the dashboards are in monitoring/grafana/dashboards");
             return lines;
         }
-        List<String> command = grafana.equals("grafana") ? List.of("grafana", "server", "--homepath", "/usr/share/grafana")
+        List<String> command = grafana.equals("grafana")
+                ? List.of("grafana", "server", "--homepath", "/usr/share/grafana")
                 : List.of("grafana-server", "--homepath", "/usr/share/grafana");
-        cluster.startTool("grafana", Role.MONITORING, options.grafanaPort(), command, Map.of(
-                "GF_PATHS_PROVISIONING", home.resolve("monitoring/grafana/provisioning").toString(),
-                "GF_PATHS_DATA", directory.resolve("grafana").toString(),
-                "GF_SERVER_HTTP_ADDR", "127.0.0.1",
-                "GF_SERVER_HTTP_PORT", Integer.toString(options.grafanaPort()),
-                "RINGLAB_PROMETHEUS_URL", prometheusUrl,
-                "RINGLAB_DASHBOARDS_DIR", home.resolve("monitoring/grafana/dashboards").toString()));
+        cluster.startTool(
+                "grafana",
+                Role.MONITORING,
+                options.grafanaPort(),
+                command,
+                Map.of(
+                        "GF_PATHS_PROVISIONING",
+                                home.resolve("monitoring/grafana/provisioning").toString(),
+                        "GF_PATHS_DATA", directory.resolve("grafana").toString(),
+                        "GF_SERVER_HTTP_ADDR", "127.0.0.1",
+                        "GF_SERVER_HTTP_PORT", Integer.toString(options.grafanaPort()),
+                        "RINGLAB_PROMETHEUS_URL", prometheusUrl,
+                        "RINGLAB_DASHBOARDS_DIR",
+                                home.resolve("monitoring/grafana/dashboards").toString()));
         lines.add("grafana: http://127.0.0.1:" + options.grafanaPort() + " (dashboard RingLab overview)");
         return lines;
     }
 
     private static String labConfig(LaunchOptions options, LocalCluster cluster) {
-        return LabScrapeConfig.render(addresses(cluster, Role.SERVER), addresses(cluster, Role.AGENT),
-                addresses(cluster, Role.CLIENT), addresses(cluster, Role.DASHBOARD), "127.0.0.1:" + options.controlPort());
+        return LabScrapeConfig.render(
+                addresses(cluster, Role.SERVER),
+                addresses(cluster, Role.AGENT),
+                addresses(cluster, Role.CLIENT),
+                addresses(cluster, Role.DASHBOARD),
+                "127.0.0.1:" + options.controlPort());
     }
 
     private static List<String> addresses(LocalCluster cluster, Role role) {

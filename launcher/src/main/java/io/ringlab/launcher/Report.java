@@ -1,11 +1,11 @@
 package io.ringlab.launcher;
 
-import io.ringlab.model.status.AgentStatus;
 import io.ringlab.launcher.story.EventFiles;
 import io.ringlab.launcher.story.RunStory;
 import io.ringlab.launcher.story.StoryEvent;
 import io.ringlab.launcher.story.StoryHtml;
 import io.ringlab.launcher.story.TimelineSvg;
+import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.RingStatus;
 
 import java.io.IOException;
@@ -48,8 +48,11 @@ final class Report implements AutoCloseable {
     }
 
     /** One look at the ring and the agents, {@code atMillis} after the run started. */
-    synchronized void observe(long atMillis, Map<String, RingStatus> rings, Map<String, AgentStatus> agents,
-                              Map<String, String> nameById) {
+    synchronized void observe(
+            long atMillis,
+            Map<String, RingStatus> rings,
+            Map<String, AgentStatus> agents,
+            Map<String, String> nameById) {
         StoryObservations.ring(story, atMillis, rings, agents, nameById);
         lastSeenMillis = Math.max(lastSeenMillis, atMillis);
     }
@@ -74,8 +77,12 @@ final class Report implements AutoCloseable {
         Files.writeString(directory.resolve(TIMELINE), timeline);
         Files.writeString(directory.resolve(EVENTS_JSON), EventFiles.json(events));
         Files.writeString(directory.resolve(EVENTS_CSV), EventFiles.csv(events));
-        Files.writeString(directory.resolve("report.html"), tables.html(title,
-                StoryHtml.section(timeline, TIMELINE, events, EVENTS_JSON, EVENTS_CSV), ReportPlots.FILES));
+        Files.writeString(
+                directory.resolve("report.html"),
+                tables.html(
+                        title,
+                        StoryHtml.section(timeline, TIMELINE, events, EVENTS_JSON, EVENTS_CSV),
+                        ReportPlots.FILES));
     }
 
     Path directory() {

@@ -21,20 +21,30 @@ import java.util.function.ToDoubleFunction;
  */
 final class ReportPlots {
 
-    static final List<String> FILES = List.of("1-average-response-time.png", "2-success-rate.png",
-            "3-responses.png", "4-requests-per-server-per-agent.png", "5-requests-received-per-server.png",
+    static final List<String> FILES = List.of(
+            "1-average-response-time.png",
+            "2-success-rate.png",
+            "3-responses.png",
+            "4-requests-per-server-per-agent.png",
+            "5-requests-received-per-server.png",
             "6-response-time-percentiles.png");
 
-    private ReportPlots() {
-    }
+    private ReportPlots() {}
 
     static void write(List<Snapshot> samples, Path directory) throws IOException {
         System.setProperty("java.awt.headless", "true");
-        save(clientChart(samples, "Average response time", "ms", Map.of("", ClientStatus::averageMs)),
-                directory, FILES.get(0));
-        save(clientChart(samples, "Success rate", "%", Map.of("", s -> s.successRate() * 100)), directory, FILES.get(1));
-        save(clientChart(samples, "Responses received", "responses", Map.of("", s -> (double) s.responses())),
-                directory, FILES.get(2));
+        save(
+                clientChart(samples, "Average response time", "ms", Map.of("", ClientStatus::averageMs)),
+                directory,
+                FILES.get(0));
+        save(
+                clientChart(samples, "Success rate", "%", Map.of("", s -> s.successRate() * 100)),
+                directory,
+                FILES.get(1));
+        save(
+                clientChart(samples, "Responses received", "responses", Map.of("", s -> (double) s.responses())),
+                directory,
+                FILES.get(2));
         save(agentChart(samples), directory, FILES.get(3));
         save(serverChart(samples), directory, FILES.get(4));
         Map<String, ToDoubleFunction<ClientStatus>> percentiles = new LinkedHashMap<>();
@@ -43,17 +53,22 @@ final class ReportPlots {
         save(clientChart(samples, "Response time percentiles", "ms", percentiles), directory, FILES.get(5));
     }
 
-    private static XYChart clientChart(List<Snapshot> samples, String title, String unit,
-                                       Map<String, ToDoubleFunction<ClientStatus>> figures) {
+    private static XYChart clientChart(
+            List<Snapshot> samples, String title, String unit, Map<String, ToDoubleFunction<ClientStatus>> figures) {
         XYChart chart = chart(title, unit);
-        List<String> clients = samples.isEmpty() ? List.of()
-                : samples.get(samples.size() - 1).clients().stream().map(Snapshot.Client::name).toList();
+        List<String> clients = samples.isEmpty()
+                ? List.of()
+                : samples.get(samples.size() - 1).clients().stream()
+                        .map(Snapshot.Client::name)
+                        .toList();
         for (String client : clients) {
             figures.forEach((suffix, figure) -> {
                 List<Double> x = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
                 for (Snapshot sample : samples) {
-                    sample.clients().stream().filter(c -> c.name().equals(client) && c.status() != null).findFirst()
+                    sample.clients().stream()
+                            .filter(c -> c.name().equals(client) && c.status() != null)
+                            .findFirst()
                             .ifPresent(c -> {
                                 x.add((double) sample.elapsedSeconds());
                                 y.add(figure.applyAsDouble(c.status()));
@@ -76,10 +91,13 @@ final class ReportPlots {
                 List<Double> x = new ArrayList<>();
                 List<Double> y = new ArrayList<>();
                 for (Snapshot sample : samples) {
-                    sample.agents().stream().filter(a -> a.name().equals(agent.name()) && a.status() != null).findFirst()
+                    sample.agents().stream()
+                            .filter(a -> a.name().equals(agent.name()) && a.status() != null)
+                            .findFirst()
                             .ifPresent(a -> {
                                 x.add((double) sample.elapsedSeconds());
-                                y.add((double) AgentShares.forwardedTo(a.status()).getOrDefault(server.id(), 0L));
+                                y.add((double)
+                                        AgentShares.forwardedTo(a.status()).getOrDefault(server.id(), 0L));
                             });
                 }
                 add(chart, agent.name() + " → " + server.name(), x, y);
@@ -97,7 +115,9 @@ final class ReportPlots {
             List<Double> x = new ArrayList<>();
             List<Double> y = new ArrayList<>();
             for (Snapshot sample : samples) {
-                sample.servers().stream().filter(s -> s.name().equals(server.name()) && s.status() != null).findFirst()
+                sample.servers().stream()
+                        .filter(s -> s.name().equals(server.name()) && s.status() != null)
+                        .findFirst()
                         .ifPresent(s -> {
                             x.add((double) sample.elapsedSeconds());
                             y.add((double) s.status().requestsReceived());
@@ -109,8 +129,13 @@ final class ReportPlots {
     }
 
     private static XYChart chart(String title, String unit) {
-        XYChart chart = new XYChartBuilder().width(900).height(450).title(title)
-                .xAxisTitle("seconds since start").yAxisTitle(unit).build();
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(450)
+                .title(title)
+                .xAxisTitle("seconds since start")
+                .yAxisTitle(unit)
+                .build();
         chart.getStyler().setMarkerSize(4);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");

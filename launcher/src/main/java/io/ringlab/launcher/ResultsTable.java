@@ -1,8 +1,9 @@
 package io.ringlab.launcher;
 
-import io.ringlab.model.status.ServerStatus;
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
+import io.ringlab.model.status.ServerStatus;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,8 +14,7 @@ import java.util.Map;
  */
 final class ResultsTable {
 
-    private ResultsTable() {
-    }
+    private ResultsTable() {}
 
     static String render(Snapshot snapshot) {
         StringBuilder out = new StringBuilder();
@@ -30,9 +30,21 @@ final class ResultsTable {
             out.append("Clients: none started (point your own load generator at the agents)\n");
             return;
         }
-        out.append(String.format(Locale.ROOT, "%-22s %10s %10s %9s %9s %9s %9s %9s%n",
-                "Client", "sent", "responses", "success%", "avg ms", "p50 ms", "p99 ms", "timeouts"));
-        long sent = 0, responses = 0, finished = 0, timeouts = 0;
+        out.append(String.format(
+                Locale.ROOT,
+                "%-22s %10s %10s %9s %9s %9s %9s %9s%n",
+                "Client",
+                "sent",
+                "responses",
+                "success%",
+                "avg ms",
+                "p50 ms",
+                "p99 ms",
+                "timeouts"));
+        long sent = 0;
+        long responses = 0;
+        long finished = 0;
+        long timeouts = 0;
         double weightedAverage = 0;
         for (Snapshot.Client client : clients) {
             ClientStatus s = client.status();
@@ -40,9 +52,17 @@ final class ResultsTable {
                 out.append(String.format(Locale.ROOT, "%-22s %s%n", client.name(), "unreachable"));
                 continue;
             }
-            out.append(String.format(Locale.ROOT, "%-22s %10d %10d %9.2f %9.3f %9.3f %9.3f %9d%n",
-                    client.name() + " (" + s.threads() + " thr)", s.sent(), s.responses(), s.successRate() * 100,
-                    s.averageMs(), s.p50Ms(), s.p99Ms(), s.timeouts()));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %10d %10d %9.2f %9.3f %9.3f %9.3f %9d%n",
+                    client.name() + " (" + s.threads() + " thr)",
+                    s.sent(),
+                    s.responses(),
+                    s.successRate() * 100,
+                    s.averageMs(),
+                    s.p50Ms(),
+                    s.p99Ms(),
+                    s.timeouts()));
             sent += s.sent();
             responses += s.responses();
             finished += s.responses() + s.timeouts() + s.wrongReplies();
@@ -50,9 +70,17 @@ final class ResultsTable {
             weightedAverage += s.averageMs() * s.responses();
         }
         if (clients.size() > 1) {
-            out.append(String.format(Locale.ROOT, "%-22s %10d %10d %9.2f %9.3f %9s %9s %9d%n", "all clients", sent,
-                    responses, finished == 0 ? 0 : 100.0 * responses / finished,
-                    responses == 0 ? 0 : weightedAverage / responses, "", "", timeouts));
+            out.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %10d %10d %9.2f %9.3f %9s %9s %9d%n",
+                    "all clients",
+                    sent,
+                    responses,
+                    finished == 0 ? 0 : 100.0 * responses / finished,
+                    responses == 0 ? 0 : weightedAverage / responses,
+                    "",
+                    "",
+                    timeouts));
         }
     }
 
@@ -76,9 +104,15 @@ final class ResultsTable {
                 double share = s.forwarded() == 0 ? 0 : (double) sentTo / s.forwarded();
                 shareSums[i] += share;
                 boolean down = !AgentShares.upById(s).getOrDefault(id, true);
-                out.append(String.format(Locale.ROOT, " %11s", String.format(Locale.ROOT, "%.3f%s", share, down ? "*" : "")));
+                out.append(String.format(
+                        Locale.ROOT, " %11s", String.format(Locale.ROOT, "%.3f%s", share, down ? "*" : "")));
             }
-            out.append(String.format(Locale.ROOT, " %10d %10d %8d  %s%n", s.forwarded(), s.repliesDelivered(), s.retries(),
+            out.append(String.format(
+                    Locale.ROOT,
+                    " %10d %10d %8d  %s%n",
+                    s.forwarded(),
+                    s.repliesDelivered(),
+                    s.retries(),
                     drops(s.drops())));
         }
         if (reachable > 1) {
@@ -91,17 +125,31 @@ final class ResultsTable {
     }
 
     private static void servers(StringBuilder out, List<Snapshot.Server> servers) {
-        long total = servers.stream().filter(s -> s.status() != null).mapToLong(s -> s.status().requestsReceived()).sum();
+        long total = servers.stream()
+                .filter(s -> s.status() != null)
+                .mapToLong(s -> s.status().requestsReceived())
+                .sum();
         out.append(String.format(Locale.ROOT, "%-22s", "Server"));
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s", server.name())));
         out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-22s", "requests received"));
-        servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s",
-                server.status() == null ? "unreachable" : Long.toString(server.status().requestsReceived()))));
+        servers.forEach(server -> out.append(String.format(
+                Locale.ROOT,
+                " %11s",
+                server.status() == null
+                        ? "unreachable"
+                        : Long.toString(server.status().requestsReceived()))));
         out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-22s", "state"));
         servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s", state(server.status()))));
         out.append(System.lineSeparator()).append(String.format(Locale.ROOT, "%-22s", "share received"));
-        servers.forEach(server -> out.append(String.format(Locale.ROOT, " %11s", server.status() == null ? "-"
-                : String.format(Locale.ROOT, "%.3f", total == 0 ? 0 : (double) server.status().requestsReceived() / total))));
+        servers.forEach(server -> out.append(String.format(
+                Locale.ROOT,
+                " %11s",
+                server.status() == null
+                        ? "-"
+                        : String.format(
+                                Locale.ROOT,
+                                "%.3f",
+                                total == 0 ? 0 : (double) server.status().requestsReceived() / total))));
         out.append(System.lineSeparator());
     }
 

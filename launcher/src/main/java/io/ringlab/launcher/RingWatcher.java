@@ -1,7 +1,7 @@
 package io.ringlab.launcher;
 
-import io.ringlab.protocol.LogText;
 import io.ringlab.model.status.RingStatus;
+import io.ringlab.protocol.LogText;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +39,9 @@ final class RingWatcher {
         Map<String, RoundSeen> newRounds = new LinkedHashMap<>();
         List<String> down = new ArrayList<>();
         boolean firstLook = lastState.isEmpty();
-        long answering = ringStatusByServer.values().stream().filter(java.util.Objects::nonNull).count();
+        long answering = ringStatusByServer.values().stream()
+                .filter(java.util.Objects::nonNull)
+                .count();
         ringStatusByServer.forEach((server, status) -> {
             if (status == null) {
                 return;
@@ -116,9 +118,15 @@ final class RingWatcher {
         }
 
         String line(String round, Map<String, String> nameById) {
-            return String.format(Locale.ROOT, "round %s: winner %s (value %d), %.1f ms, %d messages from %d servers",
-                    LogText.escape(round), LogText.escape(nameById.getOrDefault(winner, winner)), value, longestMs,
-                    messages, reporters);
+            return String.format(
+                    Locale.ROOT,
+                    "round %s: winner %s (value %d), %.1f ms, %d messages from %d servers",
+                    LogText.escape(round),
+                    LogText.escape(nameById.getOrDefault(winner, winner)),
+                    value,
+                    longestMs,
+                    messages,
+                    reporters);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ringlab.launcher;
 
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,17 +31,24 @@ final class SeedTables {
                 clients.add(List.of(client.name(), "unreachable", "", "", ""));
                 continue;
             }
-            clients.add(List.of("%s (%d threads)".formatted(client.name(), s.threads()), fixed(s.averageMs(), 2),
-                    fixed(s.successRate() * 100, 2), Long.toString(s.responses()), Long.toString(s.timeouts())));
+            clients.add(List.of(
+                    "%s (%d threads)".formatted(client.name(), s.threads()),
+                    fixed(s.averageMs(), 2),
+                    fixed(s.successRate() * 100, 2),
+                    Long.toString(s.responses()),
+                    Long.toString(s.timeouts())));
             responses += s.responses();
             finished += s.responses() + s.timeouts() + s.wrongReplies();
             timeouts += s.timeouts();
             weighted += s.averageMs() * s.responses();
             threads += s.threads();
         }
-        clients.add(List.of("Average client in the system (all %d threads)".formatted(threads),
+        clients.add(List.of(
+                "Average client in the system (all %d threads)".formatted(threads),
                 fixed(responses == 0 ? 0 : weighted / responses, 2),
-                fixed(finished == 0 ? 0 : 100.0 * responses / finished, 2), Long.toString(responses), Long.toString(timeouts)));
+                fixed(finished == 0 ? 0 : 100.0 * responses / finished, 2),
+                Long.toString(responses),
+                Long.toString(timeouts)));
 
         List<String> header = new ArrayList<>(List.of(""));
         snapshot.servers().forEach(server -> header.add(server.name()));
@@ -55,7 +63,8 @@ final class SeedTables {
             reachable++;
             List<String> row = new ArrayList<>(List.of(agent.name()));
             for (int i = 0; i < snapshot.servers().size(); i++) {
-                long sent = AgentShares.forwardedTo(s).getOrDefault(snapshot.servers().get(i).id(), 0L);
+                long sent = AgentShares.forwardedTo(s)
+                        .getOrDefault(snapshot.servers().get(i).id(), 0L);
                 double share = s.forwarded() == 0 ? 0 : (double) sent / s.forwarded();
                 sums[i] += share;
                 row.add(fixed(share, 3));
@@ -69,7 +78,10 @@ final class SeedTables {
         agents.add(average);
 
         servers.add(header);
-        long total = snapshot.servers().stream().filter(s -> s.status() != null).mapToLong(s -> s.status().requestsReceived()).sum();
+        long total = snapshot.servers().stream()
+                .filter(s -> s.status() != null)
+                .mapToLong(s -> s.status().requestsReceived())
+                .sum();
         List<String> received = new ArrayList<>(List.of("Requests received"));
         List<String> share = new ArrayList<>(List.of("Ratio of requests received"));
         for (Snapshot.Server server : snapshot.servers()) {
@@ -93,24 +105,32 @@ final class SeedTables {
         out.append("## ").append(heading).append("\n\n");
         out.append("| ").append(String.join(" | ", rows.get(0))).append(" |\n");
         out.append("|").append("---|".repeat(rows.get(0).size())).append("\n");
-        rows.subList(1, rows.size()).forEach(row -> out.append("| ").append(String.join(" | ", row)).append(" |\n"));
+        rows.subList(1, rows.size())
+                .forEach(row -> out.append("| ").append(String.join(" | ", row)).append(" |\n"));
         out.append("\n");
     }
 
     /** @param story the report's story section (HTML), shown between the tables and the plots */
     String html(String title, String story, List<String> plots) {
-        StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
-                .append(escape(title)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
+        StringBuilder out = new StringBuilder(
+                        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(escape(title))
+                .append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
                         + "table{border-collapse:collapse;margin-bottom:2em}td,th{border:1px solid #bbb;padding:4px 10px;"
                         + "text-align:right}td:first-child,th:first-child{text-align:left}img,svg{max-width:100%;height:auto}"
                         + "table.events td{text-align:left}</style>"
-                        + "</head><body>\n<h1>").append(escape(title)).append("</h1>\n");
+                        + "</head><body>\n<h1>")
+                .append(escape(title))
+                .append("</h1>\n");
         htmlSection(out, "Client side", clients);
         htmlSection(out, "Agent side: share of requests sent to each server", agents);
         htmlSection(out, "Server side", servers);
         out.append(story);
         out.append("<h2>Over time</h2>\n");
-        plots.forEach(plot -> out.append("<p><img src=\"").append(escape(plot)).append("\" alt=\"").append(escape(plot))
+        plots.forEach(plot -> out.append("<p><img src=\"")
+                .append(escape(plot))
+                .append("\" alt=\"")
+                .append(escape(plot))
                 .append("\"></p>\n"));
         return out.append("</body></html>\n").toString();
     }
@@ -128,7 +148,10 @@ final class SeedTables {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private static String fixed(double value, int decimals) {

@@ -17,7 +17,13 @@ final class ServiceProcess {
     private final String httpHost;
     private final ManagedProcess process;
 
-    enum Role { SERVER, AGENT, CLIENT, DASHBOARD, MONITORING }
+    enum Role {
+        SERVER,
+        AGENT,
+        CLIENT,
+        DASHBOARD,
+        MONITORING
+    }
 
     private ServiceProcess(Role role, String httpHost, int httpPort, int udpPort, ManagedProcess process) {
         this.role = role;
@@ -32,16 +38,31 @@ final class ServiceProcess {
         return start(name, role, httpPort, udpPort, command, log, Map.of());
     }
 
-    static ServiceProcess start(String name, Role role, int httpPort, int udpPort, List<String> command, Path log,
-                                Map<String, String> environment) throws IOException {
+    static ServiceProcess start(
+            String name,
+            Role role,
+            int httpPort,
+            int udpPort,
+            List<String> command,
+            Path log,
+            Map<String, String> environment)
+            throws IOException {
         return start(name, role, "127.0.0.1", httpPort, udpPort, command, log, environment);
     }
 
     /** @param httpHost the address its HTTP endpoints listen on, as the launcher reaches them */
-    static ServiceProcess start(String name, Role role, String httpHost, int httpPort, int udpPort, List<String> command,
-                                Path log, Map<String, String> environment) throws IOException {
-        return new ServiceProcess(role, httpHost, httpPort, udpPort,
-                ManagedProcess.start(name, command, environment, log, true));
+    static ServiceProcess start(
+            String name,
+            Role role,
+            String httpHost,
+            int httpPort,
+            int udpPort,
+            List<String> command,
+            Path log,
+            Map<String, String> environment)
+            throws IOException {
+        return new ServiceProcess(
+                role, httpHost, httpPort, udpPort, ManagedProcess.start(name, command, environment, log, true));
     }
 
     /** The same service started again, with the same command and environment (after {@link #kill()}). */

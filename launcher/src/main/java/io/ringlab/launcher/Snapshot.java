@@ -11,16 +11,17 @@ import java.util.List;
  *
  * @param takenAt when the snapshot was started (its reads follow)
  */
-record Snapshot(long elapsedSeconds, java.time.LocalTime takenAt, List<Client> clients, List<Agent> agents,
-                List<Server> servers) {
+record Snapshot(
+        long elapsedSeconds,
+        java.time.LocalTime takenAt,
+        List<Client> clients,
+        List<Agent> agents,
+        List<Server> servers) {
 
-    record Client(String name, ClientStatus status) {
-    }
+    record Client(String name, ClientStatus status) {}
 
-    record Agent(String name, AgentStatus status) {
-    }
+    record Agent(String name, AgentStatus status) {}
 
     /** @param id the server's ring id ({@code host:port}, as the agents name it) */
-    record Server(String name, String id, ServerStatus status) {
-    }
+    record Server(String name, String id, ServerStatus status) {}
 }

@@ -1,8 +1,8 @@
 package io.ringlab.launcher;
 
+import io.ringlab.launcher.story.RunStory;
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
-import io.ringlab.launcher.story.RunStory;
 import io.ringlab.model.status.RingStatus;
 
 import java.util.LinkedHashMap;
@@ -15,22 +15,35 @@ import java.util.Map;
  */
 final class StoryObservations {
 
-    private StoryObservations() {
-    }
+    private StoryObservations() {}
 
     /**
      * @param rings    each server's {@code GET /api/ring} by name, null when it did not answer
      * @param agents   each agent's status by name, null when it did not answer
      * @param nameById server names by ring id
      */
-    static void ring(RunStory story, long atMillis, Map<String, RingStatus> rings, Map<String, AgentStatus> agents,
-                     Map<String, String> nameById) {
-        rings.values().stream().filter(java.util.Objects::nonNull)
+    static void ring(
+            RunStory story,
+            long atMillis,
+            Map<String, RingStatus> rings,
+            Map<String, AgentStatus> agents,
+            Map<String, String> nameById) {
+        rings.values().stream()
+                .filter(java.util.Objects::nonNull)
                 .forEach(ring -> RingWatcher.winners(ring).forEach(winner -> {
                     String name = nameById.getOrDefault(winner.winner(), winner.winner());
-                    story.round(atMillis, winner.round(), name, String.format(Locale.ROOT,
-                            "round %s: %s won with value %d (%.1f ms, %d messages)", winner.round(),
-                            name, winner.value(), winner.durationMs(), winner.messagesSent()));
+                    story.round(
+                            atMillis,
+                            winner.round(),
+                            name,
+                            String.format(
+                                    Locale.ROOT,
+                                    "round %s: %s won with value %d (%.1f ms, %d messages)",
+                                    winner.round(),
+                                    name,
+                                    winner.value(),
+                                    winner.durationMs(),
+                                    winner.messagesSent()));
                 }));
         Map<String, String> states = new LinkedHashMap<>();
         rings.forEach((server, ring) -> states.put(server, state(server, ring, agents, nameById)));
@@ -45,19 +58,28 @@ final class StoryObservations {
                 story.client(snapshot.elapsedSeconds() * 1000, client.name(), null, null);
                 continue;
             }
-            ClientStatus before = previous == null ? null : previous.clients().stream()
-                    .filter(c -> c.name().equals(client.name()) && c.status() != null).map(Snapshot.Client::status)
-                    .findFirst().orElse(null);
+            ClientStatus before = previous == null
+                    ? null
+                    : previous.clients().stream()
+                            .filter(c -> c.name().equals(client.name()) && c.status() != null)
+                            .map(Snapshot.Client::status)
+                            .findFirst()
+                            .orElse(null);
             long answered = now.responses() - (before == null ? 0 : before.responses());
-            long finished = answered + now.timeouts() + now.wrongReplies()
+            long finished = answered
+                    + now.timeouts()
+                    + now.wrongReplies()
                     - (before == null ? 0 : before.timeouts() + before.wrongReplies());
-            story.client(snapshot.elapsedSeconds() * 1000, client.name(),
-                    finished <= 0 ? null : 100.0 * answered / finished, now.p99Ms());
+            story.client(
+                    snapshot.elapsedSeconds() * 1000,
+                    client.name(),
+                    finished <= 0 ? null : 100.0 * answered / finished,
+                    now.p99Ms());
         }
     }
 
-    private static String state(String server, RingStatus ring, Map<String, AgentStatus> agents,
-                                Map<String, String> nameById) {
+    private static String state(
+            String server, RingStatus ring, Map<String, AgentStatus> agents, Map<String, String> nameById) {
         if (ring == null) {
             return "unreachable";
         }
@@ -65,9 +87,11 @@ final class StoryObservations {
         if (state.equals("down") || state.equals("restarting")) {
             return state;
         }
-        boolean out = agents.values().stream().filter(java.util.Objects::nonNull).anyMatch(agent ->
-                AgentShares.upById(agent).entrySet().stream().anyMatch(up -> !up.getValue()
-                        && server.equals(nameById.getOrDefault(up.getKey(), up.getKey()))));
+        boolean out = agents.values().stream()
+                .filter(java.util.Objects::nonNull)
+                .anyMatch(agent -> AgentShares.upById(agent).entrySet().stream()
+                        .anyMatch(up ->
+                                !up.getValue() && server.equals(nameById.getOrDefault(up.getKey(), up.getKey()))));
         return out ? "out" : "up";
     }
 }

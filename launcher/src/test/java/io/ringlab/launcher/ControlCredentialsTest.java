@@ -11,7 +11,8 @@ class ControlCredentialsTest {
     @Test
     void aPasswordInTheEnvironmentIsInheritedByTheServicesAndNotPrinted() {
         String password = Long.toHexString(System.nanoTime());
-        ControlCredentials credentials = ControlCredentials.fromEnvironment(Map.of("RINGLAB_SECURITY_PASSWORD", password));
+        ControlCredentials credentials =
+                ControlCredentials.fromEnvironment(Map.of("RINGLAB_SECURITY_PASSWORD", password));
         assertThat(credentials.generated()).isFalse();
         assertThat(credentials.environment()).isEmpty();
         assertThat(credentials.describe()).doesNotContain(password).contains("RINGLAB_SECURITY_PASSWORD");

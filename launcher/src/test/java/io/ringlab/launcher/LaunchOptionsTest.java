@@ -31,8 +31,10 @@ class LaunchOptionsTest {
 
     @Test
     void commandLineWinsOverEnvironment() {
-        LaunchOptions options = LaunchOptions.parse(new String[] {"--threads", "20", "--duration=2m"},
-                Map.of("RINGLAB_THREADS", "30", "RINGLAB_CLIENTS", "0", "RINGLAB_REPORT_INTERVAL", "500ms"), HOME);
+        LaunchOptions options = LaunchOptions.parse(
+                new String[] {"--threads", "20", "--duration=2m"},
+                Map.of("RINGLAB_THREADS", "30", "RINGLAB_CLIENTS", "0", "RINGLAB_REPORT_INTERVAL", "500ms"),
+                HOME);
         assertThat(options.threads()).isEqualTo(20);
         assertThat(options.clients()).isZero();
         assertThat(options.duration()).isEqualTo(Duration.ofMinutes(2));
@@ -42,9 +44,11 @@ class LaunchOptionsTest {
     @Test
     void refusesOverlappingPortRanges() {
         assertThatThrownBy(() -> LaunchOptions.parse(new String[] {"--servers", "5"}, Map.of(), HOME))
-                .hasMessageContaining("overlap").hasMessageContaining("--agent-port");
+                .hasMessageContaining("overlap")
+                .hasMessageContaining("--agent-port");
         assertThat(LaunchOptions.parse(new String[] {"--servers", "5", "--agent-port", "4250"}, Map.of(), HOME)
-                .agentUdpPort(1)).isEqualTo(4250);
+                        .agentUdpPort(1))
+                .isEqualTo(4250);
     }
 
     @Test

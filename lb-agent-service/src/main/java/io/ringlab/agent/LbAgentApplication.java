@@ -23,6 +23,7 @@ public class LbAgentApplication {
      * so that several RingLab services can share one classpath.
      */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(LbAgentApplication.class).properties("spring.config.name=lb-agent,application");
+        return new SpringApplicationBuilder(LbAgentApplication.class)
+                .properties("spring.config.name=lb-agent,application");
     }
 }

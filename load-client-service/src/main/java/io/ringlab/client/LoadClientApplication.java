@@ -23,6 +23,7 @@ public class LoadClientApplication {
      * so that several RingLab services can share one classpath.
      */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(LoadClientApplication.class).properties("spring.config.name=load-client,application");
+        return new SpringApplicationBuilder(LoadClientApplication.class)
+                .properties("spring.config.name=load-client,application");
     }
 }

@@ -46,8 +46,7 @@ public final class FrameCodec {
 
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
-    private FrameCodec() {
-    }
+    private FrameCodec() {}
 
     public static byte[] encode(Frame frame) {
         if (frame instanceof Request request) {
@@ -173,9 +172,8 @@ public final class FrameCodec {
             return decodePing(data, length, idOrSequence);
         }
         byte[] payload = Arrays.copyOfRange(data, REQUEST_HEADER_LENGTH, length);
-        return new Decoded.Framed(type == FrameType.REQUEST
-                ? new Request(idOrSequence, payload)
-                : new Reply(idOrSequence, payload));
+        return new Decoded.Framed(
+                type == FrameType.REQUEST ? new Request(idOrSequence, payload) : new Reply(idOrSequence, payload));
     }
 
     private static Decoded decodeServerState(byte[] data, int length, long sequence) {

@@ -14,8 +14,7 @@ public final class LogText {
     /** Characters of escaped text kept before the cut, so a log line stays a line. */
     public static final int MAX_LENGTH = 120;
 
-    private LogText() {
-    }
+    private LogText() {}
 
     /**
      * The text with {@code \} doubled, CR, LF and tab as {@code \r}, {@code \n}, {@code \t}, any other control
@@ -76,8 +75,14 @@ public final class LogText {
 
     private static boolean printable(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR -> false;
             default -> true;
         };
     }

@@ -3,8 +3,7 @@ package io.ringlab.protocol;
 /** What a ring server does to a request: the seed reverses the payload, {@code [1,2,3]} to {@code [3,2,1]}. */
 public final class Payloads {
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     public static byte[] reverse(byte[] payload) {
         byte[] out = new byte[payload.length];

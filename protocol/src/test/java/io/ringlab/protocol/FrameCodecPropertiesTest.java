@@ -26,7 +26,8 @@ class FrameCodecPropertiesTest {
         Decoded decoded = FrameCodec.decode(datagram);
         assertThat(decoded).isNotNull();
         if (datagram.length > 0 && !FrameCodec.looksFramed(datagram, datagram.length)) {
-            assertThat(decoded).isEqualTo(new Decoded.Raw(datagram.clone()))
+            assertThat(decoded)
+                    .isEqualTo(new Decoded.Raw(datagram.clone()))
                     .satisfies(d -> assertThat(((Decoded.Raw) d).payload()).isEqualTo(datagram));
         }
     }
@@ -47,8 +48,8 @@ class FrameCodecPropertiesTest {
     }
 
     @Property(tries = 5000)
-    void theInPlaceViewAgreesWithTheDecoderOnRequestsAndReplies(@ForAll @Size(max = 32) byte[] rest,
-                                                                @ForAll boolean withMagic) {
+    void theInPlaceViewAgreesWithTheDecoderOnRequestsAndReplies(
+            @ForAll @Size(max = 32) byte[] rest, @ForAll boolean withMagic) {
         byte[] datagram = new byte[rest.length + 3];
         datagram[0] = withMagic ? FrameCodec.MAGIC_0 : rest.length > 0 ? rest[0] : 0;
         datagram[1] = FrameCodec.MAGIC_1;
@@ -57,11 +58,17 @@ class FrameCodecPropertiesTest {
         FrameType type = FrameCodec.frameType(datagram);
         Decoded decoded = FrameCodec.decode(datagram);
         if (type == FrameType.REQUEST) {
-            assertThat(decoded).isInstanceOfSatisfying(Decoded.Framed.class, framed ->
-                    assertThat(((Request) framed.frame()).requestId()).isEqualTo(FrameCodec.requestId(datagram)));
+            assertThat(decoded)
+                    .isInstanceOfSatisfying(
+                            Decoded.Framed.class,
+                            framed -> assertThat(((Request) framed.frame()).requestId())
+                                    .isEqualTo(FrameCodec.requestId(datagram)));
         } else if (type == FrameType.REPLY) {
-            assertThat(decoded).isInstanceOfSatisfying(Decoded.Framed.class, framed ->
-                    assertThat(((Reply) framed.frame()).requestId()).isEqualTo(FrameCodec.requestId(datagram)));
+            assertThat(decoded)
+                    .isInstanceOfSatisfying(
+                            Decoded.Framed.class,
+                            framed -> assertThat(((Reply) framed.frame()).requestId())
+                                    .isEqualTo(FrameCodec.requestId(datagram)));
         }
         boolean decodedAsRequestOrReply = decoded instanceof Decoded.Framed framed
                 && (framed.frame() instanceof Request || framed.frame() instanceof Reply);
@@ -69,8 +76,8 @@ class FrameCodecPropertiesTest {
     }
 
     @Property
-    void rewritingTheIdChangesTheIdAndNothingElse(@ForAll long id, @ForAll long newId,
-                                                   @ForAll @Size(max = 1500) byte[] payload) {
+    void rewritingTheIdChangesTheIdAndNothingElse(
+            @ForAll long id, @ForAll long newId, @ForAll @Size(max = 1500) byte[] payload) {
         byte[] frame = FrameCodec.encodeRequest(id, payload);
         assertThat(FrameCodec.rewriteRequestId(frame, newId)).isSameAs(frame);
         assertThat(FrameCodec.decode(frame)).isEqualTo(new Decoded.Framed(new Request(newId, payload)));

@@ -34,7 +34,8 @@ class FrameCodecTest {
 
     @Test
     void datagramWithoutMagicIsARawSeedRequest() {
-        assertThat(FrameCodec.decode(new byte[] {1, 2, 3})).isEqualTo(new Decoded.Raw(new byte[] {1, 2, 3}))
+        assertThat(FrameCodec.decode(new byte[] {1, 2, 3}))
+                .isEqualTo(new Decoded.Raw(new byte[] {1, 2, 3}))
                 .satisfies(d -> assertThat(((Decoded.Raw) d).payload()).containsExactly(1, 2, 3));
         assertThat(FrameCodec.decode(new byte[] {'R'})).isInstanceOf(Decoded.Raw.class);
     }
@@ -69,7 +70,8 @@ class FrameCodecTest {
         byte[] buffer = new byte[64];
         byte[] frame = FrameCodec.encodeReply(3, new byte[] {7, 8});
         System.arraycopy(frame, 0, buffer, 0, frame.length);
-        assertThat(FrameCodec.decode(buffer, frame.length)).isEqualTo(new Decoded.Framed(new Reply(3, new byte[] {7, 8})));
+        assertThat(FrameCodec.decode(buffer, frame.length))
+                .isEqualTo(new Decoded.Framed(new Reply(3, new byte[] {7, 8})));
     }
 
     @Test
@@ -77,8 +79,8 @@ class FrameCodecTest {
         for (ServerState state : new ServerState[] {ServerState.up(1), ServerState.down(Long.MAX_VALUE, 15_000)}) {
             assertThat(FrameCodec.decode(FrameCodec.encode(state))).isEqualTo(new Decoded.Framed(state));
         }
-        assertThat(FrameCodec.encode(ServerState.down(2, 7))).containsExactly(
-                'R', 'L', 1, 's', 0, 0, 0, 0, 0, 0, 0, 2, 'd', 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0);
+        assertThat(FrameCodec.encode(ServerState.down(2, 7)))
+                .containsExactly('R', 'L', 1, 's', 0, 0, 0, 0, 0, 0, 0, 2, 'd', 0, 0, 0, 7, 0, 0, 0, 0, 0, 0, 0, 0);
         assertThat(FrameCodec.decode(FrameCodec.encode(ServerState.up(5).answering(99))))
                 .isEqualTo(new Decoded.Framed(new ServerState(5, true, 0, 99)));
     }

@@ -9,7 +9,8 @@ class HostAndPortTest {
 
     @Test
     void parsesNameAndPort() {
-        assertThat(HostAndPort.parse("ring-server-1.ring-server:4242")).isEqualTo(new HostAndPort("ring-server-1.ring-server", 4242));
+        assertThat(HostAndPort.parse("ring-server-1.ring-server:4242"))
+                .isEqualTo(new HostAndPort("ring-server-1.ring-server", 4242));
     }
 
     @Test
@@ -34,7 +35,8 @@ class HostAndPortTest {
         java.net.InetSocketAddress last = new java.net.InetSocketAddress("127.0.0.1", 4242);
         assertThat(gone.resolveAgain(last)).isSameAs(last);
         assertThat(gone.resolveAgain(null).isUnresolved()).isTrue();
-        assertThat(new HostAndPort("localhost", 4242).resolveAgain(last).isUnresolved()).isFalse();
+        assertThat(new HostAndPort("localhost", 4242).resolveAgain(last).isUnresolved())
+                .isFalse();
     }
 
     @Test

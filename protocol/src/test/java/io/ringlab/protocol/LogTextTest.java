@@ -19,13 +19,16 @@ class LogTextTest {
     void aLineBreakCannotForgeASecondLogLine() {
         String forged = LogText.escape("round 1\r\n12:00:00.000 WARN  [main] RingService - winner server-9");
 
-        assertThat(forged).doesNotContain("\n").doesNotContain("\r")
+        assertThat(forged)
+                .doesNotContain("\n")
+                .doesNotContain("\r")
                 .isEqualTo("round 1\\r\\n12:00:00.000 WARN  [main] RingService - winner server-9");
     }
 
     @Test
     void controlCharactersAreWrittenAsEscapes() {
-        assertThat(LogText.escape("a\tb\u0000c\u001b[31md\u007fe\u0085f")).isEqualTo("a\\tb\\x00c\\x1B[31md\\x7Fe\\x85f");
+        assertThat(LogText.escape("a\tb\u0000c\u001b[31md\u007fe\u0085f"))
+                .isEqualTo("a\\tb\\x00c\\x1B[31md\\x7Fe\\x85f");
     }
 
     @Test
@@ -39,7 +42,9 @@ class LogTextTest {
         assertThat(LogText.escape("a\u200Bb\u00A0c\u2028d")).isEqualTo("a\\u{200B}b\\u{A0}c\\u{2028}d");
         assertThat(LogText.escape("x\uD800y")).as("a lone surrogate").isEqualTo("x\\u{D800}y");
         assertThat(LogText.escape("\uE000")).as("private use").isEqualTo("\\u{E000}");
-        assertThat(LogText.escape("\uD83D\uDE00")).as("a pair is one printable character").isEqualTo("\uD83D\uDE00");
+        assertThat(LogText.escape("\uD83D\uDE00"))
+                .as("a pair is one printable character")
+                .isEqualTo("\uD83D\uDE00");
     }
 
     @Test

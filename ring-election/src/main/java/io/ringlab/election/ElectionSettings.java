@@ -20,9 +20,17 @@ import java.util.Objects;
  * @param valueBound        values are drawn uniformly from [0, valueBound)
  * @param historySize       how many committed rounds {@link NodeStatus#recentRounds()} keeps
  */
-public record ElectionSettings(Duration interval, Duration downtime, Duration retransmitTimeout,
-        Duration roundTimeout, Duration guard, boolean periodicEnabled, int suspectAfter, Duration probeInterval,
-        long valueBound, int historySize) {
+public record ElectionSettings(
+        Duration interval,
+        Duration downtime,
+        Duration retransmitTimeout,
+        Duration roundTimeout,
+        Duration guard,
+        boolean periodicEnabled,
+        int suspectAfter,
+        Duration probeInterval,
+        long valueBound,
+        int historySize) {
 
     public ElectionSettings {
         positive("interval", interval);
@@ -48,58 +56,157 @@ public record ElectionSettings(Duration interval, Duration downtime, Duration re
 
     /** The defaults: 60 s interval, 15 s downtime, 200 ms retransmit, 5 s round timeout, 1 s guard. */
     public static ElectionSettings defaults() {
-        return new ElectionSettings(Duration.ofSeconds(60), Duration.ofSeconds(15), Duration.ofMillis(200),
-                Duration.ofSeconds(5), Duration.ofSeconds(1), true, 3, Duration.ofSeconds(1), 1_000_000, 16);
+        return new ElectionSettings(
+                Duration.ofSeconds(60),
+                Duration.ofSeconds(15),
+                Duration.ofMillis(200),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(1),
+                true,
+                3,
+                Duration.ofSeconds(1),
+                1_000_000,
+                16);
     }
 
     public ElectionSettings withInterval(Duration value) {
-        return new ElectionSettings(value, downtime, retransmitTimeout, roundTimeout, guard, periodicEnabled,
-                suspectAfter, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                value,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withDowntime(Duration value) {
-        return new ElectionSettings(interval, value, retransmitTimeout, roundTimeout, guard, periodicEnabled,
-                suspectAfter, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                value,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withRetransmitTimeout(Duration value) {
-        return new ElectionSettings(interval, downtime, value, roundTimeout, guard, periodicEnabled,
-                suspectAfter, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                value,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withRoundTimeout(Duration value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, value, guard, periodicEnabled,
-                suspectAfter, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                value,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withGuard(Duration value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, roundTimeout, value, periodicEnabled,
-                suspectAfter, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                value,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withPeriodicEnabled(boolean value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, roundTimeout, guard, value,
-                suspectAfter, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                value,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withSuspectAfter(int value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, roundTimeout, guard, periodicEnabled,
-                value, probeInterval, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                value,
+                probeInterval,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withProbeInterval(Duration value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, roundTimeout, guard, periodicEnabled,
-                suspectAfter, value, valueBound, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                value,
+                valueBound,
+                historySize);
     }
 
     public ElectionSettings withValueBound(long value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, roundTimeout, guard, periodicEnabled,
-                suspectAfter, probeInterval, value, historySize);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                value,
+                historySize);
     }
 
     public ElectionSettings withHistorySize(int value) {
-        return new ElectionSettings(interval, downtime, retransmitTimeout, roundTimeout, guard, periodicEnabled,
-                suspectAfter, probeInterval, valueBound, value);
+        return new ElectionSettings(
+                interval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodicEnabled,
+                suspectAfter,
+                probeInterval,
+                valueBound,
+                value);
     }
 
     private static void positive(String name, Duration value) {

@@ -31,10 +31,25 @@ import java.util.Set;
  * @param configurationChangeForNanos how much longer this node starts no round and grants no permit because a
  *                             member showed another ring configuration (0: none seen lately)
  */
-public record NodeStatus(String self, long incarnation, RoundId round, String phase, long ownValue, String left,
-        String right, State state, long downForNanos, long quietForNanos, boolean periodicEnabled,
-        boolean periodicPaused, long nextElectionInNanos, Set<String> suspected, long messagesThisRound,
-        List<RoundOutcome> recentRounds, ConfigurationId configuration, List<String> members,
+public record NodeStatus(
+        String self,
+        long incarnation,
+        RoundId round,
+        String phase,
+        long ownValue,
+        String left,
+        String right,
+        State state,
+        long downForNanos,
+        long quietForNanos,
+        boolean periodicEnabled,
+        boolean periodicPaused,
+        long nextElectionInNanos,
+        Set<String> suspected,
+        long messagesThisRound,
+        List<RoundOutcome> recentRounds,
+        ConfigurationId configuration,
+        List<String> members,
         long configurationChangeForNanos) {
 
     /** A node's state as the agents should see it. */

@@ -13,8 +13,14 @@ import io.ringlab.election.message.RoundId;
  * @param messagesSent     messages this node sent for the round until then, retransmissions and acks included
  * @param selfWon          whether this node is the winner
  */
-public record RoundOutcome(RoundId round, String winner, long value, long startedAtNanos, long finishedAtNanos,
-        long messagesSent, boolean selfWon) {
+public record RoundOutcome(
+        RoundId round,
+        String winner,
+        long value,
+        long startedAtNanos,
+        long finishedAtNanos,
+        long messagesSent,
+        boolean selfWon) {
 
     public long durationNanos() {
         return finishedAtNanos - startedAtNanos;

@@ -1,7 +1,23 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.Election;
+import io.ringlab.election.message.Grant;
+import io.ringlab.election.message.Hello;
+import io.ringlab.election.message.LeaseRequest;
+import io.ringlab.election.message.Refusal;
+import io.ringlab.election.message.RefusalReason;
+import io.ringlab.election.message.Result;
+import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RoundId;
+import io.ringlab.election.message.Up;
 import io.ringlab.election.node.RingNode;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import static io.ringlab.election.NodeFixture.A;
 import static io.ringlab.election.NodeFixture.B;
@@ -13,22 +29,6 @@ import static io.ringlab.election.NodeFixture.SECOND;
 import static io.ringlab.election.NodeFixture.nominee;
 import static io.ringlab.election.NodeFixture.round;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.ringlab.election.message.Ack;
-import io.ringlab.election.message.Direction;
-import io.ringlab.election.message.Election;
-import io.ringlab.election.message.Grant;
-import io.ringlab.election.message.Hello;
-import io.ringlab.election.message.LeaseRequest;
-import io.ringlab.election.message.RefusalReason;
-import io.ringlab.election.message.Refusal;
-import io.ringlab.election.message.Result;
-import io.ringlab.election.message.RingMessage;
-import io.ringlab.election.message.Up;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import org.junit.jupiter.api.Test;
 
 /** A node that hears of a member running another ring configuration holds: no round, no permit, for a while. */
 class ConfigurationHoldTest {
@@ -111,17 +111,29 @@ class ConfigurationHoldTest {
 
         assertThat(c.node.status(c.now).state()).isEqualTo(NodeStatus.State.UP);
         assertThat(c.events).noneMatch(event -> event.startsWith("down"));
-        assertThat(c.drain(Up.class)).extracting(Up::askToken).containsOnly(token).hasSize(RING.size() - 1);
+        assertThat(c.drain(Up.class))
+                .extracting(Up::askToken)
+                .containsOnly(token)
+                .hasSize(RING.size() - 1);
     }
 
     @Test
     void test_startedNode_probesThePeersItHasNotHeardFrom() {
         List<NodeFixture.Sent> sent = new ArrayList<>();
-        RingNode node = new RingNode(C, RING, ElectionSettings.defaults().withPeriodicEnabled(false), new Random(3),
-                (to, message) -> sent.add(new NodeFixture.Sent(to, message)), new RingListener() { });
+        RingNode node = new RingNode(
+                C,
+                RING,
+                ElectionSettings.defaults().withPeriodicEnabled(false),
+                new Random(3),
+                (to, message) -> sent.add(new NodeFixture.Sent(to, message)),
+                new RingListener() {});
         node.onTick(0);
         assertThat(sent).extracting(NodeFixture.Sent::to).containsExactlyInAnyOrder(A, B, D, "e:1");
-        RingMessage toA = sent.stream().filter(s -> s.to().equals(A)).findFirst().orElseThrow().message();
+        RingMessage toA = sent.stream()
+                .filter(s -> s.to().equals(A))
+                .findFirst()
+                .orElseThrow()
+                .message();
         node.onMessage(new Ack(A, ((Hello) toA).token(), RoundId.NONE), 0);
         sent.clear();
 

@@ -1,6 +1,17 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.Down;
+import io.ringlab.election.message.Election;
+import io.ringlab.election.message.Hello;
+import io.ringlab.election.message.LeaseRequest;
+import io.ringlab.election.message.Refusal;
+import io.ringlab.election.message.RefusalReason;
 import io.ringlab.election.message.RoundId;
+import io.ringlab.election.message.Veto;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 import static io.ringlab.election.NodeFixture.A;
 import static io.ringlab.election.NodeFixture.B;
@@ -11,17 +22,6 @@ import static io.ringlab.election.NodeFixture.SECOND;
 import static io.ringlab.election.NodeFixture.nominee;
 import static io.ringlab.election.NodeFixture.round;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.ringlab.election.message.Direction;
-import io.ringlab.election.message.Down;
-import io.ringlab.election.message.Election;
-import io.ringlab.election.message.Hello;
-import io.ringlab.election.message.LeaseRequest;
-import io.ringlab.election.message.RefusalReason;
-import io.ringlab.election.message.Refusal;
-import io.ringlab.election.message.Veto;
-import java.time.Duration;
-import org.junit.jupiter.api.Test;
 
 /**
  * Messages that pass authentication but come from a buggy or compromised member: none of them may stop this
@@ -78,7 +78,8 @@ class HostileMemberTest {
 
         c.receive(new Veto(D, round(1, A), A, TEN_YEARS, 0));
 
-        assertThat(c.drain(Veto.class)).singleElement()
+        assertThat(c.drain(Veto.class))
+                .singleElement()
                 .satisfies(relayed -> assertThat(relayed.remainingNanos()).isLessThanOrEqualTo(DOWNTIME + GUARD));
         assertThat(c.node.status(c.now).quietForNanos()).isBetween(1L, DOWNTIME + GUARD);
         c.at(READY + DOWNTIME + GUARD);
@@ -91,8 +92,7 @@ class HostileMemberTest {
 
         c.receive(new LeaseRequest(A, round(1, A), 100, Long.MAX_VALUE, 9));
 
-        assertThat(c.drain(Refusal.class)).extracting(Refusal::reason)
-                .containsExactly(RefusalReason.DOWNTIME_TOO_LONG);
+        assertThat(c.drain(Refusal.class)).extracting(Refusal::reason).containsExactly(RefusalReason.DOWNTIME_TOO_LONG);
         assertThat(c.node.status(c.now).quietForNanos()).isZero();
         assertThat(c.node.startRoundNow(c.now)).isEqualTo(StartResult.STARTED);
     }

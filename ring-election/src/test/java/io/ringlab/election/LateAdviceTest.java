@@ -1,5 +1,12 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.Down;
+import io.ringlab.election.message.Election;
+import io.ringlab.election.message.Veto;
+import org.junit.jupiter.api.Test;
+
 import static io.ringlab.election.NodeFixture.A;
 import static io.ringlab.election.NodeFixture.B;
 import static io.ringlab.election.NodeFixture.D;
@@ -9,13 +16,6 @@ import static io.ringlab.election.NodeFixture.SECOND;
 import static io.ringlab.election.NodeFixture.nominee;
 import static io.ringlab.election.NodeFixture.round;
 import static org.assertj.core.api.Assertions.assertThat;
-
-import io.ringlab.election.message.Ack;
-import io.ringlab.election.message.Direction;
-import io.ringlab.election.message.Down;
-import io.ringlab.election.message.Election;
-import io.ringlab.election.message.Veto;
-import org.junit.jupiter.api.Test;
 
 /**
  * Advice that arrives late: a genuine {@code d} or veto the network lost, replayed by an adversary long after (it

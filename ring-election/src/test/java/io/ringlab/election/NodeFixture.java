@@ -1,12 +1,12 @@
 package io.ringlab.election;
 
+import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RoundId;
 import io.ringlab.election.node.RingNode;
 
-import io.ringlab.election.message.Ack;
-import io.ringlab.election.message.Hello;
-import io.ringlab.election.message.RingMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -30,8 +30,7 @@ final class NodeFixture {
     /** After the restart wait (downtime 15 s + guard 1 s). */
     static final long READY = 20 * SECOND;
 
-    record Sent(String to, RingMessage message) {
-    }
+    record Sent(String to, RingMessage message) {}
 
     /** Draws scripted values first, then pseudo-random ones. */
     static final class ScriptedRandom extends Random {
@@ -123,7 +122,11 @@ final class NodeFixture {
     }
 
     <T extends RingMessage> List<T> drain(Class<T> type) {
-        return drain().stream().map(Sent::message).filter(type::isInstance).map(type::cast).toList();
+        return drain().stream()
+                .map(Sent::message)
+                .filter(type::isInstance)
+                .map(type::cast)
+                .toList();
     }
 
     static ElectionSettings periodic(Duration interval) {

@@ -1,8 +1,24 @@
 package io.ringlab.election;
 
+import io.ringlab.election.NodeFixture.Sent;
+import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.Down;
+import io.ringlab.election.message.Election;
+import io.ringlab.election.message.Grant;
+import io.ringlab.election.message.LeaseRequest;
 import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.Refusal;
+import io.ringlab.election.message.RefusalReason;
+import io.ringlab.election.message.Result;
 import io.ringlab.election.message.RoundId;
+import io.ringlab.election.message.Up;
+import io.ringlab.election.message.Veto;
 import io.ringlab.election.node.RingNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
 
 import static io.ringlab.election.NodeFixture.A;
 import static io.ringlab.election.NodeFixture.B;
@@ -15,22 +31,6 @@ import static io.ringlab.election.NodeFixture.nominee;
 import static io.ringlab.election.NodeFixture.round;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.ringlab.election.NodeFixture.Sent;
-import io.ringlab.election.message.Ack;
-import io.ringlab.election.message.Direction;
-import io.ringlab.election.message.Down;
-import io.ringlab.election.message.Election;
-import io.ringlab.election.message.Grant;
-import io.ringlab.election.message.LeaseRequest;
-import io.ringlab.election.message.RefusalReason;
-import io.ringlab.election.message.Refusal;
-import io.ringlab.election.message.Result;
-import io.ringlab.election.message.Up;
-import io.ringlab.election.message.Veto;
-import java.time.Duration;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /** The rules of one node, message by message. The node is {@code c}, between {@code b} (left) and {@code d}. */
 class RingNodeTest {
@@ -61,8 +61,11 @@ class RingNodeTest {
 
         List<Sent> sent = c.drain();
         assertThat(sent).extracting(Sent::to).containsExactlyInAnyOrder(B, B, D);
-        assertThat(sent).extracting(Sent::message).filteredOn(Election.class::isInstance)
-                .extracting(m -> ((Election) m).nominee()).containsOnly(nominee(C, 900));
+        assertThat(sent)
+                .extracting(Sent::message)
+                .filteredOn(Election.class::isInstance)
+                .extracting(m -> ((Election) m).nominee())
+                .containsOnly(nominee(C, 900));
     }
 
     @Test
@@ -72,10 +75,17 @@ class RingNodeTest {
         c.receive(fromLeft(round(1, A), nominee(A, 100)));
 
         List<Sent> sent = c.drain();
-        assertThat(sent).containsExactlyInAnyOrder(
-                new Sent(B, new Ack(C, 100, round(1, A))),
-                new Sent(D, new Election(C, round(1, A), Direction.RIGHT, nominee(A, 100),
-                        ((Election) sent.get(1).message()).token())));
+        assertThat(sent)
+                .containsExactlyInAnyOrder(
+                        new Sent(B, new Ack(C, 100, round(1, A))),
+                        new Sent(
+                                D,
+                                new Election(
+                                        C,
+                                        round(1, A),
+                                        Direction.RIGHT,
+                                        nominee(A, 100),
+                                        ((Election) sent.get(1).message()).token())));
     }
 
     @Test
@@ -84,7 +94,8 @@ class RingNodeTest {
 
         c.receive(fromLeft(round(1, A), nominee(A, 100)));
 
-        assertThat(c.drain(Election.class)).extracting(Election::nominee, Election::direction)
+        assertThat(c.drain(Election.class))
+                .extracting(Election::nominee, Election::direction)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(nominee(A, 100), Direction.RIGHT));
     }
 
@@ -96,9 +107,11 @@ class RingNodeTest {
 
         c.receive(fromRight(round(1, A), nominee(E, 700)));
 
-        assertThat(c.drain(Result.class)).extracting(Result::winner, Result::direction).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(nominee(E, 700), Direction.LEFT),
-                org.assertj.core.groups.Tuple.tuple(nominee(E, 700), Direction.RIGHT));
+        assertThat(c.drain(Result.class))
+                .extracting(Result::winner, Result::direction)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(nominee(E, 700), Direction.LEFT),
+                        org.assertj.core.groups.Tuple.tuple(nominee(E, 700), Direction.RIGHT));
         assertThat(c.node.status(c.now).phase()).isEqualTo("result-known");
     }
 
@@ -121,7 +134,10 @@ class RingNodeTest {
         c.receive(fromLeft(round(1, A), nominee(A, 100)));
         c.receive(fromLeft(round(1, A), nominee(A, 90)));
 
-        assertThat(c.drain()).extracting(Sent::message).allMatch(Ack.class::isInstance).hasSize(2);
+        assertThat(c.drain())
+                .extracting(Sent::message)
+                .allMatch(Ack.class::isInstance)
+                .hasSize(2);
         assertThat(c.events).contains("ignored ELECTION: duplicate or older nominee");
     }
 
@@ -134,7 +150,10 @@ class RingNodeTest {
         c.receive(fromLeft(round(3, E), nominee(E, 999)));
 
         List<Sent> sent = c.drain();
-        assertThat(sent).extracting(Sent::message).allMatch(Ack.class::isInstance).hasSize(1);
+        assertThat(sent)
+                .extracting(Sent::message)
+                .allMatch(Ack.class::isInstance)
+                .hasSize(1);
         assertThat(((Ack) sent.get(0).message()).round()).isEqualTo(round(5, A));
         assertThat(c.node.status(c.now).round()).isEqualTo(round(5, A));
     }
@@ -197,7 +216,8 @@ class RingNodeTest {
 
         c.receive(new LeaseRequest(E, round(1, A), 200, DOWNTIME, 4));
         c.at(READY + DOWNTIME).receive(new LeaseRequest(E, round(2, E), 200, DOWNTIME, 4));
-        assertThat(c.drain(Refusal.class)).extracting(Refusal::reason)
+        assertThat(c.drain(Refusal.class))
+                .extracting(Refusal::reason)
                 .containsExactly(RefusalReason.ALREADY_GRANTED, RefusalReason.LEASE_HELD);
 
         c.at(READY + DOWNTIME + 2 * SECOND).receive(new LeaseRequest(E, round(2, E), 200, DOWNTIME, 4));
@@ -221,8 +241,7 @@ class RingNodeTest {
 
         c.receive(new LeaseRequest(A, round(1, A), 100, DOWNTIME + 1, 9));
 
-        assertThat(c.drain(Refusal.class)).extracting(Refusal::reason)
-                .containsExactly(RefusalReason.DOWNTIME_TOO_LONG);
+        assertThat(c.drain(Refusal.class)).extracting(Refusal::reason).containsExactly(RefusalReason.DOWNTIME_TOO_LONG);
     }
 
     @Test
@@ -285,7 +304,8 @@ class RingNodeTest {
 
         c.receive(new Veto(D, round(1, A), E, 5 * SECOND, 0));
 
-        assertThat(c.drain()).extracting(Sent::to, s -> s.message().getClass())
+        assertThat(c.drain())
+                .extracting(Sent::to, s -> s.message().getClass())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(B, Veto.class));
         assertThat(c.node.status(c.now).phase()).isEqualTo("abandoned");
     }
@@ -295,7 +315,10 @@ class RingNodeTest {
         NodeFixture c = new NodeFixture(10).at(READY);
         assertThat(c.node.startRoundNow(c.now)).isEqualTo(StartResult.STARTED);
         List<Election> first = c.drain(Election.class);
-        Election toLeft = first.stream().filter(e -> e.direction() == Direction.LEFT).findFirst().orElseThrow();
+        Election toLeft = first.stream()
+                .filter(e -> e.direction() == Direction.LEFT)
+                .findFirst()
+                .orElseThrow();
         c.receive(new Ack(B, toLeft.token(), RoundId.NONE));
 
         for (int i = 1; i <= 3; i++) {
@@ -367,11 +390,11 @@ class RingNodeTest {
     void test_configuration_isCheckedAtConstruction() {
         ElectionSettings s = ElectionSettings.defaults();
         java.util.Random r = new java.util.Random();
-        assertThatThrownBy(() -> new RingNode(A, List.of(A, B), s, r, (t, m) -> { }, new RingListener() { }))
+        assertThatThrownBy(() -> new RingNode(A, List.of(A, B), s, r, (t, m) -> {}, new RingListener() {}))
                 .hasMessageContaining("at least 3");
-        assertThatThrownBy(() -> new RingNode("z:1", List.of(A, B, C), s, r, (t, m) -> { }, new RingListener() { }))
+        assertThatThrownBy(() -> new RingNode("z:1", List.of(A, B, C), s, r, (t, m) -> {}, new RingListener() {}))
                 .hasMessageContaining("not in peers");
-        assertThatThrownBy(() -> new RingNode(A, List.of(A, B, B), s, r, (t, m) -> { }, new RingListener() { }))
+        assertThatThrownBy(() -> new RingNode(A, List.of(A, B, B), s, r, (t, m) -> {}, new RingListener() {}))
                 .hasMessageContaining("distinct");
         assertThatThrownBy(() -> s.withRetransmitTimeout(Duration.ofSeconds(10)))
                 .hasMessageContaining("retransmit-timeout");

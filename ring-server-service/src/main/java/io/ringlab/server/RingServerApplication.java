@@ -23,6 +23,7 @@ public class RingServerApplication {
      * so that several RingLab services can share one classpath.
      */
     public static SpringApplicationBuilder application() {
-        return new SpringApplicationBuilder(RingServerApplication.class).properties("spring.config.name=ring-server,application");
+        return new SpringApplicationBuilder(RingServerApplication.class)
+                .properties("spring.config.name=ring-server,application");
     }
 }

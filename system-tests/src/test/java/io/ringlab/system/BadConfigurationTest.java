@@ -25,28 +25,39 @@ import static io.ringlab.support.config.StartupFailures.assertStopsNaming;
 class BadConfigurationTest {
     @Test
     void agentWithoutServers(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.servers",
-                "--ringlab.agent.servers=");
+        assertStopsNaming(
+                LbAgentApplication.application(), output, "ringlab.agent.servers", "--ringlab.agent.servers=");
     }
 
     @Test
     void serverWithoutClusterKey(CapturedOutput output) {
-        assertStopsNaming(RingServerApplication.application(), output, "ringlab.cluster.key: not set",
+        assertStopsNaming(
+                RingServerApplication.application(),
+                output,
+                "ringlab.cluster.key: not set",
                 "--ringlab.cluster.previous-keys=");
     }
 
     @Test
     void serverWhosePortIsTaken(CapturedOutput output) throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            assertStopsNaming(RingServerApplication.application(), output, "ringlab.server.port",
-                    "--ringlab.server.port=" + taken.getLocalPort(), "--ringlab.server.bind-address=127.0.0.1");
+            assertStopsNaming(
+                    RingServerApplication.application(),
+                    output,
+                    "ringlab.server.port",
+                    "--ringlab.server.port=" + taken.getLocalPort(),
+                    "--ringlab.server.bind-address=127.0.0.1");
         }
     }
 
     @Test
     void agentWithAnUnknownTransport(CapturedOutput output) {
-        assertStopsNaming(LbAgentApplication.application(), output, "ringlab.transport.kind=epoll",
-                "--ringlab.agent.servers=localhost:4242", "--ringlab.agent.client-port=0",
+        assertStopsNaming(
+                LbAgentApplication.application(),
+                output,
+                "ringlab.transport.kind=epoll",
+                "--ringlab.agent.servers=localhost:4242",
+                "--ringlab.agent.client-port=0",
                 "--ringlab.transport.kind=epoll");
     }
 
@@ -54,22 +65,31 @@ class BadConfigurationTest {
     @ValueSource(strings = {"netty", "nio"})
     void agentWhoseClientPortIsTaken(String transport, CapturedOutput output) throws Exception {
         try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            assertStopsNaming(LbAgentApplication.application(), output, "ringlab.agent.client-port",
-                    "--ringlab.agent.servers=localhost:4242", "--ringlab.transport.kind=" + transport,
-                    "--ringlab.agent.client-port=" + taken.getLocalPort(), "--ringlab.agent.bind-address=127.0.0.1",
+            assertStopsNaming(
+                    LbAgentApplication.application(),
+                    output,
+                    "ringlab.agent.client-port",
+                    "--ringlab.agent.servers=localhost:4242",
+                    "--ringlab.transport.kind=" + transport,
+                    "--ringlab.agent.client-port=" + taken.getLocalPort(),
+                    "--ringlab.agent.bind-address=127.0.0.1",
                     "--ringlab.agent.server-port=0");
         }
     }
 
     @Test
     void clientWithNoThreads(CapturedOutput output) {
-        assertStopsNaming(LoadClientApplication.application(), output, "ringlab.client.threads=0",
-                "--ringlab.client.threads=0");
+        assertStopsNaming(
+                LoadClientApplication.application(), output, "ringlab.client.threads=0", "--ringlab.client.threads=0");
     }
 
     @Test
     void serviceWithABlankOperatorName(CapturedOutput output) {
-        assertStopsNaming(LoadClientApplication.application(), output, "ringlab.security.username",
-                "--ringlab.client.autostart=false", "--ringlab.security.username= ");
+        assertStopsNaming(
+                LoadClientApplication.application(),
+                output,
+                "ringlab.security.username",
+                "--ringlab.client.autostart=false",
+                "--ringlab.security.username= ");
     }
 }

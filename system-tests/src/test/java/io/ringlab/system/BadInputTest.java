@@ -46,9 +46,14 @@ class BadInputTest {
         String small = "--ringlab.%s.udp.max-datagram-size=" + MAX_DATAGRAM;
         server = cluster.server("server-1", small.formatted("server"));
         agent = cluster.agent("agent-1", List.of(server), small.formatted("agent"));
-        client = cluster.client("client-1", Cluster.address(agent), small.formatted("client"),
-                "--ringlab.client.autostart=false", "--ringlab.client.threads=4",
-                "--ringlab.client.max-requests=400", "--ringlab.client.timeout=30s");
+        client = cluster.client(
+                "client-1",
+                Cluster.address(agent),
+                small.formatted("client"),
+                "--ringlab.client.autostart=false",
+                "--ringlab.client.threads=4",
+                "--ringlab.client.max-requests=400",
+                "--ringlab.client.timeout=30s");
         outsider = new TestSocket();
     }
 
@@ -92,11 +97,39 @@ class BadInputTest {
         outsider.send(clientReplies, MalformedInput.TRUNCATED_ID);
         outsider.send(clientReplies, MalformedInput.oversized(MAX_DATAGRAM));
 
-        Map<DropReason, Long> perFrameSet = Map.of(EMPTY, 1L, OVERSIZED, 1L, TRUNCATED, 2L,
-                UNSUPPORTED_VERSION, 2L, UNKNOWN_TYPE, 1L, UNEXPECTED_TYPE, 1L);
+        Map<DropReason, Long> perFrameSet = Map.of(
+                EMPTY,
+                1L,
+                OVERSIZED,
+                1L,
+                TRUNCATED,
+                2L,
+                UNSUPPORTED_VERSION,
+                2L,
+                UNKNOWN_TYPE,
+                1L,
+                UNEXPECTED_TYPE,
+                1L);
         awaitDrops(server, perFrameSet);
-        awaitDrops(agent, Map.of(EMPTY, 2L, OVERSIZED, 1L, TRUNCATED, 2L, UNSUPPORTED_VERSION, 2L,
-                UNKNOWN_TYPE, 1L, UNEXPECTED_TYPE, 2L, NOT_A_FRAME, 1L, UNKNOWN_REQUEST, 1L));
+        awaitDrops(
+                agent,
+                Map.of(
+                        EMPTY,
+                        2L,
+                        OVERSIZED,
+                        1L,
+                        TRUNCATED,
+                        2L,
+                        UNSUPPORTED_VERSION,
+                        2L,
+                        UNKNOWN_TYPE,
+                        1L,
+                        UNEXPECTED_TYPE,
+                        2L,
+                        NOT_A_FRAME,
+                        1L,
+                        UNKNOWN_REQUEST,
+                        1L));
         // the client takes datagrams only from its agent: the outsider's are refused before they are read
         awaitDrops(client, Map.of(WRONG_SOURCE, 3L, OVERSIZED, 1L));
 
@@ -121,8 +154,9 @@ class BadInputTest {
     }
 
     private static void awaitDrops(RunningService service, Map<DropReason, Long> expected) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> expected.forEach((reason, count) ->
-                assertThat(service.drops(reason)).as("%s drops on %s (seed %d)", reason.tag(), service.name(), SEED)
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> expected.forEach((reason, count) -> assertThat(service.drops(reason))
+                        .as("%s drops on %s (seed %d)", reason.tag(), service.name(), SEED)
                         .isEqualTo(count)));
     }
 }

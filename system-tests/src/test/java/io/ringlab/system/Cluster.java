@@ -37,9 +37,13 @@ class Cluster implements AutoCloseable {
     /** A ring server on a free port, unless the arguments name one. */
     RunningService server(String name, String... args) {
         ServiceArguments given = ServiceArguments.of(args);
-        return start(name, RingServerApplication.application(), ServiceArguments.of()
-                .with(ClusterArguments.SERVER_NAME, name)
-                .withIf(!given.sets(ClusterArguments.SERVER_PORT), ClusterArguments.SERVER_PORT, 0).and(args));
+        return start(
+                name,
+                RingServerApplication.application(),
+                ServiceArguments.of()
+                        .with(ClusterArguments.SERVER_NAME, name)
+                        .withIf(!given.sets(ClusterArguments.SERVER_PORT), ClusterArguments.SERVER_PORT, 0)
+                        .and(args));
     }
 
     /**
@@ -51,16 +55,20 @@ class Cluster implements AutoCloseable {
     }
 
     /** The same, with arguments of its own for server {@code i} (from 0) too. */
-    List<RunningService> ring(int count, java.util.Random random, java.util.function.IntFunction<String[]> perServer,
-                              String... args) {
+    List<RunningService> ring(
+            int count, java.util.Random random, java.util.function.IntFunction<String[]> perServer, String... args) {
         int[] offsets = java.util.stream.IntStream.range(0, count).toArray();
         int base = FreePorts.udpBlock(random, offsets);
-        List<String> ring = java.util.stream.IntStream.range(0, count).mapToObj(i -> "127.0.0.1:" + (base + i))
+        List<String> ring = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> "127.0.0.1:" + (base + i))
                 .toList();
         List<RunningService> servers = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            servers.add(start("server-" + (i + 1), RingServerApplication.application(),
-                    ClusterArguments.server("server-" + (i + 1), base + i, ring.get(i), ring).and(args)
+            servers.add(start(
+                    "server-" + (i + 1),
+                    RingServerApplication.application(),
+                    ClusterArguments.server("server-" + (i + 1), base + i, ring.get(i), ring)
+                            .and(args)
                             .and(perServer.apply(i))));
         }
         return servers;
@@ -74,24 +82,31 @@ class Cluster implements AutoCloseable {
     }
 
     RunningService agentTo(String name, String serverList, String... args) {
-        return start(name, LbAgentApplication.application(),
+        return start(
+                name,
+                LbAgentApplication.application(),
                 ClusterArguments.agent(name, 0, List.of(serverList.split(","))).and(args));
     }
 
     RunningService client(String name, String agentAddress, String... args) {
-        return start(name, LoadClientApplication.application(), ClusterArguments.client(name, agentAddress).and(args));
+        return start(
+                name,
+                LoadClientApplication.application(),
+                ClusterArguments.client(name, agentAddress).and(args));
     }
 
     /** The admin dashboard watching these services, each by its name and REST URL. */
-    RunningService dashboard(List<RunningService> servers, List<RunningService> agents, List<RunningService> clients,
-                             String... args) {
+    RunningService dashboard(
+            List<RunningService> servers, List<RunningService> agents, List<RunningService> clients, String... args) {
         ServiceArguments dashboard = ClusterArguments.dashboard();
-        for (var list : List.of(java.util.Map.entry("servers", servers), java.util.Map.entry("agents", agents),
+        for (var list : List.of(
+                java.util.Map.entry("servers", servers),
+                java.util.Map.entry("agents", agents),
                 java.util.Map.entry("clients", clients))) {
             for (int i = 0; i < list.getValue().size(); i++) {
                 RunningService service = list.getValue().get(i);
-                dashboard = ClusterArguments.watch(dashboard, list.getKey(), i, service.name(),
-                        "http://127.0.0.1:" + service.httpPort());
+                dashboard = ClusterArguments.watch(
+                        dashboard, list.getKey(), i, service.name(), "http://127.0.0.1:" + service.httpPort());
             }
         }
         return start("dashboard", DashboardApplication.application(), dashboard.and(args));
@@ -103,8 +118,8 @@ class Cluster implements AutoCloseable {
 
     /** Starts a service with the run's password, and with its cluster key unless the arguments set the keys. */
     private RunningService start(String name, SpringApplicationBuilder builder, ServiceArguments args) {
-        ServiceArguments all = ServiceArguments.of("--server.port=0", "--spring.jmx.enabled=false",
-                        "--ringlab.security.password=" + PASSWORD)
+        ServiceArguments all = ServiceArguments.of(
+                        "--server.port=0", "--spring.jmx.enabled=false", "--ringlab.security.password=" + PASSWORD)
                 .withIf(!args.sets("ringlab.cluster"), "ringlab.cluster.key", CLUSTER_KEY)
                 .and(args.toList());
         RunningService service = new RunningService(name, builder.run(all.toArray()));

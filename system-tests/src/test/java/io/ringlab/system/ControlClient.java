@@ -19,13 +19,17 @@ import java.util.Base64;
  */
 final class ControlClient {
 
-    enum Credentials { OPERATOR, WRONG_PASSWORD, NONE }
+    enum Credentials {
+        OPERATOR,
+        WRONG_PASSWORD,
+        NONE
+    }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ControlClient() {
-    }
+    private ControlClient() {}
 
     /** {@code POST} without a body, as the operator. */
     static HttpResponse<String> post(RunningService service, String path) {
@@ -42,8 +46,8 @@ final class ControlClient {
     }
 
     /** Any request; {@code json} null for none. */
-    static HttpResponse<String> send(RunningService service, String method, String path, String json,
-                                     Credentials credentials) {
+    static HttpResponse<String> send(
+            RunningService service, String method, String path, String json, Credentials credentials) {
         return switch (credentials) {
             case OPERATOR -> sendAs(service, method, path, json, "admin", Cluster.PASSWORD);
             case WRONG_PASSWORD -> sendAs(service, method, path, json, "admin", Cluster.PASSWORD + "-wrong");
@@ -52,16 +56,25 @@ final class ControlClient {
     }
 
     /** Any request with these HTTP Basic credentials; {@code username} null for none. */
-    static HttpResponse<String> sendAs(RunningService service, String method, String path, String json,
-                                       String username, String password) {
+    static HttpResponse<String> sendAs(
+            RunningService service, String method, String path, String json, String username, String password) {
         return sendAs(service, method, path, json, "application/json", username, password);
     }
 
     /** Any request with a body of this content type and these HTTP Basic credentials; {@code username} null for none. */
-    static HttpResponse<String> sendAs(RunningService service, String method, String path, String body,
-                                       String contentType, String username, String password) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    static HttpResponse<String> sendAs(
+            RunningService service,
+            String method,
+            String path,
+            String body,
+            String contentType,
+            String username,
+            String password) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(service, path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", contentType);
         }
@@ -73,9 +86,12 @@ final class ControlClient {
 
     /** {@code GET} without credentials; the body as JSON, after checking the answer is {@code 200}. */
     static JsonNode get(RunningService service, String path) {
-        HttpResponse<String> response = call(HttpRequest.newBuilder(uri(service, path)).timeout(Duration.ofSeconds(60)).build());
+        HttpResponse<String> response = call(HttpRequest.newBuilder(uri(service, path))
+                .timeout(Duration.ofSeconds(60))
+                .build());
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + path + " on " + service.name() + ": " + response.statusCode() + " " + response.body());
+            throw new AssertionError(
+                    "GET " + path + " on " + service.name() + ": " + response.statusCode() + " " + response.body());
         }
         return json(response);
     }
@@ -85,7 +101,8 @@ final class ControlClient {
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static URI uri(RunningService service, String path) {

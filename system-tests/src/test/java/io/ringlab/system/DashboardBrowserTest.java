@@ -45,9 +45,11 @@ class DashboardBrowserTest {
     private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
     /** Long enough to see it down and check both agents on a busy machine before it comes back by itself. */
     private static final int DOWN_SECONDS = 30;
+
     private static final Duration PAGE_WAIT = Duration.ofSeconds(60);
     /** Never opened: the page only links to it. */
     private static final String GRAFANA = "http://grafana.invalid:3000";
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private Cluster cluster;
@@ -61,21 +63,32 @@ class DashboardBrowserTest {
     @BeforeAll
     void start() {
         cluster = new Cluster();
-        // every service and the dashboard take Cluster.PASSWORD; no periodic rounds: only the person at the page takes a server down
-        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false",
-                "--ringlab.server.ring.downtime=5s");
+        // every service and the dashboard take Cluster.PASSWORD; no periodic rounds: only the person at the page takes
+        // a server down
+        servers = cluster.ring(
+                3, new Random(SEED), "--ringlab.server.ring.periodic=false", "--ringlab.server.ring.downtime=5s");
         agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
         clients = List.of(
-                cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=4",
+                cluster.client(
+                        "client-1",
+                        Cluster.address(agents.get(0)),
+                        "--ringlab.client.threads=4",
                         "--ringlab.client.timeout=30s"),
-                cluster.client("client-2", Cluster.address(agents.get(1)), "--ringlab.client.threads=4",
+                cluster.client(
+                        "client-2",
+                        Cluster.address(agents.get(1)),
+                        "--ringlab.client.threads=4",
                         "--ringlab.client.timeout=30s"));
         try {
             lab = new PaperLab("admin", Cluster.PASSWORD);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        RunningService dashboard = cluster.dashboard(servers, agents, clients, "--ringlab.dashboard.lab-url=" + lab.url(),
+        RunningService dashboard = cluster.dashboard(
+                servers,
+                agents,
+                clients,
+                "--ringlab.dashboard.lab-url=" + lab.url(),
                 "--ringlab.dashboard.grafana-url=" + GRAFANA);
         dashboardUrl = "http://127.0.0.1:" + dashboard.httpPort() + "/";
         browser = HeadlessChromium.start();
@@ -110,7 +123,8 @@ class DashboardBrowserTest {
     void aControlWithoutASessionOrWithoutTheCsrfTokenIsRefused() throws Exception {
         String takeDown = "/api/control/servers/server-2/down";
         DashboardSession stranger = new DashboardSession(dashboardUrl);
-        assertThat(stranger.control("POST", takeDown, "{\"seconds\": 5}", true).statusCode()).isEqualTo(401);
+        assertThat(stranger.control("POST", takeDown, "{\"seconds\": 5}", true).statusCode())
+                .isEqualTo(401);
         DashboardSession signedIn = new DashboardSession(dashboardUrl);
         assertThat(signedIn.signIn("admin", "not-the-password")).isFalse();
         assertThat(signedIn.signIn("admin", Cluster.PASSWORD)).isTrue();
@@ -124,21 +138,25 @@ class DashboardBrowserTest {
     @Order(3)
     void signInTakeServer2DownSeeTheAgentsStopSendingToItAndSeeItComeBack() throws Exception {
         signIn();
-        page().until(driver -> driver.findElements(By.cssSelector("[data-server]")).size() == 3
-                && driver.findElements(By.cssSelector("[data-agent]")).size() == 2);
+        page().until(driver ->
+                driver.findElements(By.cssSelector("[data-server]")).size() == 3
+                        && driver.findElements(By.cssSelector("[data-agent]")).size() == 2);
         for (String server : List.of("server-1", "server-2", "server-3")) {
             page().until(ExpectedConditions.attributeToBe(serverRow(server), "data-state", "up"));
         }
         assertTheRingPictureShowsTheServersInRingOrder();
         assertThat(browser.findElement(By.cssSelector("[data-server='server-1'] [data-grafana='server']"))
-                .getAttribute("href")).isEqualTo(GRAFANA + "/d/ringlab-overview/ringlab-overview?viewPanel=6");
-        assertThat(browser.findElements(By.cssSelector("[data-client] [data-grafana='client']"))).hasSize(2);
+                        .getAttribute("href"))
+                .isEqualTo(GRAFANA + "/d/ringlab-overview/ringlab-overview?viewPanel=6");
+        assertThat(browser.findElements(By.cssSelector("[data-client] [data-grafana='client']")))
+                .hasSize(2);
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "true"));
             page().until(ExpectedConditions.presenceOfElementLocated(ringLink(agent, "server-2")));
             // the agent's upstream histogram, as p50 / p99 bucket bounds
-            page().until(driver -> driver.findElement(By.cssSelector("[data-agent='" + agent
-                    + "'] [data-agent-server='server-1'] [data-field='upstream']")).getText()
+            page().until(driver -> driver.findElement(By.cssSelector(
+                            "[data-agent='" + agent + "'] [data-agent-server='server-1'] [data-field='upstream']"))
+                    .getText()
                     .matches("≤ \\d+(\\.\\d+)? (µs|ms) / (≤ \\d+(\\.\\d+)? (µs|ms)|> 2\\.5 s)"));
         }
 
@@ -152,8 +170,10 @@ class DashboardBrowserTest {
         assertTheAgentsSendNothingTo(servers.get(1));
         for (String agent : List.of("agent-1", "agent-2")) {
             page().until(ExpectedConditions.attributeToBe(agentRow(agent, "server-2"), "data-up", "false"));
-            page().until(ExpectedConditions.textToBe(By.cssSelector("[data-agent='" + agent
-                    + "'] [data-agent-server='server-2'] [data-field='sent-rate']"), "0"));
+            page().until(ExpectedConditions.textToBe(
+                    By.cssSelector(
+                            "[data-agent='" + agent + "'] [data-agent-server='server-2'] [data-field='sent-rate']"),
+                    "0"));
             // in the picture: the agent's link to server 2 is gone, those to the others stay
             page().until(ExpectedConditions.numberOfElementsToBe(ringLink(agent, "server-2"), 0));
             assertThat(browser.findElements(ringLink(agent, "server-1"))).hasSize(1);
@@ -186,7 +206,9 @@ class DashboardBrowserTest {
 
         page().until(ExpectedConditions.attributeToBe(client2, "data-reachable", "false"));
         assertThat(browser.findElement(client2).getText()).contains("unreachable");
-        assertThat(browser.findElement(client2).findElement(By.cssSelector("[data-control='start']")).isEnabled())
+        assertThat(browser.findElement(client2)
+                        .findElement(By.cssSelector("[data-control='start']"))
+                        .isEnabled())
                 .isFalse();
         // the rest goes on: the page keeps updating, client 1 keeps sending, every server is still up
         By updated = By.id("updated");
@@ -205,10 +227,12 @@ class DashboardBrowserTest {
     @Order(5)
     void anElectionStartedFromThePageShowsItsRoundAndItsWinnerDown() throws Exception {
         signIn();
-        page().until(ExpectedConditions.elementToBeClickable(By.id("election-server-1"))).click();
+        page().until(ExpectedConditions.elementToBeClickable(By.id("election-server-1")))
+                .click();
 
         page().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rounds [data-round]")));
-        String winner = browser.findElement(By.cssSelector("#rounds [data-round] td:nth-child(2)")).getText();
+        String winner = browser.findElement(By.cssSelector("#rounds [data-round] td:nth-child(2)"))
+                .getText();
         assertThat(winner).isIn("server-1", "server-2", "server-3");
         page().until(ExpectedConditions.textToBePresentInElementLocated(serverRow(winner), "elected"));
         page().until(ExpectedConditions.attributeToBe(ringServer(winner), "data-winner", "true"));
@@ -224,10 +248,12 @@ class DashboardBrowserTest {
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#timeline [data-timeline-server='server-2'] [data-state='down']")));
         double loadedAt = ((Number) browser.executeScript("return performance.timeOrigin")).doubleValue();
-        String firstSample = browser.findElement(By.cssSelector(
-                "#timeline [data-timeline-client='client-1'][data-field='success']")).getAttribute("data-first-sample");
+        String firstSample = browser.findElement(
+                        By.cssSelector("#timeline [data-timeline-client='client-1'][data-field='success']"))
+                .getAttribute("data-first-sample");
         assertThat(Double.parseDouble(firstSample)).isLessThan(loadedAt);
-        assertThat(browser.findElements(By.cssSelector("#ring-picture [data-ring-server][data-winner='true']"))).hasSize(1);
+        assertThat(browser.findElements(By.cssSelector("#ring-picture [data-ring-server][data-winner='true']")))
+                .hasSize(1);
         page().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#events tr[data-kind='round'][data-source='" + winner + "']")));
         page().until(ExpectedConditions.textToBePresentInElementLocated(
@@ -252,7 +278,8 @@ class DashboardBrowserTest {
         giveFault("partition server-1 | server-2,server-3");
         page().until(ExpectedConditions.attributeToBe(faultRow(2), "data-state", "active"));
         assertThat(text(faultRow(1))).contains("loss 5% agent<->server").contains("admin (dashboard");
-        assertThat(text(By.cssSelector("[data-fault='1'] [data-field='remaining']"))).matches("\\d+ s");
+        assertThat(text(By.cssSelector("[data-fault='1'] [data-field='remaining']")))
+                .matches("\\d+ s");
         assertThat(text(faultRow(2))).contains("until healed");
         assertThat(browser.findElement(By.id("fault-error")).isDisplayed()).isFalse();
         HeadlessChromium.screenshot(browser, "faults-active");
@@ -264,11 +291,13 @@ class DashboardBrowserTest {
         assertThat(lab.faults()).allSatisfy(fault -> assertThat(fault.state()).isEqualTo("ended"));
         for (String event : List.of("1-start", "2-start", "1-end", "2-end")) {
             page().until(ExpectedConditions.textToBePresentInElementLocated(
-                    By.cssSelector("[data-event='" + event + "'] [data-field='by']"), "admin (dashboard, from 127.0.0.1)"));
+                    By.cssSelector("[data-event='" + event + "'] [data-field='by']"),
+                    "admin (dashboard, from 127.0.0.1)"));
         }
         // the lab's fault events are in the run's event log too, with who gave them
         page().until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#events tr[data-kind='fault'][data-source='lab'] [data-field='by']"), "admin (dashboard"));
+                By.cssSelector("#events tr[data-kind='fault'][data-source='lab'] [data-field='by']"),
+                "admin (dashboard"));
         HeadlessChromium.screenshot(browser, "faults-healed");
     }
 
@@ -281,8 +310,8 @@ class DashboardBrowserTest {
         assertThat(session.signIn("admin", Cluster.PASSWORD)).isTrue();
 
         HttpResponse<String> download = session.get("/api/events?format=json&download=true");
-        assertThat(download.headers().firstValue("Content-Disposition")).hasValueSatisfying(
-                d -> assertThat(d).contains("attachment"));
+        assertThat(download.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("attachment"));
         JsonNode events = JSON.readTree(download.body()).path("events");
         List<Long> seqs = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
@@ -301,7 +330,8 @@ class DashboardBrowserTest {
                 actions.add(event.path("text").asString());
             }
         });
-        assertThat(actions).containsSubsequence("POST servers/server-2/down → 202", "POST servers/server-1/election → 202");
+        assertThat(actions)
+                .containsSubsequence("POST servers/server-2/down → 202", "POST servers/server-1/election → 202");
         // every row the page lists is in the download, with the same text
         List<WebElement> rows = browser.findElements(By.cssSelector("#events tr[data-seq]"));
         assertThat(rows).isNotEmpty();
@@ -314,11 +344,14 @@ class DashboardBrowserTest {
 
         String[] lines = session.get("/api/events?kind=round&format=csv").body().split("\r\n");
         assertThat(lines[0]).isEqualTo("seq,time,epochMillis,kind,source,text,by");
-        JsonNode round = JSON.readTree(session.get("/api/events?kind=round").body()).path("events").get(0);
+        JsonNode round = JSON.readTree(session.get("/api/events?kind=round").body())
+                .path("events")
+                .get(0);
         // a round's text has a comma: the field is quoted
         assertThat(round.path("text").asString()).contains(",");
-        assertThat(lines[1]).endsWith(",round," + round.path("source").asString() + ",\""
-                + round.path("text").asString().replace("\"", "\"\"") + "\",");
+        assertThat(lines[1])
+                .endsWith(",round," + round.path("source").asString() + ",\""
+                        + round.path("text").asString().replace("\"", "\"\"") + "\",");
     }
 
     @Test
@@ -347,7 +380,9 @@ class DashboardBrowserTest {
         assertThat(inDrawnOrder(nodes)).isEqualTo(ring);
         for (int i = 0; i < ring.size(); i++) {
             String link = ring.get(i) + ">" + ring.get((i + 1) % ring.size());
-            assertThat(browser.findElements(By.cssSelector("#seven [data-neighbour='" + link + "']"))).as(link).hasSize(1);
+            assertThat(browser.findElements(By.cssSelector("#seven [data-neighbour='" + link + "']")))
+                    .as(link)
+                    .hasSize(1);
         }
     }
 
@@ -359,7 +394,8 @@ class DashboardBrowserTest {
         try {
             browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
             page().until(ExpectedConditions.invisibilityOfElementLocated(By.id("take-down-server-1")));
-            assertThat(browser.findElement(By.id("election-server-1")).isDisplayed()).isFalse();
+            assertThat(browser.findElement(By.id("election-server-1")).isDisplayed())
+                    .isFalse();
             assertThat(browser.findElement(By.id("ring-picture")).isDisplayed()).isTrue();
             assertThat(browser.findElement(By.id("event-kind")).isDisplayed()).isTrue();
             HeadlessChromium.screenshot(browser, "phone");
@@ -374,8 +410,8 @@ class DashboardBrowserTest {
         for (RunningService server : servers) {
             names.put(server.ringStatus().self(), server.name());
         }
-        List<String> expected = servers.get(0).ringStatus().members().stream()
-                .map(names::get).toList();
+        List<String> expected =
+                servers.get(0).ringStatus().members().stream().map(names::get).toList();
         List<String> drawn = page().until(driver -> {
             List<WebElement> nodes = driver.findElements(By.cssSelector("#ring-picture [data-ring-server]"));
             return nodes.size() == 3 ? inDrawnOrder(nodes) : null;
@@ -389,8 +425,10 @@ class DashboardBrowserTest {
     }
 
     private static List<String> inDrawnOrder(List<WebElement> nodes) {
-        return nodes.stream().sorted(Comparator.comparingInt(node -> Integer.parseInt(node.getAttribute("data-order"))))
-                .map(node -> node.getAttribute("data-ring-server")).toList();
+        return nodes.stream()
+                .sorted(Comparator.comparingInt(node -> Integer.parseInt(node.getAttribute("data-order"))))
+                .map(node -> node.getAttribute("data-ring-server"))
+                .toList();
     }
 
     private static By ringServer(String server) {
@@ -435,7 +473,8 @@ class DashboardBrowserTest {
         for (RunningService agent : agents) {
             await().atMost(PAGE_WAIT).until(() -> !share(agent, server).up());
             long forwarded = share(agent, server).forwarded();
-            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+            await().during(Duration.ofSeconds(2))
+                    .atMost(Duration.ofSeconds(5))
                     .until(() -> share(agent, server).forwarded() == forwarded);
         }
     }
@@ -443,20 +482,24 @@ class DashboardBrowserTest {
     private void assertTheAgentsSendAgainTo(RunningService server) {
         for (RunningService agent : agents) {
             long forwarded = share(agent, server).forwarded();
-            await().atMost(PAGE_WAIT).until(() -> share(agent, server).up()
-                    && share(agent, server).forwarded() > forwarded);
+            await().atMost(PAGE_WAIT)
+                    .until(() ->
+                            share(agent, server).up() && share(agent, server).forwarded() > forwarded);
         }
     }
 
     private static AgentStatus.ServerShare share(RunningService agent, RunningService server) {
         String id = "127.0.0.1:" + server.udpPort("requestSocket");
         return agent.agentStatus().servers().stream()
-                .filter(share -> share.server().equals(id)).findFirst()
+                .filter(share -> share.server().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(agent.name() + " does not know " + id));
     }
 
     private static double requestsPerSecond(WebElement client) {
-        String text = client.findElement(By.cssSelector("[data-field='rate']")).getText().replace(",", "");
+        String text = client.findElement(By.cssSelector("[data-field='rate']"))
+                .getText()
+                .replace(",", "");
         return text.matches("\\d+(\\.\\d+)?") ? Double.parseDouble(text) : 0;
     }
 

@@ -37,25 +37,39 @@ class DashboardJsonTest {
         for (Path file : dashboards) {
             JsonNode dashboard = JSON.readTree(file.toFile());
             assertThat(dashboard.path("uid").asString()).as(file + " uid").isNotBlank();
-            assertThat(uids.add(dashboard.path("uid").asString())).as("uid unique").isTrue();
+            assertThat(uids.add(dashboard.path("uid").asString()))
+                    .as("uid unique")
+                    .isTrue();
             assertThat(dashboard.path("title").asString()).isNotBlank();
             Set<Integer> ids = new HashSet<>();
             for (JsonNode panel : dashboard.path("panels")) {
-                String name = file.getFileName() + " panel " + panel.path("title").asString();
-                assertThat(ids.add(panel.path("id").asInt())).as(name + " id unique").isTrue();
+                String name =
+                        file.getFileName() + " panel " + panel.path("title").asString();
+                assertThat(ids.add(panel.path("id").asInt()))
+                        .as(name + " id unique")
+                        .isTrue();
                 assertThat(panel.path("type").asString()).as(name).isNotBlank();
-                assertThat(panel.path("gridPos").path("w").asInt()).as(name + " width").isPositive();
-                assertThat(panel.path("datasource").path("uid").asString()).as(name).isEqualTo(datasourceUid);
+                assertThat(panel.path("gridPos").path("w").asInt())
+                        .as(name + " width")
+                        .isPositive();
+                assertThat(panel.path("datasource").path("uid").asString())
+                        .as(name)
+                        .isEqualTo(datasourceUid);
                 assertThat(panel.path("targets")).as(name + " targets").isNotEmpty();
                 for (JsonNode target : panel.path("targets")) {
-                    assertThat(target.path("expr").asString()).as(name + " query").isNotBlank();
-                    assertThat(target.path("datasource").path("uid").asString()).as(name).isEqualTo(datasourceUid);
+                    assertThat(target.path("expr").asString())
+                            .as(name + " query")
+                            .isNotBlank();
+                    assertThat(target.path("datasource").path("uid").asString())
+                            .as(name)
+                            .isEqualTo(datasourceUid);
                 }
             }
             assertThat(ids).as(file + " panels").hasSizeGreaterThanOrEqualTo(6);
             for (JsonNode annotation : dashboard.path("annotations").path("list")) {
                 if (annotation.has("expr")) {
-                    assertThat(annotation.path("datasource").path("uid").asString()).isEqualTo(datasourceUid);
+                    assertThat(annotation.path("datasource").path("uid").asString())
+                            .isEqualTo(datasourceUid);
                 }
             }
         }
@@ -69,14 +83,20 @@ class DashboardJsonTest {
         assertThat(annotation.path("step").asString()).isEqualTo("5s");
         assertThat(annotation.path("useValueForTime").asBoolean()).isFalse();
         // the labels the annotation names are those the launcher writes
-        String exposition = LabMetrics.render(List.of(new LabControl.FaultView(1, "freeze server-2", "freeze", "active",
-                1, 11.0, 1_000, 11_000L, 5.0, null)));
-        var labels = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}").matcher(annotation.path("titleFormat").asString()
-                + annotation.path("textFormat").asString() + "{{" + annotation.path("tagKeys").asString() + "}}").results()
-                .map(m -> m.group(1)).toList();
+        String exposition = LabMetrics.render(List.of(new LabControl.FaultView(
+                1, "freeze server-2", "freeze", "active", 1, 11.0, 1_000, 11_000L, 5.0, null)));
+        var labels = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}")
+                .matcher(annotation.path("titleFormat").asString()
+                        + annotation.path("textFormat").asString() + "{{"
+                        + annotation.path("tagKeys").asString() + "}}")
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         assertThat(labels).contains("spec");
         for (String label : labels) {
-            assertThat(exposition).as("the launcher's metrics carry label " + label).contains(label + "=\"");
+            assertThat(exposition)
+                    .as("the launcher's metrics carry label " + label)
+                    .contains(label + "=\"");
         }
         assertThat(annotation.path("titleFormat").asString()).isEqualTo("{{spec}}");
     }
@@ -106,7 +126,8 @@ class DashboardJsonTest {
     void plannedDowntimesAreRegionAnnotationsPerServer() throws IOException {
         JsonNode downtimes = null;
         for (Path file : dashboards()) {
-            for (JsonNode annotation : JSON.readTree(file.toFile()).path("annotations").path("list")) {
+            for (JsonNode annotation :
+                    JSON.readTree(file.toFile()).path("annotations").path("list")) {
                 if (annotation.path("expr").asString().equals("ringlab_server_up == 0")) {
                     downtimes = annotation;
                 }
@@ -126,11 +147,16 @@ class DashboardJsonTest {
         assertThat(actions.path("enable").asBoolean()).isTrue();
         assertThat(actions.path("step").asString()).isEqualTo("5s");
         // the first action of a kind makes a series born at 1, which increase() does not see: it is taken as well
-        assertThat(actions.path("expr").asString()).contains("increase(ringlab_dashboard_operator_actions_total[1m]) > 0")
+        assertThat(actions.path("expr").asString())
+                .contains("increase(ringlab_dashboard_operator_actions_total[1m]) > 0")
                 .contains("unless ringlab_dashboard_operator_actions_total offset 1m");
         // the labels the annotation names are the counter's own tags (OperatorActionCounter)
-        var labels = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}").matcher(actions.path("titleFormat").asString()
-                + actions.path("textFormat").asString()).results().map(m -> m.group(1)).toList();
+        var labels = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}")
+                .matcher(actions.path("titleFormat").asString()
+                        + actions.path("textFormat").asString())
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         assertThat(labels).contains("operator", "action").isSubsetOf("action", "target", "operator", "outcome");
         assertThat(actions.path("tagKeys").asString().split(",")).isSubsetOf("action", "target", "operator", "outcome");
 
@@ -142,7 +168,8 @@ class DashboardJsonTest {
 
     private static JsonNode annotationOver(String series) throws IOException {
         for (Path file : dashboards()) {
-            for (JsonNode annotation : JSON.readTree(file.toFile()).path("annotations").path("list")) {
+            for (JsonNode annotation :
+                    JSON.readTree(file.toFile()).path("annotations").path("list")) {
                 if (annotation.path("expr").asString().contains(series)) {
                     return annotation;
                 }
@@ -154,7 +181,8 @@ class DashboardJsonTest {
     /** The annotation over the launcher's {@code ringlab_lab_fault_active} (its expression is checked on a real lab). */
     static JsonNode labFaultAnnotation() throws IOException {
         for (Path file : dashboards()) {
-            for (JsonNode annotation : JSON.readTree(file.toFile()).path("annotations").path("list")) {
+            for (JsonNode annotation :
+                    JSON.readTree(file.toFile()).path("annotations").path("list")) {
                 if (annotation.path("expr").asString().contains(LAB_FAULT_SERIES)) {
                     return annotation;
                 }
@@ -170,7 +198,8 @@ class DashboardJsonTest {
     }
 
     private static String provisionedDatasourceUid() throws IOException {
-        String provisioning = Files.readString(MONITORING.resolve("grafana/provisioning/datasources/ringlab-prometheus.yml"));
+        String provisioning =
+                Files.readString(MONITORING.resolve("grafana/provisioning/datasources/ringlab-prometheus.yml"));
         var matcher = java.util.regex.Pattern.compile("uid:\\s*(\\S+)").matcher(provisioning);
         assertThat(matcher.find()).as("datasource uid in the provisioning").isTrue();
         return matcher.group(1);

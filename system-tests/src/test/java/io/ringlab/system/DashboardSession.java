@@ -22,8 +22,11 @@ final class DashboardSession {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     DashboardSession(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -31,10 +34,14 @@ final class DashboardSession {
 
     /** Signs in through the form; true when the dashboard took the credential. */
     boolean signIn(String username, String password) throws IOException, InterruptedException {
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken());
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        String form =
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrfToken());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 302
                 && !response.headers().firstValue("Location").orElse("").contains("error");
     }
@@ -48,7 +55,10 @@ final class DashboardSession {
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -58,8 +68,9 @@ final class DashboardSession {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (withCsrfToken) {
             request.header("X-CSRF-TOKEN", csrfToken());
         }

@@ -13,8 +13,7 @@ import java.util.Random;
  */
 final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     /** A base port such that {@code base + offset} is free for UDP for every offset in {@code offsets}. */
     static int udpBlock(Random random, int... offsets) {
@@ -42,7 +41,8 @@ final class FreePorts {
     }
 
     private static boolean udpFree(int port) {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
+        try (DatagramSocket socket =
+                new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))) {
             return true;
         } catch (IOException e) {
             return false;

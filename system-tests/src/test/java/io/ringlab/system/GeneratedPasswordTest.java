@@ -24,22 +24,33 @@ class GeneratedPasswordTest {
 
     @Test
     void aServiceWithoutPasswordGeneratesOneLogsItOnceAndTakesIt(CapturedOutput output) {
-        try (RunningService server = new RunningService("server-1", RingServerApplication.application().run(
-                "--server.port=0", "--spring.jmx.enabled=false", "--ringlab.server.port=0",
-                "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY))) {
-            List<String> warnings = output.getAll().lines().filter(line -> line.contains("generated password")).toList();
+        try (RunningService server = new RunningService(
+                "server-1",
+                RingServerApplication.application()
+                        .run(
+                                "--server.port=0",
+                                "--spring.jmx.enabled=false",
+                                "--ringlab.server.port=0",
+                                "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY))) {
+            List<String> warnings = output.getAll()
+                    .lines()
+                    .filter(line -> line.contains("generated password"))
+                    .toList();
             assertThat(warnings).as("one line").hasSize(1);
             Matcher matcher = WARNING.matcher(warnings.get(0));
             assertThat(matcher.find()).as(warnings.get(0)).isTrue();
             String password = matcher.group(1);
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-            assertThat(output.getAll()).as("Spring Boot's own generated password is not used")
+            assertThat(output.getAll())
+                    .as("Spring Boot's own generated password is not used")
                     .doesNotContain("Using generated security password");
 
             assertThat(ControlClient.sendAs(server, "POST", "/api/server/down", "{\"seconds\":1}", "admin", "admin")
-                    .statusCode()).isEqualTo(401);
+                            .statusCode())
+                    .isEqualTo(401);
             assertThat(ControlClient.sendAs(server, "POST", "/api/server/down", "{\"seconds\":1}", "admin", password)
-                    .statusCode()).isEqualTo(202);
+                            .statusCode())
+                    .isEqualTo(202);
         }
     }
 }

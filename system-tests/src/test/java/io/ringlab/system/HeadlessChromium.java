@@ -22,8 +22,7 @@ final class HeadlessChromium {
     static final Path DRIVER = Path.of(System.getProperty("ringlab.test.chromedriver", "/usr/bin/chromedriver"));
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
 
-    private HeadlessChromium() {
-    }
+    private HeadlessChromium() {}
 
     static ChromeDriver start() {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
@@ -32,8 +31,14 @@ final class HeadlessChromium {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER.toFile());
-        options.addArguments("--headless=new", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1440,2000",
-                "--no-first-run", "--disable-extensions", "--lang=en-GB");
+        options.addArguments(
+                "--headless=new",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=1440,2000",
+                "--no-first-run",
+                "--disable-extensions",
+                "--lang=en-GB");
         if ("root".equals(System.getProperty("user.name"))) {
             // Chromium's sandbox cannot start as root; the page is the project's own, on loopback
             options.addArguments("--no-sandbox");

@@ -1,14 +1,14 @@
 package io.ringlab.system;
 
 import io.ringlab.election.message.ConfigurationId;
-import io.ringlab.election.message.Nominee;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Down;
 import io.ringlab.election.message.Election;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.LeaseRequest;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Veto;
 import io.ringlab.protocol.FrameCodec;
 import io.ringlab.protocol.FrameType;
@@ -81,10 +81,12 @@ class HostileNetworkTest {
     private static final int ROUNDS = 2;
     /** Long enough for what a healthy cluster does within seconds; reached only when something is broken. */
     private static final Duration PATIENCE = Duration.ofSeconds(20);
+
     private static final Duration START_PATIENCE = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(50);
     /** The "huge" durations of A2: ten years, in nanoseconds (no overflow when added to a monotonic clock). */
     private static final long TEN_YEARS_NANOS = TimeUnit.DAYS.toNanos(3_652);
+
     private static final Duration DOWNTIME = Duration.ofSeconds(1);
     /** Every answer of a ring server is held back this long (a fault on purpose): requests stay pending long
      * enough for an attacker who sees one go by to answer it first (A9). */
@@ -94,11 +96,12 @@ class HostileNetworkTest {
     private static final Duration HEALTH_INTERVAL = Duration.ofSeconds(2);
 
     private static final String[] SERVER_ARGS = {
-            "--ringlab.server.ring.election-interval=2s",
-            "--ringlab.server.ring.downtime=" + DOWNTIME.toMillis() + "ms",
-            "--ringlab.server.ring.guard=300ms",
-            "--ringlab.server.ring.round-timeout=2s",
-            "--ringlab.server.faults.delay=" + SERVER_DELAY.toMillis() + "ms"};
+        "--ringlab.server.ring.election-interval=2s",
+        "--ringlab.server.ring.downtime=" + DOWNTIME.toMillis() + "ms",
+        "--ringlab.server.ring.guard=300ms",
+        "--ringlab.server.ring.round-timeout=2s",
+        "--ringlab.server.faults.delay=" + SERVER_DELAY.toMillis() + "ms"
+    };
 
     private static final Random RANDOM = new Random(SEED);
 
@@ -106,12 +109,14 @@ class HostileNetworkTest {
     private static Topology topology;
     /** Whether the cluster is as the last test found it: no test failed on it, none damaged it on purpose. */
     private static boolean clean;
+
     private static boolean damagedOnPurpose;
 
     @RegisterExtension
     static final AfterTestExecutionCallback KEEP_OR_REPLACE_THE_CLUSTER = context -> {
         if (context.getExecutionException().isPresent()) {
-            System.err.printf("%s %s failed (seed %d; run it again with -Dringlab.test.seed=%d)%n",
+            System.err.printf(
+                    "%s %s failed (seed %d; run it again with -Dringlab.test.seed=%d)%n",
                     HostileNetworkTest.class.getSimpleName(), context.getDisplayName(), SEED, SEED);
         } else if (!damagedOnPurpose) {
             clean = true;
@@ -149,17 +154,24 @@ class HostileNetworkTest {
         }
         clean = false;
         damagedOnPurpose = false;
-        await("a healthy cluster before the attack (seed " + SEED + ")").atMost(START_PATIENCE).pollInterval(POLL)
+        await("a healthy cluster before the attack (seed " + SEED + ")")
+                .atMost(START_PATIENCE)
+                .pollInterval(POLL)
                 .untilAsserted(() -> {
                     for (RunningService server : topology.servers) {
-                        assertThat(ring(server).path("roundsCompleted").asLong()).as("rounds of %s", server.name())
+                        assertThat(ring(server).path("roundsCompleted").asLong())
+                                .as("rounds of %s", server.name())
                                 .isPositive();
                     }
-                    assertThat(agentStates()).as("the agent's view").allSatisfy((server, state) ->
-                            assertThat(state).as(server).isEqualTo("up"));
-                    assertThat(status(topology.client).path("responses").asLong()).isPositive();
+                    assertThat(agentStates())
+                            .as("the agent's view")
+                            .allSatisfy((server, state) ->
+                                    assertThat(state).as(server).isEqualTo("up"));
+                    assertThat(status(topology.client).path("responses").asLong())
+                            .isPositive();
                 });
-        assertThat(ControlClient.post(topology.client, "/api/load/reset").statusCode()).isEqualTo(200);
+        assertThat(ControlClient.post(topology.client, "/api/load/reset").statusCode())
+                .isEqualTo(200);
     }
 
     // ---- no attack ------------------------------------------------------------------------------------------
@@ -178,16 +190,24 @@ class HostileNetworkTest {
         Snapshot before = snapshot();
         for (int i = 0; i < 3; i++) {
             int from = topology.right(i);
-            Hello hello = new Hello(topology.peerId(from), new RoundId(Long.MAX_VALUE, topology.peerId(from),
-                    RANDOM.nextLong()), RANDOM.nextLong());
-            attacker.send(topology.serverAddress(from), topology.serverAddress(i), RingMessageCodec.encode(hello, topology.configuration()));
+            Hello hello = new Hello(
+                    topology.peerId(from),
+                    new RoundId(Long.MAX_VALUE, topology.peerId(from), RANDOM.nextLong()),
+                    RANDOM.nextLong());
+            attacker.send(
+                    topology.serverAddress(from),
+                    topology.serverAddress(i),
+                    RingMessageCodec.encode(hello, topology.configuration()));
         }
         assertHarmless(attack, before, everyServer("auth-failed", 1));
     }
 
     // ---- A2 -------------------------------------------------------------------------------------------------
 
-    enum Blocking { VETO, DOWN }
+    enum Blocking {
+        VETO,
+        DOWN
+    }
 
     @ParameterizedTest
     @EnumSource(Blocking.class)
@@ -199,9 +219,11 @@ class HostileNetworkTest {
             int from = topology.right(i);
             String sender = topology.peerId(from);
             RoundId round = new RoundId(1 + RANDOM.nextInt(1_000), sender, RANDOM.nextLong());
-            byte[] forged = RingMessageCodec.encode(kind == Blocking.VETO
-                    ? new Veto(sender, round, sender, TEN_YEARS_NANOS, RANDOM.nextLong())
-                    : new Down(sender, round, RANDOM.nextInt(1_000_000), TEN_YEARS_NANOS, RANDOM.nextLong()), topology.configuration());
+            byte[] forged = RingMessageCodec.encode(
+                    kind == Blocking.VETO
+                            ? new Veto(sender, round, sender, TEN_YEARS_NANOS, RANDOM.nextLong())
+                            : new Down(sender, round, RANDOM.nextInt(1_000_000), TEN_YEARS_NANOS, RANDOM.nextLong()),
+                    topology.configuration());
             attacker.send(topology.serverAddress(from), topology.serverAddress(i), forged);
         }
         assertHarmless(attack, before, everyServer("auth-failed", 1));
@@ -209,7 +231,10 @@ class HostileNetworkTest {
 
     // ---- A3 -------------------------------------------------------------------------------------------------
 
-    enum FakeRound { LEASE_REQUEST, ELECTION }
+    enum FakeRound {
+        LEASE_REQUEST,
+        ELECTION
+    }
 
     /**
      * For as long as the elections are watched, every 150 ms each server gets a forged lease request of a new fake
@@ -219,8 +244,9 @@ class HostileNetworkTest {
     @ParameterizedTest
     @EnumSource(FakeRound.class)
     void a03_forgedLeaseRequestsAndElectionsOfFakeRoundsStopNoRealRound(FakeRound kind) {
-        String attack = "A3 (forged " + (kind == FakeRound.LEASE_REQUEST ? "lease requests 'l'" : "election messages 'e'")
-                + " of fake rounds with rising terms, to every server every 150 ms)";
+        String attack =
+                "A3 (forged " + (kind == FakeRound.LEASE_REQUEST ? "lease requests 'l'" : "election messages 'e'")
+                        + " of fake rounds with rising terms, to every server every 150 ms)";
         Random forger = new Random(RANDOM.nextLong());
         long firstTerm = 1_000_000L + forger.nextInt(1_000_000);
         Snapshot before = snapshot();
@@ -230,11 +256,18 @@ class HostileNetworkTest {
                 int from = kind == FakeRound.LEASE_REQUEST ? topology.right(i) : topology.left(i);
                 String sender = topology.peerId(from);
                 RoundId round = new RoundId(firstTerm + n, sender, forger.nextLong());
-                byte[] forged = RingMessageCodec.encode(kind == FakeRound.LEASE_REQUEST
-                        ? new LeaseRequest(sender, round, Long.MAX_VALUE, DOWNTIME.toNanos(), forger.nextLong())
-                        : new Election(sender, round, Direction.RIGHT, new Nominee(sender, Long.MAX_VALUE),
-                                forger.nextLong()), topology.configuration());
-                datagrams.add(new SpoofedSender.Datagram(topology.serverAddress(from), topology.serverAddress(i), forged));
+                byte[] forged = RingMessageCodec.encode(
+                        kind == FakeRound.LEASE_REQUEST
+                                ? new LeaseRequest(sender, round, Long.MAX_VALUE, DOWNTIME.toNanos(), forger.nextLong())
+                                : new Election(
+                                        sender,
+                                        round,
+                                        Direction.RIGHT,
+                                        new Nominee(sender, Long.MAX_VALUE),
+                                        forger.nextLong()),
+                        topology.configuration());
+                datagrams.add(
+                        new SpoofedSender.Datagram(topology.serverAddress(from), topology.serverAddress(i), forged));
             }
             return datagrams;
         })) {
@@ -244,7 +277,10 @@ class HostileNetworkTest {
 
     // ---- A4 -------------------------------------------------------------------------------------------------
 
-    enum FromTheDead { FORGED, REPLAYED }
+    enum FromTheDead {
+        FORGED,
+        REPLAYED
+    }
 
     /**
      * Server-3 crashes (its context closes; it never answers again); the other two skip it as crashed (it is in the
@@ -258,25 +294,39 @@ class HostileNetworkTest {
     void a04_messagesFromACrashedPeerDoNotPutItBackInTheRing(FromTheDead kind) {
         damagedOnPurpose = true;
         int dead = 2;
-        String attack = "A4 (" + (kind == FromTheDead.FORGED ? "forged hellos" : "server-3's own captured messages, replayed")
-                + " from crashed server-3's address, to both live servers every 100 ms)";
+        String attack =
+                "A4 (" + (kind == FromTheDead.FORGED ? "forged hellos" : "server-3's own captured messages, replayed")
+                        + " from crashed server-3's address, to both live servers every 100 ms)";
         List<SpoofedSender.Captured> captured = List.of();
         if (kind == FromTheDead.REPLAYED) {
-            captured = attacker.capture(List.of(topology.serverAddress(dead).getPort()),
-                    List.of(topology.serverAddress(0).getPort(), topology.serverAddress(1).getPort()),
-                    new byte[] {FrameCodec.MAGIC_0, FrameCodec.MAGIC_1}, 8, Duration.ofSeconds(15));
-            assertThat(captured).as("ring messages seen from server-3 before it crashed (seed %d)", SEED).isNotEmpty();
+            captured = attacker.capture(
+                    List.of(topology.serverAddress(dead).getPort()),
+                    List.of(
+                            topology.serverAddress(0).getPort(),
+                            topology.serverAddress(1).getPort()),
+                    new byte[] {FrameCodec.MAGIC_0, FrameCodec.MAGIC_1},
+                    8,
+                    Duration.ofSeconds(15));
+            assertThat(captured)
+                    .as("ring messages seen from server-3 before it crashed (seed %d)", SEED)
+                    .isNotEmpty();
         }
         topology.crash(dead);
         List<Integer> live = List.of(0, 1);
         Map<Integer, Long> rounds = roundsCompleted(live);
         ThrowingRunnable outOfTheRing = () -> live.forEach(i -> assertThat(suspected(i))
-                .as("peers server-%d skips as crashed; server-3 (%s) must stay among them", i + 1, topology.peerId(dead))
+                .as(
+                        "peers server-%d skips as crashed; server-3 (%s) must stay among them",
+                        i + 1, topology.peerId(dead))
                 .contains(topology.peerId(dead)));
-        await("the two live servers elect without server-3 (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+        await("the two live servers elect without server-3 (seed " + SEED + ")")
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
                 .untilAsserted(() -> {
-                    assertThat(since(rounds, roundsCompleted(live))).allSatisfy((server, more) ->
-                            assertThat(more).as("rounds of server-%d since server-3 crashed", server + 1).isPositive());
+                    assertThat(since(rounds, roundsCompleted(live)))
+                            .allSatisfy((server, more) -> assertThat(more)
+                                    .as("rounds of server-%d since server-3 crashed", server + 1)
+                                    .isPositive());
                     outOfTheRing.run();
                 });
 
@@ -285,18 +335,29 @@ class HostileNetworkTest {
         Snapshot before = snapshot();
         try (Sustained ignored = new Sustained(Duration.ofMillis(100), n -> {
             if (kind == FromTheDead.REPLAYED) {
-                return replays.stream().map(c -> new SpoofedSender.Datagram(c.from(), c.to(), c.payload())).toList();
+                return replays.stream()
+                        .map(c -> new SpoofedSender.Datagram(c.from(), c.to(), c.payload()))
+                        .toList();
             }
             String sender = topology.peerId(dead);
-            return live.stream().map(i -> new SpoofedSender.Datagram(topology.serverAddress(dead),
-                    topology.serverAddress(i), RingMessageCodec.encode(new Hello(sender, RoundId.NONE, forger.nextLong()), topology.configuration())))
+            return live.stream()
+                    .map(i -> new SpoofedSender.Datagram(
+                            topology.serverAddress(dead),
+                            topology.serverAddress(i),
+                            RingMessageCodec.encode(
+                                    new Hello(sender, RoundId.NONE, forger.nextLong()), topology.configuration())))
                     .toList();
         })) {
             String reason = kind == FromTheDead.FORGED ? "auth-failed" : "replayed";
             List<ExpectedDrop> drops = replays.isEmpty()
-                    ? live.stream().map(i -> new ExpectedDrop(topology.servers.get(i), reason, 1)).toList()
-                    : replays.stream().map(c -> topology.serverAt(c.to())).distinct()
-                            .map(server -> new ExpectedDrop(server, reason, 1)).toList();
+                    ? live.stream()
+                            .map(i -> new ExpectedDrop(topology.servers.get(i), reason, 1))
+                            .toList()
+                    : replays.stream()
+                            .map(c -> topology.serverAt(c.to()))
+                            .distinct()
+                            .map(server -> new ExpectedDrop(server, reason, 1))
+                            .toList();
             assertHarmless(attack, before, drops, outOfTheRing);
         }
     }
@@ -319,9 +380,15 @@ class HostileNetworkTest {
         for (int n = 0; n < 20_000; n++) {
             int from = n % 2 == 0 ? topology.left(target) : topology.right(target);
             String sender = topology.peerId(from);
-            flood.add(new SpoofedSender.Datagram(topology.serverAddress(from), topology.serverAddress(target),
-                    RingMessageCodec.encode(new Hello(sender, new RoundId(1 + RANDOM.nextInt(1_000), sender,
-                            RANDOM.nextLong()), RANDOM.nextLong()), topology.configuration())));
+            flood.add(new SpoofedSender.Datagram(
+                    topology.serverAddress(from),
+                    topology.serverAddress(target),
+                    RingMessageCodec.encode(
+                            new Hello(
+                                    sender,
+                                    new RoundId(1 + RANDOM.nextInt(1_000), sender, RANDOM.nextLong()),
+                                    RANDOM.nextLong()),
+                            topology.configuration())));
         }
         attacker.sendAll(flood);
         RunningService server = topology.servers.get(target);
@@ -340,14 +407,20 @@ class HostileNetworkTest {
         String attack = "A6 (a spoofed server state 'd' with sequence Long.MAX_VALUE from server-2's address)";
         int victim = 1;
         Snapshot before = snapshot();
-        attacker.send(topology.serverAddress(victim), topology.agentServerSide(),
+        attacker.send(
+                topology.serverAddress(victim),
+                topology.agentServerSide(),
                 FrameCodec.encode(ServerState.down(Long.MAX_VALUE, TimeUnit.HOURS.toMillis(1))));
         assertHarmless(attack, before, List.of(new ExpectedDrop(topology.agent, "auth-failed", 1)));
     }
 
     // ---- A7 -------------------------------------------------------------------------------------------------
 
-    enum Reflection { SERVER_TO_SERVER, AGENT_TO_SERVER, AT_A_STRANGER }
+    enum Reflection {
+        SERVER_TO_SERVER,
+        AGENT_TO_SERVER,
+        AT_A_STRANGER
+    }
 
     /**
      * A raw datagram [1,2,3] sent to server-1 as if from server-2's address and port (the two would answer each
@@ -372,24 +445,39 @@ class HostileNetworkTest {
                     attack = "A7 (raw [1,2,3] to server-1 from server-2's address and port)";
                     expected = new ExpectedDrop(server1, "from-member", 1);
                     attacker.send(topology.serverAddress(1), topology.serverAddress(0), raw);
-                    await(attack + " (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL).until(() ->
-                            dropsSince(before, server1, "from-member") > 0 || rawSince(before, server2) > 0);
+                    await(attack + " (seed " + SEED + ")")
+                            .atMost(PATIENCE)
+                            .pollInterval(POLL)
+                            .until(() ->
+                                    dropsSince(before, server1, "from-member") > 0 || rawSince(before, server2) > 0);
                     watchABounce(before, server2);
-                    assertThat(rawSince(before, server2)).as("%s: raw datagrams server-2 got back from server-1, "
-                            + "which got %d (seed %d)", attack, rawSince(before, server1), SEED).isZero();
-                    assertThat(rawSince(before, server1)).as("%s: raw datagrams server-1 took as requests", attack)
+                    assertThat(rawSince(before, server2))
+                            .as(
+                                    "%s: raw datagrams server-2 got back from server-1, " + "which got %d (seed %d)",
+                                    attack, rawSince(before, server1), SEED)
+                            .isZero();
+                    assertThat(rawSince(before, server1))
+                            .as("%s: raw datagrams server-1 took as requests", attack)
                             .isLessThanOrEqualTo(1);
                 }
                 case AGENT_TO_SERVER -> {
                     attack = "A7 (raw [1,2,3] to the agent's client port from server-2's address and port)";
                     expected = new ExpectedDrop(topology.agent, "from-member", 1);
                     attacker.send(topology.serverAddress(1), topology.agentClientSide(), raw);
-                    await(attack + " (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL).until(() ->
-                            dropsSince(before, topology.agent, "from-member") > 0 || rawSince(before, server2) > 0);
+                    await(attack + " (seed " + SEED + ")")
+                            .atMost(PATIENCE)
+                            .pollInterval(POLL)
+                            .until(() -> dropsSince(before, topology.agent, "from-member") > 0
+                                    || rawSince(before, server2) > 0);
                     watchABounce(before, server2);
-                    assertThat(rawSince(before, server2)).as("%s: raw answers server-2 got from the agent's client "
-                            + "port, which got %d raw requests (seed %d)", attack, agentRawSince(before), SEED).isZero();
-                    assertThat(agentRawSince(before)).as("%s: raw requests the agent took", attack)
+                    assertThat(rawSince(before, server2))
+                            .as(
+                                    "%s: raw answers server-2 got from the agent's client "
+                                            + "port, which got %d raw requests (seed %d)",
+                                    attack, agentRawSince(before), SEED)
+                            .isZero();
+                    assertThat(agentRawSince(before))
+                            .as("%s: raw requests the agent took", attack)
                             .isLessThanOrEqualTo(1);
                 }
                 case AT_A_STRANGER -> {
@@ -397,13 +485,20 @@ class HostileNetworkTest {
                     expected = new ExpectedDrop(server1, "rate-limited", 1);
                     int sent = 3_000;
                     try (CountingSocket stranger = new CountingSocket()) {
-                        attacker.sendAll(IntStream.range(0, sent).mapToObj(n ->
-                                new SpoofedSender.Datagram(stranger.address(), topology.serverAddress(0), raw)).toList());
-                        await(attack + " (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL).until(() ->
-                                dropsSince(before, server1, "rate-limited") > 0 || stranger.received() >= sent);
-                        assertThat(stranger.received()).as("%s: answers the stranger got (seed %d)", attack, SEED)
+                        attacker.sendAll(IntStream.range(0, sent)
+                                .mapToObj(n ->
+                                        new SpoofedSender.Datagram(stranger.address(), topology.serverAddress(0), raw))
+                                .toList());
+                        await(attack + " (seed " + SEED + ")")
+                                .atMost(PATIENCE)
+                                .pollInterval(POLL)
+                                .until(() ->
+                                        dropsSince(before, server1, "rate-limited") > 0 || stranger.received() >= sent);
+                        assertThat(stranger.received())
+                                .as("%s: answers the stranger got (seed %d)", attack, SEED)
                                 .isLessThan(sent);
-                        assertThat((long) stranger.received()).as("%s: answers the stranger got", attack)
+                        assertThat((long) stranger.received())
+                                .as("%s: answers the stranger got", attack)
                                 .isLessThanOrEqualTo(sent - dropsSince(before, server1, "rate-limited"));
                     }
                 }
@@ -413,8 +508,11 @@ class HostileNetworkTest {
             resumeElections();
         }
         assertHarmless(attack, before, List.of(expected));
-        assertThat(rawSince(before, server2)).as("%s: raw datagrams server-2 got since", attack).isZero();
-        assertThat(rawSince(before, server1)).as("%s: raw datagrams server-1 took as requests since", attack)
+        assertThat(rawSince(before, server2))
+                .as("%s: raw datagrams server-2 got since", attack)
+                .isZero();
+        assertThat(rawSince(before, server1))
+                .as("%s: raw datagrams server-1 took as requests since", attack)
                 .isLessThanOrEqualTo(kind == Reflection.AT_A_STRANGER ? Long.MAX_VALUE : 1);
     }
 
@@ -446,23 +544,34 @@ class HostileNetworkTest {
             stranger.send(topology.serverAddress(1), unsealedPing(RANDOM.nextLong()));
             // the server holds every answer back SERVER_DELAY (the fault): wait a good while longer for one
             var answer = stranger.receiveWithin(SERVER_DELAY.multipliedBy(3));
-            assertThat(answer).as("%s: what server-2 answered the stranger, %d bytes for 12 (seed %d)", attack,
-                    answer.map(a -> a.length).orElse(0), SEED).isEmpty();
-            await(attack + " (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+            assertThat(answer)
+                    .as(
+                            "%s: what server-2 answered the stranger, %d bytes for 12 (seed %d)",
+                            attack, answer.map(a -> a.length).orElse(0), SEED)
+                    .isEmpty();
+            await(attack + " (seed " + SEED + ")")
+                    .atMost(PATIENCE)
+                    .pollInterval(POLL)
                     .until(() -> dropsSince(before, server, "auth-failed") > 0);
-            assertThat(knownAgents(server)).as("%s: server-2's known agents (the stranger is %s, the agent %s)",
-                    attack, stranger.address(), topology.agentServerSide())
+            assertThat(knownAgents(server))
+                    .as(
+                            "%s: server-2's known agents (the stranger is %s, the agent %s)",
+                            attack, stranger.address(), topology.agentServerSide())
                     .noneMatch(agent -> agent.endsWith(":" + stranger.address().getPort()))
                     .hasSizeLessThanOrEqualTo(knownAgents(before, server).size());
             assertHarmless(attack, before, List.of(new ExpectedDrop(server, "auth-failed", 1)));
-            assertThat(stranger.receiveWithin(Duration.ofMillis(1))).as("%s: anything sent to the stranger since",
-                    attack).isEmpty();
+            assertThat(stranger.receiveWithin(Duration.ofMillis(1)))
+                    .as("%s: anything sent to the stranger since", attack)
+                    .isEmpty();
         }
     }
 
     // ---- A9 -------------------------------------------------------------------------------------------------
 
-    enum ForgedReply { AT_THE_AGENT, AT_THE_CLIENT }
+    enum ForgedReply {
+        AT_THE_AGENT,
+        AT_THE_CLIENT
+    }
 
     /**
      * The attacker sees a request go by (the agent's to a server, or the client's to the agent) and answers it first
@@ -477,26 +586,38 @@ class HostileNetworkTest {
         RunningService victim = atAgent ? topology.agent : topology.client;
         InetSocketAddress victimAddress = atAgent ? topology.agentServerSide() : topology.clientReplies();
         List<Integer> requestsTo = atAgent
-                ? IntStream.range(0, 3).mapToObj(i -> topology.serverAddress(i).getPort()).toList()
+                ? IntStream.range(0, 3)
+                        .mapToObj(i -> topology.serverAddress(i).getPort())
+                        .toList()
                 : List.of(topology.agentClientSide().getPort());
         byte[] requestHeader = {FrameCodec.MAGIC_0, FrameCodec.MAGIC_1, FrameCodec.VERSION, FrameType.REQUEST.code()};
         Snapshot before = snapshot();
-        List<SpoofedSender.Captured> seen = attacker.capture(List.of(victimAddress.getPort()), requestsTo,
-                requestHeader, 1, PATIENCE);
+        List<SpoofedSender.Captured> seen =
+                attacker.capture(List.of(victimAddress.getPort()), requestsTo, requestHeader, 1, PATIENCE);
         assertThat(seen).as("a request seen going by (seed %d)", SEED).hasSize(1);
         long requestId = FrameCodec.requestId(seen.get(0).payload());
         byte[] forged = FrameCodec.encode(new Reply(requestId, new byte[] {6, 6, 6}));
-        InetSocketAddress notAsked = IntStream.range(0, 3).mapToObj(topology::serverAddress)
-                .filter(server -> !server.equals(seen.get(0).to())).findFirst().orElseThrow();
+        InetSocketAddress notAsked = IntStream.range(0, 3)
+                .mapToObj(topology::serverAddress)
+                .filter(server -> !server.equals(seen.get(0).to()))
+                .findFirst()
+                .orElseThrow();
         try (TestSocket stranger = new TestSocket()) {
             stranger.send(victimAddress, forged);
             attacker.send(notAsked, victimAddress, forged);
         }
-        await(attack + " (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL).until(() ->
-                dropsSince(before, victim, "wrong-source") >= 2 || status(topology.client).path("wrongReplies").asLong() > 0);
+        await(attack + " (seed " + SEED + ")")
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
+                .until(() -> dropsSince(before, victim, "wrong-source") >= 2
+                        || status(topology.client).path("wrongReplies").asLong() > 0);
         JsonNode client = status(topology.client);
-        assertThat(client.path("wrongReplies").asLong()).as("%s: requests the client saw answered with the forged "
-                + "payload; its success rate %s (seed %d)", attack, client.path("successRate").asDouble(), SEED).isZero();
+        assertThat(client.path("wrongReplies").asLong())
+                .as(
+                        "%s: requests the client saw answered with the forged "
+                                + "payload; its success rate %s (seed %d)",
+                        attack, client.path("successRate").asDouble(), SEED)
+                .isZero();
         assertHarmless(attack, before, List.of(new ExpectedDrop(victim, "wrong-source", 2)));
     }
 
@@ -521,28 +642,42 @@ class HostileNetworkTest {
         pauseElectionsUntilNoServerIsDown();
         Snapshot before = snapshot();
         try {
-            assertThat(knownAgents(server)).as("server-2 knows the agent before the attack").anyMatch(this::isTheAgent);
+            assertThat(knownAgents(server))
+                    .as("server-2 knows the agent before the attack")
+                    .anyMatch(this::isTheAgent);
 
             attacker.sendAll(pingsFromManyPorts(target, firstPort, 1_100));
             long silentDropsBefore = drop(status(server), "server-down");
-            assertThat(ControlClient.post(server, "/api/server/down", "{\"seconds\": 2}").statusCode()).isEqualTo(202);
-            await(attack + ": the agent hears server-2's d (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+            assertThat(ControlClient.post(server, "/api/server/down", "{\"seconds\": 2}")
+                            .statusCode())
+                    .isEqualTo(202);
+            await(attack + ": the agent hears server-2's d (seed " + SEED + ")")
+                    .atMost(PATIENCE)
+                    .pollInterval(POLL)
                     .until(() -> !agentStates().get(topology.serverName(target)).equals("up"));
             assertThat(drop(status(server), "server-down") - silentDropsBefore)
-                    .as("%s: requests the agent sent server-2 after its drain, not having heard its d (seed %d)",
+                    .as(
+                            "%s: requests the agent sent server-2 after its drain, not having heard its d (seed %d)",
                             attack, SEED)
                     .isZero();
 
             attacker.sendAll(pingsFromManyPorts(target, firstPort + 1_100, 1_100));
             List<String> known = knownAgents(server);
-            assertThat(known).as("%s: server-2's known agents (%d) while it is down must still hold the agent %s "
-                    + "(seed %d)", attack, known.size(), agent, SEED).anyMatch(this::isTheAgent);
+            assertThat(known)
+                    .as(
+                            "%s: server-2's known agents (%d) while it is down must still hold the agent %s "
+                                    + "(seed %d)",
+                            attack, known.size(), agent, SEED)
+                    .anyMatch(this::isTheAgent);
             assertThat(known).as("%s: server-2's known agents", attack).allMatch(this::isTheAgent);
 
-            await(attack + ": server-2's downtime ends").atMost(PATIENCE).pollInterval(POLL)
+            await(attack + ": server-2's downtime ends")
+                    .atMost(PATIENCE)
+                    .pollInterval(POLL)
                     .until(() -> status(server).path("state").asString().equals("up"));
             await(attack + ": the agent hears server-2's u at once, not at its next health check (seed " + SEED + ")")
-                    .atMost(HEALTH_INTERVAL.dividedBy(2)).pollInterval(Duration.ofMillis(20))
+                    .atMost(HEALTH_INTERVAL.dividedBy(2))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> agentStates().get(topology.serverName(target)).equals("up"));
         } finally {
             resumeElections();
@@ -555,15 +690,23 @@ class HostileNetworkTest {
     }
 
     private static List<SpoofedSender.Datagram> pingsFromManyPorts(int target, int firstPort, int count) {
-        return IntStream.range(0, count).mapToObj(n -> new SpoofedSender.Datagram(
-                new InetSocketAddress("127.0.0.1", firstPort + n), topology.serverAddress(target),
-                unsealedPing(RANDOM.nextLong()))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(n -> new SpoofedSender.Datagram(
+                        new InetSocketAddress("127.0.0.1", firstPort + n),
+                        topology.serverAddress(target),
+                        unsealedPing(RANDOM.nextLong())))
+                .toList();
     }
 
     /** The health ping as it was before pings were sealed: the 4-byte header and a nonce, 12 bytes. */
     private static byte[] unsealedPing(long nonce) {
-        return ByteBuffer.allocate(12).put(FrameCodec.MAGIC_0).put(FrameCodec.MAGIC_1).put(FrameCodec.VERSION)
-                .put(FrameType.PING.code()).putLong(nonce).array();
+        return ByteBuffer.allocate(12)
+                .put(FrameCodec.MAGIC_0)
+                .put(FrameCodec.MAGIC_1)
+                .put(FrameCodec.VERSION)
+                .put(FrameType.PING.code())
+                .putLong(nonce)
+                .array();
     }
 
     // ---- a quiet moment ---------------------------------------------------------------------------------------
@@ -575,37 +718,49 @@ class HostileNetworkTest {
      */
     private static void pauseElectionsUntilNoServerIsDown() {
         for (int i : topology.live()) {
-            assertThat(ControlClient.post(topology.servers.get(i), "/api/ring/periodic/pause").statusCode())
+            assertThat(ControlClient.post(topology.servers.get(i), "/api/ring/periodic/pause")
+                            .statusCode())
                     .isEqualTo(200);
         }
-        await("every server up, no round running (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+        await("every server up, no round running (seed " + SEED + ")")
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
                 .untilAsserted(() -> {
                     for (int i : topology.live()) {
                         RunningService server = topology.servers.get(i);
                         JsonNode ring = ring(server);
-                        assertThat(ring.path("phase").asString()).as("round phase of %s", server.name())
+                        assertThat(ring.path("phase").asString())
+                                .as("round phase of %s", server.name())
                                 .isIn("none", "finished", "abandoned");
-                        assertThat(ring.path("state").asString()).as("ring state of %s", server.name()).isEqualTo("up");
-                        assertThat(status(server).path("state").asString()).as(server.name()).isEqualTo("up");
+                        assertThat(ring.path("state").asString())
+                                .as("ring state of %s", server.name())
+                                .isEqualTo("up");
+                        assertThat(status(server).path("state").asString())
+                                .as(server.name())
+                                .isEqualTo("up");
                     }
-                    assertThat(agentStates()).allSatisfy((server, state) -> assertThat(state).as(server).isEqualTo("up"));
+                    assertThat(agentStates())
+                            .allSatisfy((server, state) ->
+                                    assertThat(state).as(server).isEqualTo("up"));
                 });
     }
 
     private static void resumeElections() {
         for (int i : topology.live()) {
-            assertThat(ControlClient.post(topology.servers.get(i), "/api/ring/periodic/resume").statusCode())
+            assertThat(ControlClient.post(topology.servers.get(i), "/api/ring/periodic/resume")
+                            .statusCode())
                     .isEqualTo(200);
         }
     }
 
     // ---- what "harmless" means ------------------------------------------------------------------------------
 
-    record ExpectedDrop(RunningService service, String reason, long atLeast) {
-    }
+    record ExpectedDrop(RunningService service, String reason, long atLeast) {}
 
     private static List<ExpectedDrop> everyServer(String reason, long atLeast) {
-        return topology.servers.stream().map(server -> new ExpectedDrop(server, reason, atLeast)).toList();
+        return topology.servers.stream()
+                .map(server -> new ExpectedDrop(server, reason, atLeast))
+                .toList();
     }
 
     /**
@@ -614,54 +769,77 @@ class HostileNetworkTest {
      * right; each expected drop was counted.
      */
     private static void assertHarmless(String attack, Snapshot before, List<ExpectedDrop> expectedDrops) {
-        assertHarmless(attack, before, expectedDrops, () -> { });
+        assertHarmless(attack, before, expectedDrops, () -> {});
     }
 
     /** The same, and {@code invariant} holds at every look while the elections are watched. */
-    private static void assertHarmless(String attack, Snapshot before, List<ExpectedDrop> expectedDrops,
-                                       ThrowingRunnable invariant) {
+    private static void assertHarmless(
+            String attack, Snapshot before, List<ExpectedDrop> expectedDrops, ThrowingRunnable invariant) {
         assertElectionsGoOn(attack, invariant);
         assertHarmlessBesidesElections(attack, before, expectedDrops);
     }
 
     private static void assertElectionsGoOn(String attack) {
-        assertElectionsGoOn(attack, () -> { });
+        assertElectionsGoOn(attack, () -> {});
     }
 
     private static void assertElectionsGoOn(String attack, ThrowingRunnable invariant) {
         List<Integer> live = topology.live();
         Map<Integer, Long> rounds = roundsCompleted(live);
-        await(attack + ": elections go on (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+        await(attack + ": elections go on (seed " + SEED + ")")
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
                 .failFast(attack + ": broke what must hold while elections go on (seed " + SEED + ")", invariant)
                 .untilAsserted(() -> {
                     Map<Integer, Long> more = since(rounds, roundsCompleted(live));
-                    assertThat(more.values().stream().mapToLong(Long::longValue).min().orElseThrow())
-                            .as("%s: rounds completed since, by server index %s; at least %d each (seed %d)",
+                    assertThat(more.values().stream()
+                                    .mapToLong(Long::longValue)
+                                    .min()
+                                    .orElseThrow())
+                            .as(
+                                    "%s: rounds completed since, by server index %s; at least %d each (seed %d)",
                                     attack, more, ROUNDS, SEED)
                             .isGreaterThanOrEqualTo(ROUNDS);
                 });
     }
 
-    private static void assertHarmlessBesidesElections(String attack, Snapshot before, List<ExpectedDrop> expectedDrops) {
-        await(attack + ": every server back in rotation (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+    private static void assertHarmlessBesidesElections(
+            String attack, Snapshot before, List<ExpectedDrop> expectedDrops) {
+        await(attack + ": every server back in rotation (seed " + SEED + ")")
+                .atMost(PATIENCE)
+                .pollInterval(POLL)
                 .untilAsserted(() -> assertThat(agentStates())
-                        .as("%s: how the agent sees each live server, each back in rotation once its own downtime "
-                                + "is over (seed %d)", attack, SEED)
-                        .allSatisfy((server, state) -> assertThat(state).as(server).isEqualTo("up")));
+                        .as(
+                                "%s: how the agent sees each live server, each back in rotation once its own downtime "
+                                        + "is over (seed %d)",
+                                attack, SEED)
+                        .allSatisfy(
+                                (server, state) -> assertThat(state).as(server).isEqualTo("up")));
         JsonNode client = status(topology.client);
-        assertThat(client.path("responses").asLong()).as("%s: replies the client got since the attack", attack)
+        assertThat(client.path("responses").asLong())
+                .as("%s: replies the client got since the attack", attack)
                 .isPositive();
-        assertThat(client.path("wrongReplies").asLong() + client.path("timeouts").asLong())
-                .as("%s: client requests wrongly answered or timed out since the attack: %s (seed %d)", attack,
-                        client, SEED)
+        assertThat(client.path("wrongReplies").asLong()
+                        + client.path("timeouts").asLong())
+                .as(
+                        "%s: client requests wrongly answered or timed out since the attack: %s (seed %d)",
+                        attack, client, SEED)
                 .isZero();
-        assertThat(client.path("successRate").asDouble()).as("%s: the client's success rate", attack).isEqualTo(1.0);
+        assertThat(client.path("successRate").asDouble())
+                .as("%s: the client's success rate", attack)
+                .isEqualTo(1.0);
         for (ExpectedDrop expected : expectedDrops) {
-            await(attack + ": drops counted (seed " + SEED + ")").atMost(PATIENCE).pollInterval(POLL)
+            await(attack + ": drops counted (seed " + SEED + ")")
+                    .atMost(PATIENCE)
+                    .pollInterval(POLL)
                     .untilAsserted(() -> assertThat(dropsSince(before, expected.service(), expected.reason()))
-                            .as("%s: datagrams %s dropped as %s since the attack; all its drops now %s (seed %d)",
-                                    attack, expected.service().name(), expected.reason(),
-                                    status(expected.service()).path("drops"), SEED)
+                            .as(
+                                    "%s: datagrams %s dropped as %s since the attack; all its drops now %s (seed %d)",
+                                    attack,
+                                    expected.service().name(),
+                                    expected.reason(),
+                                    status(expected.service()).path("drops"),
+                                    SEED)
                             .isGreaterThanOrEqualTo(expected.atLeast()));
         }
     }
@@ -700,7 +878,8 @@ class HostileNetworkTest {
     }
 
     private static long rawSince(Snapshot before, RunningService server) {
-        return status(server).path("rawRequests").asLong() - before.status(server).path("rawRequests").asLong();
+        return status(server).path("rawRequests").asLong()
+                - before.status(server).path("rawRequests").asLong();
     }
 
     private static List<String> knownAgents(RunningService server) {
@@ -719,7 +898,8 @@ class HostileNetworkTest {
 
     private static Map<Integer, Long> roundsCompleted(List<Integer> servers) {
         Map<Integer, Long> rounds = new LinkedHashMap<>();
-        servers.forEach(i -> rounds.put(i, ring(topology.servers.get(i)).path("roundsCompleted").asLong()));
+        servers.forEach(i -> rounds.put(
+                i, ring(topology.servers.get(i)).path("roundsCompleted").asLong()));
         return rounds;
     }
 
@@ -758,17 +938,21 @@ class HostileNetworkTest {
             this.servers = servers;
             this.agent = agent;
             this.client = client;
-            this.serverAddresses = servers.stream().map(s -> s.udpAddress("requestSocket")).toList();
+            this.serverAddresses =
+                    servers.stream().map(s -> s.udpAddress("requestSocket")).toList();
         }
 
         static Topology start(Random random) {
             Cluster cluster = new Cluster();
             try {
                 List<RunningService> servers = cluster.ring(3, random, SERVER_ARGS);
-                RunningService agent = cluster.agent("agent-1", servers,
-                        "--ringlab.agent.health.interval=" + HEALTH_INTERVAL.toMillis() + "ms");
-                RunningService client = cluster.client("client-1", Cluster.address(agent),
-                        "--ringlab.client.threads=32", "--ringlab.client.timeout=10s");
+                RunningService agent = cluster.agent(
+                        "agent-1", servers, "--ringlab.agent.health.interval=" + HEALTH_INTERVAL.toMillis() + "ms");
+                RunningService client = cluster.client(
+                        "client-1",
+                        Cluster.address(agent),
+                        "--ringlab.client.threads=32",
+                        "--ringlab.client.timeout=10s");
                 return new Topology(cluster, servers, agent, client);
             } catch (RuntimeException | Error e) {
                 cluster.close();
@@ -787,7 +971,8 @@ class HostileNetworkTest {
 
         /** The ring's configuration id: not a secret, every ring message carries it. */
         ConfigurationId configuration() {
-            return ConfigurationId.of(IntStream.range(0, servers.size()).mapToObj(this::peerId).toList());
+            return ConfigurationId.of(
+                    IntStream.range(0, servers.size()).mapToObj(this::peerId).toList());
         }
 
         String serverName(int i) {
@@ -829,7 +1014,10 @@ class HostileNetworkTest {
         }
 
         List<Integer> live() {
-            return IntStream.range(0, servers.size()).filter(i -> !crashed.contains(i)).boxed().toList();
+            return IntStream.range(0, servers.size())
+                    .filter(i -> !crashed.contains(i))
+                    .boxed()
+                    .toList();
         }
 
         List<RunningService> liveServices() {
@@ -865,14 +1053,18 @@ class HostileNetworkTest {
         Sustained(Duration period, IntFunction<List<SpoofedSender.Datagram>> wave) {
             attacker.sendAll(wave.apply(0));
             int[] next = {1};
-            timer.scheduleAtFixedRate(() -> {
-                try {
-                    attacker.sendAll(wave.apply(next[0]++));
-                } catch (RuntimeException | Error e) {
-                    failure.compareAndSet(null, e);
-                    throw e;
-                }
-            }, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+            timer.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            attacker.sendAll(wave.apply(next[0]++));
+                        } catch (RuntimeException | Error e) {
+                            failure.compareAndSet(null, e);
+                            throw e;
+                        }
+                    },
+                    period.toMillis(),
+                    period.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
 
         @Override

@@ -1,9 +1,9 @@
 package io.ringlab.system;
 
 import io.ringlab.election.message.ConfigurationId;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
 import io.ringlab.protocol.auth.FrameSealer;
@@ -54,11 +54,19 @@ class KeyRotationTest {
             for (int i = 0; i < 4; i++) {
                 files.add(write(keys.resolve("member-" + i), oldKey));
             }
-            List<RunningService> members = new ArrayList<>(cluster.ring(3, random, i -> new String[] {
-                    "--ringlab.cluster.key-file=" + files.get(i), "--ringlab.cluster.key-file-check=100ms"},
-                    "--ringlab.server.ring.election-interval=2s", "--ringlab.server.ring.downtime=1s",
+            List<RunningService> members = new ArrayList<>(cluster.ring(
+                    3,
+                    random,
+                    i -> new String[] {
+                        "--ringlab.cluster.key-file=" + files.get(i), "--ringlab.cluster.key-file-check=100ms"
+                    },
+                    "--ringlab.server.ring.election-interval=2s",
+                    "--ringlab.server.ring.downtime=1s",
                     "--ringlab.server.ring.guard=200ms"));
-            RunningService agent = cluster.agent("agent-1", members, "--ringlab.cluster.key-file=" + files.get(3),
+            RunningService agent = cluster.agent(
+                    "agent-1",
+                    members,
+                    "--ringlab.cluster.key-file=" + files.get(3),
                     "--ringlab.cluster.key-file-check=100ms");
             members.add(agent);
             RunningService client = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=16");
@@ -71,18 +79,25 @@ class KeyRotationTest {
                 for (int i = 0; i < members.size(); i++) {
                     write(files.get(i), step);
                     RunningService member = members.get(i);
-                    List<String> expected = List.of(step).stream().map(KeyRotationTest::keyId).toList();
-                    await("member " + member.name() + " reads its keys").atMost(PATIENCE)
+                    List<String> expected =
+                            List.of(step).stream().map(KeyRotationTest::keyId).toList();
+                    await("member " + member.name() + " reads its keys")
+                            .atMost(PATIENCE)
                             .until(() -> acceptedKeyIds(member).equals(expected));
                 }
                 long before = roundsCompleted(members.subList(0, 3));
-                await("an election after the step").atMost(PATIENCE)
+                await("an election after the step")
+                        .atMost(PATIENCE)
                         .until(() -> roundsCompleted(members.subList(0, 3)) > before);
             }
 
             for (RunningService member : members) {
-                assertThat(ControlClient.get(member, "/api/status").path("drops").path("auth-failed").asLong())
-                        .as("sealed messages refused by %s during the rotation", member.name()).isZero();
+                assertThat(ControlClient.get(member, "/api/status")
+                                .path("drops")
+                                .path("auth-failed")
+                                .asLong())
+                        .as("sealed messages refused by %s during the rotation", member.name())
+                        .isZero();
             }
             JsonNode load = ControlClient.get(client, "/api/status");
             assertThat(load.path("timeouts").asLong()).as("timed-out requests").isZero();
@@ -92,23 +107,37 @@ class KeyRotationTest {
             String sender = "127.0.0.1:" + members.get(1).udpPort("requestSocket");
             String receiver = "127.0.0.1:" + server.udpPort("requestSocket");
             byte[] underOldKey = new FrameSealer(new ClusterKeyring(ClusterKeys.parse(oldKey, List.of())), 1)
-                    .seal(RingMessageCodec.encode(new Hello(sender, RoundId.NONE, 1),
-                            ConfigurationId.of(List.of(sender, receiver))), sender, receiver);
+                    .seal(
+                            RingMessageCodec.encode(
+                                    new Hello(sender, RoundId.NONE, 1), ConfigurationId.of(List.of(sender, receiver))),
+                            sender,
+                            receiver);
             try (TestSocket socket = new TestSocket()) {
                 socket.send(server.udpAddress("requestSocket"), underOldKey);
             }
-            await("the old key is refused").atMost(PATIENCE).until(() -> ControlClient.get(server, "/api/status")
-                    .path("drops").path("auth-failed").asLong() == 1);
+            await("the old key is refused")
+                    .atMost(PATIENCE)
+                    .until(() -> ControlClient.get(server, "/api/status")
+                                    .path("drops")
+                                    .path("auth-failed")
+                                    .asLong()
+                            == 1);
         }
     }
 
     private static long roundsCompleted(List<RunningService> servers) {
-        return servers.stream().mapToLong(s -> ControlClient.get(s, "/api/ring").path("roundsCompleted").asLong()).sum();
+        return servers.stream()
+                .mapToLong(s -> ControlClient.get(s, "/api/ring")
+                        .path("roundsCompleted")
+                        .asLong())
+                .sum();
     }
 
     private static List<String> acceptedKeyIds(RunningService member) {
         JsonNode ids = ControlClient.get(member, "/api/cluster").path("acceptedKeyIds");
-        return StreamSupport.stream(ids.spliterator(), false).map(JsonNode::asString).toList();
+        return StreamSupport.stream(ids.spliterator(), false)
+                .map(JsonNode::asString)
+                .toList();
     }
 
     private static String keyId(String key) {

@@ -38,9 +38,22 @@ class KillNineTest {
     @Test
     void killedServerLeavesRotationComesBackAfterRestartAndClientsKeepTheirSuccessRate() throws Exception {
         List<Long> pids;
-        LauncherProcess run = new LauncherProcess("ringlab-local", "kill-nine-test", new Random(SEED),
-                "--threads", "50", "--duration", "30m", "--elections", "off",
-                "--kill-server", "2", "--kill-at", "8s", "--restart-after", "5s");
+        LauncherProcess run = new LauncherProcess(
+                "ringlab-local",
+                "kill-nine-test",
+                new Random(SEED),
+                "--threads",
+                "50",
+                "--duration",
+                "30m",
+                "--elections",
+                "off",
+                "--kill-server",
+                "2",
+                "--kill-at",
+                "8s",
+                "--restart-after",
+                "5s");
         int serverPort = run.serverPort;
         int httpPort = run.httpPort;
         Path output = run.output;
@@ -48,35 +61,56 @@ class KillNineTest {
             String agent1 = "http://127.0.0.1:" + (httpPort + 101) + "/api/status";
             String agent2 = "http://127.0.0.1:" + (httpPort + 102) + "/api/status";
             String server2 = "http://127.0.0.1:" + (httpPort + 2) + "/api/status";
-            await("traffic flows (seed " + SEED + ")").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+            await("traffic flows (seed " + SEED + ")")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> responses(httpPort + 201) > 1000 && responses(httpPort + 202) > 1000);
 
             // a machine so slow that the kill came before traffic flowed: count the whole run
             boolean killedBeforeTrafficFlowed = Files.readString(output).contains("killed server-2");
-            await("server-2 is killed").atMost(PATIENCE).pollInterval(Duration.ofMillis(20))
+            await("server-2 is killed")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> Files.readString(output).contains("killed server-2"));
             Outcomes atKill1 = killedBeforeTrafficFlowed ? Outcomes.NONE : outcomes(httpPort + 201);
             Outcomes atKill2 = killedBeforeTrafficFlowed ? Outcomes.NONE : outcomes(httpPort + 202);
-            await("both agents take server-2 out of rotation").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+            await("both agents take server-2 out of rotation")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> !serverUp(agent1, serverPort + 1) && !serverUp(agent2, serverPort + 1));
 
-            await("server-2 is started again").atMost(PATIENCE).until(() -> Files.readString(output).contains("started server-2 again"));
-            await("both agents put server-2 back").atMost(PATIENCE).pollInterval(Duration.ofMillis(100))
+            await("server-2 is started again")
+                    .atMost(PATIENCE)
+                    .until(() -> Files.readString(output).contains("started server-2 again"));
+            await("both agents put server-2 back")
+                    .atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> serverUp(agent1, serverPort + 1) && serverUp(agent2, serverPort + 1));
-            await("the new server-2 serves requests").atMost(PATIENCE)
-                    .until(() -> status(server2) != null && status(server2).path("requestsReceived").asLong() > 100);
+            await("the new server-2 serves requests")
+                    .atMost(PATIENCE)
+                    .until(() -> status(server2) != null
+                            && status(server2).path("requestsReceived").asLong() > 100);
 
             Outcomes[] atKill = {atKill1, atKill2};
             int[] clients = {httpPort + 201, httpPort + 202};
             for (int i = 0; i < clients.length; i++) {
                 Outcomes whole = outcomes(clients[i]);
                 Outcomes sinceKill = whole.minus(atKill[i]);
-                System.out.printf("client on http port %d: whole run %d finished, %d timeouts, success %.4f%%;"
-                                + " from the kill %d finished, %d timeouts, success %.4f%%%n", clients[i],
-                        whole.finished(), whole.timeouts(), whole.successRate() * 100,
-                        sinceKill.finished(), sinceKill.timeouts(), sinceKill.successRate() * 100);
-                assertThat(sinceKill.finished()).as("requests finished after the kill (seed %d)", SEED).isGreaterThan(1000);
-                assertThat(sinceKill.successRate()).as("success rate from the kill -9 to the end (seed %d)", SEED)
+                System.out.printf(
+                        "client on http port %d: whole run %d finished, %d timeouts, success %.4f%%;"
+                                + " from the kill %d finished, %d timeouts, success %.4f%%%n",
+                        clients[i],
+                        whole.finished(),
+                        whole.timeouts(),
+                        whole.successRate() * 100,
+                        sinceKill.finished(),
+                        sinceKill.timeouts(),
+                        sinceKill.successRate() * 100);
+                assertThat(sinceKill.finished())
+                        .as("requests finished after the kill (seed %d)", SEED)
+                        .isGreaterThan(1000);
+                assertThat(sinceKill.successRate())
+                        .as("success rate from the kill -9 to the end (seed %d)", SEED)
                         .isGreaterThanOrEqualTo(0.9999);
             }
             pids = run.startedPids();
@@ -85,7 +119,8 @@ class KillNineTest {
         }
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("process %d still running after the launcher stopped", pid).isFalse();
+                    .as("process %d still running after the launcher stopped", pid)
+                    .isFalse();
         }
     }
 
@@ -102,8 +137,8 @@ class KillNineTest {
         }
 
         Outcomes minus(Outcomes earlier) {
-            return new Outcomes(responses - earlier.responses, timeouts - earlier.timeouts,
-                    wrongReplies - earlier.wrongReplies);
+            return new Outcomes(
+                    responses - earlier.responses, timeouts - earlier.timeouts, wrongReplies - earlier.wrongReplies);
         }
     }
 
@@ -112,7 +147,9 @@ class KillNineTest {
         if (status == null) {
             throw new AssertionError("client on http port " + clientHttpPort + " gives no status (seed " + SEED + ")");
         }
-        return new Outcomes(status.path("responses").asLong(), status.path("timeouts").asLong(),
+        return new Outcomes(
+                status.path("responses").asLong(),
+                status.path("timeouts").asLong(),
                 status.path("wrongReplies").asLong());
     }
 
@@ -136,12 +173,14 @@ class KillNineTest {
 
     private JsonNode status(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
         } catch (Exception e) {
             return null;
         }
     }
-
 }

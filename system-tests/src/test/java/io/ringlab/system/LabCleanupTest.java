@@ -29,21 +29,43 @@ class LabCleanupTest {
         Assumptions.assumeTrue(LabRunProcess.isRoot(), "the multi-host lab needs root");
         String runId;
         List<Long> pids;
-        try (LabRunProcess lab = new LabRunProcess("lab-cleanup-test", new Random(SEED), "--agents", "1", "--clients", "1",
-                "--threads", "10", "--ipv6", "on", "--names", "hosts", "--checker", "off")) {
+        try (LabRunProcess lab = new LabRunProcess(
+                "lab-cleanup-test",
+                new Random(SEED),
+                "--agents",
+                "1",
+                "--clients",
+                "1",
+                "--threads",
+                "10",
+                "--ipv6",
+                "on",
+                "--names",
+                "hosts",
+                "--checker",
+                "off")) {
             try {
-                await("the lab serves over IPv6 (seed " + SEED + ")").atMost(PATIENCE).pollInterval(Duration.ofMillis(200))
+                await("the lab serves over IPv6 (seed " + SEED + ")")
+                        .atMost(PATIENCE)
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> lab.printed().contains("press Ctrl-C") && responses(lab) > 100);
-                assertThat(lab.statusUrl("server-1")).as("services listen on the lab's IPv6 addresses").contains("[fd");
+                assertThat(lab.statusUrl("server-1"))
+                        .as("services listen on the lab's IPv6 addresses")
+                        .contains("[fd");
                 runId = lab.runId().orElseThrow();
                 pids = lab.servicePids();
                 assertThat(LabRunProcess.leftovers(runId)).isNotEmpty();
 
                 lab.killNine();
 
-                await("the reaper removes the run " + runId).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                await("the reaper removes the run " + runId)
+                        .atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(200))
                         .until(() -> LabRunProcess.leftovers(runId).isEmpty()
-                                && pids.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+                                && pids.stream()
+                                        .noneMatch(pid -> ProcessHandle.of(pid)
+                                                .map(ProcessHandle::isAlive)
+                                                .orElse(false)));
             } catch (AssertionError | Exception e) {
                 System.err.printf("LabCleanupTest failed (seed %d); the run printed:%n%s%n", SEED, lab.printed());
                 throw e;
@@ -54,7 +76,9 @@ class LabCleanupTest {
     @Test
     void theNextStartRemovesWhatADeadRunLeft() throws Exception {
         Assumptions.assumeTrue(LabRunProcess.isRoot(), "the multi-host lab needs root");
-        String runId = "rl" + Integer.toHexString(0x10000 + new Random(SEED).nextInt(0xefff)).substring(1);
+        String runId = "rl"
+                + Integer.toHexString(0x10000 + new Random(SEED).nextInt(0xefff))
+                        .substring(1);
         Path state = Path.of("/run/ringlab-lab", runId);
         try {
             // a run that died without its reaper: its state says who owned it (a pid that is gone), its namespace stays
@@ -64,12 +88,14 @@ class LabCleanupTest {
             LabRunProcess.run("ip", "link", "add", runId + "-br", "type", "bridge");
             assertThat(LabRunProcess.leftovers(runId)).hasSize(3);
 
-            String said = LabRunProcess.run(LabRunProcess.HOME.resolve("bin/ringlab-lab-clean").toString(), "--stale");
+            String said = LabRunProcess.run(
+                    LabRunProcess.HOME.resolve("bin/ringlab-lab-clean").toString(), "--stale");
 
             assertThat(said).contains("dead lab run " + runId);
             assertThat(LabRunProcess.leftovers(runId)).isEmpty();
         } finally {
-            LabRunProcess.run(LabRunProcess.HOME.resolve("bin/ringlab-lab-clean").toString(), "--run", runId);
+            LabRunProcess.run(
+                    LabRunProcess.HOME.resolve("bin/ringlab-lab-clean").toString(), "--run", runId);
         }
     }
 

@@ -39,9 +39,11 @@ final class LabRunProcess implements AutoCloseable {
     final int controlPort;
     /** The dashboard's HTTP port, on the machine's loopback. */
     final int dashboardPort;
+
     final String password;
     private final Process process;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     LabRunProcess(String runDirName, Random random, String... options) throws IOException {
         int httpPort = FreePorts.tcpBlock(random, 0, 300);
@@ -55,12 +57,20 @@ final class LabRunProcess implements AutoCloseable {
         byte[] secret = new byte[18];
         random.nextBytes(secret);
         password = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/ringlab-lab").toString(),
-                "--http-port", Integer.toString(httpPort), "--run-dir", HOME.relativize(runDir).toString(),
-                "--verdict-file", HOME.relativize(verdictFile).toString(),
-                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1 -Xss512k"));
+        List<String> command = new ArrayList<>(List.of(
+                HOME.resolve("bin/ringlab-lab").toString(),
+                "--http-port",
+                Integer.toString(httpPort),
+                "--run-dir",
+                HOME.relativize(runDir).toString(),
+                "--verdict-file",
+                HOME.relativize(verdictFile).toString(),
+                "--java-options",
+                "-Xmx256m -XX:TieredStopAtLevel=1 -Xss512k"));
         command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(HOME.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         builder.environment().put("RINGLAB_SECURITY_PASSWORD", password);
         process = builder.start();
@@ -77,8 +87,11 @@ final class LabRunProcess implements AutoCloseable {
 
     /** The pids of the services, as the run printed them. */
     List<Long> servicePids() throws IOException {
-        return Pattern.compile("\\(pid (\\d+)\\)").matcher(printed()).results()
-                .map(m -> Long.parseLong(m.group(1))).toList();
+        return Pattern.compile("\\(pid (\\d+)\\)")
+                .matcher(printed())
+                .results()
+                .map(m -> Long.parseLong(m.group(1)))
+                .toList();
     }
 
     /** A service's status URL as the run printed it ({@code server-2   http://198.18.x.102:port/api/status}). */
@@ -92,18 +105,25 @@ final class LabRunProcess implements AutoCloseable {
     }
 
     JsonNode get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(3))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 
     /** A POST to the launcher's REST with the run's credentials; the status code and the body. */
     HttpResponse<String> postToLauncher(String path, String json) throws IOException, InterruptedException {
         String basic = Base64.getEncoder().encodeToString(("admin:" + password).getBytes(StandardCharsets.UTF_8));
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + path))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     JsonNode verdict() throws IOException {
@@ -128,7 +148,9 @@ final class LabRunProcess implements AutoCloseable {
 
     /** The launcher's JVM (the wrapper scripts' child). */
     Optional<ProcessHandle> launcherJvm() {
-        return process.descendants().filter(p -> p.info().commandLine().orElse("").contains("launcher-")).findFirst();
+        return process.descendants()
+                .filter(p -> p.info().commandLine().orElse("").contains("launcher-"))
+                .findFirst();
     }
 
     /**

@@ -34,12 +34,22 @@ final class LauncherProcess implements AutoCloseable {
         runDir = HOME.resolve("system-tests/target/" + runDirName);
         output = runDir.resolve("launcher-output.txt");
         Files.createDirectories(runDir);
-        List<String> command = new ArrayList<>(List.of(HOME.resolve("bin/" + script).toString(),
-                "--server-port", Integer.toString(serverPort), "--agent-port", Integer.toString(agentPort),
-                "--http-port", Integer.toString(httpPort), "--run-dir", HOME.relativize(runDir).toString(),
-                "--java-options", "-Xmx256m -XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>(List.of(
+                HOME.resolve("bin/" + script).toString(),
+                "--server-port",
+                Integer.toString(serverPort),
+                "--agent-port",
+                Integer.toString(agentPort),
+                "--http-port",
+                Integer.toString(httpPort),
+                "--run-dir",
+                HOME.relativize(runDir).toString(),
+                "--java-options",
+                "-Xmx256m -XX:TieredStopAtLevel=1"));
         command.addAll(List.of(options));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(HOME.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(output.toFile());
         // the run draws its own credential and prints it, as for a newcomer
         builder.environment().remove("RINGLAB_SECURITY_PASSWORD");

@@ -1,7 +1,6 @@
 package io.ringlab.system;
 
 import org.junit.jupiter.api.Test;
-
 import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
@@ -28,20 +27,30 @@ class LocalRunTest {
     void runsTheSeedTopologyPrintsItsTablesAndStopsEveryProcess() throws Exception {
         String printed;
         List<Long> pids;
-        try (LauncherProcess run = new LauncherProcess("ringlab-local", "local-run-test", new Random(SEED),
-                "--threads", "8", "--duration", "30s", "--report-interval", "5s")) {
+        try (LauncherProcess run = new LauncherProcess(
+                "ringlab-local",
+                "local-run-test",
+                new Random(SEED),
+                "--threads",
+                "8",
+                "--duration",
+                "30s",
+                "--report-interval",
+                "5s")) {
             signInToTheDashboardAndSeeEveryService(run);
             assertThat(run.awaitExit(2)).as("launcher finished (seed %d)", SEED).isTrue();
             printed = run.printed();
             assertThat(run.exitValue()).as(printed).isZero();
             pids = run.startedPids();
             assertThat(run.runDir.resolve("pids")).doesNotExist();
-            assertThat(Files.readString(run.runDir.resolve("logs/client-1.log"))).contains("client client-1: sent");
+            assertThat(Files.readString(run.runDir.resolve("logs/client-1.log")))
+                    .contains("client client-1: sent");
         }
         assertThat(pids).as("one process per service and the dashboard").hasSize(8);
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("service process %d still running", pid).isFalse();
+                    .as("service process %d still running", pid)
+                    .isFalse();
         }
 
         String lastTable = printed.substring(printed.lastIndexOf("=== RingLab"));
@@ -56,7 +65,8 @@ class LocalRunTest {
         Pattern dashboardLine = Pattern.compile("dashboard: (http://127\\.0\\.0\\.1:\\d+/) \\(pid \\d+\\)");
         Pattern passwordLine = Pattern.compile("user admin, password ([A-Za-z0-9_-]{24}) \\(drawn for this run");
         // the launcher gives the services 3 minutes to start (a busy machine needs them), after a build if needed
-        await().atMost(Duration.ofMinutes(6)).until(() -> dashboardLine.matcher(run.printed()).find());
+        await().atMost(Duration.ofMinutes(6))
+                .until(() -> dashboardLine.matcher(run.printed()).find());
         Matcher dashboard = dashboardLine.matcher(run.printed());
         Matcher password = passwordLine.matcher(run.printed());
         assertThat(dashboard.find()).isTrue();
@@ -68,12 +78,18 @@ class LocalRunTest {
         await().atMost(Duration.ofSeconds(25)).untilAsserted(() -> {
             JsonNode cluster = session.json("/api/cluster");
             for (String role : List.of("servers", "agents", "clients")) {
-                assertThat(cluster.path(role)).as(role).hasSize(role.equals("servers") ? 3 : 2)
-                        .allSatisfy(service -> assertThat(service.path("reachable").asBoolean()).as(service.toString())
-                                .isTrue());
+                assertThat(cluster.path(role))
+                        .as(role)
+                        .hasSize(role.equals("servers") ? 3 : 2)
+                        .allSatisfy(
+                                service -> assertThat(service.path("reachable").asBoolean())
+                                        .as(service.toString())
+                                        .isTrue());
             }
         });
-        assertThat(session.control("POST", "/api/control/ring/periodic/resume", null, true).statusCode())
-                .as("every server took the dashboard's credential").isEqualTo(200);
+        assertThat(session.control("POST", "/api/control/ring/periodic/resume", null, true)
+                        .statusCode())
+                .as("every server took the dashboard's credential")
+                .isEqualTo(200);
     }
 }

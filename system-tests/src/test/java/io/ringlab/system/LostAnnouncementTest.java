@@ -21,22 +21,36 @@ class LostAnnouncementTest {
     @Test
     void healthChecksBringBackAServerWhoseUpAnnouncementWasLost() {
         try (Cluster cluster = new Cluster()) {
-            List<RunningService> servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false",
-                    "--ringlab.server.ring.downtime=3s", "--ringlab.server.faults.drop-up-announcements=true");
+            List<RunningService> servers = cluster.ring(
+                    3,
+                    new Random(SEED),
+                    "--ringlab.server.ring.periodic=false",
+                    "--ringlab.server.ring.downtime=3s",
+                    "--ringlab.server.faults.drop-up-announcements=true");
             RunningService agent = cluster.agent("agent-1", servers);
-            cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=4", "--ringlab.client.timeout=30s");
+            cluster.client(
+                    "client-1", Cluster.address(agent), "--ringlab.client.threads=4", "--ringlab.client.timeout=30s");
 
-            await("a round starts (seed " + SEED + ")").atMost(PATIENCE)
-                    .until(() -> ControlClient.post(servers.get(0), "/api/ring/elections").statusCode() == 202);
+            await("a round starts (seed " + SEED + ")")
+                    .atMost(PATIENCE)
+                    .until(() -> ControlClient.post(servers.get(0), "/api/ring/elections")
+                                    .statusCode()
+                            == 202);
             await().atMost(PATIENCE).until(() -> winner(servers) >= 0);
             int winner = winner(servers);
-            await("agent hears d").atMost(PATIENCE).until(() -> !agent.serverShare(winner).up());
+            await("agent hears d")
+                    .atMost(PATIENCE)
+                    .until(() -> !agent.serverShare(winner).up());
 
-            await("the winner's downtime ends").atMost(PATIENCE)
+            await("the winner's downtime ends")
+                    .atMost(PATIENCE)
                     .until(() -> !servers.get(winner).serverStatus().state().equals("down"));
-            await("health checks put it back without a u").atMost(PATIENCE).until(() -> agent.serverShare(winner).up());
+            await("health checks put it back without a u")
+                    .atMost(PATIENCE)
+                    .until(() -> agent.serverShare(winner).up());
             long received = servers.get(winner).serverStatus().requestsReceived();
-            await().atMost(PATIENCE).until(() -> servers.get(winner).serverStatus().requestsReceived() > received);
+            await().atMost(PATIENCE)
+                    .until(() -> servers.get(winner).serverStatus().requestsReceived() > received);
             assertThat(agent.serverShare(winner).state()).as("healthy").isNotEqualTo("unhealthy");
         }
     }

@@ -13,8 +13,7 @@ final class MalformedInput {
     static final byte[] BAD_VERSION = {'R', 'L', 9, 'q', 0, 0, 0, 0, 0, 0, 0, 1};
     static final byte[] UNKNOWN_TYPE = {'R', 'L', 1, 'z', 0, 0, 0, 0, 0, 0, 0, 1};
 
-    private MalformedInput() {
-    }
+    private MalformedInput() {}
 
     /** Random bytes that start with the frame magic, so they are meant as a frame and fail as one. */
     static byte[] corruptFrame(Random random) {

@@ -28,8 +28,12 @@ class MetricsTest {
         cluster = new Cluster();
         server = cluster.server("server-1");
         agent = cluster.agent("agent-1", List.of(server));
-        client = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=4",
-                "--ringlab.client.max-requests=500", "--ringlab.client.timeout=30s");
+        client = cluster.client(
+                "client-1",
+                Cluster.address(agent),
+                "--ringlab.client.threads=4",
+                "--ringlab.client.max-requests=500",
+                "--ringlab.client.timeout=30s");
         await().atMost(Duration.ofMinutes(1)).until(() -> !client.clientStatus().running());
     }
 
@@ -41,35 +45,55 @@ class MetricsTest {
     @Test
     void clientExposesResponseTimeWithSubMillisecondBucketsAndOutcomes() throws Exception {
         String metrics = get(client, "/actuator/prometheus");
-        assertThat(metrics).contains("ringlab_client_response_time_seconds_bucket{application=\"load-client\",instance=\"client-1\",le=\"1.0E-5\"}");
-        assertThat(metrics).containsPattern("ringlab_client_response_time_seconds_count\\{application=\"load-client\",instance=\"client-1\"} 500");
-        assertThat(metrics).containsPattern("ringlab_client_requests_total\\{application=\"load-client\",instance=\"client-1\",outcome=\"success\"} 500");
-        assertThat(metrics).contains("ringlab_client_requests_total{application=\"load-client\",instance=\"client-1\",outcome=\"timeout\"} 0");
+        assertThat(metrics)
+                .contains(
+                        "ringlab_client_response_time_seconds_bucket{application=\"load-client\",instance=\"client-1\",le=\"1.0E-5\"}");
+        assertThat(metrics)
+                .containsPattern(
+                        "ringlab_client_response_time_seconds_count\\{application=\"load-client\",instance=\"client-1\"} 500");
+        assertThat(metrics)
+                .containsPattern(
+                        "ringlab_client_requests_total\\{application=\"load-client\",instance=\"client-1\",outcome=\"success\"} 500");
+        assertThat(metrics)
+                .contains(
+                        "ringlab_client_requests_total{application=\"load-client\",instance=\"client-1\",outcome=\"timeout\"} 0");
     }
 
     @Test
     void agentExposesPerServerLoadStateAndStrategy() throws Exception {
         String metrics = get(agent, "/actuator/prometheus");
         String serverTag = "server=\"127.0.0.1:" + server.udpPort("requestSocket") + "\"";
-        assertThat(metrics).containsPattern("ringlab_agent_forwarded_total\\{application=\"lb-agent\",instance=\"agent-1\"," + serverTag + "} 500");
-        assertThat(metrics).contains("ringlab_agent_server_up{application=\"lb-agent\",instance=\"agent-1\"," + serverTag + "} 1");
-        assertThat(metrics).contains("ringlab_agent_strategy{application=\"lb-agent\",instance=\"agent-1\",strategy=\"round-robin\"} 1");
+        assertThat(metrics)
+                .containsPattern("ringlab_agent_forwarded_total\\{application=\"lb-agent\",instance=\"agent-1\","
+                        + serverTag + "} 500");
+        assertThat(metrics)
+                .contains("ringlab_agent_server_up{application=\"lb-agent\",instance=\"agent-1\"," + serverTag + "} 1");
+        assertThat(metrics)
+                .contains(
+                        "ringlab_agent_strategy{application=\"lb-agent\",instance=\"agent-1\",strategy=\"round-robin\"} 1");
         assertThat(metrics).contains("ringlab_agent_retries_total{application=\"lb-agent\",instance=\"agent-1\"}");
-        assertThat(metrics).contains("ringlab_datagrams_dropped_total{application=\"lb-agent\",instance=\"agent-1\",reason=\"overload\"} 0");
+        assertThat(metrics)
+                .contains(
+                        "ringlab_datagrams_dropped_total{application=\"lb-agent\",instance=\"agent-1\",reason=\"overload\"} 0");
     }
 
     @Test
     void serverExposesRequestsStateAndElections() throws Exception {
         String metrics = get(server, "/actuator/prometheus");
-        assertThat(metrics).containsPattern("ringlab_server_requests_total\\{application=\"ring-server\",instance=\"server-1\",kind=\"framed\"} 500");
+        assertThat(metrics)
+                .containsPattern(
+                        "ringlab_server_requests_total\\{application=\"ring-server\",instance=\"server-1\",kind=\"framed\"} 500");
         assertThat(metrics).contains("ringlab_server_up{application=\"ring-server\",instance=\"server-1\"} 1");
-        assertThat(metrics).contains("ringlab_server_elections_total{application=\"ring-server\",instance=\"server-1\",outcome=\"completed\"}");
+        assertThat(metrics)
+                .contains(
+                        "ringlab_server_elections_total{application=\"ring-server\",instance=\"server-1\",outcome=\"completed\"}");
     }
 
     @Test
     void actuatorExposesHealthWithProbesInfoAndPrometheusOnly() throws Exception {
         String index = get(agent, "/actuator");
-        assertThat(index).contains("/actuator/health", "/actuator/info", "/actuator/prometheus")
+        assertThat(index)
+                .contains("/actuator/health", "/actuator/info", "/actuator/prometheus")
                 .doesNotContain("/actuator/env", "/actuator/beans", "/actuator/metrics\"");
         assertThat(get(agent, "/actuator/health/liveness")).contains("UP");
         assertThat(get(agent, "/actuator/health/readiness")).contains("UP");
@@ -83,10 +107,12 @@ class MetricsTest {
     }
 
     private static int status(RunningService service, String path) throws Exception {
-        return HTTP.send(request(service, path), HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HTTP.send(request(service, path), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private static HttpRequest request(RunningService service, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path)).build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + path))
+                .build();
     }
 }

@@ -34,10 +34,18 @@ class OpenLoopUdpTest {
     void sendsEveryRequestAtTheRateThroughAnAgentAndStraightToAServer() {
         RunningService server = cluster.server("server-1");
         RunningService agent = cluster.agent("agent-1", List.of(server));
-        RunningService throughAgent = cluster.client("client-1", Cluster.address(agent), "--ringlab.client.rate=2000",
-                "--ringlab.client.max-requests=1000", "--ringlab.client.timeout=30s");
-        RunningService straight = cluster.client("client-2", "127.0.0.1:" + server.udpPort("requestSocket"),
-                "--ringlab.client.rate=500", "--ringlab.client.max-requests=300", "--ringlab.client.timeout=30s");
+        RunningService throughAgent = cluster.client(
+                "client-1",
+                Cluster.address(agent),
+                "--ringlab.client.rate=2000",
+                "--ringlab.client.max-requests=1000",
+                "--ringlab.client.timeout=30s");
+        RunningService straight = cluster.client(
+                "client-2",
+                "127.0.0.1:" + server.udpPort("requestSocket"),
+                "--ringlab.client.rate=500",
+                "--ringlab.client.max-requests=300",
+                "--ringlab.client.timeout=30s");
 
         for (var run : List.of(new Object[] {throughAgent, 1000L}, new Object[] {straight, 300L})) {
             RunningService client = (RunningService) run[0];
@@ -45,21 +53,30 @@ class OpenLoopUdpTest {
             assertThat(status.mode()).isEqualTo("open-loop");
             assertThat(status.sent()).as(client.name()).isEqualTo((long) run[1]);
             assertThat(status.responses()).as(client.name()).isEqualTo((long) run[1]);
-            assertThat(status.timeouts() + status.wrongReplies() + status.overMaxInFlight()).isZero();
+            assertThat(status.timeouts() + status.wrongReplies() + status.overMaxInFlight())
+                    .isZero();
             assertThat(status.p999Ms()).isPositive().isGreaterThanOrEqualTo(status.p50Ms());
         }
-        assertThat(ControlClient.get(throughAgent, "/api/status").path("rate").asDouble()).isEqualTo(2000);
-        String metrics = ControlClient.send(throughAgent, "GET", "/actuator/prometheus", null,
-                ControlClient.Credentials.NONE).body();
-        assertThat(metrics).contains("ringlab_client_requests_over_max_in_flight_total{application=\"load-client\",instance=\"client-1\"} 0");
+        assertThat(ControlClient.get(throughAgent, "/api/status").path("rate").asDouble())
+                .isEqualTo(2000);
+        String metrics = ControlClient.send(
+                        throughAgent, "GET", "/actuator/prometheus", null, ControlClient.Credentials.NONE)
+                .body();
+        assertThat(metrics)
+                .contains(
+                        "ringlab_client_requests_over_max_in_flight_total{application=\"load-client\",instance=\"client-1\"} 0");
     }
 
     @Test
     void requestsDueBeyondMaxInFlightAreCountedAndNotSent() {
         try (TestSocket proxy = new TestSocket()) {
-            RunningService client = cluster.client("client-1", "127.0.0.1:" + proxy.address().getPort(),
-                    "--ringlab.client.rate=1000", "--ringlab.client.max-requests=100",
-                    "--ringlab.client.max-in-flight=10", "--ringlab.client.timeout=60s");
+            RunningService client = cluster.client(
+                    "client-1",
+                    "127.0.0.1:" + proxy.address().getPort(),
+                    "--ringlab.client.rate=1000",
+                    "--ringlab.client.max-requests=100",
+                    "--ringlab.client.max-in-flight=10",
+                    "--ringlab.client.timeout=60s");
             await().atMost(PATIENCE).until(() -> {
                 ClientStatus status = client.clientStatus();
                 return status.sent() + status.overMaxInFlight() == 100;
@@ -76,11 +93,15 @@ class OpenLoopUdpTest {
                 clientAddress = proxy.lastSender();
             }
             for (Request request : requests) {
-                proxy.send(clientAddress, FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())));
+                proxy.send(
+                        clientAddress,
+                        FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())));
             }
             ClientStatus done = finished(client);
             assertThat(done.responses()).isEqualTo(10);
-            assertThat(done.successRate()).as("requests not sent do not count against it").isEqualTo(1.0);
+            assertThat(done.successRate())
+                    .as("requests not sent do not count against it")
+                    .isEqualTo(1.0);
         }
     }
 

@@ -30,24 +30,30 @@ class OverloadTest {
                     cluster.server("server-2", "--ringlab.server.faults.delay=5ms"),
                     cluster.server("server-3", "--ringlab.server.faults.delay=5ms"));
             RunningService agent = cluster.agent("agent-1", servers, "--ringlab.agent.max-pending=" + MAX_PENDING);
-            cluster.client("client-1", Cluster.address(agent), "--ringlab.client.threads=3000", "--ringlab.client.timeout=3s");
+            cluster.client(
+                    "client-1", Cluster.address(agent), "--ringlab.client.threads=3000", "--ringlab.client.timeout=3s");
 
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            HttpClient http = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             int maxSeen = 0;
             long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-            while (agent.drops(DropReason.PENDING_FULL) < 1000
-                    && System.nanoTime() < deadline) {
+            while (agent.drops(DropReason.PENDING_FULL) < 1000 && System.nanoTime() < deadline) {
                 maxSeen = Math.max(maxSeen, (int) agent.agentStatus().pending());
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(
-                                "http://127.0.0.1:" + agent.httpPort() + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.httpPort() + "/actuator/health"))
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 assertThat(health.statusCode()).as("health while overloaded").isEqualTo(200);
                 assertThat(health.body()).contains("UP");
             }
             assertThat(agent.drops(DropReason.PENDING_FULL))
-                    .as("requests shed while overloaded").isGreaterThanOrEqualTo(1000);
+                    .as("requests shed while overloaded")
+                    .isGreaterThanOrEqualTo(1000);
             assertThat(maxSeen).isLessThanOrEqualTo(MAX_PENDING);
-            await().atMost(Duration.ofSeconds(10)).until(() -> agent.agentStatus().pending() <= MAX_PENDING);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> agent.agentStatus().pending() <= MAX_PENDING);
         }
     }
 }

@@ -2,11 +2,11 @@ package io.ringlab.system;
 
 import io.ringlab.launcher.lab.LabControl;
 import io.ringlab.launcher.lab.LabControlServer;
-import io.ringlab.model.lab.LabEvent;
 import io.ringlab.launcher.lab.check.Verdict;
 import io.ringlab.launcher.lab.fault.FaultSchedule;
 import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;
 import io.ringlab.launcher.lab.fault.FaultSpecParser;
+import io.ringlab.model.lab.LabEvent;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -75,7 +75,9 @@ final class PaperLab implements LabControl, AutoCloseable {
         due(null);
         long now = System.nanoTime();
         long wallClock = System.currentTimeMillis();
-        return schedule.all().stream().map(f -> FaultView.of(f, givenBy.get(f.id()), startNanos, now, wallClock)).toList();
+        return schedule.all().stream()
+                .map(f -> FaultView.of(f, givenBy.get(f.id()), startNanos, now, wallClock))
+                .toList();
     }
 
     @Override
@@ -95,8 +97,13 @@ final class PaperLab implements LabControl, AutoCloseable {
         for (FaultSchedule.Transition transition : schedule.due(now)) {
             Fault fault = transition.fault();
             String kind = transition.starts() ? "start" : "end";
-            events.add(new LabEvent(System.currentTimeMillis(), (now - startNanos) / 1e9, fault.id(), kind,
-                    "fault %d%s: %s".formatted(fault.id(), transition.starts() ? "" : " ended", fault.action()), by));
+            events.add(new LabEvent(
+                    System.currentTimeMillis(),
+                    (now - startNanos) / 1e9,
+                    fault.id(),
+                    kind,
+                    "fault %d%s: %s".formatted(fault.id(), transition.starts() ? "" : " ended", fault.action()),
+                    by));
         }
     }
 

@@ -20,7 +20,8 @@ final class PrometheusApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String api;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** {@code http://127.0.0.1:port} */
     PrometheusApi(String baseUrl) {
@@ -30,17 +31,21 @@ final class PrometheusApi {
     /** True when exactly {@code expected} targets are known and every one was scraped successfully. */
     boolean allTargetsUp(int expected) {
         List<JsonNode> active = activeTargets();
-        return active.size() == expected && active.stream().allMatch(t -> t.path("health").asString().equals("up"));
+        return active.size() == expected
+                && active.stream().allMatch(t -> t.path("health").asString().equals("up"));
     }
 
     List<JsonNode> activeTargets() {
         JsonNode targets = get("targets");
-        return targets == null ? List.of() : targets.path("data").path("activeTargets").valueStream().toList();
+        return targets == null
+                ? List.of()
+                : targets.path("data").path("activeTargets").valueStream().toList();
     }
 
     /** How many series the query returns now with a value that is a number. */
     int resultCount(String query) {
-        return (int) result(query, null).stream().filter(series -> !series.path("value").get(1).asString().equals("NaN"))
+        return (int) result(query, null).stream()
+                .filter(series -> !series.path("value").get(1).asString().equals("NaN"))
                 .count();
     }
 
@@ -56,8 +61,11 @@ final class PrometheusApi {
 
     private JsonNode get(String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(api + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(api + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (Exception e) {
             return null;

@@ -31,13 +31,19 @@ class PrometheusTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** What Grafana substitutes for $__rate_interval with a 5 s scrape interval: four scrapes. */
     private static final String RATE_INTERVAL = "20s";
+
     private static final int LOCAL_RUN_HTTP_BASE = 8000;
 
     @Test
     void promtoolAcceptsBothScrapeConfigurations() throws Exception {
         for (String config : List.of("prometheus-local.yml", "prometheus-k8s.yml")) {
-            Process promtool = new ProcessBuilder("promtool", "check", "config", MONITORING.resolve("prometheus/" + config).toString())
-                    .redirectErrorStream(true).start();
+            Process promtool = new ProcessBuilder(
+                            "promtool",
+                            "check",
+                            "config",
+                            MONITORING.resolve("prometheus/" + config).toString())
+                    .redirectErrorStream(true)
+                    .start();
             String output = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(promtool.waitFor()).as(output).isZero();
         }
@@ -47,28 +53,49 @@ class PrometheusTest {
     void everyDashboardQueryReturnsDataFromTheRunningSystem() throws Exception {
         Random random = new Random(SEED);
         int prometheusPort = FreePorts.tcpBlock(random, 0);
-        LauncherProcess system = new LauncherProcess("ringlab-local", "prometheus-test", random,
-                "--threads", "20", "--duration", "30m", "--election-interval", "4s", "--downtime", "2s");
+        LauncherProcess system = new LauncherProcess(
+                "ringlab-local",
+                "prometheus-test",
+                random,
+                "--threads",
+                "20",
+                "--duration",
+                "30m",
+                "--election-interval",
+                "4s",
+                "--downtime",
+                "2s");
         Path runDir = system.runDir;
         Path config = runDir.resolve("prometheus.yml");
-        Files.writeString(config, io.ringlab.launcher.Monitoring.shiftPorts(
-                Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")), system.httpPort - LOCAL_RUN_HTTP_BASE));
+        Files.writeString(
+                config,
+                io.ringlab.launcher.Monitoring.shiftPorts(
+                        Files.readString(MONITORING.resolve("prometheus/prometheus-local.yml")),
+                        system.httpPort - LOCAL_RUN_HTTP_BASE));
         Process prometheus = null;
         try {
-            prometheus = new ProcessBuilder("prometheus", "--config.file=" + config,
-                    "--storage.tsdb.path=" + runDir.resolve("tsdb"),
-                    "--web.listen-address=127.0.0.1:" + prometheusPort)
-                    .redirectErrorStream(true).redirectOutput(runDir.resolve("prometheus.log").toFile()).start();
+            prometheus = new ProcessBuilder(
+                            "prometheus",
+                            "--config.file=" + config,
+                            "--storage.tsdb.path=" + runDir.resolve("tsdb"),
+                            "--web.listen-address=127.0.0.1:" + prometheusPort)
+                    .redirectErrorStream(true)
+                    .redirectOutput(runDir.resolve("prometheus.log").toFile())
+                    .start();
             PrometheusApi api = new PrometheusApi("http://127.0.0.1:" + prometheusPort);
 
-            await("every target is scraped (seed " + SEED + ")").atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1))
+            await("every target is scraped (seed " + SEED + ")")
+                    .atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(1))
                     .until(() -> api.allTargetsUp(8));
             operatorActsThroughTheDashboard(system);
 
             List<String> queries = dashboardQueries();
             assertThat(queries).hasSizeGreaterThanOrEqualTo(10);
             for (String query : queries) {
-                await("data for " + query).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2))
+                await("data for " + query)
+                        .atMost(Duration.ofMinutes(3))
+                        .pollInterval(Duration.ofSeconds(2))
                         .until(() -> api.resultCount(query) > 0);
             }
         } finally {
@@ -82,11 +109,13 @@ class PrometheusTest {
 
     /** An operator's action, for the "Operator actions" annotation: resuming periodic rounds (they already run). */
     private static void operatorActsThroughTheDashboard(LauncherProcess system) throws Exception {
-        Matcher credential = Pattern.compile("HTTP Basic, user (\\S+), password (\\S+) \\(drawn").matcher(system.printed());
+        Matcher credential = Pattern.compile("HTTP Basic, user (\\S+), password (\\S+) \\(drawn")
+                .matcher(system.printed());
         assertThat(credential.find()).as("the run printed its credential").isTrue();
         DashboardSession operator = new DashboardSession("http://127.0.0.1:" + system.httpPort);
         assertThat(operator.signIn(credential.group(1), credential.group(2))).isTrue();
-        assertThat(operator.control("POST", "/api/control/ring/periodic/resume", null, true).statusCode())
+        assertThat(operator.control("POST", "/api/control/ring/periodic/resume", null, true)
+                        .statusCode())
                 .isBetween(200, 299);
     }
 
@@ -101,7 +130,8 @@ class PrometheusTest {
             }
             for (JsonNode annotation : dashboard.path("annotations").path("list")) {
                 // the lab's faults exist only in a lab run: MultiHostLabTest queries them
-                if (annotation.has("expr") && !annotation.path("expr").asString().contains(DashboardJsonTest.LAB_FAULT_SERIES)) {
+                if (annotation.has("expr")
+                        && !annotation.path("expr").asString().contains(DashboardJsonTest.LAB_FAULT_SERIES)) {
                     queries.add(annotation.path("expr").asString());
                 }
             }

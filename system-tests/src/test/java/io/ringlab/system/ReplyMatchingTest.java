@@ -21,10 +21,15 @@ class ReplyMatchingTest {
 
     @Test
     void agentDropsAReplyWhoseRequestExpiredAndDeliversTheNextOne() {
-        try (Cluster cluster = new Cluster(); TestSocket fakeServer = new TestSocket(); TestSocket client = new TestSocket()) {
+        try (Cluster cluster = new Cluster();
+                TestSocket fakeServer = new TestSocket();
+                TestSocket client = new TestSocket()) {
             // the fake server answers no health ping: keep it in rotation regardless
-            RunningService agent = cluster.agentTo("agent-1", "127.0.0.1:" + fakeServer.address().getPort(),
-                    "--ringlab.agent.request-timeout=200ms", "--ringlab.agent.retry.max-tries=1",
+            RunningService agent = cluster.agentTo(
+                    "agent-1",
+                    "127.0.0.1:" + fakeServer.address().getPort(),
+                    "--ringlab.agent.request-timeout=200ms",
+                    "--ringlab.agent.retry.max-tries=1",
                     "--ringlab.agent.health.misses-to-mark-down=1000000");
             SocketAddress agentPort = agent.udpAddress("clientSocket");
             SocketAddress agentServerSide = agent.udpAddress("serverSocket");
@@ -52,10 +57,15 @@ class ReplyMatchingTest {
 
     @Test
     void clientCountsALateReplyAsLateNotAsTheAnswerToItsNextRequest() {
-        try (Cluster cluster = new Cluster(); TestSocket fakeAgent = new TestSocket()) {
-            RunningService client = cluster.client("client-1", "127.0.0.1:" + fakeAgent.address().getPort(),
-                    "--ringlab.client.threads=1", "--ringlab.client.max-requests=3",
-                    "--ringlab.client.timeout=3s", "--ringlab.client.payload=1,2,3");
+        try (Cluster cluster = new Cluster();
+                TestSocket fakeAgent = new TestSocket()) {
+            RunningService client = cluster.client(
+                    "client-1",
+                    "127.0.0.1:" + fakeAgent.address().getPort(),
+                    "--ringlab.client.threads=1",
+                    "--ringlab.client.max-requests=3",
+                    "--ringlab.client.timeout=3s",
+                    "--ringlab.client.payload=1,2,3");
 
             Request first = (Request) fakeAgent.receiveFrame();
             SocketAddress clientSocket = fakeAgent.lastSender();
@@ -66,18 +76,22 @@ class ReplyMatchingTest {
             assertThat(client.clientStatus().timeouts()).isEqualTo(1);
 
             fakeAgent.send(clientSocket, new Reply(first.requestId(), new byte[] {3, 2, 1}));
-            await().atMost(Duration.ofSeconds(30)).until(() -> client.clientStatus().lateReplies() == 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> client.clientStatus().lateReplies() == 1);
             assertThat(client.clientStatus().responses()).isZero();
 
             fakeAgent.send(clientSocket, new Reply(second.requestId(), new byte[] {3, 2, 1}));
             Request third = (Request) fakeAgent.receiveFrame();
             fakeAgent.send(clientSocket, new Reply(third.requestId(), new byte[] {1, 2, 3}));
 
-            await().atMost(Duration.ofSeconds(30)).until(() -> !client.clientStatus().running());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !client.clientStatus().running());
             var done = client.clientStatus();
             assertThat(done.responses()).isEqualTo(1);
             assertThat(done.timeouts()).isEqualTo(1);
-            assertThat(done.wrongReplies()).as("a reply whose payload is not the reversed request").isEqualTo(1);
+            assertThat(done.wrongReplies())
+                    .as("a reply whose payload is not the reversed request")
+                    .isEqualTo(1);
             assertThat(done.lateReplies()).isEqualTo(1);
             assertThat(done.successRate()).isEqualTo(1.0 / 3);
         }

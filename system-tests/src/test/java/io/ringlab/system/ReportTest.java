@@ -21,20 +21,37 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReportTest {
 
     private static final long SEED = Long.getLong("ringlab.test.seed", System.nanoTime());
-    private static final List<String> PLOTS = List.of("1-average-response-time.png", "2-success-rate.png",
-            "3-responses.png", "4-requests-per-server-per-agent.png", "5-requests-received-per-server.png",
+    private static final List<String> PLOTS = List.of(
+            "1-average-response-time.png",
+            "2-success-rate.png",
+            "3-responses.png",
+            "4-requests-per-server-per-agent.png",
+            "5-requests-received-per-server.png",
             "6-response-time-percentiles.png");
 
     @Test
     void shortRunWritesEveryFileWithFiguresThatAgreeWithTheServicesCounters() throws Exception {
         Path runDir;
         Path reportDir;
-        try (LauncherProcess report = new LauncherProcess("ringlab-report", "report-test", new Random(SEED),
-                "--duration", "16s", "--report-interval", "4s", "--threads", "20", "--elections", "off",
-                "--report-dir", "system-tests/target/report-test/report")) {
+        try (LauncherProcess report = new LauncherProcess(
+                "ringlab-report",
+                "report-test",
+                new Random(SEED),
+                "--duration",
+                "16s",
+                "--report-interval",
+                "4s",
+                "--threads",
+                "20",
+                "--elections",
+                "off",
+                "--report-dir",
+                "system-tests/target/report-test/report")) {
             runDir = report.runDir;
             reportDir = runDir.resolve("report");
-            assertThat(report.awaitExit(4)).as("report finished (seed %d)", SEED).isTrue();
+            assertThat(report.awaitExit(4))
+                    .as("report finished (seed %d)", SEED)
+                    .isTrue();
             assertThat(report.exitValue()).as(report.printed()).isZero();
         }
 
@@ -43,17 +60,25 @@ class ReportTest {
             assertThat(png).as(plot).startsWith(0x89, 'P', 'N', 'G');
             assertThat(png.length).as(plot + " size").isGreaterThan(5_000);
         }
-        assertThat(Files.readString(reportDir.resolve("report.html"))).contains(PLOTS.toArray(String[]::new))
-                .contains("<table>").contains("<a href=\"timeline.svg\">", "<svg ", "<table class=\"events\">",
-                        "<a href=\"events.csv\">");
+        assertThat(Files.readString(reportDir.resolve("report.html")))
+                .contains(PLOTS.toArray(String[]::new))
+                .contains("<table>")
+                .contains("<a href=\"timeline.svg\">", "<svg ", "<table class=\"events\">", "<a href=\"events.csv\">");
         // the run's story: a strip per server and two per client over the whole run, and its events
         String timeline = Files.readString(reportDir.resolve("timeline.svg"));
         for (String server : List.of("server-1", "server-2", "server-3")) {
             assertThat(timeline).contains("<g data-timeline-server=\"" + server + "\">");
         }
-        assertThat(timeline).contains("<g data-timeline-client=\"client-1\" data-field=\"success\">",
-                "<g data-timeline-client=\"client-1\" data-field=\"p99\">").endsWith("</svg>\n");
-        assertThat(JsonMapper.builder().build().readTree(reportDir.resolve("events.json").toFile()).isArray()).isTrue();
+        assertThat(timeline)
+                .contains(
+                        "<g data-timeline-client=\"client-1\" data-field=\"success\">",
+                        "<g data-timeline-client=\"client-1\" data-field=\"p99\">")
+                .endsWith("</svg>\n");
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(reportDir.resolve("events.json").toFile())
+                        .isArray())
+                .isTrue();
         assertThat(Files.readAllLines(reportDir.resolve("events.csv")).get(0)).isEqualTo("at_s,kind,source,text");
 
         List<String[]> clientRows = rows(reportDir.resolve("clients.csv"), "client-1");
@@ -66,17 +91,28 @@ class ReportTest {
         }
         String[] last = clientRows.get(clientRows.size() - 1);
         String tables = Files.readString(reportDir.resolve("tables.md"));
-        assertThat(tables).contains("| client-1 (20 threads) | %.2f | %.2f | %s |".formatted(
-                Double.parseDouble(last[9]), Double.parseDouble(last[8]) * 100, last[5]));
+        assertThat(tables)
+                .contains("| client-1 (20 threads) | %.2f | %.2f | %s |"
+                        .formatted(Double.parseDouble(last[9]), Double.parseDouble(last[8]) * 100, last[5]));
         String[] lastAgentRow = rows(reportDir.resolve("agents.csv"), "agent-1").stream()
-                .filter(r -> r[3].equals("server-1")).reduce((a, b) -> b).orElseThrow();
+                .filter(r -> r[3].equals("server-1"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(tables).containsPattern("\\| agent-1 \\| %.3f \\|".formatted(Double.parseDouble(lastAgentRow[5])));
 
-        int bracketed = agreesWithLog(clientRows, 5, runDir.resolve("logs/client-1.log"),
+        int bracketed = agreesWithLog(
+                clientRows,
+                5,
+                runDir.resolve("logs/client-1.log"),
                 Pattern.compile("^(\\S+) INFO .*client client-1: sent \\d+, responses (\\d+),"));
-        bracketed += agreesWithLog(rows(reportDir.resolve("servers.csv"), "server-1"), 3, runDir.resolve("logs/server-1.log"),
+        bracketed += agreesWithLog(
+                rows(reportDir.resolve("servers.csv"), "server-1"),
+                3,
+                runDir.resolve("logs/server-1.log"),
                 Pattern.compile("^(\\S+) INFO .*server server-1 \\(\\w+\\): requests received (\\d+) "));
-        assertThat(bracketed).as("samples checked against a log line on both sides").isGreaterThanOrEqualTo(2);
+        assertThat(bracketed)
+                .as("samples checked against a log line on both sides")
+                .isGreaterThanOrEqualTo(2);
     }
 
     /** Each sample lies between the service's own count logged before it and the one logged a second after. */
@@ -105,10 +141,14 @@ class ReportTest {
                 }
             }
             if (before != null) {
-                assertThat(value).as("sample at %s against the log before it", sampled).isGreaterThanOrEqualTo(before);
+                assertThat(value)
+                        .as("sample at %s against the log before it", sampled)
+                        .isGreaterThanOrEqualTo(before);
             }
             if (after != null) {
-                assertThat(value).as("sample at %s against the log after it", sampled).isLessThanOrEqualTo(after);
+                assertThat(value)
+                        .as("sample at %s against the log after it", sampled)
+                        .isLessThanOrEqualTo(after);
             }
             if (before != null && after != null) {
                 bracketed++;
@@ -118,7 +158,10 @@ class ReportTest {
     }
 
     private static List<String[]> rows(Path csv, String name) throws Exception {
-        return Files.readAllLines(csv).stream().skip(1).map(line -> line.split(","))
-                .filter(row -> row[2].equals(name)).toList();
+        return Files.readAllLines(csv).stream()
+                .skip(1)
+                .map(line -> line.split(","))
+                .filter(row -> row[2].equals(name))
+                .toList();
     }
 }

@@ -49,7 +49,8 @@ record RunningService(String name, ConfigurableApplicationContext context) imple
 
     /** The non-zero drop counts of any service's status, by reason tag. */
     Map<String, Long> drops() {
-        return JSON.convertValue(ControlClient.get(this, "/api/status").get("drops"),
+        return JSON.convertValue(
+                ControlClient.get(this, "/api/status").get("drops"),
                 JSON.getTypeFactory().constructMapType(Map.class, String.class, Long.class));
     }
 
@@ -63,13 +64,15 @@ record RunningService(String name, ConfigurableApplicationContext context) imple
      * {@code ringlab_agent_server_up}) that carries these labels, given as name, value, name, value...
      */
     double metric(String name, String... labels) {
-        return findMetric(name, labels).orElseThrow(() -> new AssertionError(name() + " exposes no " + name + " "
+        return findMetric(name, labels)
+                .orElseThrow(() -> new AssertionError(name() + " exposes no " + name + " "
                         + java.util.Arrays.toString(labels) + " in /actuator/prometheus"));
     }
 
     /** The same, empty when no sample of that meter carries these labels. */
     java.util.Optional<Double> findMetric(String name, String... labels) {
-        String text = ControlClient.sendAs(this, "GET", "/actuator/prometheus", null, null, null).body();
+        String text = ControlClient.sendAs(this, "GET", "/actuator/prometheus", null, null, null)
+                .body();
         return text.lines()
                 .filter(line -> line.startsWith(name + " ") || line.startsWith(name + "{"))
                 .filter(line -> hasLabels(line, labels))

@@ -39,13 +39,22 @@ class SeedTopologyTest {
         agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
         // a generous timeout: a reply counts as lost only if it is really lost, not because the machine is busy
         clients = List.of(
-                cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=16",
-                        "--ringlab.client.max-requests=" + REQUESTS_PER_CLIENT, "--ringlab.client.timeout=30s"),
-                cluster.client("client-2", Cluster.address(agents.get(1)), "--ringlab.client.threads=16",
-                        "--ringlab.client.max-requests=" + REQUESTS_PER_CLIENT, "--ringlab.client.timeout=30s"));
-        await().atMost(Duration.ofMinutes(2)).until(() -> clients.stream()
-                .map(c -> c.clientStatus())
-                .allMatch(status -> !status.running() && status.inFlight() == 0));
+                cluster.client(
+                        "client-1",
+                        Cluster.address(agents.get(0)),
+                        "--ringlab.client.threads=16",
+                        "--ringlab.client.max-requests=" + REQUESTS_PER_CLIENT,
+                        "--ringlab.client.timeout=30s"),
+                cluster.client(
+                        "client-2",
+                        Cluster.address(agents.get(1)),
+                        "--ringlab.client.threads=16",
+                        "--ringlab.client.max-requests=" + REQUESTS_PER_CLIENT,
+                        "--ringlab.client.timeout=30s"));
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> clients.stream()
+                        .map(c -> c.clientStatus())
+                        .allMatch(status -> !status.running() && status.inFlight() == 0));
     }
 
     @AfterAll
@@ -59,7 +68,9 @@ class SeedTopologyTest {
             ClientStatus status = client.clientStatus();
             assertThat(status.sent()).as(client.name()).isEqualTo(REQUESTS_PER_CLIENT);
             assertThat(status.responses()).as(client.name()).isEqualTo(REQUESTS_PER_CLIENT);
-            assertThat(status.timeouts() + status.wrongReplies() + status.lateReplies()).as(client.name()).isZero();
+            assertThat(status.timeouts() + status.wrongReplies() + status.lateReplies())
+                    .as(client.name())
+                    .isZero();
             assertThat(status.successRate()).isEqualTo(1.0);
             assertThat(status.p50Ms()).isPositive().isLessThanOrEqualTo(status.p99Ms());
         }
@@ -71,8 +82,10 @@ class SeedTopologyTest {
             AgentStatus status = agent.agentStatus();
             assertThat(status.forwarded()).isEqualTo(REQUESTS_PER_CLIENT);
             assertThat(status.repliesDelivered()).isEqualTo(REQUESTS_PER_CLIENT);
-            assertThat(status.servers()).hasSize(3).allSatisfy(share ->
-                    assertThat(share.share()).as(share.server()).isCloseTo(1.0 / 3, within(0.02)));
+            assertThat(status.servers())
+                    .hasSize(3)
+                    .allSatisfy(share ->
+                            assertThat(share.share()).as(share.server()).isCloseTo(1.0 / 3, within(0.02)));
         }
     }
 
@@ -81,8 +94,12 @@ class SeedTopologyTest {
         long total = 2L * REQUESTS_PER_CLIENT;
         for (RunningService server : servers) {
             var status = server.serverStatus();
-            assertThat((double) status.requestsReceived() / total).as(server.name()).isCloseTo(1.0 / 3, within(0.02));
-            assertThat(status.agents()).as("agents that sent " + server.name() + " requests").hasSize(2);
+            assertThat((double) status.requestsReceived() / total)
+                    .as(server.name())
+                    .isCloseTo(1.0 / 3, within(0.02));
+            assertThat(status.agents())
+                    .as("agents that sent " + server.name() + " requests")
+                    .hasSize(2);
         }
     }
 
@@ -102,8 +119,9 @@ class SeedTopologyTest {
     }
 
     private static String get(HttpClient http, RunningService service) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + service.httpPort() + "/api/status")).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.httpPort() + "/api/status"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();

@@ -32,10 +32,17 @@ class ServerDowntimeTest {
     @BeforeAll
     static void start() {
         cluster = new Cluster();
-        servers = cluster.ring(3, new Random(SEED), "--ringlab.server.ring.periodic=false",
-                "--ringlab.server.ring.downtime=4s", "--ringlab.server.ring.drain=200ms");
+        servers = cluster.ring(
+                3,
+                new Random(SEED),
+                "--ringlab.server.ring.periodic=false",
+                "--ringlab.server.ring.downtime=4s",
+                "--ringlab.server.ring.drain=200ms");
         agents = List.of(cluster.agent("agent-1", servers), cluster.agent("agent-2", servers));
-        client = cluster.client("client-1", Cluster.address(agents.get(0)), "--ringlab.client.threads=4",
+        client = cluster.client(
+                "client-1",
+                Cluster.address(agents.get(0)),
+                "--ringlab.client.threads=4",
                 "--ringlab.client.timeout=30s");
         await().atMost(PATIENCE).until(() -> agents.get(0).agentStatus().forwarded() > 300);
     }
@@ -47,11 +54,15 @@ class ServerDowntimeTest {
 
     @BeforeEach
     void everyServerIsUpAndInRotation() {
-        await("every server up (seed " + SEED + ")").atMost(PATIENCE).until(() -> servers.stream()
-                .noneMatch(server -> server.serverStatus().state().equals("down")));
+        await("every server up (seed " + SEED + ")")
+                .atMost(PATIENCE)
+                .until(() -> servers.stream()
+                        .noneMatch(server -> server.serverStatus().state().equals("down")));
         for (RunningService agent : agents) {
-            await().atMost(PATIENCE).until(() -> agentView(agent, 0).path("up").asBoolean()
-                    && agentView(agent, 1).path("up").asBoolean() && agentView(agent, 2).path("up").asBoolean());
+            await().atMost(PATIENCE)
+                    .until(() -> agentView(agent, 0).path("up").asBoolean()
+                            && agentView(agent, 1).path("up").asBoolean()
+                            && agentView(agent, 2).path("up").asBoolean());
         }
     }
 
@@ -62,11 +73,13 @@ class ServerDowntimeTest {
         assertThat(down.statusCode()).as(down.body()).isEqualTo(202);
 
         for (RunningService agent : agents) {
-            await(agent.name() + " shows it down").atMost(PATIENCE)
+            await(agent.name() + " shows it down")
+                    .atMost(PATIENCE)
                     .until(() -> agentView(agent, 1).path("state").asString().equals("down"));
         }
         assertTrafficAvoids(1);
-        assertThat(ControlClient.get(server, "/api/status").path("downReason").asString()).isEqualTo("manual");
+        assertThat(ControlClient.get(server, "/api/status").path("downReason").asString())
+                .isEqualTo("manual");
 
         awaitServing(1);
         assertThat(client.clientStatus().timeouts()).isZero();
@@ -75,16 +88,20 @@ class ServerDowntimeTest {
     @Test
     void endingAManualDowntimeEarlyBringsTheServerBack() {
         RunningService server = servers.get(2);
-        assertThat(ControlClient.post(server, "/api/server/down", "{\"seconds\":3600}").statusCode()).isEqualTo(202);
+        assertThat(ControlClient.post(server, "/api/server/down", "{\"seconds\":3600}")
+                        .statusCode())
+                .isEqualTo(202);
         for (RunningService agent : agents) {
-            await(agent.name() + " shows it down").atMost(PATIENCE)
+            await(agent.name() + " shows it down")
+                    .atMost(PATIENCE)
                     .until(() -> !agentView(agent, 2).path("up").asBoolean());
         }
         assertTrafficAvoids(2);
 
         HttpResponse<String> up = ControlClient.post(server, "/api/server/up");
         assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
-        assertThat(ControlClient.get(server, "/api/status").path("state").asString()).isEqualTo("up");
+        assertThat(ControlClient.get(server, "/api/status").path("state").asString())
+                .isEqualTo("up");
         awaitServing(2);
     }
 
@@ -92,8 +109,11 @@ class ServerDowntimeTest {
     void anElectionDowntimeCannotBeEndedEarlyNorStackedThroughRest() {
         // a server refuses to start a round until it is sure it forgot no down permit (downtime + guard after
         // its start); a refusal changes nothing, so ask until it is accepted
-        await("a round starts").atMost(PATIENCE)
-                .until(() -> ControlClient.post(servers.get(0), "/api/ring/elections").statusCode() == 202);
+        await("a round starts")
+                .atMost(PATIENCE)
+                .until(() -> ControlClient.post(servers.get(0), "/api/ring/elections")
+                                .statusCode()
+                        == 202);
         await("the winner goes down").atMost(PATIENCE).until(() -> winner() >= 0);
         RunningService winner = servers.get(winner());
 
@@ -107,8 +127,11 @@ class ServerDowntimeTest {
         JsonNode status = ControlClient.get(winner, "/api/status");
         assertThat(status.path("state").asString()).isEqualTo("down");
         assertThat(status.path("downReason").asString()).isEqualTo("election");
-        assertThat(status.path("downForMs").asLong()).as("the election's 4 s, not 60").isLessThanOrEqualTo(4_000);
-        await("the election's downtime ends by itself").atMost(PATIENCE)
+        assertThat(status.path("downForMs").asLong())
+                .as("the election's 4 s, not 60")
+                .isLessThanOrEqualTo(4_000);
+        await("the election's downtime ends by itself")
+                .atMost(PATIENCE)
                 .until(() -> !winner.serverStatus().state().equals("down"));
     }
 
@@ -118,15 +141,20 @@ class ServerDowntimeTest {
         long sentToIt = agent.serverShare(index).forwarded();
         long total = agent.agentStatus().forwarded();
         await().atMost(PATIENCE).until(() -> agent.agentStatus().forwarded() > total + 200);
-        assertThat(agent.serverShare(index).forwarded()).as("requests sent to the server that is down").isEqualTo(sentToIt);
+        assertThat(agent.serverShare(index).forwarded())
+                .as("requests sent to the server that is down")
+                .isEqualTo(sentToIt);
     }
 
     private static void awaitServing(int index) {
         for (RunningService agent : agents) {
-            await(agent.name() + " takes it back").atMost(PATIENCE).until(() -> agentView(agent, index).path("up").asBoolean());
+            await(agent.name() + " takes it back")
+                    .atMost(PATIENCE)
+                    .until(() -> agentView(agent, index).path("up").asBoolean());
         }
         long received = servers.get(index).serverStatus().requestsReceived();
-        await("it serves again").atMost(PATIENCE)
+        await("it serves again")
+                .atMost(PATIENCE)
                 .until(() -> servers.get(index).serverStatus().requestsReceived() > received);
     }
 

@@ -45,8 +45,10 @@ class SlowServerBalancingTest {
         long powerOfTwo = slowServerShareOfABatch("p2c-outstanding");
         long powerOfTwoLatency = slowServerShareOfABatch("p2c-latency");
 
-        System.out.printf("requests of %d sent to the slow server: round-robin %d, least-outstanding %d, "
-                + "p2c-outstanding %d, p2c-latency %d%n", BATCH, roundRobin, leastOutstanding, powerOfTwo, powerOfTwoLatency);
+        System.out.printf(
+                "requests of %d sent to the slow server: round-robin %d, least-outstanding %d, "
+                        + "p2c-outstanding %d, p2c-latency %d%n",
+                BATCH, roundRobin, leastOutstanding, powerOfTwo, powerOfTwoLatency);
         assertThat(roundRobin).as("round robin: a third").isEqualTo(BATCH / 3);
         assertThat(leastOutstanding).as("least outstanding").isLessThan(roundRobin / 2);
         assertThat(powerOfTwo).as("power of two on outstanding").isLessThan(roundRobin / 2);
@@ -54,13 +56,17 @@ class SlowServerBalancingTest {
     }
 
     private static long slowServerShareOfABatch(String strategy) {
-        HttpResponse<String> switched = ControlClient.post(agent, "/api/agent/strategy",
-                "{\"strategy\":\"" + strategy + "\"}");
+        HttpResponse<String> switched =
+                ControlClient.post(agent, "/api/agent/strategy", "{\"strategy\":\"" + strategy + "\"}");
         assertThat(switched.statusCode()).as(switched.body()).isEqualTo(200);
 
         long before = agent.serverShare(0).forwarded();
-        RunningService client = cluster.client("client-" + (++batch), Cluster.address(agent),
-                "--ringlab.client.threads=12", "--ringlab.client.max-requests=" + BATCH, "--ringlab.client.timeout=30s");
+        RunningService client = cluster.client(
+                "client-" + (++batch),
+                Cluster.address(agent),
+                "--ringlab.client.threads=12",
+                "--ringlab.client.max-requests=" + BATCH,
+                "--ringlab.client.timeout=30s");
         await().atMost(Duration.ofMinutes(2)).until(() -> {
             var status = client.clientStatus();
             return !status.running() && status.inFlight() == 0;
@@ -72,7 +78,8 @@ class SlowServerBalancingTest {
 
     @Test
     void unknownStrategyIsRefusedWithAMessageAndChangesNothing() {
-        HttpResponse<String> refused = ControlClient.post(agent, "/api/agent/strategy", "{\"strategy\":\"fastest-first\"}");
+        HttpResponse<String> refused =
+                ControlClient.post(agent, "/api/agent/strategy", "{\"strategy\":\"fastest-first\"}");
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("unknown strategy 'fastest-first'");
     }

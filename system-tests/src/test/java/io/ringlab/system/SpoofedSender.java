@@ -38,12 +38,10 @@ import java.util.concurrent.TimeoutException;
 final class SpoofedSender implements AutoCloseable {
 
     /** One datagram to send: {@code from} is the spoofed source. */
-    record Datagram(InetSocketAddress from, InetSocketAddress to, byte[] payload) {
-    }
+    record Datagram(InetSocketAddress from, InetSocketAddress to, byte[] payload) {}
 
     /** One datagram seen on the interface. */
-    record Captured(InetSocketAddress from, InetSocketAddress to, byte[] payload) {
-    }
+    record Captured(InetSocketAddress from, InetSocketAddress to, byte[] payload) {}
 
     /** Why the attacker cannot run here: python3 missing, or no raw socket (not root). */
     static final class Unavailable extends Exception {
@@ -92,8 +90,8 @@ final class SpoofedSender implements AutoCloseable {
 
     /** Skips the calling test (JUnit's assumptions) when {@link #openOrNull} found no way to spoof. */
     static void assumeAvailable(SpoofedSender sender) {
-        org.junit.jupiter.api.Assumptions.assumeTrue(sender != null,
-                () -> "hostile-network test skipped: " + unavailable);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                sender != null, () -> "hostile-network test skipped: " + unavailable);
     }
 
     /** Starts the script; {@link Unavailable} with the reason when python3 or a raw socket is missing. */
@@ -113,8 +111,10 @@ final class SpoofedSender implements AutoCloseable {
             JsonNode ready = sender.read(START_TIMEOUT);
             if (ready == null || !ready.path("ready").asBoolean(false)) {
                 sender.close();
-                throw new Unavailable(ready == null ? python + " " + script + " ended without a word"
-                        : ready.path("reason").asString(python + " " + script + " is not ready: " + ready));
+                throw new Unavailable(
+                        ready == null
+                                ? python + " " + script + " ended without a word"
+                                : ready.path("reason").asString(python + " " + script + " is not ready: " + ready));
             }
         } catch (IOException | TimeoutException e) {
             sender.close();
@@ -144,8 +144,10 @@ final class SpoofedSender implements AutoCloseable {
             ArrayNode packets = command.putArray("packets");
             for (Datagram datagram : datagrams.subList(start, Math.min(datagrams.size(), start + BATCH))) {
                 packets.addArray()
-                        .add(ipv4(datagram.from())).add(datagram.from().getPort())
-                        .add(ipv4(datagram.to())).add(datagram.to().getPort())
+                        .add(ipv4(datagram.from()))
+                        .add(datagram.from().getPort())
+                        .add(ipv4(datagram.to()))
+                        .add(datagram.to().getPort())
                         .add(HEX.formatHex(datagram.payload()));
             }
             call(command, COMMAND_TIMEOUT);
@@ -158,10 +160,13 @@ final class SpoofedSender implements AutoCloseable {
      * {@code prefix}, waiting at most {@code timeout}; fewer when the time is up. Only datagrams sent after the
      * call are seen.
      */
-    List<Captured> capture(List<Integer> fromPorts, List<Integer> toPorts, byte[] prefix, int count,
-                           Duration timeout) {
-        ObjectNode command = JSON.createObjectNode().put("op", "capture").put("interface", "lo")
-                .put("prefix", HEX.formatHex(prefix)).put("count", count).put("timeout_ms", timeout.toMillis());
+    List<Captured> capture(List<Integer> fromPorts, List<Integer> toPorts, byte[] prefix, int count, Duration timeout) {
+        ObjectNode command = JSON.createObjectNode()
+                .put("op", "capture")
+                .put("interface", "lo")
+                .put("prefix", HEX.formatHex(prefix))
+                .put("count", count)
+                .put("timeout_ms", timeout.toMillis());
         ArrayNode from = command.putArray("src_ports");
         fromPorts.forEach(from::add);
         ArrayNode to = command.putArray("dst_ports");
@@ -169,8 +174,11 @@ final class SpoofedSender implements AutoCloseable {
         JsonNode answer = call(command, timeout.plus(COMMAND_TIMEOUT));
         List<Captured> captured = new ArrayList<>();
         for (JsonNode packet : answer.path("packets")) {
-            captured.add(new Captured(new InetSocketAddress(packet.get(0).asString(), packet.get(1).asInt()),
-                    new InetSocketAddress(packet.get(2).asString(), packet.get(3).asInt()),
+            captured.add(new Captured(
+                    new InetSocketAddress(
+                            packet.get(0).asString(), packet.get(1).asInt()),
+                    new InetSocketAddress(
+                            packet.get(2).asString(), packet.get(3).asInt()),
                     HEX.parseHex(packet.get(4).asString())));
         }
         return captured;

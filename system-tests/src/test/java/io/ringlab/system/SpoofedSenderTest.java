@@ -52,8 +52,12 @@ class SpoofedSenderTest {
                 random.nextBytes(payload);
                 InetSocketAddress from = new InetSocketAddress("127.0.0.1", 1024 + random.nextInt(60_000));
                 attacker.send(from, victim.address(), payload);
-                assertThat(victim.receive()).as("payload of %d bytes (seed %d)", length, SEED).containsExactly(payload);
-                assertThat(victim.lastSender()).as("source of the datagram of %d bytes", length).isEqualTo(from);
+                assertThat(victim.receive())
+                        .as("payload of %d bytes (seed %d)", length, SEED)
+                        .containsExactly(payload);
+                assertThat(victim.lastSender())
+                        .as("source of the datagram of %d bytes", length)
+                        .isEqualTo(from);
             }
             // another loopback address: the source need not be one of this host's sockets
             InetSocketAddress elsewhere = new InetSocketAddress("127.9.8.7", 4242);
@@ -69,8 +73,10 @@ class SpoofedSenderTest {
         try (TestSocket victim = new TestSocket()) {
             // no more than the socket's default receive buffer holds before the test reads it
             List<SpoofedSender.Datagram> flood = java.util.stream.IntStream.range(0, 200)
-                    .mapToObj(i -> new SpoofedSender.Datagram(new InetSocketAddress("127.0.0.1", 20_000 + i),
-                            victim.address(), new byte[] {(byte) i, (byte) (i >> 8)}))
+                    .mapToObj(i -> new SpoofedSender.Datagram(
+                            new InetSocketAddress("127.0.0.1", 20_000 + i),
+                            victim.address(),
+                            new byte[] {(byte) i, (byte) (i >> 8)}))
                     .toList();
             attacker.sendAll(flood);
             for (int i = 0; i < flood.size(); i++) {
@@ -83,10 +89,15 @@ class SpoofedSenderTest {
     @Test
     void aCaptureSeesADatagramBetweenTwoSockets() throws Exception {
         SpoofedSender attacker = spoofer();
-        try (TestSocket a = new TestSocket(); TestSocket b = new TestSocket()) {
-            CompletableFuture<List<SpoofedSender.Captured>> capture = CompletableFuture.supplyAsync(() -> attacker.capture(
-                    List.of(a.address().getPort()), List.of(b.address().getPort()), new byte[] {'R', 'L'}, 1,
-                    Duration.ofSeconds(20)));
+        try (TestSocket a = new TestSocket();
+                TestSocket b = new TestSocket()) {
+            CompletableFuture<List<SpoofedSender.Captured>> capture =
+                    CompletableFuture.supplyAsync(() -> attacker.capture(
+                            List.of(a.address().getPort()),
+                            List.of(b.address().getPort()),
+                            new byte[] {'R', 'L'},
+                            1,
+                            Duration.ofSeconds(20)));
             // the capture starts when the script reads the command: send until it has seen one
             while (!capture.isDone()) {
                 a.send(b.address(), new byte[] {'x'});

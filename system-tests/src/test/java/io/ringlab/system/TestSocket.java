@@ -101,7 +101,8 @@ class TestSocket implements AutoCloseable {
                 continue;
             }
             Decoded decoded = FrameCodec.decode(datagram);
-            if (decoded instanceof Decoded.Framed framed && framed.frame() instanceof io.ringlab.protocol.Request request) {
+            if (decoded instanceof Decoded.Framed framed
+                    && framed.frame() instanceof io.ringlab.protocol.Request request) {
                 return request;
             }
             throw new AssertionError("expected a request, got " + decoded);

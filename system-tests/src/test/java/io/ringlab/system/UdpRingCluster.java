@@ -35,7 +35,8 @@ final class UdpRingCluster implements RingCluster {
 
     UdpRingCluster(int n, ElectionSettings settings, Random random) {
         int base = FreePorts.udpBlock(random, IntStream.range(0, n).toArray());
-        this.ids = IntStream.range(0, n).mapToObj(i -> "127.0.0.1:" + (base + i)).toList();
+        this.ids =
+                IntStream.range(0, n).mapToObj(i -> "127.0.0.1:" + (base + i)).toList();
         this.settings = settings;
         ids.forEach(this::start);
     }
@@ -44,9 +45,12 @@ final class UdpRingCluster implements RingCluster {
         RingListener listener = events.listenerFor(id);
         ConfigurableApplicationContext context = RingServerApplication.application()
                 .initializers(c -> c.getBeanFactory().registerSingleton("scenarioListener", listener))
-                .run(ServiceArguments.of("--server.port=0", "--spring.jmx.enabled=false",
+                .run(ServiceArguments.of(
+                                "--server.port=0",
+                                "--spring.jmx.enabled=false",
                                 "--ringlab.cluster.key=" + Cluster.CLUSTER_KEY)
-                        .and(ClusterArguments.server(id, Integer.parseInt(id.substring(id.lastIndexOf(':') + 1)), id, ids)
+                        .and(ClusterArguments.server(
+                                        id, Integer.parseInt(id.substring(id.lastIndexOf(':') + 1)), id, ids)
                                 .toList())
                         .with(ClusterArguments.RING_ELECTION_INTERVAL, settings.interval())
                         .with(ClusterArguments.RING_DOWNTIME, settings.downtime())
@@ -57,7 +61,8 @@ final class UdpRingCluster implements RingCluster {
                         .with("ringlab.server.ring.guard", settings.guard())
                         .with("ringlab.server.ring.suspect-after", settings.suspectAfter())
                         .with("ringlab.server.ring.probe-interval", settings.probeInterval())
-                        .with("ringlab.server.ring.history-size", settings.historySize()).toArray());
+                        .with("ringlab.server.ring.history-size", settings.historySize())
+                        .toArray());
         running.put(id, context);
     }
 

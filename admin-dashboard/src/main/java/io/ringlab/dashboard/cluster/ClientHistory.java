@@ -26,8 +26,7 @@ final class ClientHistory {
     }
 
     synchronized void add(String client, ClientSample sample) {
-        Deque<ClientSample> kept = samples.computeIfAbsent(client,
-                name -> new ArrayDeque<>(Math.min(capacity, 1024)));
+        Deque<ClientSample> kept = samples.computeIfAbsent(client, name -> new ArrayDeque<>(Math.min(capacity, 1024)));
         if (kept.size() == capacity) {
             kept.removeFirst();
         }

@@ -10,8 +10,14 @@ package io.ringlab.dashboard.cluster;
  * @param requestsPerSecond requests sent per second
  * @param successRate       answered over finished requests, in percent
  */
-public record ClientSample(long time, Double requestsPerSecond, Double successRate, Double averageMs,
-                           Double p50Ms, Double p99Ms, Double p999Ms) {
+public record ClientSample(
+        long time,
+        Double requestsPerSecond,
+        Double successRate,
+        Double averageMs,
+        Double p50Ms,
+        Double p99Ms,
+        Double p999Ms) {
 
     static ClientSample gap(long time) {
         return new ClientSample(time, null, null, null, null, null, null);

@@ -16,7 +16,11 @@ final class ClientSampler {
 
         static Counters of(long time, ClientStatus status) {
             long responses = status.responses();
-            return new Counters(time, status.sent(), responses, status.timeouts() + status.wrongReplies(),
+            return new Counters(
+                    time,
+                    status.sent(),
+                    responses,
+                    status.timeouts() + status.wrongReplies(),
                     status.averageMs() * responses);
         }
 
@@ -37,8 +41,14 @@ final class ClientSampler {
         Counters before = previous.put(client, now);
         if (before == null) {
             // the first look at this client: no interval to measure yet
-            return new ClientSample(time, null, null, null, percentile(status, status.p50Ms()),
-                    percentile(status, status.p99Ms()), percentile(status, status.p999Ms()));
+            return new ClientSample(
+                    time,
+                    null,
+                    null,
+                    null,
+                    percentile(status, status.p50Ms()),
+                    percentile(status, status.p99Ms()),
+                    percentile(status, status.p999Ms()));
         }
         if (!before.before(now)) {
             before = new Counters(before.time(), 0, 0, 0, 0);
@@ -46,11 +56,13 @@ final class ClientSampler {
         double seconds = Math.max(1, now.time() - before.time()) / 1000.0;
         long responses = now.responses() - before.responses();
         long finished = responses + now.failures() - before.failures();
-        return new ClientSample(time,
+        return new ClientSample(
+                time,
                 (now.sent() - before.sent()) / seconds,
                 finished == 0 ? null : 100.0 * responses / finished,
                 responses == 0 ? null : (now.totalMs() - before.totalMs()) / responses,
-                percentile(status, status.p50Ms()), percentile(status, status.p99Ms()),
+                percentile(status, status.p50Ms()),
+                percentile(status, status.p99Ms()),
                 percentile(status, status.p999Ms()));
     }
 

@@ -13,10 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -43,12 +43,19 @@ public class ClusterPoller implements SchedulingConfigurer {
         this.directory = directory;
         this.fetcher = fetcher;
         this.clock = Clock.systemUTC();
-        this.history = new ClientHistory(directory.clients().stream().map(Service::name).toList(),
-                properties.samplesKept());
+        this.history = new ClientHistory(
+                directory.clients().stream().map(Service::name).toList(), properties.samplesKept());
         this.reachability = new Reachability(properties.missesToMarkUnreachable());
-        latest.set(new ClusterView(clock.millis(), properties.pollInterval().toMillis(),
-                properties.history().toMillis(), unknown(directory.servers()), unknown(directory.agents()),
-                unknown(directory.clients()), Map.of(), Map.of(), properties.strategies()));
+        latest.set(new ClusterView(
+                clock.millis(),
+                properties.pollInterval().toMillis(),
+                properties.history().toMillis(),
+                unknown(directory.servers()),
+                unknown(directory.agents()),
+                unknown(directory.clients()),
+                Map.of(),
+                Map.of(),
+                properties.strategies()));
     }
 
     /** The last poll's view; before the first, every service unreachable. */
@@ -76,14 +83,17 @@ public class ClusterPoller implements SchedulingConfigurer {
         List<Service> watchedClients = directory.clients();
         List<CompletableFuture<ServiceView>> servers = directory.servers().stream()
                 .map(server -> fetcher.fetch(server.resolve("/api/status"))
-                        .thenCombine(fetcher.fetch(server.resolve("/api/ring")),
-                                (status, ring) -> ServiceView.of(server.name(), server.url().toString(), status, ring)))
+                        .thenCombine(
+                                fetcher.fetch(server.resolve("/api/ring")),
+                                (status, ring) -> ServiceView.of(
+                                        server.name(), server.url().toString(), status, ring)))
                 .toList();
         List<CompletableFuture<ServiceView>> agents = directory.agents().stream()
                 .map(agent -> fetcher.fetch(agent.resolve("/api/status"))
-                        .thenCombine(fetcher.fetch(agent.resolve("/api/upstream")),
-                                (status, upstream) -> ServiceView.agent(agent.name(), agent.url().toString(), status,
-                                        upstream)))
+                        .thenCombine(
+                                fetcher.fetch(agent.resolve("/api/upstream")),
+                                (status, upstream) -> ServiceView.agent(
+                                        agent.name(), agent.url().toString(), status, upstream)))
                 .toList();
         List<CompletableFuture<ServiceView>> clients = statusOf(watchedClients);
 
@@ -103,9 +113,16 @@ public class ClusterPoller implements SchedulingConfigurer {
         Stream.of(serverViews, clientViews, agentViews).flatMap(List::stream).forEach(view -> watched.add(view.name()));
         reachability.retain(watched);
         history.retain(watchedClients.stream().map(Service::name).collect(Collectors.toSet()));
-        ClusterView view = new ClusterView(polledAt, properties.pollInterval().toMillis(),
-                properties.history().toMillis(), serverViews, agentViews, clientViews, ServerNames.of(serverViews),
-                samples, properties.strategies());
+        ClusterView view = new ClusterView(
+                polledAt,
+                properties.pollInterval().toMillis(),
+                properties.history().toMillis(),
+                serverViews,
+                agentViews,
+                clientViews,
+                ServerNames.of(serverViews),
+                samples,
+                properties.strategies());
         latest.set(view);
         pollListeners.forEach(listener -> listener.accept(view));
     }
@@ -113,7 +130,8 @@ public class ClusterPoller implements SchedulingConfigurer {
     private List<CompletableFuture<ServiceView>> statusOf(List<Service> services) {
         return services.stream()
                 .map(service -> fetcher.fetch(service.resolve("/api/status"))
-                        .thenApply(status -> ServiceView.of(service.name(), service.url().toString(), status, null)))
+                        .thenApply(status ->
+                                ServiceView.of(service.name(), service.url().toString(), status, null)))
                 .toList();
     }
 
@@ -126,7 +144,8 @@ public class ClusterPoller implements SchedulingConfigurer {
 
     private static List<ServiceView> unknown(List<Service> services) {
         return services.stream()
-                .map(service -> ServiceView.unreachable(service.name(), service.url().toString(), "not polled yet", 0))
+                .map(service ->
+                        ServiceView.unreachable(service.name(), service.url().toString(), "not polled yet", 0))
                 .toList();
     }
 }

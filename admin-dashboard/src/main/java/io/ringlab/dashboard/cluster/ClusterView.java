@@ -13,7 +13,13 @@ import java.util.Map;
  * @param clientSamples  each client's newest chart sample
  * @param strategies     the agents' balancing strategies
  */
-public record ClusterView(long polledAt, long pollIntervalMs, long historyMs, List<ServiceView> servers,
-                          List<ServiceView> agents, List<ServiceView> clients, Map<String, String> serverNames,
-                          Map<String, ClientSample> clientSamples, List<String> strategies) {
-}
+public record ClusterView(
+        long polledAt,
+        long pollIntervalMs,
+        long historyMs,
+        List<ServiceView> servers,
+        List<ServiceView> agents,
+        List<ServiceView> clients,
+        Map<String, String> serverNames,
+        Map<String, ClientSample> clientSamples,
+        List<String> strategies) {}

@@ -24,19 +24,24 @@ final class DiscoveredServices {
 
     private static final Pattern TRAILING_NUMBER = Pattern.compile("(.*?)(\\d+)$");
     static final Comparator<String> NATURAL = Comparator.comparing(DiscoveredServices::prefix)
-            .thenComparingLong(DiscoveredServices::number).thenComparing(Comparator.naturalOrder());
+            .thenComparingLong(DiscoveredServices::number)
+            .thenComparing(Comparator.naturalOrder());
 
-    private DiscoveredServices() {
-    }
+    private DiscoveredServices() {}
 
     static List<Service> of(List<SrvTarget> targets, SrvName srv, int max) {
         Map<String, Service> byName = new LinkedHashMap<>();
         for (SrvTarget target : targets) {
-            if (srv.accepts(target.host()) && target.port() >= 1 && target.port() <= 65535 && target.address() != null
-                    && !target.address().isAnyLocalAddress() && !target.address().isMulticastAddress()) {
+            if (srv.accepts(target.host())
+                    && target.port() >= 1
+                    && target.port() <= 65535
+                    && target.address() != null
+                    && !target.address().isAnyLocalAddress()
+                    && !target.address().isMulticastAddress()) {
                 String host = target.address().getHostAddress();
                 String literal = target.address() instanceof Inet6Address ? "[" + host + "]" : host;
-                byName.putIfAbsent(target.firstLabel(),
+                byName.putIfAbsent(
+                        target.firstLabel(),
                         new Service(target.firstLabel(), URI.create("http://" + literal + ":" + target.port())));
             }
         }

@@ -2,6 +2,7 @@ package io.ringlab.dashboard.cluster;
 
 import io.ringlab.model.status.RingStatus;
 import io.ringlab.model.status.ServerStatus;
+
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,8 +15,7 @@ import java.util.Map;
  */
 final class ServerNames {
 
-    private ServerNames() {
-    }
+    private ServerNames() {}
 
     static Map<String, String> of(List<ServiceView> servers) {
         Map<String, String> names = new LinkedHashMap<>();

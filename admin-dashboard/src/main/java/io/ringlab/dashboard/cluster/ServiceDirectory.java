@@ -28,7 +28,11 @@ import java.util.concurrent.TimeUnit;
 public class ServiceDirectory implements SmartLifecycle {
 
     /** The three kinds of service the page shows. */
-    public enum Role { SERVERS, AGENTS, CLIENTS }
+    public enum Role {
+        SERVERS,
+        AGENTS,
+        CLIENTS
+    }
 
     private static final Log log = LogFactory.getLog(ServiceDirectory.class);
 
@@ -40,7 +44,11 @@ public class ServiceDirectory implements SmartLifecycle {
 
     @Autowired
     ServiceDirectory(DashboardProperties properties) {
-        this(properties, new JndiSrvResolver(properties.discovery().dnsServer(), properties.discovery().timeout()));
+        this(
+                properties,
+                new JndiSrvResolver(
+                        properties.discovery().dnsServer(),
+                        properties.discovery().timeout()));
     }
 
     ServiceDirectory(DashboardProperties properties, SrvResolver resolver) {
@@ -80,8 +88,12 @@ public class ServiceDirectory implements SmartLifecycle {
         } catch (DiscoveryException e) {
             synchronized (this) {
                 if (!e.getMessage().equals(lastFailure.put(role, e.getMessage()))) {
-                    log.warn("discovery of the %s (%s) failed, keeping the %d known: %s".formatted(
-                            role.name().toLowerCase(), srv, services.get(role).size(), e.getMessage()));
+                    log.warn("discovery of the %s (%s) failed, keeping the %d known: %s"
+                            .formatted(
+                                    role.name().toLowerCase(),
+                                    srv,
+                                    services.get(role).size(),
+                                    e.getMessage()));
                 }
             }
             return;
@@ -89,8 +101,11 @@ public class ServiceDirectory implements SmartLifecycle {
         synchronized (this) {
             lastFailure.remove(role);
             if (!found.equals(services.get(role))) {
-                log.info("%s from %s: %s".formatted(role.name().toLowerCase(), srv,
-                        found.stream().map(Service::name).toList()));
+                log.info("%s from %s: %s"
+                        .formatted(
+                                role.name().toLowerCase(),
+                                srv,
+                                found.stream().map(Service::name).toList()));
                 services.put(role, found);
             }
         }
@@ -114,7 +129,8 @@ public class ServiceDirectory implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleWithFixedDelay(this::refreshSafely, 0, discovery.refresh().toMillis(), TimeUnit.MILLISECONDS);
+        executor.scheduleWithFixedDelay(
+                this::refreshSafely, 0, discovery.refresh().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

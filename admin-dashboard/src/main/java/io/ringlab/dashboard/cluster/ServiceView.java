@@ -21,11 +21,18 @@ import tools.jackson.databind.JsonNode;
  *                    last one it gave
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ServiceView(String name, String url, boolean reachable, String error, int missedPolls, JsonNode status,
-                          JsonNode ring, JsonNode upstream) {
+public record ServiceView(
+        String name,
+        String url,
+        boolean reachable,
+        String error,
+        int missedPolls,
+        JsonNode status,
+        JsonNode ring,
+        JsonNode upstream) {
 
-    public ServiceView(String name, String url, boolean reachable, String error, int missedPolls, JsonNode status,
-                       JsonNode ring) {
+    public ServiceView(
+            String name, String url, boolean reachable, String error, int missedPolls, JsonNode status, JsonNode ring) {
         this(name, url, reachable, error, missedPolls, status, ring, null);
     }
 
@@ -39,7 +46,9 @@ public record ServiceView(String name, String url, boolean reachable, String err
     /** An agent: its status, and its upstream response times when it gave them. */
     static ServiceView agent(String name, String url, Fetched status, Fetched upstream) {
         ServiceView view = of(name, url, status, null);
-        return view.reachable() ? new ServiceView(name, url, true, null, 0, view.status(), null, upstream.json()) : view;
+        return view.reachable()
+                ? new ServiceView(name, url, true, null, 0, view.status(), null, upstream.json())
+                : view;
     }
 
     static ServiceView unreachable(String name, String url, String error, int missedPolls) {

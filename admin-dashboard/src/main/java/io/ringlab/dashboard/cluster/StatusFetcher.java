@@ -31,7 +31,10 @@ class StatusFetcher {
     }
 
     CompletableFuture<Fetched> fetch(URI uri) {
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET()
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
                 .build();
         return exchange.send(request, timeout)
                 .thenApply(this::parse)

@@ -17,8 +17,7 @@ public final class StatusRecords {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private StatusRecords() {
-    }
+    private StatusRecords() {}
 
     /** @return null when there is no document, or it is not one of that shape */
     public static <T> T read(JsonNode document, Class<T> type) {

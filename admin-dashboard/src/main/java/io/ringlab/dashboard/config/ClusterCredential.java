@@ -17,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("ringlab.security")
 public record ClusterCredential(
         @DefaultValue("admin") @NotBlank String username,
+
         @NotBlank(message = "must be set (environment RINGLAB_SECURITY_PASSWORD); the local run generates one")
         String password) {
 
     /** The value of an HTTP {@code Authorization} header for Basic authentication. */
     public String basicAuthorization() {
-        return "Basic " + java.util.Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return "Basic "
+                + java.util.Base64.getEncoder()
+                        .encodeToString((username + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Override

@@ -53,16 +53,33 @@ public record DashboardProperties(
         @DefaultValue List<@Valid @NotNull Service> servers,
         @DefaultValue List<@Valid @NotNull Service> agents,
         @DefaultValue List<@Valid @NotNull Service> clients,
-        @DefaultValue("1s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1) Duration pollInterval,
-        @DefaultValue("800ms") @NotNull @DurationMin(millis = 1) Duration pollTimeout,
+
+        @DefaultValue("1s") @NotNull @DurationMin(millis = 100) @DurationMax(minutes = 1)
+        Duration pollInterval,
+
+        @DefaultValue("800ms") @NotNull @DurationMin(millis = 1)
+        Duration pollTimeout,
+
         @DefaultValue("2") @Min(1) @Max(100) int missesToMarkUnreachable,
-        @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration controlTimeout,
+
+        @DefaultValue("5s") @NotNull @DurationMin(millis = 1)
+        Duration controlTimeout,
+
         @DefaultValue("1MB") @NotNull DataSize maxBodySize,
-        @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1) Duration history,
-        @DefaultValue({BalancingStrategyNames.ROUND_ROBIN, BalancingStrategyNames.LEAST_OUTSTANDING,
-                BalancingStrategyNames.P2C_OUTSTANDING, BalancingStrategyNames.P2C_LATENCY,
-                BalancingStrategyNames.WEIGHTED_ROUND_ROBIN})
-        @NotEmpty List<@NotBlank String> strategies,
+
+        @DefaultValue("5m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 1)
+        Duration history,
+
+        @DefaultValue({
+            BalancingStrategyNames.ROUND_ROBIN,
+            BalancingStrategyNames.LEAST_OUTSTANDING,
+            BalancingStrategyNames.P2C_OUTSTANDING,
+            BalancingStrategyNames.P2C_LATENCY,
+            BalancingStrategyNames.WEIGHTED_ROUND_ROBIN
+        })
+        @NotEmpty
+        List<@NotBlank String> strategies,
+
         @DefaultValue @Valid Discovery discovery,
         URI labUrl,
         URI grafanaUrl) {
@@ -90,13 +107,15 @@ public record DashboardProperties(
             checkUrl("ringlab.dashboard.grafana-url", grafanaUrl);
         }
         if (pollTimeout != null && pollInterval != null && pollTimeout.compareTo(pollInterval) > 0) {
-            throw new InvalidPropertyException("ringlab.dashboard.poll-timeout",
-                    "%s is longer than poll-interval %s: a slow service would stall the page".formatted(pollTimeout,
-                            pollInterval));
+            throw new InvalidPropertyException(
+                    "ringlab.dashboard.poll-timeout",
+                    "%s is longer than poll-interval %s: a slow service would stall the page"
+                            .formatted(pollTimeout, pollInterval));
         }
-        if (maxBodySize != null && (maxBodySize.compareTo(MIN_BODY_SIZE) < 0 || maxBodySize.compareTo(MAX_BODY_SIZE) > 0)) {
-            throw new InvalidPropertyException("ringlab.dashboard.max-body-size",
-                    "%s is not from 1KB to 64MB".formatted(maxBodySize));
+        if (maxBodySize != null
+                && (maxBodySize.compareTo(MIN_BODY_SIZE) < 0 || maxBodySize.compareTo(MAX_BODY_SIZE) > 0)) {
+            throw new InvalidPropertyException(
+                    "ringlab.dashboard.max-body-size", "%s is not from 1KB to 64MB".formatted(maxBodySize));
         }
     }
 
@@ -134,15 +153,19 @@ public record DashboardProperties(
      * @param dnsServer   the DNS server to ask, {@code host:port}; none: the system's ({@code /etc/resolv.conf})
      * @param timeout     how long a query waits for its first answer
      */
-    public record Discovery(@DefaultValue("") String servers,
-                            @DefaultValue("") String agents,
-                            @DefaultValue("") String clients,
-                            @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
-                            Duration refresh,
-                            @DefaultValue("64") @Min(1) @Max(1000) int maxServices,
-                            HostAndPort dnsServer,
-                            @DefaultValue("1s") @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10)
-                            Duration timeout) {
+    public record Discovery(
+            @DefaultValue("") String servers,
+            @DefaultValue("") String agents,
+            @DefaultValue("") String clients,
+
+            @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
+            Duration refresh,
+
+            @DefaultValue("64") @Min(1) @Max(1000) int maxServices,
+            HostAndPort dnsServer,
+
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10)
+            Duration timeout) {
 
         public Discovery {
             servers = checked("servers", servers);
@@ -168,8 +191,10 @@ public record DashboardProperties(
 
     private static void checkOneWay(String role, List<Service> listed, String srv) {
         if (listed != null && !listed.isEmpty() && srv != null && !srv.isEmpty()) {
-            throw new InvalidPropertyException("ringlab.dashboard.discovery." + role, "given together with"
-                    + " ringlab.dashboard." + role + "; give one of them: a fixed list, or discovery");
+            throw new InvalidPropertyException(
+                    "ringlab.dashboard.discovery." + role,
+                    "given together with" + " ringlab.dashboard." + role
+                            + "; give one of them: a fixed list, or discovery");
         }
     }
 
@@ -179,12 +204,16 @@ public record DashboardProperties(
         for (List<Service> list : lists) {
             for (Service service : list == null ? List.<Service>of() : list) {
                 if (service != null && service.name() != null && !seen.add(service.name())) {
-                    throw new InvalidPropertyException(property, "two services are named '" + service.name()
-                            + "'; names must be unique (they select the target of a control)");
+                    throw new InvalidPropertyException(
+                            property,
+                            "two services are named '" + service.name()
+                                    + "'; names must be unique (they select the target of a control)");
                 }
                 if (service != null && service.name() != null && !service.name().matches("[A-Za-z0-9._-]+")) {
-                    throw new InvalidPropertyException(property, "service name '" + service.name()
-                            + "': use letters, digits, '.', '_' and '-' only (it is part of control URLs)");
+                    throw new InvalidPropertyException(
+                            property,
+                            "service name '" + service.name()
+                                    + "': use letters, digits, '.', '_' and '-' only (it is part of control URLs)");
                 }
             }
         }

@@ -25,17 +25,19 @@ class AgentControlController {
         this.properties = properties;
     }
 
-    record StrategyChange(String strategy) {
-    }
+    record StrategyChange(String strategy) {}
 
     @PostMapping("/{agent}/strategy")
     ResponseEntity<?> switchStrategy(@PathVariable String agent, @RequestBody(required = false) StrategyChange change) {
         var target = targets.agent(agent);
-        if (change == null || change.strategy() == null || !properties.strategies().contains(change.strategy())) {
-            throw ControlRefused.badRequest("unknown strategy '%s'; known: %s".formatted(
-                    change == null ? null : change.strategy(), properties.strategies()));
+        if (change == null
+                || change.strategy() == null
+                || !properties.strategies().contains(change.strategy())) {
+            throw ControlRefused.badRequest("unknown strategy '%s'; known: %s"
+                    .formatted(change == null ? null : change.strategy(), properties.strategies()));
         }
-        return ControlResponses.of(forwarder.send(target, "POST", "/api/agent/strategy",
-                Map.of("strategy", change.strategy())).join());
+        return ControlResponses.of(forwarder
+                .send(target, "POST", "/api/agent/strategy", Map.of("strategy", change.strategy()))
+                .join());
     }
 }

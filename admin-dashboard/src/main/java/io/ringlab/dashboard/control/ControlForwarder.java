@@ -24,8 +24,8 @@ class ControlForwarder {
     private final ClusterCredential credential;
     private final Duration timeout;
 
-    ControlForwarder(ServiceExchange exchange, JsonMapper json, ClusterCredential credential,
-                     DashboardProperties properties) {
+    ControlForwarder(
+            ServiceExchange exchange, JsonMapper json, ClusterCredential credential, DashboardProperties properties) {
         this.exchange = exchange;
         this.json = json;
         this.credential = credential;
@@ -42,9 +42,10 @@ class ControlForwarder {
     }
 
     /** The same, with headers of its own ({@code X-RingLab-Operator} for the lab's launcher). */
-    CompletableFuture<Forwarded> send(Service service, String method, String path, Object body,
-                                      Map<String, String> headers) {
-        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+    CompletableFuture<Forwarded> send(
+            Service service, String method, String path, Object body, Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher = body == null
+                ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body));
         HttpRequest.Builder request = HttpRequest.newBuilder(service.resolve(path))
                 .timeout(timeout)
@@ -54,8 +55,12 @@ class ControlForwarder {
                 .method(method, publisher);
         headers.forEach(request::header);
         return exchange.send(request.build(), timeout)
-                .thenApply(response -> new Forwarded(service.name(), response.statusCode(),
-                        response.headers().firstValue("Content-Type").orElse(null), response.body(), null))
+                .thenApply(response -> new Forwarded(
+                        service.name(),
+                        response.statusCode(),
+                        response.headers().firstValue("Content-Type").orElse(null),
+                        response.body(),
+                        null))
                 .exceptionally(e -> Forwarded.failed(service.name(), e, timeout));
     }
 }

@@ -22,8 +22,7 @@ import java.util.stream.Collectors;
  */
 final class ControlResponses {
 
-    private ControlResponses() {
-    }
+    private ControlResponses() {}
 
     static ResponseEntity<?> of(Forwarded answer) {
         if (answer.status() == 0) {
@@ -64,14 +63,20 @@ final class ControlResponses {
         List<Map<String, Object>> results = answers.stream()
                 .map(answer -> Map.<String, Object>of("service", answer.service(), "status", answer.status()))
                 .toList();
-        Forwarded failed = answers.stream().filter(answer -> !answer.succeeded()).findFirst().orElse(null);
+        Forwarded failed = answers.stream()
+                .filter(answer -> !answer.succeeded())
+                .findFirst()
+                .orElse(null);
         if (failed == null) {
             return ResponseEntity.ok(Map.of("results", results));
         }
         HttpStatusCode status = failed.status() == 0 || failed.status() == 401 || failed.status() == 403
-                ? HttpStatus.BAD_GATEWAY : HttpStatusCode.valueOf(failed.status());
-        String detail = answers.stream().filter(answer -> !answer.succeeded())
-                .map(answer -> answer.service() + (answer.status() == 0 ? " " + answer.error() : ": HTTP " + answer.status()))
+                ? HttpStatus.BAD_GATEWAY
+                : HttpStatusCode.valueOf(failed.status());
+        String detail = answers.stream()
+                .filter(answer -> !answer.succeeded())
+                .map(answer ->
+                        answer.service() + (answer.status() == 0 ? " " + answer.error() : ": HTTP " + answer.status()))
                 .collect(Collectors.joining("; "));
         ResponseEntity<ProblemDetail> problem = Problems.of(status, "not every service did it: " + detail);
         problem.getBody().setProperty("results", results);

@@ -34,8 +34,15 @@ class ControlTargets {
     }
 
     private static Service find(String role, List<Service> services, String name) {
-        return services.stream().filter(service -> service.name().equals(name)).findFirst()
-                .orElseThrow(() -> new ControlRefused(HttpStatus.NOT_FOUND, "no %s named '%s'; known: %s".formatted(
-                        role, name, services.stream().map(Service::name).toList())));
+        return services.stream()
+                .filter(service -> service.name().equals(name))
+                .findFirst()
+                .orElseThrow(() -> new ControlRefused(
+                        HttpStatus.NOT_FOUND,
+                        "no %s named '%s'; known: %s"
+                                .formatted(
+                                        role,
+                                        name,
+                                        services.stream().map(Service::name).toList())));
     }
 }

@@ -18,7 +18,8 @@ record Forwarded(String service, int status, String contentType, byte[] body, St
     /** The exchange failed: the service could not be reached, was too slow, or answered more than is read. */
     static Forwarded failed(String service, Throwable failure, Duration timeout) {
         var tooLarge = HttpFailures.tooLarge(failure);
-        return tooLarge != null ? new Forwarded(service, 0, null, new byte[0], tooLarge.getMessage())
+        return tooLarge != null
+                ? new Forwarded(service, 0, null, new byte[0], tooLarge.getMessage())
                 : unreachable(service, HttpFailures.describe(failure, timeout));
     }
 

@@ -37,8 +37,7 @@ class LabController {
         this.forwarder = forwarder;
     }
 
-    record FaultRequest(String fault) {
-    }
+    record FaultRequest(String fault) {}
 
     @GetMapping
     Map<String, Object> lab() {
@@ -47,17 +46,19 @@ class LabController {
 
     @GetMapping("/faults")
     ResponseEntity<?> faults() {
-        return ControlResponses.of(forwarder.send(launcher(), "GET", "/api/faults", null).join());
+        return ControlResponses.of(
+                forwarder.send(launcher(), "GET", "/api/faults", null).join());
     }
 
     @GetMapping("/events")
     ResponseEntity<?> events() {
-        return ControlResponses.of(forwarder.send(launcher(), "GET", "/api/events", null).join());
+        return ControlResponses.of(
+                forwarder.send(launcher(), "GET", "/api/events", null).join());
     }
 
     @PostMapping("/faults")
-    ResponseEntity<?> inject(@RequestBody(required = false) FaultRequest request, Authentication person,
-                             HttpServletRequest http) {
+    ResponseEntity<?> inject(
+            @RequestBody(required = false) FaultRequest request, Authentication person, HttpServletRequest http) {
         Service launcher = launcher();
         if (request == null || request.fault() == null || request.fault().isBlank()) {
             throw ControlRefused.badRequest("give {\"fault\": \"...\"} in the language of --fault, e.g. "
@@ -79,14 +80,20 @@ class LabController {
         return change(launcher(), "/api/faults/heal", null, person, http);
     }
 
-    private ResponseEntity<?> change(Service launcher, String path, Object body, Authentication person,
-                                     HttpServletRequest http) {
+    private ResponseEntity<?> change(
+            Service launcher, String path, Object body, Authentication person, HttpServletRequest http) {
         String operator = person.getName() + " (dashboard, from " + http.getRemoteAddr() + ")";
-        return ControlResponses.of(forwarder.send(launcher, "POST", path, body, Map.of(OPERATOR_HEADER, operator)).join());
+        return ControlResponses.of(forwarder
+                .send(launcher, "POST", path, body, Map.of(OPERATOR_HEADER, operator))
+                .join());
     }
 
     private Service launcher() {
-        return properties.lab().orElseThrow(() -> new ControlRefused(HttpStatus.NOT_FOUND,
-                "no lab: the dashboard was started without ringlab.dashboard.lab-url (bin/ringlab-lab sets it)"));
+        return properties
+                .lab()
+                .orElseThrow(
+                        () -> new ControlRefused(
+                                HttpStatus.NOT_FOUND,
+                                "no lab: the dashboard was started without ringlab.dashboard.lab-url (bin/ringlab-lab sets it)"));
     }
 }

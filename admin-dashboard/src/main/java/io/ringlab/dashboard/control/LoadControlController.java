@@ -32,8 +32,7 @@ class LoadControlController {
     }
 
     /** One of the two, or both. */
-    record LoadChange(Integer threads, Double rate) {
-    }
+    record LoadChange(Integer threads, Double rate) {}
 
     @PostMapping("/{client}/start")
     ResponseEntity<?> start(@PathVariable String client) {
@@ -60,8 +59,8 @@ class LoadControlController {
             throw ControlRefused.badRequest("threads must be 1 to " + MAX_THREADS + ", not " + change.threads());
         }
         if (change.rate() != null && !(change.rate() >= 0 && change.rate() <= MAX_RATE)) {
-            throw ControlRefused.badRequest("rate must be 0 (closed loop) to " + (long) MAX_RATE
-                    + " requests/s, not " + change.rate());
+            throw ControlRefused.badRequest(
+                    "rate must be 0 (closed loop) to " + (long) MAX_RATE + " requests/s, not " + change.rate());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         if (change.threads() != null) {
@@ -70,10 +69,12 @@ class LoadControlController {
         if (change.rate() != null) {
             body.put("rate", change.rate());
         }
-        return ControlResponses.of(forwarder.send(target, "PUT", "/api/load", body).join());
+        return ControlResponses.of(
+                forwarder.send(target, "PUT", "/api/load", body).join());
     }
 
     private ResponseEntity<?> post(String client, String path) {
-        return ControlResponses.of(forwarder.send(targets.client(client), "POST", path, null).join());
+        return ControlResponses.of(
+                forwarder.send(targets.client(client), "POST", path, null).join());
     }
 }

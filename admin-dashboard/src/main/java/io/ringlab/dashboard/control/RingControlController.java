@@ -29,12 +29,13 @@ class RingControlController {
         this.forwarder = forwarder;
     }
 
-    record Downtime(Integer seconds) {
-    }
+    record Downtime(Integer seconds) {}
 
     @PostMapping("/servers/{server}/election")
     ResponseEntity<?> startElection(@PathVariable String server) {
-        return ControlResponses.of(forwarder.send(targets.server(server), "POST", "/api/ring/elections", null).join());
+        return ControlResponses.of(forwarder
+                .send(targets.server(server), "POST", "/api/ring/elections", null)
+                .join());
     }
 
     @PostMapping("/servers/{server}/down")
@@ -46,13 +47,16 @@ class RingControlController {
         if (downtime.seconds() < 1 || downtime.seconds() > MAX_DOWN_SECONDS) {
             throw ControlRefused.badRequest("seconds must be 1 to " + MAX_DOWN_SECONDS + ", not " + downtime.seconds());
         }
-        return ControlResponses.of(forwarder.send(target, "POST", "/api/server/down",
-                Map.of("seconds", downtime.seconds())).join());
+        return ControlResponses.of(forwarder
+                .send(target, "POST", "/api/server/down", Map.of("seconds", downtime.seconds()))
+                .join());
     }
 
     @PostMapping("/servers/{server}/up")
     ResponseEntity<?> bringUp(@PathVariable String server) {
-        return ControlResponses.of(forwarder.send(targets.server(server), "POST", "/api/server/up", null).join());
+        return ControlResponses.of(forwarder
+                .send(targets.server(server), "POST", "/api/server/up", null)
+                .join());
     }
 
     @PostMapping("/ring/periodic/pause")

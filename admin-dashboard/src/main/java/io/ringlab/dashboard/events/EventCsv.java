@@ -13,19 +13,25 @@ public final class EventCsv {
 
     static final String HEADER = "seq,time,epochMillis,kind,source,text,by";
 
-    private EventCsv() {
-    }
+    private EventCsv() {}
 
     public static String of(List<ClusterEvent> events) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (ClusterEvent event : events) {
-            csv.append(event.seq()).append(',')
-                    .append(Instant.ofEpochMilli(event.epochMillis())).append(',')
-                    .append(event.epochMillis()).append(',')
-                    .append(field(event.kind())).append(',')
-                    .append(field(event.source())).append(',')
-                    .append(field(event.text())).append(',')
-                    .append(field(event.by())).append("\r\n");
+            csv.append(event.seq())
+                    .append(',')
+                    .append(Instant.ofEpochMilli(event.epochMillis()))
+                    .append(',')
+                    .append(event.epochMillis())
+                    .append(',')
+                    .append(field(event.kind()))
+                    .append(',')
+                    .append(field(event.source()))
+                    .append(',')
+                    .append(field(event.text()))
+                    .append(',')
+                    .append(field(event.by()))
+                    .append("\r\n");
         }
         return csv.toString();
     }

@@ -32,6 +32,7 @@ public class EventDeriver {
     private final LinkedHashSet<String> roundsSeen = new LinkedHashSet<>();
     /** Services that have answered a poll: a service's first answer (as the dashboard starts) is no event. */
     private final Set<String> answered = new HashSet<>();
+
     private ClusterView previous;
 
     public List<ClusterEvent> next(ClusterView view) {
@@ -39,7 +40,8 @@ public class EventDeriver {
         if (previous != null) {
             Map<String, ServiceView> before = byName(previous);
             long at = view.polledAt();
-            for (ServiceView service : Stream.of(view.servers(), view.agents(), view.clients()).flatMap(List::stream)
+            for (ServiceView service : Stream.of(view.servers(), view.agents(), view.clients())
+                    .flatMap(List::stream)
                     .toList()) {
                 ServiceView earlier = before.get(service.name());
                 if (earlier == null) {
@@ -64,7 +66,9 @@ public class EventDeriver {
                 }
             }
         }
-        Stream.of(view.servers(), view.agents(), view.clients()).flatMap(List::stream).filter(ServiceView::reachable)
+        Stream.of(view.servers(), view.agents(), view.clients())
+                .flatMap(List::stream)
+                .filter(ServiceView::reachable)
                 .forEach(service -> answered.add(service.name()));
         previous = view;
         return events;
@@ -90,41 +94,63 @@ public class EventDeriver {
         return fresh.stream()
                 .map(winner -> {
                     String name = name(view.serverNames(), winner.winner());
-                    String text = "round %s: %s won with value %d (%.1f ms, %d messages)".formatted(
-                            winner.round(), name, winner.value(), winner.durationMs(), winner.messagesSent());
-                    return ClusterEvent.of(winner.finishedAt() == null ? view.polledAt()
-                            : winner.finishedAt().toEpochMilli(), EventKind.ROUND, name, text);
+                    String text = "round %s: %s won with value %d (%.1f ms, %d messages)"
+                            .formatted(
+                                    winner.round(), name, winner.value(), winner.durationMs(), winner.messagesSent());
+                    return ClusterEvent.of(
+                            winner.finishedAt() == null
+                                    ? view.polledAt()
+                                    : winner.finishedAt().toEpochMilli(),
+                            EventKind.ROUND,
+                            name,
+                            text);
                 })
                 .sorted(Comparator.comparingLong(ClusterEvent::epochMillis))
                 .toList();
     }
 
-    private static void reachability(ServiceView earlier, ServiceView now, boolean answeredBefore, long at,
-                                     List<ClusterEvent> events) {
+    private static void reachability(
+            ServiceView earlier, ServiceView now, boolean answeredBefore, long at, List<ClusterEvent> events) {
         if (earlier.reachable() && !now.reachable()) {
-            events.add(ClusterEvent.of(at, EventKind.UNREACHABLE, now.name(), now.name() + " unreachable"
-                    + (now.error() == null ? "" : ": " + now.error())));
+            events.add(ClusterEvent.of(
+                    at,
+                    EventKind.UNREACHABLE,
+                    now.name(),
+                    now.name() + " unreachable" + (now.error() == null ? "" : ": " + now.error())));
         } else if (!earlier.reachable() && now.reachable() && answeredBefore) {
             events.add(ClusterEvent.of(at, EventKind.REACHABLE, now.name(), now.name() + " reachable again"));
         }
     }
 
-    private static void downtime(ServerStatus before, ServerStatus status, String server, long at,
-                                 List<ClusterEvent> events) {
+    private static void downtime(
+            ServerStatus before, ServerStatus status, String server, long at, List<ClusterEvent> events) {
         String was = before.state();
         String is = status.state();
         if (!"down".equals(was) && "down".equals(is)) {
             String reason = status.downReason();
-            events.add(ClusterEvent.of(at, EventKind.DOWN, server, "%s down%s for %d s".formatted(server,
-                    reason == null || reason.isEmpty() ? "" : " (" + ("election".equals(reason) ? "elected" : reason) + ")",
-                    Math.round(status.downForMs() / 1000.0))));
+            events.add(ClusterEvent.of(
+                    at,
+                    EventKind.DOWN,
+                    server,
+                    "%s down%s for %d s"
+                            .formatted(
+                                    server,
+                                    reason == null || reason.isEmpty()
+                                            ? ""
+                                            : " (" + ("election".equals(reason) ? "elected" : reason) + ")",
+                                    Math.round(status.downForMs() / 1000.0))));
         } else if ("down".equals(was) && "up".equals(is)) {
             events.add(ClusterEvent.of(at, EventKind.UP, server, server + " up again"));
         }
     }
 
-    private static void agent(AgentStatus before, AgentStatus status, String agent, Map<String, String> names, long at,
-                              List<ClusterEvent> events) {
+    private static void agent(
+            AgentStatus before,
+            AgentStatus status,
+            String agent,
+            Map<String, String> names,
+            long at,
+            List<ClusterEvent> events) {
         Map<String, AgentStatus.ServerShare> earlier = new HashMap<>();
         shares(before).forEach(share -> earlier.put(share.server(), share));
         List<String> newlyEjected = new ArrayList<>();
@@ -135,11 +161,14 @@ public class EventDeriver {
             }
             String server = name(names, share.server());
             if (was.up() && !share.up()) {
-                events.add(ClusterEvent.of(at, EventKind.OUT, agent,
+                events.add(ClusterEvent.of(
+                        at,
+                        EventKind.OUT,
+                        agent,
                         "%s took %s out of rotation (%s)".formatted(agent, server, share.state())));
             } else if (!was.up() && share.up()) {
-                events.add(ClusterEvent.of(at, EventKind.IN, agent,
-                        "%s put %s back in rotation".formatted(agent, server)));
+                events.add(ClusterEvent.of(
+                        at, EventKind.IN, agent, "%s put %s back in rotation".formatted(agent, server)));
             }
             if ("ejected".equals(share.state()) && !"ejected".equals(was.state())) {
                 newlyEjected.add(server);
@@ -147,13 +176,23 @@ public class EventDeriver {
         }
         long ejections = status.ejections() - before.ejections();
         if (ejections > 0) {
-            events.add(ClusterEvent.of(at, EventKind.EJECTION, agent, "%s ejected %s".formatted(agent,
-                    newlyEjected.isEmpty() ? ejections + (ejections == 1 ? " server" : " servers")
-                            : String.join(", ", newlyEjected))));
+            events.add(ClusterEvent.of(
+                    at,
+                    EventKind.EJECTION,
+                    agent,
+                    "%s ejected %s"
+                            .formatted(
+                                    agent,
+                                    newlyEjected.isEmpty()
+                                            ? ejections + (ejections == 1 ? " server" : " servers")
+                                            : String.join(", ", newlyEjected))));
         }
         long retries = status.retries() - before.retries();
         if (retries >= RETRY_BURST) {
-            events.add(ClusterEvent.of(at, EventKind.RETRIES, agent,
+            events.add(ClusterEvent.of(
+                    at,
+                    EventKind.RETRIES,
+                    agent,
                     "%s retried %d requests since the poll before".formatted(agent, retries)));
         }
     }
@@ -164,7 +203,8 @@ public class EventDeriver {
 
     private static Map<String, ServiceView> byName(ClusterView view) {
         Map<String, ServiceView> all = new HashMap<>();
-        Stream.of(view.servers(), view.agents(), view.clients()).flatMap(List::stream)
+        Stream.of(view.servers(), view.agents(), view.clients())
+                .flatMap(List::stream)
                 .forEach(service -> all.put(service.name(), service));
         return all;
     }

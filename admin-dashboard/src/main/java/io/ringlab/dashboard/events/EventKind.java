@@ -32,6 +32,8 @@ public enum EventKind {
     }
 
     public static Optional<EventKind> fromLabel(String label) {
-        return Arrays.stream(values()).filter(kind -> kind.label().equals(label)).findFirst();
+        return Arrays.stream(values())
+                .filter(kind -> kind.label().equals(label))
+                .findFirst();
     }
 }

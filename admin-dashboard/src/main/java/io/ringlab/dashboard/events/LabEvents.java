@@ -32,8 +32,12 @@ class LabEvents {
     private final AtomicBoolean reading = new AtomicBoolean();
     private int taken;
 
-    LabEvents(EventLog log, ServiceExchange exchange, JsonMapper json, DashboardProperties properties,
-              ClusterPoller poller) {
+    LabEvents(
+            EventLog log,
+            ServiceExchange exchange,
+            JsonMapper json,
+            DashboardProperties properties,
+            ClusterPoller poller) {
         this.log = log;
         this.exchange = exchange;
         this.json = json;
@@ -45,8 +49,11 @@ class LabEvents {
         if (!reading.compareAndSet(false, true)) {
             return;
         }
-        HttpRequest request = HttpRequest.newBuilder(lab.resolve("/api/events")).timeout(timeout)
-                .header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(lab.resolve("/api/events"))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         exchange.send(request, timeout).whenComplete((response, failure) -> {
             try {
                 if (failure == null && response.statusCode() == 200) {
@@ -63,8 +70,7 @@ class LabEvents {
     }
 
     /** The launcher's answer: {@code {"events": [...]}}. */
-    private record Answer(List<LabEvent> events) {
-    }
+    private record Answer(List<LabEvent> events) {}
 
     /** The events in the launcher's answer; none when it is not such an answer. */
     static List<LabEvent> events(JsonNode answer) {
@@ -76,7 +82,10 @@ class LabEvents {
     static List<ClusterEvent> newEvents(List<LabEvent> events, int taken) {
         List<ClusterEvent> fresh = new ArrayList<>();
         for (LabEvent event : events.subList(Math.min(taken, events.size()), events.size())) {
-            ClusterEvent fault = ClusterEvent.of(event.epochMillis(), EventKind.FAULT, "lab",
+            ClusterEvent fault = ClusterEvent.of(
+                    event.epochMillis(),
+                    EventKind.FAULT,
+                    "lab",
                     "fault " + event.faultId() + " " + event.kind() + ": " + event.text());
             fresh.add(event.by() == null || event.by().isEmpty() ? fault : fault.by(event.by()));
         }

@@ -34,9 +34,14 @@ final class OperatorActionCounter {
      * @param variables the pattern's variables as the request filled them
      */
     void count(String pattern, Map<String, String> variables, String operator, int status) {
-        Counter.builder(NAME).description("Actions operators took through the dashboard, answered or refused")
-                .tag("action", action(pattern)).tag("target", target(variables)).tag("operator", operator)
-                .tag("outcome", status / 100 + "xx").register(registry).increment();
+        Counter.builder(NAME)
+                .description("Actions operators took through the dashboard, answered or refused")
+                .tag("action", action(pattern))
+                .tag("target", target(variables))
+                .tag("operator", operator)
+                .tag("outcome", status / 100 + "xx")
+                .register(registry)
+                .increment();
     }
 
     static String action(String pattern) {

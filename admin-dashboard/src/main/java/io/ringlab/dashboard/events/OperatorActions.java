@@ -36,37 +36,49 @@ class OperatorActions implements WebMvcConfigurer {
     }
 
     private static boolean watched(ClusterView view, String name) {
-        return Stream.of(view.servers(), view.agents(), view.clients()).flatMap(List::stream)
-                .map(ServiceView::name).anyMatch(name::equals);
+        return Stream.of(view.servers(), view.agents(), view.clients())
+                .flatMap(List::stream)
+                .map(ServiceView::name)
+                .anyMatch(name::equals);
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
-            @Override
-            public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
-                                        Exception failure) {
-                if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
-                    return;
-                }
-                Principal person = request.getUserPrincipal();
-                if (person == null) {
-                    return; // refused before sign-in: nobody acted
-                }
-                String path = request.getRequestURI();
-                String action = path.replaceFirst("^/api/(control/)?", "");
-                String[] parts = action.split("/");
-                String source = parts.length > 1 ? parts[1] : parts[0];
-                log.add(ClusterEvent.of(clock.millis(), EventKind.OPERATOR, source,
-                        request.getMethod() + " " + action + " → " + response.getStatus())
-                        .by(person.getName() + " (from " + request.getRemoteAddr() + ")"));
-                Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-                @SuppressWarnings("unchecked")
-                Map<String, String> variables = (Map<String, String>) request.getAttribute(
-                        HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-                counter.count(pattern == null ? null : pattern.toString(), variables == null ? Map.of() : variables,
-                        person.getName(), response.getStatus());
-            }
-        }).addPathPatterns("/api/control/**", "/api/lab/faults", "/api/lab/faults/**");
+                    @Override
+                    public void afterCompletion(
+                            HttpServletRequest request,
+                            HttpServletResponse response,
+                            Object handler,
+                            Exception failure) {
+                        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+                            return;
+                        }
+                        Principal person = request.getUserPrincipal();
+                        if (person == null) {
+                            return; // refused before sign-in: nobody acted
+                        }
+                        String path = request.getRequestURI();
+                        String action = path.replaceFirst("^/api/(control/)?", "");
+                        String[] parts = action.split("/");
+                        String source = parts.length > 1 ? parts[1] : parts[0];
+                        log.add(ClusterEvent.of(
+                                        clock.millis(),
+                                        EventKind.OPERATOR,
+                                        source,
+                                        request.getMethod() + " " + action + " → " + response.getStatus())
+                                .by(person.getName() + " (from " + request.getRemoteAddr() + ")"));
+                        Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+                        @SuppressWarnings("unchecked")
+                        Map<String, String> variables = (Map<String, String>)
+                                request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+                        counter.count(
+                                pattern == null ? null : pattern.toString(),
+                                variables == null ? Map.of() : variables,
+                                person.getName(),
+                                response.getStatus());
+                    }
+                })
+                .addPathPatterns("/api/control/**", "/api/lab/faults", "/api/lab/faults/**");
     }
 }

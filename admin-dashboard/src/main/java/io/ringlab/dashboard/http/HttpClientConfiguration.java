@@ -1,7 +1,6 @@
 package io.ringlab.dashboard.http;
 
 import io.ringlab.dashboard.config.DashboardProperties;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -9,8 +9,7 @@ import java.util.concurrent.TimeoutException;
 /** Says in a few words why a service could not be reached, for the page. */
 public final class HttpFailures {
 
-    private HttpFailures() {
-    }
+    private HttpFailures() {}
 
     public static String describe(Throwable failure, Duration timeout) {
         BodyTooLargeException tooLarge = tooLarge(failure);

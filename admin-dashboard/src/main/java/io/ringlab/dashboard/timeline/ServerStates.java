@@ -18,8 +18,7 @@ import java.util.Set;
  */
 final class ServerStates {
 
-    private ServerStates() {
-    }
+    private ServerStates() {}
 
     static Map<String, String> of(ClusterView view) {
         Set<String> outSomewhere = new HashSet<>();

@@ -16,8 +16,7 @@ import java.util.Map;
 class TimelineController {
 
     /** The timeline's history: {@code servers} name → state changes, {@code clients} name → samples. */
-    record Timeline(Map<String, List<StateChange>> servers, Map<String, List<ClientSample>> clients) {
-    }
+    record Timeline(Map<String, List<StateChange>> servers, Map<String, List<ClientSample>> clients) {}
 
     private final StateHistory states;
     private final ClusterPoller poller;

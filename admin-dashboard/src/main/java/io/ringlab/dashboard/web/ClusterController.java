@@ -27,7 +27,8 @@ class ClusterController {
     /** Where the page links to: {@code grafana}, the Grafana with the project's dashboards, when one is configured. */
     @GetMapping("/links")
     Map<String, String> links() {
-        return properties.grafanaUrl() == null ? Map.of()
+        return properties.grafanaUrl() == null
+                ? Map.of()
                 : Map.of("grafana", properties.grafanaUrl().toString().replaceAll("/+$", ""));
     }
 

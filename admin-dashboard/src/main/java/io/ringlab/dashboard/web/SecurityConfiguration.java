@@ -45,8 +45,9 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain dashboardSecurity(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder,
-                                          CredentialThrottle throttle) throws Exception {
+    SecurityFilterChain dashboardSecurity(
+            HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, CredentialThrottle throttle)
+            throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
         var provider = new DaoAuthenticationProvider(users);
@@ -55,17 +56,27 @@ class SecurityConfiguration {
         var authentication = new ProviderManager(provider);
         authentication.setAuthenticationEventPublisher(new CredentialThrottleRecorder(throttle));
         http.authenticationManager(authentication)
-                .addFilterBefore(new CredentialThrottleFilter(throttle, signIn), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/login.html", "/css/**", "/js/login.js", "/api/session",
-                                "/actuator/health/**", "/actuator/prometheus", "/error").permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .addFilterBefore(
+                        new CredentialThrottleFilter(throttle, signIn), UsernamePasswordAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login",
+                                "/login.html",
+                                "/css/**",
+                                "/js/login.js",
+                                "/api/session",
+                                "/actuator/health/**",
+                                "/actuator/prometheus",
+                                "/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form ->
+                        form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
                 // the first is the default: whatever is not the API sends a person to the sign-in page
                 .exceptionHandling(exceptions -> exceptions
-                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
-                                new NegatedRequestMatcher(api))
+                        .defaultAuthenticationEntryPointFor(
+                                new LoginUrlAuthenticationEntryPoint("/login"), new NegatedRequestMatcher(api))
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api));
         return http.build();
     }

@@ -1,8 +1,8 @@
 package io.ringlab.dashboard.web;
 
 import io.ringlab.support.control.ControlLimits;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -18,18 +18,31 @@ import java.util.Map;
 @RestController
 class SessionController {
 
-    private static final Map<String, Object> LIMITS = Map.of("downSeconds", ControlLimits.MAX_DOWN_SECONDS,
-            "threads", ControlLimits.MAX_THREADS, "rate", ControlLimits.MAX_RATE);
+    private static final Map<String, Object> LIMITS = Map.of(
+            "downSeconds",
+            ControlLimits.MAX_DOWN_SECONDS,
+            "threads",
+            ControlLimits.MAX_THREADS,
+            "rate",
+            ControlLimits.MAX_RATE);
 
     @GetMapping("/api/session")
     Map<String, Object> session(Authentication authentication, CsrfToken csrf) {
-        boolean signedIn = authentication != null && authentication.isAuthenticated()
+        boolean signedIn = authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
         Map<String, Object> session = new LinkedHashMap<>();
         session.put("signedIn", signedIn);
         session.put("username", signedIn ? authentication.getName() : null);
-        session.put("csrf", Map.of("headerName", csrf.getHeaderName(), "parameterName", csrf.getParameterName(),
-                "token", csrf.getToken()));
+        session.put(
+                "csrf",
+                Map.of(
+                        "headerName",
+                        csrf.getHeaderName(),
+                        "parameterName",
+                        csrf.getParameterName(),
+                        "token",
+                        csrf.getToken()));
         session.put("limits", LIMITS);
         return session;
     }

@@ -42,7 +42,8 @@ class ClientSamplerTest {
         sampler.next("c", 1_000, status(100, 100, 0, 0, 1.0));
 
         assertThat(sampler.next("c", 2_000, null)).isEqualTo(ClientSample.gap(2_000));
-        assertThat(sampler.next("c", 3_000, status(300, 300, 0, 0, 1.0)).requestsPerSecond()).isNull();
+        assertThat(sampler.next("c", 3_000, status(300, 300, 0, 0, 1.0)).requestsPerSecond())
+                .isNull();
     }
 
     @Test
@@ -65,7 +66,8 @@ class ClientSamplerTest {
     }
 
     private static ClientStatus status(long sent, long responses, long timeouts, long wrong, double averageMs) {
-        return StatusRecords.read(JSON.readTree("""
+        return StatusRecords.read(
+                JSON.readTree("""
                 {"sent": %d, "responses": %d, "timeouts": %d, "wrongReplies": %d, "averageMs": %s,
                  "p50Ms": 1.5, "p99Ms": 9.0}""".formatted(sent, responses, timeouts, wrong, averageMs)), ClientStatus.class);
     }

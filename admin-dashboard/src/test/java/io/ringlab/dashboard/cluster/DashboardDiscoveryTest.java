@@ -1,5 +1,6 @@
 package io.ringlab.dashboard.cluster;
 
+import com.sun.net.httpserver.HttpServer;
 import io.ringlab.dashboard.DashboardApplication;
 import io.ringlab.support.discovery.DnsmasqServer;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,8 +12,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
-
-import com.sun.net.httpserver.HttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,32 +37,50 @@ class DashboardDiscoveryTest {
         HttpServer server0 = statusServer("{\"role\": \"ring-server\", \"instance\": \"ring-server-0\"}");
         HttpServer server1 = statusServer("{\"role\": \"ring-server\", \"instance\": \"ring-server-1\"}");
         HttpServer agent = statusServer("{\"instance\": \"lb-agent-5d8f-x2x7q\", \"servers\": []}");
-        DnsmasqServer.Record agentRecord = new DnsmasqServer.Record(AGENTS,
-                "lb-agent-5d8f-x2x7q.lb-agent.lab.svc.cluster.local", agent.getAddress().getPort(), "127.0.0.1");
+        DnsmasqServer.Record agentRecord = new DnsmasqServer.Record(
+                AGENTS,
+                "lb-agent-5d8f-x2x7q.lb-agent.lab.svc.cluster.local",
+                agent.getAddress().getPort(),
+                "127.0.0.1");
         try (DnsmasqServer dns = DnsmasqServer.start(List.of(server("ring-server-0", server0), agentRecord));
-             ConfigurableApplicationContext dashboard = DashboardApplication.application().run("--server.port=0",
-                     "--server.address=127.0.0.1", "--spring.jmx.enabled=false", "--ringlab.security.password=x",
-                     "--ringlab.dashboard.poll-interval=200ms", "--ringlab.dashboard.poll-timeout=150ms",
-                     "--ringlab.dashboard.discovery.servers=" + SERVERS,
-                     "--ringlab.dashboard.discovery.agents=" + AGENTS,
-                     "--ringlab.dashboard.discovery.refresh=1s",
-                     "--ringlab.dashboard.discovery.dns-server=" + dns.address())) {
+                ConfigurableApplicationContext dashboard = DashboardApplication.application()
+                        .run(
+                                "--server.port=0",
+                                "--server.address=127.0.0.1",
+                                "--spring.jmx.enabled=false",
+                                "--ringlab.security.password=x",
+                                "--ringlab.dashboard.poll-interval=200ms",
+                                "--ringlab.dashboard.poll-timeout=150ms",
+                                "--ringlab.dashboard.discovery.servers=" + SERVERS,
+                                "--ringlab.dashboard.discovery.agents=" + AGENTS,
+                                "--ringlab.dashboard.discovery.refresh=1s",
+                                "--ringlab.dashboard.discovery.dns-server=" + dns.address())) {
             ClusterPoller poller = dashboard.getBean(ClusterPoller.class);
 
-            await("ring-server-0 and the agent found and polled").atMost(PATIENCE).until(() ->
-                    reachable(poller.latest().servers()).equals(List.of("ring-server-0"))
+            await("ring-server-0 and the agent found and polled")
+                    .atMost(PATIENCE)
+                    .until(() -> reachable(poller.latest().servers()).equals(List.of("ring-server-0"))
                             && reachable(poller.latest().agents()).equals(List.of("lb-agent-5d8f-x2x7q")));
 
             dns.serve(List.of(server("ring-server-0", server0), server("ring-server-1", server1), agentRecord));
-            await("ring-server-1 added").atMost(PATIENCE).until(() ->
-                    reachable(poller.latest().servers()).equals(List.of("ring-server-0", "ring-server-1")));
+            await("ring-server-1 added")
+                    .atMost(PATIENCE)
+                    .until(() ->
+                            reachable(poller.latest().servers()).equals(List.of("ring-server-0", "ring-server-1")));
 
             dns.serve(List.of(server("ring-server-1", server1)));
-            await("ring-server-0 removed").atMost(PATIENCE).until(() ->
-                    names(poller.latest().servers()).equals(List.of("ring-server-1")));
-            assertThat(dashboard.getBean(ServiceDirectory.class).servers().get(0).url().toString())
+            await("ring-server-0 removed")
+                    .atMost(PATIENCE)
+                    .until(() -> names(poller.latest().servers()).equals(List.of("ring-server-1")));
+            assertThat(dashboard
+                            .getBean(ServiceDirectory.class)
+                            .servers()
+                            .get(0)
+                            .url()
+                            .toString())
                     .isEqualTo("http://127.0.0.1:" + server1.getAddress().getPort());
-            assertThat(names(poller.latest().agents())).as("a name DNS does not answer for keeps its services")
+            assertThat(names(poller.latest().agents()))
+                    .as("a name DNS does not answer for keeps its services")
                     .containsExactly("lb-agent-5d8f-x2x7q");
         } finally {
             server0.stop(0);
@@ -73,8 +90,11 @@ class DashboardDiscoveryTest {
     }
 
     private static DnsmasqServer.Record server(String pod, HttpServer http) {
-        return new DnsmasqServer.Record(SERVERS, pod + ".ring-server.lab.svc.cluster.local",
-                http.getAddress().getPort(), "127.0.0.1");
+        return new DnsmasqServer.Record(
+                SERVERS,
+                pod + ".ring-server.lab.svc.cluster.local",
+                http.getAddress().getPort(),
+                "127.0.0.1");
     }
 
     private static List<String> reachable(List<ServiceView> views) {

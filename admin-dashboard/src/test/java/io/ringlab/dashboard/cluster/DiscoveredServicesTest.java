@@ -18,23 +18,32 @@ class DiscoveredServicesTest {
 
     @Test
     void podsBecomeServicesNamedAfterThem_inRingOrder_atTheirAddress() {
-        List<Service> services = DiscoveredServices.of(List.of(
-                target("ring-server-10", "10.0.0.10"), target("ring-server-2", "10.0.0.2"),
-                target("ring-server-0", "fd00::1")), SRV, 10);
+        List<Service> services = DiscoveredServices.of(
+                List.of(
+                        target("ring-server-10", "10.0.0.10"),
+                        target("ring-server-2", "10.0.0.2"),
+                        target("ring-server-0", "fd00::1")),
+                SRV,
+                10);
 
-        assertThat(services).containsExactly(
-                new Service("ring-server-0", URI.create("http://[fd00:0:0:0:0:0:0:1]:8080")),
-                new Service("ring-server-2", URI.create("http://10.0.0.2:8080")),
-                new Service("ring-server-10", URI.create("http://10.0.0.10:8080")));
+        assertThat(services)
+                .containsExactly(
+                        new Service("ring-server-0", URI.create("http://[fd00:0:0:0:0:0:0:1]:8080")),
+                        new Service("ring-server-2", URI.create("http://10.0.0.2:8080")),
+                        new Service("ring-server-10", URI.create("http://10.0.0.10:8080")));
     }
 
     @Test
     void targetsOutsideTheService_orWithoutAnAddress_areLeftOut_andAtMostMaxAreKept() {
-        List<Service> services = DiscoveredServices.of(List.of(
-                new SrvTarget("evil.example.com", 8080, address("10.6.6.6")),
-                new SrvTarget("nameless.ring-server.lab.svc.cluster.local", 8080, null),
-                target("ring-server-1", "10.0.0.1"), target("ring-server-0", "10.0.0.0"),
-                target("ring-server-2", "10.0.0.2")), SRV, 2);
+        List<Service> services = DiscoveredServices.of(
+                List.of(
+                        new SrvTarget("evil.example.com", 8080, address("10.6.6.6")),
+                        new SrvTarget("nameless.ring-server.lab.svc.cluster.local", 8080, null),
+                        target("ring-server-1", "10.0.0.1"),
+                        target("ring-server-0", "10.0.0.0"),
+                        target("ring-server-2", "10.0.0.2")),
+                SRV,
+                2);
 
         assertThat(services).extracting(Service::name).containsExactly("ring-server-0", "ring-server-1");
     }

@@ -47,8 +47,11 @@ class ReachabilityTest {
     }
 
     private static ServiceView answered(long requests) {
-        return ServiceView.of("server-1", "http://127.0.0.1:8001",
-                Fetched.ok(JSON.readTree("{\"requestsReceived\": " + requests + "}")), null);
+        return ServiceView.of(
+                "server-1",
+                "http://127.0.0.1:8001",
+                Fetched.ok(JSON.readTree("{\"requestsReceived\": " + requests + "}")),
+                null);
     }
 
     private static ServiceView miss() {

@@ -49,15 +49,30 @@ class ServiceDirectoryTest {
         directory.refresh();
         assertThat(directory.servers()).isEmpty();
 
-        assertThat(directory.agents()).as("a role without an SRV name keeps its list").containsExactly(fixedAgent);
-        assertThat(answers).as("DNS was asked once a refresh, for the servers only").isEmpty();
+        assertThat(directory.agents())
+                .as("a role without an SRV name keeps its list")
+                .containsExactly(fixedAgent);
+        assertThat(answers)
+                .as("DNS was asked once a refresh, for the servers only")
+                .isEmpty();
     }
 
     private DashboardProperties properties() {
-        return new DashboardProperties(List.of(), List.of(fixedAgent), List.of(), Duration.ofSeconds(1),
-                Duration.ofMillis(800), 2, Duration.ofSeconds(5), DataSize.ofMegabytes(1), Duration.ofMinutes(5),
-                List.of("round-robin"), new DashboardProperties.Discovery(SERVERS, "", "", Duration.ofSeconds(5), 64,
-                null, Duration.ofSeconds(1)), null, null);
+        return new DashboardProperties(
+                List.of(),
+                List.of(fixedAgent),
+                List.of(),
+                Duration.ofSeconds(1),
+                Duration.ofMillis(800),
+                2,
+                Duration.ofSeconds(5),
+                DataSize.ofMegabytes(1),
+                Duration.ofMinutes(5),
+                List.of("round-robin"),
+                new DashboardProperties.Discovery(
+                        SERVERS, "", "", Duration.ofSeconds(5), 64, null, Duration.ofSeconds(1)),
+                null,
+                null);
     }
 
     private static SrvTarget target(String pod, String address) throws Exception {

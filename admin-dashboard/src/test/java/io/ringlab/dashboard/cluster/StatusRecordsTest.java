@@ -11,8 +11,14 @@ class StatusRecordsTest {
 
     @Test
     void aViewReadsItsStatusAsTheModelRecordWhateverPropertiesItHasMoreOrFewer() {
-        ServiceView server = new ServiceView("server-1", "http://10.0.0.1:8081", true, null, 0,
-                JSON.readTree("{\"state\": \"down\", \"downForMs\": 4000, \"udpPort\": 4242, \"fromANewerBuild\": [1]}"),
+        ServiceView server = new ServiceView(
+                "server-1",
+                "http://10.0.0.1:8081",
+                true,
+                null,
+                0,
+                JSON.readTree(
+                        "{\"state\": \"down\", \"downForMs\": 4000, \"udpPort\": 4242, \"fromANewerBuild\": [1]}"),
                 JSON.readTree("{\"self\": \"10.0.0.1:4242\", \"state\": \"down\"}"));
 
         assertThat(server.serverStatus().state()).isEqualTo("down");
@@ -24,13 +30,14 @@ class StatusRecordsTest {
     @Test
     void noStatusOrOneOfAnotherShapeIsNone() {
         ServiceView lost = ServiceView.unreachable("agent-1", "http://10.0.0.2:8082", "timeout", 3);
-        ServiceView odd = new ServiceView("client-1", "http://10.0.0.3:8083", true, null, 0,
-                JSON.readTree("[1, 2]"), null);
+        ServiceView odd =
+                new ServiceView("client-1", "http://10.0.0.3:8083", true, null, 0, JSON.readTree("[1, 2]"), null);
 
         assertThat(lost.agentStatus()).isNull();
         assertThat(odd.clientStatus()).isNull();
         assertThat(odd.ringStatus()).isNull();
-        assertThat(StatusRecords.read(JSON.readTree("{\"sent\": \"many\"}"), io.ringlab.model.status.ClientStatus.class))
+        assertThat(StatusRecords.read(
+                        JSON.readTree("{\"sent\": \"many\"}"), io.ringlab.model.status.ClientStatus.class))
                 .isNull();
     }
 }

@@ -17,20 +17,32 @@ class DashboardConfigurationTest {
 
     @Test
     void withoutAPassword(CapturedOutput output) {
-        assertStopsNaming(DashboardApplication.application(), output, "ringlab.security.password=(not set): must be set (environment RINGLAB_SECURITY_PASSWORD)");
+        assertStopsNaming(
+                DashboardApplication.application(),
+                output,
+                "ringlab.security.password=(not set): must be set (environment RINGLAB_SECURITY_PASSWORD)");
     }
 
     @Test
     void withTwoServicesOfOneName(CapturedOutput output) {
-        assertStopsNaming(DashboardApplication.application(), output, "two services are named 'server-1'", "--ringlab.security.password=x",
-                "--ringlab.dashboard.servers[0].name=server-1", "--ringlab.dashboard.servers[0].url=http://a:1",
-                "--ringlab.dashboard.agents[0].name=server-1", "--ringlab.dashboard.agents[0].url=http://b:1");
+        assertStopsNaming(
+                DashboardApplication.application(),
+                output,
+                "two services are named 'server-1'",
+                "--ringlab.security.password=x",
+                "--ringlab.dashboard.servers[0].name=server-1",
+                "--ringlab.dashboard.servers[0].url=http://a:1",
+                "--ringlab.dashboard.agents[0].name=server-1",
+                "--ringlab.dashboard.agents[0].url=http://b:1");
     }
 
     @Test
     void withASignInThrottleThatAllowsNoFailure(CapturedOutput output) {
-        assertStopsNaming(DashboardApplication.application(), output,
+        assertStopsNaming(
+                DashboardApplication.application(),
+                output,
                 "ringlab.security.throttle.max-failures=0: must be greater than or equal to 1",
-                "--ringlab.security.password=x", "--ringlab.security.throttle.max-failures=0");
+                "--ringlab.security.password=x",
+                "--ringlab.security.throttle.max-failures=0");
     }
 }

@@ -21,7 +21,8 @@ class DashboardPropertiesTest {
 
     private static final String SRV = "_http._tcp.ring-server.ringlab.svc.cluster.local";
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bound.class)
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withUserConfiguration(Bound.class)
             .withPropertyValues("ringlab.security.password=x");
 
     @ParameterizedTest(name = "{0}")
@@ -64,9 +65,12 @@ class DashboardPropertiesTest {
 
     @Test
     void listsForSomeRolesAndDiscoveryForAnotherStart() {
-        runner.withPropertyValues("ringlab.dashboard.servers[0].name=server-1",
-                "ringlab.dashboard.servers[0].url=http://127.0.0.1:8001/", "ringlab.dashboard.discovery.agents=" + SRV,
-                "ringlab.dashboard.lab-url=http://127.0.0.1:8300").run(context -> {
+        runner.withPropertyValues(
+                        "ringlab.dashboard.servers[0].name=server-1",
+                        "ringlab.dashboard.servers[0].url=http://127.0.0.1:8001/",
+                        "ringlab.dashboard.discovery.agents=" + SRV,
+                        "ringlab.dashboard.lab-url=http://127.0.0.1:8300")
+                .run(context -> {
                     assertThat(context).hasNotFailed();
                     DashboardProperties dashboard = context.getBean(DashboardProperties.class);
                     assertThat(dashboard.servers().get(0).resolve("/api/status"))
@@ -79,6 +83,5 @@ class DashboardPropertiesTest {
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({DashboardProperties.class, ClusterCredential.class})
     @Import(HostAndPortConverter.class)
-    static class Bound {
-    }
+    static class Bound {}
 }

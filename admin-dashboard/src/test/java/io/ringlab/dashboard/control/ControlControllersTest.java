@@ -42,10 +42,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mocked: a control needs a signed-in person and the session's CSRF token, bad input is refused with a 400 naming
  * the range before anything is forwarded, and a service's answer is handed back.
  */
-@WebMvcTest(controllers = {RingControlController.class, LoadControlController.class, AgentControlController.class,
-        LabController.class},
-        includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "io\\.ringlab\\.dashboard\\.web\\.SecurityConfiguration"),
+@WebMvcTest(
+        controllers = {
+            RingControlController.class,
+            LoadControlController.class,
+            AgentControlController.class,
+            LabController.class
+        },
+        includeFilters =
+                @ComponentScan.Filter(
+                        type = FilterType.REGEX,
+                        pattern = "io\\.ringlab\\.dashboard\\.web\\.SecurityConfiguration"),
         properties = "ringlab.security.password=password-of-the-test")
 class ControlControllersTest {
 
@@ -67,8 +74,10 @@ class ControlControllersTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     ControlTargets targets;
+
     @MockitoBean
     ControlForwarder forwarder;
     /** Where the answered controls are recorded (events.OperatorActions, a WebMvcConfigurer of the slice). */
@@ -87,7 +96,9 @@ class ControlControllersTest {
 
     @Test
     void aControlWithoutASessionIsUnauthorized() throws Exception {
-        mvc.perform(post("/api/control/servers/server-1/down").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/control/servers/server-1/down")
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seconds\": 30}"))
                 .andExpect(status().isUnauthorized());
         verify(forwarder, never()).send(any(), anyString(), anyString(), any());
@@ -95,18 +106,21 @@ class ControlControllersTest {
 
     @Test
     void aControlWithoutTheCsrfTokenIsForbidden() throws Exception {
-        mvc.perform(post("/api/control/servers/server-1/down").with(user("admin"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"seconds\": 30}"))
+        mvc.perform(post("/api/control/servers/server-1/down")
+                        .with(user("admin"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\": 30}"))
                 .andExpect(status().isForbidden());
         verify(forwarder, never()).send(any(), anyString(), anyString(), any());
     }
 
     @Test
     void aDowntimeIsForwardedAndTheServersAnswerHandedBack() throws Exception {
-        when(forwarder.send(SERVER, "POST", "/api/server/down", Map.of("seconds", 30))).thenReturn(answer(
-                "server-1", 202, "{\"state\":\"down\",\"seconds\":30}"));
+        when(forwarder.send(SERVER, "POST", "/api/server/down", Map.of("seconds", 30)))
+                .thenReturn(answer("server-1", 202, "{\"state\":\"down\",\"seconds\":30}"));
 
-        mvc.perform(signedIn(post("/api/control/servers/server-1/down")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(signedIn(post("/api/control/servers/server-1/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seconds\": 30}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.state").value("down"));
@@ -118,8 +132,9 @@ class ControlControllersTest {
 
         mvc.perform(signedIn(post("/api/control/servers/server-1/up")))
                 .andExpect(status().isBadGateway())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
-                        "server-1 refused the dashboard's credential (HTTP 401)")));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith(
+                                "server-1 refused the dashboard's credential (HTTP 401)")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -129,7 +144,8 @@ class ControlControllersTest {
             {} => give {"seconds": N}, 1 to 3600
             """)
     void aDowntimeOutOfRangeIsABadRequest(String body, String detail) throws Exception {
-        mvc.perform(signedIn(post("/api/control/servers/server-1/down")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(signedIn(post("/api/control/servers/server-1/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(detail));
@@ -145,7 +161,8 @@ class ControlControllersTest {
             {} => give {"threads": N} and/or {"rate": R} (requests/s, 0 = closed loop)
             """)
     void aLoadOutOfTheLimitsIsABadRequest(String body, String detail) throws Exception {
-        mvc.perform(signedIn(put("/api/control/clients/client-1/load")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(signedIn(put("/api/control/clients/client-1/load"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(detail));
@@ -154,23 +171,29 @@ class ControlControllersTest {
 
     @Test
     void anUnknownStrategyIsABadRequestNamingTheKnownOnes() throws Exception {
-        mvc.perform(signedIn(post("/api/control/agents/agent-1/strategy")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(signedIn(post("/api/control/agents/agent-1/strategy"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"strategy\": \"random\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value("unknown strategy 'random'; known: [round-robin,"
-                        + " least-outstanding, p2c-outstanding, p2c-latency, weighted-round-robin]"));
+                .andExpect(jsonPath("$.detail")
+                        .value("unknown strategy 'random'; known: [round-robin,"
+                                + " least-outstanding, p2c-outstanding, p2c-latency, weighted-round-robin]"));
         verify(forwarder, never()).send(any(), anyString(), anyString(), any());
     }
 
     @Test
     void withoutALabTheLabsControlsAreNotFound() throws Exception {
-        mvc.perform(get("/api/lab").with(user("admin"))).andExpect(status().isOk())
+        mvc.perform(get("/api/lab").with(user("admin")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.present").value(false));
-        mvc.perform(signedIn(post("/api/lab/faults")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(signedIn(post("/api/lab/faults"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"fault\": \"for 20s loss 5% agent<->server\"}"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value(
-                        "no lab: the dashboard was started without ringlab.dashboard.lab-url (bin/ringlab-lab sets it)"));
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value(
+                                        "no lab: the dashboard was started without ringlab.dashboard.lab-url (bin/ringlab-lab sets it)"));
         verify(forwarder, never()).send(any(), anyString(), anyString(), any(), any());
     }
 
@@ -179,7 +202,7 @@ class ControlControllersTest {
     }
 
     private static CompletableFuture<Forwarded> answer(String service, int status, String json) {
-        return CompletableFuture.completedFuture(new Forwarded(service, status, "application/json",
-                json.getBytes(StandardCharsets.UTF_8), null));
+        return CompletableFuture.completedFuture(
+                new Forwarded(service, status, "application/json", json.getBytes(StandardCharsets.UTF_8), null));
     }
 }

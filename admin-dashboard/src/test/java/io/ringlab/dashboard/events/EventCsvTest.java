@@ -26,10 +26,16 @@ class EventCsvTest {
 
     @Test
     void oneCrlfLinePerEventAfterTheHeader() {
-        String csv = EventCsv.of(List.of(new ClusterEvent(3, 1_767_225_600_000L, "operator", "server-2",
-                "POST servers/server-2/down → 202", "admin (from 127.0.0.1)")));
-        assertThat(csv).isEqualTo(EventCsv.HEADER + "\r\n"
-                + "3,2026-01-01T00:00:00Z,1767225600000,operator,server-2,POST servers/server-2/down → 202,"
-                + "admin (from 127.0.0.1)\r\n");
+        String csv = EventCsv.of(List.of(new ClusterEvent(
+                3,
+                1_767_225_600_000L,
+                "operator",
+                "server-2",
+                "POST servers/server-2/down → 202",
+                "admin (from 127.0.0.1)")));
+        assertThat(csv)
+                .isEqualTo(EventCsv.HEADER + "\r\n"
+                        + "3,2026-01-01T00:00:00Z,1767225600000,operator,server-2,POST servers/server-2/down → 202,"
+                        + "admin (from 127.0.0.1)\r\n");
     }
 }

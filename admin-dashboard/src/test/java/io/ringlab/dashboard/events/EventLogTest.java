@@ -13,7 +13,8 @@ class EventLogTest {
             log.add(ClusterEvent.of(i, i % 2 == 0 ? EventKind.DOWN : EventKind.UP, "server-" + i, "event " + i));
         }
         assertThat(log.matching(e -> true)).extracting(ClusterEvent::seq).containsExactly(3L, 4L, 5L);
-        assertThat(log.matching(e -> e.kind().equals("down"))).extracting(ClusterEvent::text)
+        assertThat(log.matching(e -> e.kind().equals("down")))
+                .extracting(ClusterEvent::text)
                 .containsExactly("event 2", "event 4");
         assertThat(log.dropped()).isEqualTo(2);
     }

@@ -18,7 +18,8 @@ class LabEventsTest {
 
         assertThat(LabEvents.newEvents(answer, 2)).isEmpty();
         var fresh = LabEvents.newEvents(answer, 0);
-        assertThat(fresh).extracting(ClusterEvent::text)
+        assertThat(fresh)
+                .extracting(ClusterEvent::text)
                 .containsExactly("fault 1 start: loss 5% agent<->server", "fault 2 start: freeze server-2");
         assertThat(fresh).extracting(ClusterEvent::by).containsExactly(null, "admin (dashboard, from 127.0.0.1)");
         assertThat(fresh).allSatisfy(e -> assertThat(e.kind()).isEqualTo("fault"));

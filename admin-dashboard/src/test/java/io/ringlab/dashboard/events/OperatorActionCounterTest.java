@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OperatorActionCounterTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final OperatorActionCounter counter = new OperatorActionCounter(registry,
-            Set.of("server-1", "agent-1")::contains);
+    private final OperatorActionCounter counter =
+            new OperatorActionCounter(registry, Set.of("server-1", "agent-1")::contains);
 
     @Test
     void countsEachActionByEndpointTargetOperatorAndOutcome() {
@@ -41,7 +41,12 @@ class OperatorActionCounterTest {
     }
 
     private double count(String action, String target, String operator, String outcome) {
-        return registry.get(OperatorActionCounter.NAME).tag("action", action).tag("target", target)
-                .tag("operator", operator).tag("outcome", outcome).counter().count();
+        return registry.get(OperatorActionCounter.NAME)
+                .tag("action", action)
+                .tag("target", target)
+                .tag("operator", operator)
+                .tag("outcome", outcome)
+                .counter()
+                .count();
     }
 }

@@ -27,7 +27,8 @@ class ServiceExchangeTest {
     private static final Duration PATIENCE = Duration.ofSeconds(10);
     private static final Duration TIMEOUT = Duration.ofMillis(300);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ServiceExchange exchange = new ServiceExchange(http, LIMIT);
 
     @Test
@@ -35,10 +36,12 @@ class ServiceExchangeTest {
         byte[] body = new byte[LIMIT];
         Arrays.fill(body, (byte) '7');
         try (RawHttpServer service = new RawHttpServer(out -> {
-            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + LIMIT + "\r\n\r\n"));
+            out.write(ascii(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + LIMIT + "\r\n\r\n"));
             out.write(body);
         })) {
-            HttpResponse<byte[]> response = exchange.send(request(service), PATIENCE).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            HttpResponse<byte[]> response =
+                    exchange.send(request(service), PATIENCE).get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
             assertThat(response.statusCode()).isEqualTo(200);
             assertThat(response.body()).isEqualTo(body);
@@ -61,10 +64,16 @@ class ServiceExchangeTest {
         })) {
             CompletableFuture<HttpResponse<byte[]>> answer = exchange.send(request(service), PATIENCE);
 
-            assertFailsWith(answer, BodyTooLargeException.class,
+            assertFailsWith(
+                    answer,
+                    BodyTooLargeException.class,
                     "answered with more than 1024 bytes, the most the dashboard reads (ringlab.dashboard.max-body-size)");
-            assertThat(service.clientClosedWithin(PATIENCE)).as("the connection closed by the dashboard").isTrue();
-            assertThat(service.answerWritten()).as("the body was not read to its end").isFalse();
+            assertThat(service.clientClosedWithin(PATIENCE))
+                    .as("the connection closed by the dashboard")
+                    .isTrue();
+            assertThat(service.answerWritten())
+                    .as("the body was not read to its end")
+                    .isFalse();
         }
     }
 
@@ -76,14 +85,15 @@ class ServiceExchangeTest {
             CompletableFuture<HttpResponse<byte[]>> answer = exchange.send(request(service), PATIENCE);
 
             assertFailsWith(answer, BodyTooLargeException.class, "answered with more than 1024 bytes");
-            assertThat(service.clientClosedWithin(PATIENCE)).as("the connection closed by the dashboard").isTrue();
+            assertThat(service.clientClosedWithin(PATIENCE))
+                    .as("the connection closed by the dashboard")
+                    .isTrue();
         }
     }
 
     @Test
     void aServiceThatNeverAnswersHasItsExchangeCancelledAtTheTimeout() throws Exception {
-        try (RawHttpServer service = new RawHttpServer(out -> {
-        })) {
+        try (RawHttpServer service = new RawHttpServer(out -> {})) {
             // no request timeout: only the exchange's own can end it
             CompletableFuture<HttpResponse<byte[]>> answer = exchange.send(
                     HttpRequest.newBuilder(service.uri("/api/status")).GET().build(), TIMEOUT);
@@ -92,7 +102,9 @@ class ServiceExchangeTest {
             assertThat(HttpFailures.describe(failure(answer), TIMEOUT)).isEqualTo("no answer within 300 ms");
             // on a loaded machine the time can be up before the connection is made: then there is none to close
             if (service.clientConnectedWithin(Duration.ofSeconds(2))) {
-                assertThat(service.clientClosedWithin(PATIENCE)).as("the exchange cancelled, its connection closed").isTrue();
+                assertThat(service.clientClosedWithin(PATIENCE))
+                        .as("the exchange cancelled, its connection closed")
+                        .isTrue();
             } else {
                 System.out.println("the exchange was cancelled before it connected: no connection to check");
             }
@@ -102,14 +114,21 @@ class ServiceExchangeTest {
     @Test
     void aServiceThatStopsInTheMiddleOfItsBodyHasItsExchangeCancelledAtTheTimeout() throws Exception {
         try (RawHttpServer service = new RawHttpServer(out -> {
-            out.write(ascii("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"sent\": "));
+            out.write(ascii(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"sent\": "));
         })) {
             // the request timeout, as the dashboard sets it, ends with the headers: it does not cover the body
             CompletableFuture<HttpResponse<byte[]>> answer = exchange.send(
-                    HttpRequest.newBuilder(service.uri("/api/status")).timeout(TIMEOUT).GET().build(), TIMEOUT);
+                    HttpRequest.newBuilder(service.uri("/api/status"))
+                            .timeout(TIMEOUT)
+                            .GET()
+                            .build(),
+                    TIMEOUT);
 
             assertFailsWith(answer, TimeoutException.class, null);
-            assertThat(service.clientClosedWithin(PATIENCE)).as("the exchange cancelled, its connection closed").isTrue();
+            assertThat(service.clientClosedWithin(PATIENCE))
+                    .as("the exchange cancelled, its connection closed")
+                    .isTrue();
         }
     }
 
@@ -127,8 +146,8 @@ class ServiceExchangeTest {
 
     /** The failure the answer completed with, unwrapped from where the client put it. */
     private static Throwable failure(CompletableFuture<?> answer) {
-        ExecutionException thrown = (ExecutionException) catchThrowable(
-                () -> answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
+        ExecutionException thrown =
+                (ExecutionException) catchThrowable(() -> answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS));
         assertThat(thrown).as("the answer failed").isNotNull();
         Throwable cause = thrown.getCause();
         BodyTooLargeException tooLarge = HttpFailures.tooLarge(cause);

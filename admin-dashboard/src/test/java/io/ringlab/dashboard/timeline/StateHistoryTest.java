@@ -19,8 +19,9 @@ class StateHistoryTest {
 
         assertThat(history.all().get("server-1"))
                 .containsExactly(new StateChange(1_000, "up"), new StateChange(4_000, "out"));
-        assertThat(history.all().get("server-2")).containsExactly(new StateChange(1_000, "up"),
-                new StateChange(2_000, "down"), new StateChange(4_000, "up"));
+        assertThat(history.all().get("server-2"))
+                .containsExactly(
+                        new StateChange(1_000, "up"), new StateChange(2_000, "down"), new StateChange(4_000, "up"));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package io.ringlab.dashboard.web;
 
-import io.ringlab.support.control.ControlLimits;
 import io.ringlab.dashboard.cluster.ClusterPoller;
 import io.ringlab.dashboard.config.ClusterCredential;
 import io.ringlab.dashboard.config.DashboardProperties;
 import io.ringlab.dashboard.events.EventLog;
+import io.ringlab.support.control.ControlLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,7 +31,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * page are open, the cluster's data needs a signed-in person (401 for the API, a redirect to the sign-in page
  * for the rest).
  */
-@WebMvcTest(controllers = {SessionController.class, ClusterController.class, PageController.class},
+@WebMvcTest(
+        controllers = {SessionController.class, ClusterController.class, PageController.class},
         properties = "ringlab.security.password=password-of-the-test")
 @Import(SecurityConfiguration.class)
 class DashboardWebTest {
@@ -50,6 +51,7 @@ class DashboardWebTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     ClusterPoller poller;
     /** Where answered controls are recorded (events.OperatorActions, a WebMvcConfigurer of the slice). */

@@ -23,7 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /** The sign-in form, throttled per address: after 5 wrong passwords in a minute an address gets 429. */
-@SpringBootTest(classes = DashboardApplication.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+@SpringBootTest(
+        classes = DashboardApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
         properties = {"ringlab.security.password=" + SignInThrottleTest.PASSWORD, "spring.jmx.enabled=false"})
 class SignInThrottleTest {
 
@@ -62,7 +64,8 @@ class SignInThrottleTest {
         assertThat(problem.path("detail").asString())
                 .startsWith("too many wrong user names or passwords from this address (5 within 60 s): try again in");
         assertThat(perform(get("/api/cluster").session(session), "10.9.0.1").getStatus())
-                .as("the right password was not even checked: not signed in").isEqualTo(401);
+                .as("the right password was not even checked: not signed in")
+                .isEqualTo(401);
     }
 
     @Test
@@ -80,27 +83,38 @@ class SignInThrottleTest {
 
     @Test
     void aRightPasswordStartsTheCountAgain() throws Exception {
-        for (String password : new String[] {"wrong", "wrong", "wrong", "wrong", PASSWORD, "wrong", "wrong", "wrong",
-                "wrong"}) {
+        for (String password :
+                new String[] {"wrong", "wrong", "wrong", "wrong", PASSWORD, "wrong", "wrong", "wrong", "wrong"}) {
             signIn(new MockHttpSession(), password, "10.9.2.1");
         }
 
         MockHttpServletResponse fifth = signIn(new MockHttpSession(), "wrong", "10.9.2.1");
         assertThat(fifth.getStatus()).as("checked and refused, not throttled").isEqualTo(302);
-        assertThat(signIn(new MockHttpSession(), PASSWORD, "10.9.2.1").getStatus()).isEqualTo(429);
+        assertThat(signIn(new MockHttpSession(), PASSWORD, "10.9.2.1").getStatus())
+                .isEqualTo(429);
     }
 
     private MockHttpServletResponse signIn(MockHttpSession session, String password, String address) throws Exception {
-        String csrf = JSON.readTree(perform(get("/api/session").session(session), address).getContentAsString())
-                .path("csrf").path("token").asString();
-        return perform(post("/login").session(session).param("username", "admin").param("password", password)
-                .param("_csrf", csrf), address);
+        String csrf = JSON.readTree(
+                        perform(get("/api/session").session(session), address).getContentAsString())
+                .path("csrf")
+                .path("token")
+                .asString();
+        return perform(
+                post("/login")
+                        .session(session)
+                        .param("username", "admin")
+                        .param("password", password)
+                        .param("_csrf", csrf),
+                address);
     }
 
     private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String address) throws Exception {
         return mvc.perform(request.with(r -> {
-            r.setRemoteAddr(address);
-            return r;
-        })).andReturn().getResponse();
+                    r.setRemoteAddr(address);
+                    return r;
+                }))
+                .andReturn()
+                .getResponse();
     }
 }

@@ -4,20 +4,20 @@ import io.ringlab.agent.balancing.Strategies;
 import io.ringlab.agent.routing.AgentStatistics;
 import io.ringlab.agent.routing.Backends;
 import io.ringlab.agent.routing.HealthChecker;
-import io.ringlab.agent.routing.OutlierDetector;
 import io.ringlab.agent.routing.Outgoing;
+import io.ringlab.agent.routing.OutlierDetector;
 import io.ringlab.agent.routing.PendingRequests;
 import io.ringlab.agent.routing.RequestIds;
 import io.ringlab.agent.routing.RequestRouter;
 import io.ringlab.agent.routing.ServerStateReceiver;
+import io.ringlab.protocol.FrameCodec;
+import io.ringlab.protocol.HostAndPort;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
-import io.ringlab.support.transport.RawAnswers;
-import io.ringlab.protocol.FrameCodec;
-import io.ringlab.protocol.HostAndPort;
 import io.ringlab.support.transport.DropCounter;
+import io.ringlab.support.transport.RawAnswers;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -56,6 +56,7 @@ public class RouterBenchmark {
     private final byte[] clientRequest = FrameCodec.encodeRequest(7, payload);
     /** The server's reply, made once: the benchmark writes each request's id into it, as a server would. */
     private final byte[] serverReply = FrameCodec.encodeReversedReply(0, payload, 0, payload.length);
+
     private final Outgoing toServer = new Outgoing();
     private final Outgoing toClient = new Outgoing();
     private RequestRouter router;
@@ -63,18 +64,28 @@ public class RouterBenchmark {
 
     @Setup
     public void setUp() {
-        backends = new Backends(List.of(HostAndPort.parse("127.0.0.1:4242"), HostAndPort.parse("127.0.0.1:4243"),
+        backends = new Backends(List.of(
+                HostAndPort.parse("127.0.0.1:4242"),
+                HostAndPort.parse("127.0.0.1:4243"),
                 HostAndPort.parse("127.0.0.1:4244")));
         DropCounter drops = new DropCounter();
         OutlierDetector outliers = new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L);
         ClusterKeyring keyring = new ClusterKeyring(ClusterKeys.insecure());
-        HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { }, new FrameSealer(keyring, 1),
-                "bench", () -> 1);
-        ServerStateReceiver states = new ServerStateReceiver(new FrameAuthenticator(keyring, 16), "bench", backends,
-                health, drops);
-        router = new RequestRouter(backends, Strategies.create(strategyName),
-                new PendingRequests(65_536, new RequestIds(new SecureRandom())), new AgentStatistics(), drops, true,
-                RawAnswers.defaults().limiter(), outliers, states, 1472);
+        HealthChecker health =
+                new HealthChecker(backends, 2, (to, datagram) -> {}, new FrameSealer(keyring, 1), "bench", () -> 1);
+        ServerStateReceiver states =
+                new ServerStateReceiver(new FrameAuthenticator(keyring, 16), "bench", backends, health, drops);
+        router = new RequestRouter(
+                backends,
+                Strategies.create(strategyName),
+                new PendingRequests(65_536, new RequestIds(new SecureRandom())),
+                new AgentStatistics(),
+                drops,
+                true,
+                RawAnswers.defaults().limiter(),
+                outliers,
+                states,
+                1472);
     }
 
     /**

@@ -11,5 +11,4 @@ package io.ringlab.model.lab;
  * @param text        the line printed
  * @param by          who made it happen (gave the fault live, or healed it); null when the schedule did
  */
-public record LabEvent(long epochMillis, double atSeconds, int faultId, String kind, String text, String by) {
-}
+public record LabEvent(long epochMillis, double atSeconds, int faultId, String kind, String text, String by) {}

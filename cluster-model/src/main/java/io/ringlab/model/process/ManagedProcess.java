@@ -30,8 +30,13 @@ public final class ManagedProcess {
     private final Process process;
     private volatile boolean killedOnPurpose;
 
-    private ManagedProcess(String name, List<String> command, Map<String, String> environment, Path log,
-                           boolean appendToLog, Process process) {
+    private ManagedProcess(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path log,
+            boolean appendToLog,
+            Process process) {
         this.name = name;
         this.command = command;
         this.environment = environment;
@@ -45,18 +50,22 @@ public final class ManagedProcess {
      *
      * @param appendToLog keep what the log holds (a restarted service's earlier life) rather than start it afresh
      */
-    public static ManagedProcess start(String name, List<String> command, Map<String, String> environment, Path log,
-                                       boolean appendToLog) throws IOException {
+    public static ManagedProcess start(
+            String name, List<String> command, Map<String, String> environment, Path log, boolean appendToLog)
+            throws IOException {
         Path parent = log.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(appendToLog ? ProcessBuilder.Redirect.appendTo(log.toFile())
-                        : ProcessBuilder.Redirect.to(log.toFile()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(
+                        appendToLog
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
-        return new ManagedProcess(name, List.copyOf(command), Map.copyOf(environment), log, appendToLog,
-                builder.start());
+        return new ManagedProcess(
+                name, List.copyOf(command), Map.copyOf(environment), log, appendToLog, builder.start());
     }
 
     /** The same command started again, its output after the old one's (after {@link #kill()} or a stop). */
@@ -115,8 +124,8 @@ public final class ManagedProcess {
     /** Fails with the end of the log if the process exits within {@code millis} (a daemon that could not start). */
     public void awaitStaysAlive(long millis) throws IOException, InterruptedException {
         if (process.waitFor(millis, TimeUnit.MILLISECONDS)) {
-            throw new IOException(name + " exited at once with " + process.exitValue() + "; the end of " + log + ":\n"
-                    + logTail(20));
+            throw new IOException(
+                    name + " exited at once with " + process.exitValue() + "; the end of " + log + ":\n" + logTail(20));
         }
     }
 

@@ -13,8 +13,7 @@ import java.util.List;
  */
 public final class ServiceJvmOptions {
 
-    private ServiceJvmOptions() {
-    }
+    private ServiceJvmOptions() {}
 
     /** The options of {@code module} (its folder under the project's {@code home}). */
     public static List<String> of(Path home, String module) {
@@ -23,8 +22,10 @@ public final class ServiceJvmOptions {
             return List.of();
         }
         try {
-            return Files.readAllLines(file).stream().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
+            return Files.readAllLines(file).stream()
+                    .map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

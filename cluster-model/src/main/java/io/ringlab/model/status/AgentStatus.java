@@ -42,17 +42,37 @@ public record AgentStatus(
      *                   server not yet checked), {@code ejected} (failing requests) or {@code leaving} (gone from DNS:
      *                   its requests in flight drain)
      */
-    public record ServerShare(String server, String address, boolean discovered, boolean up, String state,
-                              long forwarded, long replies, double share, int outstanding, double latencyEwmaMs) {
-    }
+    public record ServerShare(
+            String server,
+            String address,
+            boolean discovered,
+            boolean up,
+            String state,
+            long forwarded,
+            long replies,
+            double share,
+            int outstanding,
+            double latencyEwmaMs) {}
 
     public String logLine() {
         String shares = servers.stream()
-                .map(s -> "%s %d (%.3f)%s".formatted(s.server(), s.forwarded(), s.share(), s.up() ? "" : " " + s.state()))
+                .map(s ->
+                        "%s %d (%.3f)%s".formatted(s.server(), s.forwarded(), s.share(), s.up() ? "" : " " + s.state()))
                 .collect(Collectors.joining(", "));
         return ("agent %s [%s]: received %d, forwarded %d [%s], replies %d, retries %d (put off %d), ejections %d, "
-                + "pending %d, expired %d, dropped %s")
-                .formatted(instance, strategy, requestsReceived, forwarded, shares, repliesDelivered, retries, retriesPutOff,
-                        ejections, pending, expired, drops);
+                        + "pending %d, expired %d, dropped %s")
+                .formatted(
+                        instance,
+                        strategy,
+                        requestsReceived,
+                        forwarded,
+                        shares,
+                        repliesDelivered,
+                        retries,
+                        retriesPutOff,
+                        ejections,
+                        pending,
+                        expired,
+                        drops);
     }
 }

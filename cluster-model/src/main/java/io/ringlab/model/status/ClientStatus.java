@@ -39,9 +39,22 @@ public record ClientStatus(
 
     public String logLine() {
         return ("client %s: sent %d, responses %d, success %.2f%%, average %.3f ms, p50 %.3f ms, p99 %.3f ms, "
-                + "p99.9 %.3f ms, timeouts %d, wrong %d, late %d, %s%s").formatted(instance, sent, responses,
-                successRate * 100, averageMs, p50Ms, p99Ms, p999Ms, timeouts, wrongReplies, lateReplies,
-                mode.equals("open-loop") ? "open loop %s/s".formatted(rate) : "closed loop %d threads".formatted(threads),
-                overMaxInFlight > 0 ? ", not sent over max-in-flight %d".formatted(overMaxInFlight) : "");
+                        + "p99.9 %.3f ms, timeouts %d, wrong %d, late %d, %s%s")
+                .formatted(
+                        instance,
+                        sent,
+                        responses,
+                        successRate * 100,
+                        averageMs,
+                        p50Ms,
+                        p99Ms,
+                        p999Ms,
+                        timeouts,
+                        wrongReplies,
+                        lateReplies,
+                        mode.equals("open-loop")
+                                ? "open loop %s/s".formatted(rate)
+                                : "closed loop %d threads".formatted(threads),
+                        overMaxInFlight > 0 ? ", not sent over max-in-flight %d".formatted(overMaxInFlight) : "");
     }
 }

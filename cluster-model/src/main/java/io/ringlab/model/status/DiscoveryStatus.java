@@ -14,6 +14,13 @@ package io.ringlab.model.status;
  * @param failures         queries that failed, or whose answer was not applied
  * @param ignored          targets left out: a name not one label under the Service's domain, no address, no free slot
  */
-public record DiscoveryStatus(String srv, long refreshMs, int maxServers, long lastResolutionAt, boolean lastOk,
-                              String lastOutcome, long resolutions, long failures, long ignored) {
-}
+public record DiscoveryStatus(
+        String srv,
+        long refreshMs,
+        int maxServers,
+        long lastResolutionAt,
+        boolean lastOk,
+        String lastOutcome,
+        long resolutions,
+        long failures,
+        long ignored) {}

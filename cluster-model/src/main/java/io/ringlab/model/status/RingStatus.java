@@ -35,7 +35,13 @@ public record RingStatus(
      * A committed round: who won, with what value, how long it took, and when it ended (wall clock); who started
      * it, and the hops of the winning nominee ({@link #nomineeHops}) for a picture to replay.
      */
-    public record Winner(String round, String winner, long value, double durationMs, long messagesSent,
-                         Instant finishedAt, String initiator, List<List<String>> nomineeHops) {
-    }
+    public record Winner(
+            String round,
+            String winner,
+            long value,
+            double durationMs,
+            long messagesSent,
+            Instant finishedAt,
+            String initiator,
+            List<List<String>> nomineeHops) {}
 }

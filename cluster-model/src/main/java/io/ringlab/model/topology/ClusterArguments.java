@@ -26,8 +26,7 @@ public final class ClusterArguments {
     public static final String TRANSPORT_KIND = "ringlab.transport.kind";
     public static final String DASHBOARD_LAB_URL = "ringlab.dashboard.lab-url";
 
-    private ClusterArguments() {
-    }
+    private ClusterArguments() {}
 
     /**
      * A ring server.
@@ -39,13 +38,18 @@ public final class ClusterArguments {
         if (!ring.contains(self)) {
             throw new IllegalArgumentException(self + " is not in the ring " + ring);
         }
-        return ServiceArguments.of().with(SERVER_NAME, name).with(SERVER_PORT, udpPort)
-                .with(RING_SELF, self).with(RING_PEERS, ring);
+        return ServiceArguments.of()
+                .with(SERVER_NAME, name)
+                .with(SERVER_PORT, udpPort)
+                .with(RING_SELF, self)
+                .with(RING_PEERS, ring);
     }
 
     /** An agent balancing over {@code servers} ({@code host:port} each); port 0 for a free one. */
     public static ServiceArguments agent(String name, int clientPort, List<String> servers) {
-        return ServiceArguments.of().with(AGENT_NAME, name).with(AGENT_CLIENT_PORT, clientPort)
+        return ServiceArguments.of()
+                .with(AGENT_NAME, name)
+                .with(AGENT_CLIENT_PORT, clientPort)
                 .with(AGENT_SERVERS, servers);
     }
 

@@ -46,8 +46,9 @@ public final class ServiceArguments {
 
     /** Whether an argument sets this property or one under it ({@code ringlab.cluster} covers its keys). */
     public boolean sets(String property) {
-        return arguments.stream().anyMatch(argument -> argument.startsWith("--" + property + "=")
-                || argument.startsWith("--" + property + "."));
+        return arguments.stream()
+                .anyMatch(argument ->
+                        argument.startsWith("--" + property + "=") || argument.startsWith("--" + property + "."));
     }
 
     public List<String> toList() {

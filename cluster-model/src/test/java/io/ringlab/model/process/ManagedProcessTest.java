@@ -19,18 +19,28 @@ class ManagedProcessTest {
 
     @Test
     void aProcessThatDiesBeforeItIsReadyFailsWithTheEndOfItsLog() throws Exception {
-        ManagedProcess process = ManagedProcess.start("failing", List.of("sh", "-c", "echo \"no $PORT\"; exit 3"),
-                Map.of("PORT", "port 7"), dir.resolve("logs/failing.log"), false);
+        ManagedProcess process = ManagedProcess.start(
+                "failing",
+                List.of("sh", "-c", "echo \"no $PORT\"; exit 3"),
+                Map.of("PORT", "port 7"),
+                dir.resolve("logs/failing.log"),
+                false);
 
-        assertThatThrownBy(() -> process.awaitReady(() -> false, 60_000)).isInstanceOf(IOException.class)
-                .hasMessageContaining("failing exited with 3").hasMessageContaining("no port 7");
+        assertThatThrownBy(() -> process.awaitReady(() -> false, 60_000))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("failing exited with 3")
+                .hasMessageContaining("no port 7");
     }
 
     @Test
     void readyWhenTheConditionHoldsAndStoppedOnRequest() throws Exception {
         Path marker = dir.resolve("ready");
-        ManagedProcess process = ManagedProcess.start("sleeper",
-                List.of("sh", "-c", "touch " + marker + "; exec sleep 60"), Map.of(), dir.resolve("sleeper.log"), false);
+        ManagedProcess process = ManagedProcess.start(
+                "sleeper",
+                List.of("sh", "-c", "touch " + marker + "; exec sleep 60"),
+                Map.of(),
+                dir.resolve("sleeper.log"),
+                false);
         try {
             process.awaitReady(() -> Files.exists(marker), 60_000);
             assertThat(process.isAlive()).isTrue();
@@ -44,15 +54,16 @@ class ManagedProcessTest {
     @Test
     void aRestartRunsTheSameCommandAndKeepsTheEarlierLog() throws Exception {
         Path log = dir.resolve("twice.log");
-        ManagedProcess first = ManagedProcess.start("twice", List.of("sh", "-c", "echo life; exec sleep 60"), Map.of(),
-                log, false);
+        ManagedProcess first =
+                ManagedProcess.start("twice", List.of("sh", "-c", "echo life; exec sleep 60"), Map.of(), log, false);
         first.awaitReady(() -> first.logTail(1).contains("life"), 60_000);
         first.kill();
         assertThat(first.killedOnPurpose()).isTrue();
 
         ManagedProcess second = first.restart();
         try {
-            second.awaitReady(() -> second.logTail(5).lines().filter("life"::equals).count() == 2, 60_000);
+            second.awaitReady(
+                    () -> second.logTail(5).lines().filter("life"::equals).count() == 2, 60_000);
             assertThat(second.pid()).isNotEqualTo(first.pid());
         } finally {
             second.stop(10_000);
@@ -61,10 +72,12 @@ class ManagedProcessTest {
 
     @Test
     void aDaemonThatExitsAtOnceIsReported() throws Exception {
-        ManagedProcess process = ManagedProcess.start("quick", List.of("sh", "-c", "echo bad config; exit 1"), Map.of(),
-                dir.resolve("quick.log"), false);
+        ManagedProcess process = ManagedProcess.start(
+                "quick", List.of("sh", "-c", "echo bad config; exit 1"), Map.of(), dir.resolve("quick.log"), false);
 
-        assertThatThrownBy(() -> process.awaitStaysAlive(30_000)).isInstanceOf(IOException.class)
-                .hasMessageContaining("exited at once with 1").hasMessageContaining("bad config");
+        assertThatThrownBy(() -> process.awaitStaysAlive(30_000))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("exited at once with 1")
+                .hasMessageContaining("bad config");
     }
 }

@@ -1,8 +1,8 @@
 package io.ringlab.launcher.lab;
 
-import io.ringlab.model.lab.LabEvent;
 import io.ringlab.launcher.lab.check.Verdict;
 import io.ringlab.launcher.lab.fault.FaultSchedule.Fault;
+import io.ringlab.model.lab.LabEvent;
 
 import java.util.List;
 import java.util.Locale;
@@ -25,8 +25,17 @@ public interface LabControl {
      * @param remainingSeconds for an active fault with an end: how long it has left; else null
      * @param givenBy          who gave it live; null for a fault of the command line
      */
-    record FaultView(int id, String fault, String kind, String state, double startSeconds, Double endSeconds,
-                     long startEpochMillis, Long endEpochMillis, Double remainingSeconds, String givenBy) {
+    record FaultView(
+            int id,
+            String fault,
+            String kind,
+            String state,
+            double startSeconds,
+            Double endSeconds,
+            long startEpochMillis,
+            Long endEpochMillis,
+            Double remainingSeconds,
+            String givenBy) {
 
         public boolean started() {
             return state.equals("active") || state.equals("ended");
@@ -38,14 +47,23 @@ public interface LabControl {
          */
         public static FaultView of(Fault fault, String givenBy, long startNanos, long nowNanos, long nowMillis) {
             boolean open = fault.endNanos() == Long.MAX_VALUE;
-            String state = fault.state() == Fault.State.ENDED && !fault.started() ? "cancelled"
+            String state = fault.state() == Fault.State.ENDED && !fault.started()
+                    ? "cancelled"
                     : fault.state().name().toLowerCase(Locale.ROOT);
             Double remaining = fault.state() == Fault.State.ACTIVE && !open
-                    ? Math.max(0, fault.endNanos() - nowNanos) / 1e9 : null;
-            return new FaultView(fault.id(), fault.action().toString(), fault.action().kind(), state,
-                    (fault.startNanos() - startNanos) / 1e9, open ? null : (fault.endNanos() - startNanos) / 1e9,
+                    ? Math.max(0, fault.endNanos() - nowNanos) / 1e9
+                    : null;
+            return new FaultView(
+                    fault.id(),
+                    fault.action().toString(),
+                    fault.action().kind(),
+                    state,
+                    (fault.startNanos() - startNanos) / 1e9,
+                    open ? null : (fault.endNanos() - startNanos) / 1e9,
                     wallClock(fault.startNanos(), nowNanos, nowMillis),
-                    open ? null : wallClock(fault.endNanos(), nowNanos, nowMillis), remaining, givenBy);
+                    open ? null : wallClock(fault.endNanos(), nowNanos, nowMillis),
+                    remaining,
+                    givenBy);
         }
 
         private static long wallClock(long nanos, long nowNanos, long nowMillis) {

@@ -48,8 +48,8 @@ public final class LabControlServer implements AutoCloseable {
     public LabControlServer(int port, LabControl control, String username, String password) throws IOException {
         this.control = control;
         this.username = username;
-        this.expectedAuthorization = "Basic " + Base64.getEncoder()
-                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+        this.expectedAuthorization = "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         server.setExecutor(Executors.newFixedThreadPool(2, r -> {
             Thread thread = new Thread(r, "lab-rest");
@@ -67,7 +67,8 @@ public final class LabControlServer implements AutoCloseable {
 
     private void metrics(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!exchange.getRequestMethod().equals("GET") || !exchange.getRequestURI().getPath().equals("/metrics")) {
+            if (!exchange.getRequestMethod().equals("GET")
+                    || !exchange.getRequestURI().getPath().equals("/metrics")) {
                 problem(exchange, 404, "only GET /metrics");
                 return;
             }
@@ -159,7 +160,10 @@ public final class LabControlServer implements AutoCloseable {
             spec = "";
         }
         if (spec.isBlank()) {
-            problem(exchange, 400, "the body must be JSON with the fault: {\"fault\": \"for 20s loss 5% agent<->server\"}");
+            problem(
+                    exchange,
+                    400,
+                    "the body must be JSON with the fault: {\"fault\": \"for 20s loss 5% agent<->server\"}");
             return;
         }
         try {
@@ -171,8 +175,9 @@ public final class LabControlServer implements AutoCloseable {
 
     private boolean authorized(HttpExchange exchange) {
         String given = exchange.getRequestHeaders().getFirst("Authorization");
-        return given != null && MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-                expectedAuthorization.getBytes(StandardCharsets.UTF_8));
+        return given != null
+                && MessageDigest.isEqual(
+                        given.getBytes(StandardCharsets.UTF_8), expectedAuthorization.getBytes(StandardCharsets.UTF_8));
     }
 
     private boolean crossSite(HttpExchange exchange) {
@@ -182,7 +187,9 @@ public final class LabControlServer implements AutoCloseable {
         }
         String origin = exchange.getRequestHeaders().getFirst("Origin");
         int port = server.getAddress().getPort();
-        return origin != null && !origin.equals("http://127.0.0.1:" + port) && !origin.equals("http://localhost:" + port);
+        return origin != null
+                && !origin.equals("http://127.0.0.1:" + port)
+                && !origin.equals("http://localhost:" + port);
     }
 
     private void problem(HttpExchange exchange, int status, String detail) throws IOException {

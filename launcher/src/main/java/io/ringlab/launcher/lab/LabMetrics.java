@@ -13,8 +13,7 @@ public final class LabMetrics {
 
     public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
-    private LabMetrics() {
-    }
+    private LabMetrics() {}
 
     public static String render(List<FaultView> faults) {
         StringBuilder text = new StringBuilder();
@@ -29,9 +28,15 @@ public final class LabMetrics {
             started++;
             boolean active = fault.state().equals("active");
             ended += active ? 0 : 1;
-            text.append("ringlab_lab_fault_active{id=\"").append(fault.id()).append("\",kind=\"")
-                    .append(label(fault.kind())).append("\",spec=\"").append(label(fault.fault())).append("\"} ")
-                    .append(active ? 1 : 0).append('\n');
+            text.append("ringlab_lab_fault_active{id=\"")
+                    .append(fault.id())
+                    .append("\",kind=\"")
+                    .append(label(fault.kind()))
+                    .append("\",spec=\"")
+                    .append(label(fault.fault()))
+                    .append("\"} ")
+                    .append(active ? 1 : 0)
+                    .append('\n');
         }
         counter(text, "ringlab_lab_faults_started_total", "Lab faults that came into force", started);
         counter(text, "ringlab_lab_faults_ended_total", "Lab faults that ended (by their duration or healed)", ended);

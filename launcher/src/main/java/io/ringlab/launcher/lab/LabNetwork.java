@@ -1,8 +1,8 @@
 package io.ringlab.launcher.lab;
 
-import io.ringlab.launcher.lab.layout.LabLayout;
-import io.ringlab.launcher.lab.layout.LabHost;
 import io.ringlab.launcher.lab.fault.NftRuleset;
+import io.ringlab.launcher.lab.layout.LabHost;
+import io.ringlab.launcher.lab.layout.LabLayout;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +28,10 @@ public final class LabNetwork implements AutoCloseable {
     private static final Path NETNS_ETC = Path.of("/etc/netns");
 
     /** How the lab's hosts find each other's addresses. */
-    public enum Names { DNS, HOSTS }
+    public enum Names {
+        DNS,
+        HOSTS
+    }
 
     private final LabLayout layout;
     private final Names names;
@@ -97,12 +100,15 @@ public final class LabNetwork implements AutoCloseable {
             Path etc = NETNS_ETC.resolve(host.namespace());
             Files.createDirectories(etc);
             if (names == Names.DNS) {
-                Files.writeString(etc.resolve("resolv.conf"), "# RingLab lab %s: the lab's DNS server%nnameserver %s%nsearch %s%noptions timeout:1 attempts:3%n"
-                        .formatted(layout.runId(), layout.dnsIpv4(), LabLayout.ZONE));
+                Files.writeString(
+                        etc.resolve("resolv.conf"),
+                        "# RingLab lab %s: the lab's DNS server%nnameserver %s%nsearch %s%noptions timeout:1 attempts:3%n"
+                                .formatted(layout.runId(), layout.dnsIpv4(), LabLayout.ZONE));
             } else {
                 Files.writeString(etc.resolve("hosts"), "127.0.0.1 localhost\n::1 localhost\n" + layout.hostsFile());
             }
-            Shell.run(Shell.inNamespace(host.namespace(), List.of("nft", "-f", "-")),
+            Shell.run(
+                    Shell.inNamespace(host.namespace(), List.of("nft", "-f", "-")),
                     NftRuleset.render(layout, host, List.of()));
         }
         if (names == Names.DNS) {
@@ -142,19 +148,33 @@ public final class LabNetwork implements AutoCloseable {
         Path hosts = state.resolve("hosts");
         Files.writeString(hosts, layout.hostsFile());
         String listen = layout.dnsIpv4() + (layout.dnsIpv6() == null ? "" : "," + layout.dnsIpv6());
-        dnsServer = new ProcessBuilder(Shell.inNamespace(layout.dnsNamespace(), List.of("dnsmasq",
-                "--keep-in-foreground", "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--addn-hosts=" + hosts,
-                "--listen-address=" + listen, "--bind-interfaces", "--local=/" + LabLayout.ZONE + "/",
-                "--domain=" + LabLayout.ZONE, "--pid-file=" + state.resolve("dnsmasq.pid"),
-                "--log-facility=" + logs.resolve("dnsmasq.log"), "--log-queries")))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("dnsmasq.log").toFile()))
+        dnsServer = new ProcessBuilder(Shell.inNamespace(
+                        layout.dnsNamespace(),
+                        List.of(
+                                "dnsmasq",
+                                "--keep-in-foreground",
+                                "--conf-file=/dev/null",
+                                "--no-resolv",
+                                "--no-hosts",
+                                "--addn-hosts=" + hosts,
+                                "--listen-address=" + listen,
+                                "--bind-interfaces",
+                                "--local=/" + LabLayout.ZONE + "/",
+                                "--domain=" + LabLayout.ZONE,
+                                "--pid-file=" + state.resolve("dnsmasq.pid"),
+                                "--log-facility=" + logs.resolve("dnsmasq.log"),
+                                "--log-queries")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        logs.resolve("dnsmasq.log").toFile()))
                 .start();
     }
 
     /** Waits until the first host resolves the last host's name (the DNS server answers), for at most 10 s. */
     private void awaitNames() throws IOException {
         LabHost first = layout.hosts().get(0);
-        String name = LabLayout.fqdn(layout.hosts().get(layout.hosts().size() - 1).name());
+        String name =
+                LabLayout.fqdn(layout.hosts().get(layout.hosts().size() - 1).name());
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         IOException last = null;
         while (System.nanoTime() < deadline) {
@@ -164,7 +184,8 @@ public final class LabNetwork implements AutoCloseable {
             } catch (IOException e) {
                 last = e;
                 if (dnsServer != null && !dnsServer.isAlive()) {
-                    throw new IOException("the lab's DNS server (dnsmasq) stopped; see " + logs.resolve("dnsmasq.log"), e);
+                    throw new IOException(
+                            "the lab's DNS server (dnsmasq) stopped; see " + logs.resolve("dnsmasq.log"), e);
                 }
                 try {
                     TimeUnit.MILLISECONDS.sleep(100);
@@ -181,13 +202,19 @@ public final class LabNetwork implements AutoCloseable {
     private void startReaper(long pid) throws IOException {
         Path reaper = home.resolve("bin/ringlab-lab-reaper");
         new ProcessBuilder("setsid", reaper.toString(), layout.runId(), Long.toString(pid))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("reaper.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        state.resolve("reaper.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
     }
 
     /** Records a process of the run that lives outside the lab's namespaces (the dashboard), for the cleaner. */
     public void recordOutsideProcess(long pid) throws IOException {
-        Files.writeString(state.resolve("pids"), pid + "\n", java.nio.file.StandardOpenOption.CREATE,
+        Files.writeString(
+                state.resolve("pids"),
+                pid + "\n",
+                java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
     }
 

@@ -5,12 +5,12 @@ import java.util.Optional;
 /** The lab makes namespaces, a bridge and nftables tables: it needs root, and says so in one line. */
 public final class RootCheck {
 
-    private RootCheck() {
-    }
+    private RootCheck() {}
 
     /** Why the lab cannot start for this user; empty when it can. */
     public static Optional<String> refusal(long uid) {
-        return uid == 0 ? Optional.empty()
+        return uid == 0
+                ? Optional.empty()
                 : Optional.of("the multi-host lab needs root (it makes network namespaces, veth pairs, a bridge and "
                         + "nftables tables); run it as root, e.g. sudo bin/ringlab-lab");
     }

@@ -10,8 +10,7 @@ public final class Shell {
 
     private static final long LIMIT_SECONDS = 30;
 
-    private Shell() {
-    }
+    private Shell() {}
 
     /** Runs a command, with {@code input} on its standard input (or none); returns its output. */
     public static String run(List<String> command, String input) throws IOException {
@@ -33,8 +32,11 @@ public final class Shell {
             throw new IOException(String.join(" ", command) + ": interrupted", e);
         }
         if (process.exitValue() != 0) {
-            throw new IOException("%s: exit %d: %s".formatted(String.join(" ", command), process.exitValue(),
-                    output.strip().replace('\n', ' ')));
+            throw new IOException("%s: exit %d: %s"
+                    .formatted(
+                            String.join(" ", command),
+                            process.exitValue(),
+                            output.strip().replace('\n', ' ')));
         }
         return output;
     }

@@ -49,9 +49,14 @@ public final class Cluster implements AutoCloseable {
     public synchronized void apply(Manifests next) throws IOException {
         this.manifests = next;
         List<ServiceSpec> specs = new ArrayList<>();
-        next.ofKind("Service").forEach(service -> specs.add(ServiceSpec.of(service,
-                ServiceSpec.headless(service) ? null : virtualIps.computeIfAbsent(Manifests.namespace(service) + "/"
-                        + Manifests.name(service), key -> network.newServiceIp()))));
+        next.ofKind("Service")
+                .forEach(service -> specs.add(ServiceSpec.of(
+                        service,
+                        ServiceSpec.headless(service)
+                                ? null
+                                : virtualIps.computeIfAbsent(
+                                        Manifests.namespace(service) + "/" + Manifests.name(service),
+                                        key -> network.newServiceIp()))));
         services = List.copyOf(specs);
         propagate();
     }
@@ -79,18 +84,23 @@ public final class Cluster implements AutoCloseable {
         String netns = network.runId() + "-" + podName;
         String ip = network.addPod(netns, DnsZone.resolvConf(namespace, DOMAIN, List.of(network.dnsIp())));
         Map<String, Integer> ports = new LinkedHashMap<>();
-        container.path("ports").forEach(port -> ports.put(port.path("name").asString(), port.path("containerPort").asInt()));
-        PodAddress address = new PodAddress(podName, namespace, ip, PodFields.labelsOf(template), hostname, subdomain,
-                ports, false, false);
+        container
+                .path("ports")
+                .forEach(port -> ports.put(
+                        port.path("name").asString(), port.path("containerPort").asInt()));
+        PodAddress address = new PodAddress(
+                podName, namespace, ip, PodFields.labelsOf(template), hostname, subdomain, ports, false, false);
         try {
             network.writeHosts(netns, DnsZone.podHosts(address, DOMAIN));
             Path directory = network.state().resolve("pods").resolve(podName);
             Files.createDirectories(directory);
             Manifests now = manifests;
             PodVolumes volumes = PodVolumes.materialize(template.path("spec"), container, now, directory);
-            PodFields fields = new PodFields(podName, namespace, ip, address.labels(), "rehearsal", network.machineIp());
+            PodFields fields =
+                    new PodFields(podName, namespace, ip, address.labels(), "rehearsal", network.machineIp());
             Map<String, String> env = new LinkedHashMap<>();
-            EnvResolver.environment(container, now, fields).forEach((name, value) -> env.put(name, volumes.rewrite(value)));
+            EnvResolver.environment(container, now, fields)
+                    .forEach((name, value) -> env.put(name, volumes.rewrite(value)));
             List<String> command = new ArrayList<>();
             entrypoints.entrypoint(container).orElseThrow().forEach(part -> command.add(volumes.rewrite(part)));
             EnvResolver.expandAll(container.path("args"), env).forEach(arg -> command.add(volumes.rewrite(arg)));
@@ -98,11 +108,23 @@ public final class Cluster implements AutoCloseable {
             for (Probe.Kind kind : Probe.Kind.values()) {
                 Probe.of(container, kind).ifPresent(probe -> probes.put(kind, probe));
             }
-            Pod pod = new Pod(podName, Manifests.kind(workload) + "/" + Manifests.name(workload), revision, address, netns,
-                    List.copyOf(command), Map.copyOf(env), directory, logs.resolve(podName + ".log"),
+            Pod pod = new Pod(
+                    podName,
+                    Manifests.kind(workload) + "/" + Manifests.name(workload),
+                    revision,
+                    address,
+                    netns,
+                    List.copyOf(command),
+                    Map.copyOf(env),
+                    directory,
+                    logs.resolve(podName + ".log"),
                     template.path("spec").path("terminationGracePeriodSeconds").asLong(30),
-                    new ProbeState(probes.get(Probe.Kind.STARTUP), probes.get(Probe.Kind.LIVENESS),
-                            probes.get(Probe.Kind.READINESS)), probes, new Pod.Runtime());
+                    new ProbeState(
+                            probes.get(Probe.Kind.STARTUP),
+                            probes.get(Probe.Kind.LIVENESS),
+                            probes.get(Probe.Kind.READINESS)),
+                    probes,
+                    new Pod.Runtime());
             synchronized (this) {
                 pods.put(podName, pod);
                 network.applyTable(netns, rules);
@@ -179,7 +201,11 @@ public final class Cluster implements AutoCloseable {
     }
 
     static JsonNode container(JsonNode workload) {
-        return workload.path("spec").path("template").path("spec").path("containers").path(0);
+        return workload.path("spec")
+                .path("template")
+                .path("spec")
+                .path("containers")
+                .path(0);
     }
 
     /** Stops every container at once, each within its grace period; the namespaces go with the network. */
@@ -187,13 +213,15 @@ public final class Cluster implements AutoCloseable {
     public void close() {
         List<Thread> stopping = new ArrayList<>();
         for (Pod pod : pods()) {
-            Thread thread = new Thread(() -> {
-                try {
-                    kubelet.stop(pod);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "stop-" + pod.name());
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            kubelet.stop(pod);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "stop-" + pod.name());
             thread.start();
             stopping.add(thread);
         }

@@ -47,7 +47,8 @@ public final class Controllers {
         String owner = "StatefulSet/" + name;
         String service = set.path("spec").path("serviceName").asString();
         int replicas = set.path("spec").path("replicas").asInt(1);
-        boolean parallel = set.path("spec").path("podManagementPolicy").asString().equals("Parallel");
+        boolean parallel =
+                set.path("spec").path("podManagementPolicy").asString().equals("Parallel");
         String revision = revision(set);
         List<Pod> made = new ArrayList<>();
         for (int ordinal = 0; ordinal < replicas; ordinal++) {
@@ -63,13 +64,17 @@ public final class Controllers {
         for (Pod pod : made) {
             awaitReady(pod);
         }
-        List<Pod> condemned = cluster.podsOf(owner).stream().filter(pod -> ordinal(pod) >= replicas)
-                .sorted(Comparator.comparingInt(Controllers::ordinal).reversed()).toList();
+        List<Pod> condemned = cluster.podsOf(owner).stream()
+                .filter(pod -> ordinal(pod) >= replicas)
+                .sorted(Comparator.comparingInt(Controllers::ordinal).reversed())
+                .toList();
         for (Pod pod : condemned) {
             cluster.delete(pod);
         }
-        List<Pod> stale = cluster.podsOf(owner).stream().filter(pod -> !pod.revision().equals(revision))
-                .sorted(Comparator.comparingInt(Controllers::ordinal).reversed()).toList();
+        List<Pod> stale = cluster.podsOf(owner).stream()
+                .filter(pod -> !pod.revision().equals(revision))
+                .sorted(Comparator.comparingInt(Controllers::ordinal).reversed())
+                .toList();
         for (Pod pod : stale) {
             cluster.delete(pod);
             awaitReady(cluster.create(set, pod.name(), pod.name(), service, revision));
@@ -82,7 +87,9 @@ public final class Controllers {
         int replicas = deployment.path("spec").path("replicas").asInt(1);
         String revision = revision(deployment);
         JsonNode strategy = deployment.path("spec").path("strategy");
-        List<Pod> old = new ArrayList<>(cluster.podsOf(owner).stream().filter(p -> !p.revision().equals(revision)).toList());
+        List<Pod> old = new ArrayList<>(cluster.podsOf(owner).stream()
+                .filter(p -> !p.revision().equals(revision))
+                .toList());
         if (strategy.path("type").asString().equals("Recreate")) {
             for (Pod pod : old) {
                 cluster.delete(pod);
@@ -91,7 +98,9 @@ public final class Controllers {
         }
         int surge = Math.max(1, (int) Math.ceil(replicas * 0.25));
         while (true) {
-            List<Pod> current = cluster.podsOf(owner).stream().filter(p -> p.revision().equals(revision)).toList();
+            List<Pod> current = cluster.podsOf(owner).stream()
+                    .filter(p -> p.revision().equals(revision))
+                    .toList();
             int missing = replicas - current.size();
             if (missing > 0) {
                 List<Pod> made = new ArrayList<>();
@@ -132,8 +141,8 @@ public final class Controllers {
         long deadline = System.nanoTime() + readyLimit.toNanos();
         while (!pod.ready()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("%s not ready within %d s; its log: %s".formatted(pod.name(),
-                        readyLimit.toSeconds(), pod.log()));
+                throw new IllegalStateException("%s not ready within %d s; its log: %s"
+                        .formatted(pod.name(), readyLimit.toSeconds(), pod.log()));
             }
             TimeUnit.MILLISECONDS.sleep(50);
         }
@@ -146,8 +155,8 @@ public final class Controllers {
     /** The pod template's hash: pods of another template are replaced. */
     static String revision(JsonNode workload) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    workload.path("spec").path("template").toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(workload.path("spec").path("template").toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -30,10 +30,14 @@ public record DnsZone(String hosts, String srvRecords) {
                 }
                 continue;
             }
-            List<PodAddress> endpoints = pods.stream().filter(pod -> pod.endpointOf(service)).toList();
+            List<PodAddress> endpoints =
+                    pods.stream().filter(pod -> pod.endpointOf(service)).toList();
             for (PodAddress pod : endpoints) {
                 hosts.append(pod.ip()).append(' ').append(fqdn).append('\n');
-                hosts.append(pod.ip()).append(' ').append(pod.nameUnder(service, domain)).append('\n');
+                hosts.append(pod.ip())
+                        .append(' ')
+                        .append(pod.nameUnder(service, domain))
+                        .append('\n');
             }
             for (ServiceSpec.Port port : service.ports()) {
                 if (port.name().isEmpty()) {
@@ -42,8 +46,12 @@ public record DnsZone(String hosts, String srvRecords) {
                 for (PodAddress pod : endpoints) {
                     int target = pod.targetPort(port);
                     if (target > 0) {
-                        srv.add("srv-host=%s,%s,%d,0,%d".formatted(srvName(port, fqdn), pod.nameUnder(service, domain),
-                                target, 100 / endpoints.size()));
+                        srv.add("srv-host=%s,%s,%d,0,%d"
+                                .formatted(
+                                        srvName(port, fqdn),
+                                        pod.nameUnder(service, domain),
+                                        target,
+                                        100 / endpoints.size()));
                     }
                 }
             }
@@ -66,7 +74,9 @@ public record DnsZone(String hosts, String srvRecords) {
     /** The hosts file the kubelet writes for a pod: localhost, and the pod's own names. */
     public static String podHosts(PodAddress pod, String domain) {
         String own = pod.hostname() == null ? pod.name() : pod.hostname();
-        String full = pod.subdomain() == null ? "" : " " + own + "." + pod.subdomain() + "." + pod.namespace() + ".svc." + domain;
+        String full = pod.subdomain() == null
+                ? ""
+                : " " + own + "." + pod.subdomain() + "." + pod.namespace() + ".svc." + domain;
         return "127.0.0.1 localhost\n::1 localhost ip6-localhost ip6-loopback\n" + pod.ip() + full + " " + own + "\n";
     }
 }

@@ -66,7 +66,8 @@ public final class Entrypoints {
             return Optional.empty();
         }
         try (Stream<Path> files = Files.list(target)) {
-            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(module) + "-.*-exec\\.jar")).findFirst();
+            return files.filter(f -> f.getFileName().toString().matches(Pattern.quote(module) + "-.*-exec\\.jar"))
+                    .findFirst();
         }
     }
 
@@ -76,7 +77,9 @@ public final class Entrypoints {
             command.add("-XX:MaxRAM=" + Quantities.bytes(limits.path("memory").asString()));
         }
         if (limits.has("cpu")) {
-            command.add("-XX:ActiveProcessorCount=" + (int) Math.max(1, Math.ceil(Quantities.cores(limits.path("cpu").asString()))));
+            command.add("-XX:ActiveProcessorCount="
+                    + (int) Math.max(
+                            1, Math.ceil(Quantities.cores(limits.path("cpu").asString()))));
         }
     }
 }

@@ -19,8 +19,7 @@ public final class EnvResolver {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
-    private EnvResolver() {
-    }
+    private EnvResolver() {}
 
     /** Why a container cannot be configured; the pod does not start. */
     public static final class ConfigError extends RuntimeException {
@@ -72,7 +71,8 @@ public final class EnvResolver {
     private static String valueFrom(String name, JsonNode from, Manifests manifests, PodFields pod) {
         if (from.has("fieldRef")) {
             String path = from.path("fieldRef").path("fieldPath").asString();
-            return pod.field(path).orElseThrow(() -> new ConfigError(name + ": fieldRef " + path + " is not supported"));
+            return pod.field(path)
+                    .orElseThrow(() -> new ConfigError(name + ": fieldRef " + path + " is not supported"));
         }
         boolean configMap = from.has("configMapKeyRef");
         JsonNode ref = configMap ? from.path("configMapKeyRef") : from.path("secretKeyRef");

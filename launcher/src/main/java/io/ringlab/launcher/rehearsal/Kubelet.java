@@ -29,7 +29,8 @@ public final class Kubelet implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private final Consumer<Pod> readinessChanged;
     private final Consumer<String> events;
     private final Map<Pod, List<ScheduledFuture<?>>> probes = new ConcurrentHashMap<>();
@@ -51,7 +52,8 @@ public final class Kubelet implements AutoCloseable {
             }
             long delay = probe == null ? 0 : probe.initialDelay().toMillis();
             long period = probe == null ? 1000 : probe.period().toMillis();
-            tasks.add(timers.scheduleWithFixedDelay(() -> probe(pod, kind, probe), delay, period, TimeUnit.MILLISECONDS));
+            tasks.add(
+                    timers.scheduleWithFixedDelay(() -> probe(pod, kind, probe), delay, period, TimeUnit.MILLISECONDS));
         }
         probes.put(pod, tasks);
     }
@@ -61,8 +63,8 @@ public final class Kubelet implements AutoCloseable {
         pod.startProcess();
         pod.runtime().process.onExit().thenRun(() -> {
             if (!pod.terminating() && generations.get(pod) == generation) {
-                events.accept("%s: the container exited (%d); restarting".formatted(pod.name(),
-                        pod.runtime().process.exitValue()));
+                events.accept("%s: the container exited (%d); restarting"
+                        .formatted(pod.name(), pod.runtime().process.exitValue()));
                 timers.execute(() -> restart(pod, generation));
             }
         });
@@ -88,19 +90,22 @@ public final class Kubelet implements AutoCloseable {
                 readinessChanged.accept(pod);
             }
             case RESTART -> {
-                events.accept("%s: %s probe failed %d times; restarting the container".formatted(pod.name(),
-                        kind.name().toLowerCase(java.util.Locale.ROOT), probe.failureThreshold()));
+                events.accept("%s: %s probe failed %d times; restarting the container"
+                        .formatted(
+                                pod.name(), kind.name().toLowerCase(java.util.Locale.ROOT), probe.failureThreshold()));
                 restart(pod, generation);
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
     private boolean passes(Pod pod, Probe probe) {
         try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create("http://%s:%d%s".formatted(pod.ip(),
-                    probe.port(), probe.path()))).timeout(probe.timeout()).build(), HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = http.send(
+                    HttpRequest.newBuilder(URI.create("http://%s:%d%s".formatted(pod.ip(), probe.port(), probe.path())))
+                            .timeout(probe.timeout())
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return response.statusCode() >= 200 && response.statusCode() < 400;
         } catch (IOException e) {
             return false;
@@ -132,15 +137,18 @@ public final class Kubelet implements AutoCloseable {
         }
         int restarts = ++pod.runtime().restarts;
         long backOff = restarts <= 1 ? 0 : Math.min(300, 10L << Math.min(restarts - 2, 5));
-        timers.schedule(() -> {
-            try {
-                if (!pod.terminating()) {
-                    start(pod);
-                }
-            } catch (IOException e) {
-                events.accept(pod.name() + ": the container could not start again: " + e.getMessage());
-            }
-        }, backOff, TimeUnit.SECONDS);
+        timers.schedule(
+                () -> {
+                    try {
+                        if (!pod.terminating()) {
+                            start(pod);
+                        }
+                    } catch (IOException e) {
+                        events.accept(pod.name() + ": the container could not start again: " + e.getMessage());
+                    }
+                },
+                backOff,
+                TimeUnit.SECONDS);
     }
 
     /** Stops probing the pod and stops its container (SIGTERM, SIGKILL after the grace period). */

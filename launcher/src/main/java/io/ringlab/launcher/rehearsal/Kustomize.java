@@ -19,13 +19,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Kustomize {
 
-    private static final String KUBECTL = Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
+    private static final String KUBECTL =
+            Optional.ofNullable(System.getenv("KUBECTL")).orElse("kubectl");
 
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     public static Manifests render(Path folder) throws IOException {
-        Process process = new ProcessBuilder(KUBECTL, "kustomize", folder.toString()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(KUBECTL, "kustomize", folder.toString())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         try {
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -44,11 +46,14 @@ public final class Kustomize {
      * @param rendered the overlay as rendered, to read the StatefulSet's names from
      */
     public static String resized(Path folder, Path overlay, Manifests rendered, String statefulSet, int size) {
-        JsonNode set = rendered.find("StatefulSet", statefulSet).orElseThrow(
-                () -> new IllegalArgumentException("the overlay has no StatefulSet " + statefulSet));
+        JsonNode set = rendered.find("StatefulSet", statefulSet)
+                .orElseThrow(() -> new IllegalArgumentException("the overlay has no StatefulSet " + statefulSet));
         String namespace = Manifests.namespace(set);
-        String peers = rendered.ofKind("ConfigMap").filter(c -> Manifests.name(c).startsWith("ring-"))
-                .map(c -> c.path("data").path("peers").asString()).filter(p -> !p.isEmpty()).findFirst()
+        String peers = rendered.ofKind("ConfigMap")
+                .filter(c -> Manifests.name(c).startsWith("ring-"))
+                .map(c -> c.path("data").path("peers").asString())
+                .filter(p -> !p.isEmpty())
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("the overlay has no ConfigMap ring with peers"));
         String first = peers.split(",")[0];
         String prefix = statefulSet + "-0";
@@ -75,10 +80,14 @@ public final class Kustomize {
                     behavior: merge
                     literals:
                       - peers=%s
-                """.formatted(size, namespace, folder.relativize(overlay), statefulSet, size, String.join(",", entries)));
-        String dashboardFirst = rendered.ofKind("ConfigMap").filter(c -> Manifests.name(c).startsWith("admin-dashboard-"))
-                .map(c -> c.path("data").path("RINGLAB_DASHBOARD_SERVERS_0_URL").asString()).filter(u -> !u.isEmpty())
-                .findFirst().orElse("");
+                """.formatted(
+                        size, namespace, folder.relativize(overlay), statefulSet, size, String.join(",", entries)));
+        String dashboardFirst = rendered.ofKind("ConfigMap")
+                .filter(c -> Manifests.name(c).startsWith("admin-dashboard-"))
+                .map(c -> c.path("data").path("RINGLAB_DASHBOARD_SERVERS_0_URL").asString())
+                .filter(u -> !u.isEmpty())
+                .findFirst()
+                .orElse("");
         if (dashboardFirst.contains(prefix + ".")) {
             out.append("""
                       - name: admin-dashboard
@@ -87,8 +96,8 @@ public final class Kustomize {
                     """);
             for (int i = 0; i < size; i++) {
                 out.append("      - RINGLAB_DASHBOARD_SERVERS_%d_NAME=%s-%d%n".formatted(i, statefulSet, i));
-                out.append("      - RINGLAB_DASHBOARD_SERVERS_%d_URL=%s%n".formatted(i,
-                        dashboardFirst.replace(prefix + ".", statefulSet + "-" + i + ".")));
+                out.append("      - RINGLAB_DASHBOARD_SERVERS_%d_URL=%s%n"
+                        .formatted(i, dashboardFirst.replace(prefix + ".", statefulSet + "-" + i + ".")));
             }
         }
         return out.toString();

@@ -23,8 +23,11 @@ public record Manifests(List<JsonNode> objects) {
     }
 
     public static Manifests parse(String yaml) {
-        try (MappingIterator<JsonNode> documents = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-            return new Manifests(documents.readAll().stream().filter(document -> !document.isEmpty()).toList());
+        try (MappingIterator<JsonNode> documents =
+                YAML.readerFor(JsonNode.class).readValues(yaml)) {
+            return new Manifests(documents.readAll().stream()
+                    .filter(document -> !document.isEmpty())
+                    .toList());
         }
     }
 
@@ -46,10 +49,19 @@ public record Manifests(List<JsonNode> objects) {
     public Optional<Map<String, String>> data(String kind, String name) {
         return find(kind, name).map(object -> {
             Map<String, String> data = new LinkedHashMap<>();
-            object.path("data").properties().forEach(entry -> data.put(entry.getKey(), kind.equals("Secret")
-                    ? new String(Base64.getDecoder().decode(entry.getValue().asString()), StandardCharsets.UTF_8)
-                    : entry.getValue().asString()));
-            object.path("stringData").properties().forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
+            object.path("data")
+                    .properties()
+                    .forEach(entry -> data.put(
+                            entry.getKey(),
+                            kind.equals("Secret")
+                                    ? new String(
+                                            Base64.getDecoder()
+                                                    .decode(entry.getValue().asString()),
+                                            StandardCharsets.UTF_8)
+                                    : entry.getValue().asString()));
+            object.path("stringData")
+                    .properties()
+                    .forEach(entry -> data.put(entry.getKey(), entry.getValue().asString()));
             return data;
         });
     }

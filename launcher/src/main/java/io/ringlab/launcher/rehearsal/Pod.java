@@ -16,9 +16,20 @@ import java.util.concurrent.TimeUnit;
  * @param revision the pod template it was made from, as a hash
  * @param runtime  what changes while it lives
  */
-public record Pod(String name, String owner, String revision, PodAddress initial, String netns, List<String> command,
-                  Map<String, String> environment, Path directory, Path log, long graceSeconds, ProbeState probes,
-                  Map<Probe.Kind, Probe> probeSpecs, Runtime runtime) {
+public record Pod(
+        String name,
+        String owner,
+        String revision,
+        PodAddress initial,
+        String netns,
+        List<String> command,
+        Map<String, String> environment,
+        Path directory,
+        Path log,
+        long graceSeconds,
+        ProbeState probes,
+        Map<Probe.Kind, Probe> probeSpecs,
+        Runtime runtime) {
 
     /** What changes while a pod lives. */
     public static final class Runtime {
@@ -38,8 +49,16 @@ public record Pod(String name, String owner, String revision, PodAddress initial
     }
 
     public PodAddress address() {
-        return new PodAddress(initial.name(), initial.namespace(), initial.ip(), initial.labels(), initial.hostname(),
-                initial.subdomain(), initial.ports(), runtime.ready, runtime.terminating);
+        return new PodAddress(
+                initial.name(),
+                initial.namespace(),
+                initial.ip(),
+                initial.labels(),
+                initial.hostname(),
+                initial.subdomain(),
+                initial.ports(),
+                runtime.ready,
+                runtime.terminating);
     }
 
     public boolean ready() {
@@ -58,7 +77,9 @@ public record Pod(String name, String owner, String revision, PodAddress initial
     void startProcess() throws IOException {
         List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", netns));
         full.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(full).directory(directory.toFile()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(full)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().clear();
         builder.environment().put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");

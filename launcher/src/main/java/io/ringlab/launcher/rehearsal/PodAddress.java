@@ -11,8 +11,16 @@ import java.util.Map;
  * @param ready       its readiness probe passes
  * @param terminating it was asked to stop
  */
-public record PodAddress(String name, String namespace, String ip, Map<String, String> labels, String hostname,
-                         String subdomain, Map<String, Integer> ports, boolean ready, boolean terminating) {
+public record PodAddress(
+        String name,
+        String namespace,
+        String ip,
+        Map<String, String> labels,
+        String hostname,
+        String subdomain,
+        Map<String, Integer> ports,
+        boolean ready,
+        boolean terminating) {
 
     public PodAddress {
         labels = Map.copyOf(labels);

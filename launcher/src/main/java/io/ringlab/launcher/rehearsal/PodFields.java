@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * @param labels the pod's labels
  * @param node   the node's name and address: the machine, seen from the lab's bridge
  */
-public record PodFields(String name, String namespace, String podIp, Map<String, String> labels, String node,
-                        String hostIp) {
+public record PodFields(
+        String name, String namespace, String podIp, Map<String, String> labels, String node, String hostIp) {
 
     private static final Pattern LABEL = Pattern.compile("metadata\\.labels\\['([^']+)'\\]");
 
@@ -28,20 +28,24 @@ public record PodFields(String name, String namespace, String podIp, Map<String,
         if (label.matches()) {
             return Optional.ofNullable(labels.get(label.group(1)));
         }
-        return Optional.ofNullable(switch (path) {
-            case "metadata.name" -> name;
-            case "metadata.namespace" -> namespace;
-            case "status.podIP" -> podIp;
-            case "status.podIPs" -> podIp;
-            case "spec.nodeName" -> node;
-            case "status.hostIP" -> hostIp;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (path) {
+                    case "metadata.name" -> name;
+                    case "metadata.namespace" -> namespace;
+                    case "status.podIP" -> podIp;
+                    case "status.podIPs" -> podIp;
+                    case "spec.nodeName" -> node;
+                    case "status.hostIP" -> hostIp;
+                    default -> null;
+                });
     }
 
     static Map<String, String> labelsOf(JsonNode template) {
         Map<String, String> labels = new java.util.LinkedHashMap<>();
-        template.path("metadata").path("labels").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
+        template.path("metadata")
+                .path("labels")
+                .properties()
+                .forEach(e -> labels.put(e.getKey(), e.getValue().asString()));
         return labels;
     }
 }

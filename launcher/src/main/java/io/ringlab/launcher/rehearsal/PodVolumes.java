@@ -31,9 +31,10 @@ public final class PodVolumes {
     public static PodVolumes materialize(JsonNode podSpec, JsonNode container, Manifests manifests, Path podDir)
             throws IOException {
         Map<String, JsonNode> volumes = new LinkedHashMap<>();
-        podSpec.path("volumes").forEach(volume -> volumes.put(volume.path("name").asString(), volume));
-        Map<String, Path> mounts = new java.util.TreeMap<>(Comparator.comparing(String::length).reversed()
-                .thenComparing(Comparator.naturalOrder()));
+        podSpec.path("volumes")
+                .forEach(volume -> volumes.put(volume.path("name").asString(), volume));
+        Map<String, Path> mounts = new java.util.TreeMap<>(
+                Comparator.comparing(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         for (JsonNode mount : container.path("volumeMounts")) {
             String name = mount.path("name").asString();
             JsonNode volume = volumes.get(name);
@@ -57,8 +58,11 @@ public final class PodVolumes {
             return; // emptyDir: the directory is all
         }
         JsonNode source = secret ? volume.path("secret") : volume.path("configMap");
-        String name = secret ? source.path("secretName").asString() : source.path("name").asString();
-        Map<String, String> data = manifests.data(secret ? "Secret" : "ConfigMap", name).orElse(null);
+        String name = secret
+                ? source.path("secretName").asString()
+                : source.path("name").asString();
+        Map<String, String> data =
+                manifests.data(secret ? "Secret" : "ConfigMap", name).orElse(null);
         if (data == null) {
             if (source.path("optional").asBoolean(false)) {
                 return;

@@ -10,7 +10,13 @@ package io.ringlab.launcher.rehearsal;
 public final class ProbeState {
 
     /** What a result changed. */
-    public enum Change { NONE, STARTED, READY, UNREADY, RESTART }
+    public enum Change {
+        NONE,
+        STARTED,
+        READY,
+        UNREADY,
+        RESTART
+    }
 
     private final Probe startup;
     private final Probe liveness;

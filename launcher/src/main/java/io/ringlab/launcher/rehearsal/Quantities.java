@@ -8,13 +8,19 @@ import java.util.regex.Pattern;
 final class Quantities {
 
     private static final Pattern QUANTITY = Pattern.compile("(\\d+(?:\\.\\d+)?)([A-Za-z]*)");
-    private static final Map<String, Double> SUFFIXES = Map.ofEntries(Map.entry("", 1d), Map.entry("m", 1e-3),
-            Map.entry("k", 1e3), Map.entry("M", 1e6), Map.entry("G", 1e9), Map.entry("T", 1e12),
-            Map.entry("Ki", 1024d), Map.entry("Mi", 1024d * 1024), Map.entry("Gi", 1024d * 1024 * 1024),
+    private static final Map<String, Double> SUFFIXES = Map.ofEntries(
+            Map.entry("", 1d),
+            Map.entry("m", 1e-3),
+            Map.entry("k", 1e3),
+            Map.entry("M", 1e6),
+            Map.entry("G", 1e9),
+            Map.entry("T", 1e12),
+            Map.entry("Ki", 1024d),
+            Map.entry("Mi", 1024d * 1024),
+            Map.entry("Gi", 1024d * 1024 * 1024),
             Map.entry("Ti", 1024d * 1024 * 1024 * 1024));
 
-    private Quantities() {
-    }
+    private Quantities() {}
 
     static long bytes(String quantity) {
         return Math.round(value(quantity));

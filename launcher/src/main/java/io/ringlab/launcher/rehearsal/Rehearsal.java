@@ -37,8 +37,15 @@ public final class Rehearsal implements AutoCloseable {
     private final Manifests original;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Rehearsal(Path overlay, Path runDir, Consumer<String> out, RehearsalNetwork network, Cluster cluster,
-                      Controllers controllers, RehearsalSecret secret, Manifests original) {
+    private Rehearsal(
+            Path overlay,
+            Path runDir,
+            Consumer<String> out,
+            RehearsalNetwork network,
+            Cluster cluster,
+            Controllers controllers,
+            RehearsalSecret secret,
+            Manifests original) {
         this.overlay = overlay;
         this.runDir = runDir;
         this.out = out;
@@ -50,31 +57,48 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     /** Renders the overlay and makes the network; nothing runs yet. */
-    public static Rehearsal prepare(Path home, Path overlay, Path runDir, List<String> javaOptions, Random random,
-                                    Duration readyLimit, Consumer<String> out) throws IOException {
+    public static Rehearsal prepare(
+            Path home,
+            Path overlay,
+            Path runDir,
+            List<String> javaOptions,
+            Random random,
+            Duration readyLimit,
+            Consumer<String> out)
+            throws IOException {
         Manifests rendered = Kustomize.render(overlay);
-        String namespace = rendered.ofKind("StatefulSet", "Deployment").map(Manifests::namespace).findFirst().orElse("default");
+        String namespace = rendered.ofKind("StatefulSet", "Deployment")
+                .map(Manifests::namespace)
+                .findFirst()
+                .orElse("default");
         RehearsalSecret secret = RehearsalSecret.draw(namespace);
         String runId = RehearsalNetwork.newRunId(random);
         Path logs = runDir.resolve(runId);
         RehearsalNetwork network = RehearsalNetwork.create(runId, home, logs, random);
-        out.accept("rehearsal %s: %s, pods on %s, logs in %s".formatted(runId, home.relativize(overlay),
-                network.machineIp().replaceAll("\\.1$", ".0/24"), logs));
-        Cluster cluster = new Cluster(network, new Entrypoints(home, javaOptions), logs, line -> out.accept("  " + line));
+        out.accept("rehearsal %s: %s, pods on %s, logs in %s"
+                .formatted(runId, home.relativize(overlay), network.machineIp().replaceAll("\\.1$", ".0/24"), logs));
+        Cluster cluster =
+                new Cluster(network, new Entrypoints(home, javaOptions), logs, line -> out.accept("  " + line));
         cluster.apply(rendered.with(List.of(secret.object())));
-        return new Rehearsal(overlay, runDir, out, network, cluster, new Controllers(cluster, random, readyLimit), secret,
-                rendered);
+        return new Rehearsal(
+                overlay, runDir, out, network, cluster, new Controllers(cluster, random, readyLimit), secret, rendered);
     }
 
     /** Every workload that has a stand-in here, RingLab's at once, then monitoring; the others named and left out. */
     public void start() throws IOException, InterruptedException {
         List<JsonNode> ringlab = new ArrayList<>();
         List<JsonNode> monitoring = new ArrayList<>();
-        for (JsonNode workload : cluster.manifests().ofKind("StatefulSet", "Deployment").toList()) {
+        for (JsonNode workload :
+                cluster.manifests().ofKind("StatefulSet", "Deployment").toList()) {
             if (!cluster.runnable(workload)) {
-                out.accept("  %s/%s: nothing stands for image %s here; not run".formatted(Manifests.kind(workload),
-                        Manifests.name(workload), Cluster.container(workload).path("image").asString()));
-            } else if (PodFields.labelsOf(workload.path("spec").path("template")).get(Roles.LABEL).equals(Roles.PROMETHEUS)) {
+                out.accept("  %s/%s: nothing stands for image %s here; not run"
+                        .formatted(
+                                Manifests.kind(workload),
+                                Manifests.name(workload),
+                                Cluster.container(workload).path("image").asString()));
+            } else if (PodFields.labelsOf(workload.path("spec").path("template"))
+                    .get(Roles.LABEL)
+                    .equals(Roles.PROMETHEUS)) {
                 monitoring.add(workload);
             } else {
                 ringlab.add(workload);
@@ -102,19 +126,21 @@ public final class Rehearsal implements AutoCloseable {
         RunChecker checker = new RunChecker(start, CLIENT_TIMEOUT_NANOS);
         RehearsalPoller poller = new RehearsalPoller(cluster);
         AtomicBoolean watching = new AtomicBoolean(true);
-        Thread watcher = new Thread(() -> {
-            while (watching.get()) {
-                Observation observation = poller.poll(System.nanoTime());
-                synchronized (checker) {
-                    checker.observe(observation).forEach(line -> out.accept("  " + line));
-                }
-                try {
-                    TimeUnit.MILLISECONDS.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rehearsal-checker");
+        Thread watcher = new Thread(
+                () -> {
+                    while (watching.get()) {
+                        Observation observation = poller.poll(System.nanoTime());
+                        synchronized (checker) {
+                            checker.observe(observation).forEach(line -> out.accept("  " + line));
+                        }
+                        try {
+                            TimeUnit.MILLISECONDS.sleep(250);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "rehearsal-checker");
         watcher.start();
         try {
             TimeUnit.SECONDS.sleep(2); // a stretch before the change, for comparison
@@ -125,10 +151,12 @@ public final class Rehearsal implements AutoCloseable {
                     checker.faultStarted(i + 1, "ring %d → %d".formatted(from, size), System.nanoTime());
                 }
                 out.accept("the ring %d → %d: replicas and peers changed, applied".formatted(from, size));
-                Manifests next = Kustomize.renderResized(runDir.resolve(network.runId()).resolve("resize-" + size),
-                        overlay, original, RING, size);
+                Manifests next = Kustomize.renderResized(
+                        runDir.resolve(network.runId()).resolve("resize-" + size), overlay, original, RING, size);
                 cluster.apply(next.with(List.of(secret.object())));
-                reconcile(next.ofKind("StatefulSet", "Deployment").filter(this::runnable).toList());
+                reconcile(next.ofKind("StatefulSet", "Deployment")
+                        .filter(this::runnable)
+                        .toList());
                 synchronized (checker) {
                     checker.faultEnded(i + 1, System.nanoTime());
                 }
@@ -157,22 +185,25 @@ public final class Rehearsal implements AutoCloseable {
     private void reconcile(List<JsonNode> workloads) throws IOException, InterruptedException {
         List<CompletableFuture<Void>> running = new ArrayList<>();
         for (JsonNode workload : workloads) {
-            running.add(CompletableFuture.runAsync(() -> {
-                try {
-                    controllers.reconcile(workload);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }, command -> new Thread(command, "controller-" + Manifests.name(workload)).start()));
+            running.add(CompletableFuture.runAsync(
+                    () -> {
+                        try {
+                            controllers.reconcile(workload);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            throw new IllegalStateException(e);
+                        }
+                    },
+                    command -> new Thread(command, "controller-" + Manifests.name(workload)).start()));
         }
         try {
             CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
-            throw cause instanceof java.io.UncheckedIOException io ? io.getCause()
+            throw cause instanceof java.io.UncheckedIOException io
+                    ? io.getCause()
                     : new IOException(cause.getMessage(), cause);
         }
     }

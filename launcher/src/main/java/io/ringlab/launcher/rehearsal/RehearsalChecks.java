@@ -32,13 +32,13 @@ import java.util.function.Supplier;
 final class RehearsalChecks {
 
     /** @param detail what was seen last */
-    record Check(String name, boolean passed, String detail) {
-    }
+    record Check(String name, boolean passed, String detail) {}
 
     private final Cluster cluster;
     private final String dnsServer;
     private final Duration limit;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     RehearsalChecks(Cluster cluster, String dnsServer, Duration limit) {
@@ -56,13 +56,16 @@ final class RehearsalChecks {
                 if (ring != null) {
                     reporting++;
                     if (ring.lastWinners() != null) {
-                        ring.lastWinners().forEach(w -> winners.add(w.round() + " won by "
-                                + RehearsalPoller.podOf(w.winner())));
+                        ring.lastWinners()
+                                .forEach(w -> winners.add(w.round() + " won by " + RehearsalPoller.podOf(w.winner())));
                     }
                 }
             }
-            return new Check("the ring elects", !winners.isEmpty(), "%d servers answer; rounds committed: %s"
-                    .formatted(reporting, winners.isEmpty() ? "none" : String.join(", ", winners)));
+            return new Check(
+                    "the ring elects",
+                    !winners.isEmpty(),
+                    "%d servers answer; rounds committed: %s"
+                            .formatted(reporting, winners.isEmpty() ? "none" : String.join(", ", winners)));
         });
     }
 
@@ -84,7 +87,9 @@ final class RehearsalChecks {
                 all &= up.containsAll(servers);
                 views.add(agent.name() + " has " + up);
             }
-            return new Check("agents have every server", all && !views.isEmpty(),
+            return new Check(
+                    "agents have every server",
+                    all && !views.isEmpty(),
                     "servers " + servers + "; " + String.join("; ", views));
         });
     }
@@ -99,19 +104,28 @@ final class RehearsalChecks {
         if (servers.isEmpty()) {
             return new Check(name, false, "no server runs");
         }
-        String record = "_udp._udp.%s.%s.svc.%s".formatted(servers.get(0).initial().subdomain(),
-                servers.get(0).initial().namespace(), Cluster.DOMAIN);
+        String record = "_udp._udp.%s.%s.svc.%s"
+                .formatted(
+                        servers.get(0).initial().subdomain(),
+                        servers.get(0).initial().namespace(),
+                        Cluster.DOMAIN);
         return until(name, () -> {
             Set<String> expected = new TreeSet<>();
-            servers.forEach(pod -> expected.add("%s.%s.%s.svc.%s:%d".formatted(pod.name(), pod.initial().subdomain(),
-                    pod.initial().namespace(), Cluster.DOMAIN, pod.port("udp"))));
+            servers.forEach(pod -> expected.add("%s.%s.%s.svc.%s:%d"
+                    .formatted(
+                            pod.name(),
+                            pod.initial().subdomain(),
+                            pod.initial().namespace(),
+                            Cluster.DOMAIN,
+                            pod.port("udp"))));
             Set<String> answered = new TreeSet<>();
             try {
                 java.util.Hashtable<String, String> env = new java.util.Hashtable<>();
                 env.put("java.naming.factory.initial", "com.sun.jndi.dns.DnsContextFactory");
                 env.put("java.naming.provider.url", "dns://" + dnsServer);
                 var attribute = new javax.naming.directory.InitialDirContext(env)
-                        .getAttributes(record, new String[] {"SRV"}).get("SRV");
+                        .getAttributes(record, new String[] {"SRV"})
+                        .get("SRV");
                 for (int i = 0; attribute != null && i < attribute.size(); i++) {
                     String[] fields = attribute.get(i).toString().split(" "); // priority weight port target.
                     answered.add(fields[3].replaceAll("\\.$", "") + ":" + fields[2]);
@@ -130,8 +144,10 @@ final class RehearsalChecks {
      */
     Check clientsThroughAgentService(Duration settle, Duration window) throws InterruptedException {
         String name = "clients get every reply through the agents' Service";
-        ServiceSpec service = cluster.services().stream().filter(s -> !s.headless() && s.selector().values()
-                .contains(Roles.AGENT)).findFirst().orElse(null);
+        ServiceSpec service = cluster.services().stream()
+                .filter(s -> !s.headless() && s.selector().values().contains(Roles.AGENT))
+                .findFirst()
+                .orElse(null);
         List<Pod> clients = Roles.pods(cluster, Roles.CLIENT);
         if (service == null || clients.isEmpty()) {
             return new Check(name, false, "no Service with a virtual IP selects the agents, or no client runs");
@@ -146,15 +162,23 @@ final class RehearsalChecks {
         boolean through = true;
         for (Pod client : clients) {
             String resolved = quietly(Shell.inNamespace(client.netns(), List.of("getent", "hosts", service.name())));
-            String flows = quietly(Shell.inNamespace(client.netns(), List.of("conntrack", "-L", "-p", "udp",
-                    "--orig-dst", service.virtualIp())));
-            boolean translated = Roles.pods(cluster, Roles.AGENT).stream().anyMatch(a -> flows.contains("src=" + a.ip() + " "));
+            String flows = quietly(Shell.inNamespace(
+                    client.netns(), List.of("conntrack", "-L", "-p", "udp", "--orig-dst", service.virtualIp())));
+            boolean translated =
+                    Roles.pods(cluster, Roles.AGENT).stream().anyMatch(a -> flows.contains("src=" + a.ip() + " "));
             through &= resolved.startsWith(service.virtualIp() + " ") && translated;
-            seen.add("%s resolves %s to %s, flows to it reach an agent pod: %s".formatted(client.name(), service.name(),
-                    resolved.isEmpty() ? "nothing" : resolved.split("\\s+")[0], translated));
+            seen.add("%s resolves %s to %s, flows to it reach an agent pod: %s"
+                    .formatted(
+                            client.name(),
+                            service.name(),
+                            resolved.isEmpty() ? "nothing" : resolved.split("\\s+")[0],
+                            translated));
         }
-        return new Check(name, through && responses > 0 && failed == 0, "%d replies, %d without, in %d s; %s"
-                .formatted(responses, failed, window.toSeconds(), String.join("; ", seen)));
+        return new Check(
+                name,
+                through && responses > 0 && failed == 0,
+                "%d replies, %d without, in %d s; %s"
+                        .formatted(responses, failed, window.toSeconds(), String.join("; ", seen)));
     }
 
     /** The command's output; empty when it fails (a name that does not resolve, no flow). */
@@ -186,13 +210,17 @@ final class RehearsalChecks {
             return new Check("the dashboard sees every service", false, "no dashboard runs");
         }
         String base = Roles.url(dashboards.get(0), "");
-        HttpClient session = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient session = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
         return until("the dashboard sees every service", () -> {
             try {
                 JsonNode cluster = signedIn(session, base, password);
                 if (cluster == null) {
-                    return new Check("the dashboard sees every service", false, "could not sign in or read /api/cluster");
+                    return new Check(
+                            "the dashboard sees every service", false, "could not sign in or read /api/cluster");
                 }
                 int servers = reachable(cluster.path("servers"));
                 int agents = reachable(cluster.path("agents"));
@@ -200,9 +228,11 @@ final class RehearsalChecks {
                 int wantServers = Roles.pods(this.cluster, Roles.SERVER).size();
                 int wantAgents = Roles.pods(this.cluster, Roles.AGENT).size();
                 int wantClients = Roles.pods(this.cluster, Roles.CLIENT).size();
-                return new Check("the dashboard sees every service", servers == wantServers && agents == wantAgents
-                        && clients == wantClients, "reachable: servers %d of %d, agents %d of %d, clients %d of %d"
-                        .formatted(servers, wantServers, agents, wantAgents, clients, wantClients));
+                return new Check(
+                        "the dashboard sees every service",
+                        servers == wantServers && agents == wantAgents && clients == wantClients,
+                        "reachable: servers %d of %d, agents %d of %d, clients %d of %d"
+                                .formatted(servers, wantServers, agents, wantAgents, clients, wantClients));
             } catch (IOException e) {
                 return new Check("the dashboard sees every service", false, e.getMessage());
             }
@@ -211,19 +241,30 @@ final class RehearsalChecks {
 
     private JsonNode signedIn(HttpClient session, String base, String password) throws IOException {
         try {
-            HttpResponse<String> view = session.send(HttpRequest.newBuilder(URI.create(base + "/api/cluster"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> view = session.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/cluster"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (view.statusCode() == 200) {
                 return json.readTree(view.body());
             }
-            HttpResponse<String> sessionInfo = session.send(HttpRequest.newBuilder(URI.create(base + "/api/session"))
-                    .timeout(Duration.ofSeconds(3)).build(), HttpResponse.BodyHandlers.ofString());
-            String token = json.readTree(sessionInfo.body()).path("csrf").path("token").asString();
+            HttpResponse<String> sessionInfo = session.send(
+                    HttpRequest.newBuilder(URI.create(base + "/api/session"))
+                            .timeout(Duration.ofSeconds(3))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String token =
+                    json.readTree(sessionInfo.body()).path("csrf").path("token").asString();
             String form = "username=admin&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
                     + URLEncoder.encode(token, StandardCharsets.UTF_8);
-            session.send(HttpRequest.newBuilder(URI.create(base + "/login")).timeout(Duration.ofSeconds(3))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+            session.send(
+                    HttpRequest.newBuilder(URI.create(base + "/login"))
+                            .timeout(Duration.ofSeconds(3))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -260,12 +301,14 @@ final class RehearsalChecks {
             Set<String> notUp = new TreeSet<>();
             if (targets != null) {
                 targets.path("data").path("activeTargets").forEach(t -> {
-                    String target = t.path("labels").path("job").asString() + " " + t.path("discoveredLabels")
-                            .path("__address__").asString();
+                    String target = t.path("labels").path("job").asString() + " "
+                            + t.path("discoveredLabels").path("__address__").asString();
                     (t.path("health").asString().equals("up") ? up : notUp).add(target);
                 });
             }
-            return new Check("Prometheus scrapes every pod", up.equals(expected) && notUp.isEmpty(),
+            return new Check(
+                    "Prometheus scrapes every pod",
+                    up.equals(expected) && notUp.isEmpty(),
                     "expected %s; up %s; not up %s".formatted(expected, up, notUp));
         });
     }
@@ -304,8 +347,11 @@ final class RehearsalChecks {
 
     private String body(String url) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? response.body() : null;
         } catch (IOException | RuntimeException e) {
             return null;

@@ -34,15 +34,16 @@ public final class RehearsalMain {
                                       a third of it, at least 30 s
             """;
 
-    private RehearsalMain() {
-    }
+    private RehearsalMain() {}
 
     public static void main(String[] args) throws Exception {
         System.exit(run(args));
     }
 
     static int run(String[] args) throws Exception {
-        Path home = Path.of(System.getProperty("ringlab.home", ".")).toAbsolutePath().normalize();
+        Path home = Path.of(System.getProperty("ringlab.home", "."))
+                .toAbsolutePath()
+                .normalize();
         String overlayArg = "rehearsal";
         List<Integer> sizes = List.of(5, 3);
         boolean keep = false;
@@ -54,12 +55,18 @@ public final class RehearsalMain {
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
-                    case "--resize" -> sizes = args[++i].equals("0") ? List.of()
-                            : Arrays.stream(args[i].split(",")).map(String::trim).map(Integer::parseInt).toList();
+                    case "--resize" ->
+                        sizes = args[++i].equals("0")
+                                ? List.of()
+                                : Arrays.stream(args[i].split(","))
+                                        .map(String::trim)
+                                        .map(Integer::parseInt)
+                                        .toList();
                     case "--keep" -> keep = true;
                     case "--run-dir" -> runDir = home.resolve(args[++i]);
                     case "--verdict-file" -> verdictFile = home.resolve(args[++i]);
-                    case "--java-options" -> javaOptions = List.of(args[++i].trim().split("\\s+"));
+                    case "--java-options" ->
+                        javaOptions = List.of(args[++i].trim().split("\\s+"));
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--limit" -> limit = Duration.ofSeconds(Long.parseLong(args[++i]));
                     case "--help", "-h" -> {
@@ -75,8 +82,8 @@ public final class RehearsalMain {
                 }
             }
         } catch (RuntimeException e) {
-            System.err.println("ringlab-rehearsal: " + (e instanceof ArrayIndexOutOfBoundsException
-                    ? "an option lacks its value" : e.getMessage()));
+            System.err.println("ringlab-rehearsal: "
+                    + (e instanceof ArrayIndexOutOfBoundsException ? "an option lacks its value" : e.getMessage()));
             System.err.print(USAGE);
             return 2;
         }
@@ -90,20 +97,22 @@ public final class RehearsalMain {
             return 1;
         }
         Path overlay = Files.isDirectory(home.resolve("k8s/overlays").resolve(overlayArg))
-                ? home.resolve("k8s/overlays").resolve(overlayArg) : home.resolve(overlayArg);
+                ? home.resolve("k8s/overlays").resolve(overlayArg)
+                : home.resolve(overlayArg);
         if (!Files.exists(overlay.resolve("kustomization.yaml"))) {
             System.err.println("ringlab-rehearsal: no kustomization.yaml in " + overlay);
             return 2;
         }
-        System.out.println("A rehearsal of the manifests, not Kubernetes: every pod a process in a network namespace of its"
-                + " own (seed " + seed + ")");
+        System.out.println(
+                "A rehearsal of the manifests, not Kubernetes: every pod a process in a network namespace of its"
+                        + " own (seed " + seed + ")");
         long started = System.nanoTime();
         List<RehearsalChecks.Check> checks = new ArrayList<>();
         Verdict resize = null;
         CountDownLatch stopped = new CountDownLatch(1);
         String[] runId = {""};
-        try (Rehearsal rehearsal = Rehearsal.prepare(home, overlay, runDir, javaOptions, new Random(seed), limit,
-                line -> System.out.println(line))) {
+        try (Rehearsal rehearsal = Rehearsal.prepare(
+                home, overlay, runDir, javaOptions, new Random(seed), limit, line -> System.out.println(line))) {
             runId[0] = rehearsal.runId();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stopped.countDown();
@@ -126,14 +135,21 @@ public final class RehearsalMain {
                 ResizeReport.lines(resize).forEach(line -> System.out.println("  " + line));
             }
             boolean passed = checks.stream().allMatch(RehearsalChecks.Check::passed);
-            System.out.printf(Locale.ROOT, "rehearsal %s: %s after %.1f s%n", rehearsal.runId(),
-                    passed ? "every check holds" : "CHECKS FAILED", (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "rehearsal %s: %s after %.1f s%n",
+                    rehearsal.runId(),
+                    passed ? "every check holds" : "CHECKS FAILED",
+                    (System.nanoTime() - started) / 1e9);
             if (verdictFile != null) {
                 writeVerdict(verdictFile, rehearsal.runId(), seed, checks, resize, (System.nanoTime() - started) / 1e9);
             }
             if (keep) {
-                System.out.println("running until Ctrl-C; the dashboard: " + Roles.pods(rehearsal.cluster(), Roles.DASHBOARD)
-                        .stream().map(pod -> Roles.url(pod, "/")).findFirst().orElse("(none)"));
+                System.out.println("running until Ctrl-C; the dashboard: "
+                        + Roles.pods(rehearsal.cluster(), Roles.DASHBOARD).stream()
+                                .map(pod -> Roles.url(pod, "/"))
+                                .findFirst()
+                                .orElse("(none)"));
                 stopped.await();
             }
             return passed ? 0 : 1;
@@ -152,13 +168,15 @@ public final class RehearsalMain {
         return check;
     }
 
-    private static void writeVerdict(Path file, String runId, long seed, List<RehearsalChecks.Check> checks,
-                                     Verdict resize, double seconds) throws java.io.IOException {
+    private static void writeVerdict(
+            Path file, String runId, long seed, List<RehearsalChecks.Check> checks, Verdict resize, double seconds)
+            throws java.io.IOException {
         JsonMapper json = JsonMapper.builder().build();
         ObjectNode root = json.createObjectNode();
         root.put("runId", runId).put("seed", seed).put("seconds", seconds);
         var list = root.putArray("checks");
-        checks.forEach(c -> list.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
+        checks.forEach(c ->
+                list.addObject().put("name", c.name()).put("passed", c.passed()).put("detail", c.detail()));
         if (resize != null) {
             root.set("resize", json.valueToTree(resize));
         }

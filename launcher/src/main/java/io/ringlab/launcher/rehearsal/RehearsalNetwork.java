@@ -51,7 +51,8 @@ public final class RehearsalNetwork implements AutoCloseable {
 
     /** A run id as the lab's cleaner knows them ({@code rl} and hex digits). */
     public static String newRunId(Random random) {
-        return "rl" + Integer.toHexString(0x10000000 | random.nextInt(0x0fffffff)).substring(1);
+        return "rl"
+                + Integer.toHexString(0x10000000 | random.nextInt(0x0fffffff)).substring(1);
     }
 
     public static RehearsalNetwork create(String runId, Path home, Path logs, Random random) throws IOException {
@@ -76,8 +77,11 @@ public final class RehearsalNetwork implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         Files.writeString(state.resolve("owner"), pid + " " + startTime(pid) + "\n");
         new ProcessBuilder("setsid", home.resolve("bin/ringlab-lab-reaper").toString(), runId, Long.toString(pid))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(state.resolve("reaper.log").toFile()))
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        state.resolve("reaper.log").toFile()))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .start();
         String bridge = runId + "-br";
         Shell.run("ip", "link", "add", bridge, "type", "bridge");
         Shell.run("ip", "addr", "add", machineIp() + "/24", "dev", bridge);
@@ -185,11 +189,23 @@ public final class RehearsalNetwork implements AutoCloseable {
 
     private void startDns() throws IOException {
         Path log = logs.resolve("dnsmasq.log");
-        dns = new ProcessBuilder(Shell.inNamespace(dnsNamespace(), List.of("dnsmasq", "--keep-in-foreground",
-                "--conf-file=" + state.resolve("cluster-srv.conf"), "--no-resolv", "--no-hosts",
-                "--addn-hosts=" + state.resolve("cluster-hosts"), "--listen-address=" + dnsIp(), "--bind-interfaces",
-                "--local=/cluster.local/", "--no-negcache", "--log-facility=" + log)))
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        dns = new ProcessBuilder(Shell.inNamespace(
+                        dnsNamespace(),
+                        List.of(
+                                "dnsmasq",
+                                "--keep-in-foreground",
+                                "--conf-file=" + state.resolve("cluster-srv.conf"),
+                                "--no-resolv",
+                                "--no-hosts",
+                                "--addn-hosts=" + state.resolve("cluster-hosts"),
+                                "--listen-address=" + dnsIp(),
+                                "--bind-interfaces",
+                                "--local=/cluster.local/",
+                                "--no-negcache",
+                                "--log-facility=" + log)))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                .start();
         awaitDns();
     }
 
@@ -209,9 +225,11 @@ public final class RehearsalNetwork implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline) {
             if (!dns.isAlive()) {
-                throw new IOException("the rehearsal's DNS server (dnsmasq) stopped; see " + logs.resolve("dnsmasq.log"));
+                throw new IOException(
+                        "the rehearsal's DNS server (dnsmasq) stopped; see " + logs.resolve("dnsmasq.log"));
             }
-            if (Shell.run("ss", "-Hlun", "-N", dnsNamespace(), "sport", "=", ":53").contains(":53")) {
+            if (Shell.run("ss", "-Hlun", "-N", dnsNamespace(), "sport", "=", ":53")
+                    .contains(":53")) {
                 return;
             }
             try {
@@ -232,8 +250,19 @@ public final class RehearsalNetwork implements AutoCloseable {
     /** Forgets the UDP flows from a virtual IP to a gone endpoint, in a namespace (kube-proxy's conntrack cleanup). */
     public void forgetFlows(String namespace, String virtualIp, String endpointIp) {
         try {
-            Shell.run(Shell.inNamespace(namespace, List.of("conntrack", "-D", "-p", "udp", "--orig-dst", virtualIp,
-                    "--reply-src", endpointIp)), null);
+            Shell.run(
+                    Shell.inNamespace(
+                            namespace,
+                            List.of(
+                                    "conntrack",
+                                    "-D",
+                                    "-p",
+                                    "udp",
+                                    "--orig-dst",
+                                    virtualIp,
+                                    "--reply-src",
+                                    endpointIp)),
+                    null);
         } catch (IOException e) {
             // exit 1 when there was no such flow
         }
@@ -255,7 +284,8 @@ public final class RehearsalNetwork implements AutoCloseable {
 
     private static void deleteTree(Path path) {
         try (var walk = Files.walk(path)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             // already gone
         }

@@ -23,13 +23,18 @@ public final class RehearsalPoller {
     }
 
     public Observation poll(long nanos) {
-        return poller.poll(nanos, targets(Roles.SERVER, "/api/ring"), targets(Roles.AGENT, "/api/status"),
+        return poller.poll(
+                nanos,
+                targets(Roles.SERVER, "/api/ring"),
+                targets(Roles.AGENT, "/api/status"),
                 targets(Roles.CLIENT, "/api/status"));
     }
 
     private List<Target> targets(String role, String path) {
-        return Roles.pods(cluster, role).stream().filter(pod -> !pod.terminating())
-                .map(pod -> new Target(pod.name(), Roles.url(pod, path))).toList();
+        return Roles.pods(cluster, role).stream()
+                .filter(pod -> !pod.terminating())
+                .map(pod -> new Target(pod.name(), Roles.url(pod, path)))
+                .toList();
     }
 
     static String podOf(String serverId) {

@@ -12,11 +12,12 @@ final class Roles {
     static final String DASHBOARD = "admin-dashboard";
     static final String PROMETHEUS = "prometheus";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     static List<Pod> pods(Cluster cluster, String role) {
-        return cluster.pods().stream().filter(pod -> role.equals(pod.initial().labels().get(LABEL))).toList();
+        return cluster.pods().stream()
+                .filter(pod -> role.equals(pod.initial().labels().get(LABEL)))
+                .toList();
     }
 
     /** {@code http://<pod ip>:<its port named http><path>} */

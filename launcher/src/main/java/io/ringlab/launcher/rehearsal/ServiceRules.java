@@ -17,11 +17,9 @@ public final class ServiceRules {
     public static final String TABLE = "ringlab_services";
 
     /** One endpoint of one Service port: what a flow to the virtual IP can be translated to. */
-    public record Endpoint(String virtualIp, String protocol, int port, String ip, int targetPort) {
-    }
+    public record Endpoint(String virtualIp, String protocol, int port, String ip, int targetPort) {}
 
-    private ServiceRules() {
-    }
+    private ServiceRules() {}
 
     public static List<Endpoint> endpoints(List<ServiceSpec> services, List<PodAddress> pods) {
         List<Endpoint> endpoints = new ArrayList<>();
@@ -33,7 +31,8 @@ public final class ServiceRules {
                 for (PodAddress pod : pods) {
                     int target = pod.targetPort(port);
                     if (pod.ready() && !pod.terminating() && service.selects(pod.labels()) && target > 0) {
-                        endpoints.add(new Endpoint(service.virtualIp(), port.protocol(), port.port(), pod.ip(), target));
+                        endpoints.add(
+                                new Endpoint(service.virtualIp(), port.protocol(), port.port(), pod.ip(), target));
                     }
                 }
             }
@@ -52,18 +51,22 @@ public final class ServiceRules {
             for (ServiceSpec.Port port : service.ports()) {
                 String protocol = port.protocol().toLowerCase(Locale.ROOT);
                 String match = "ip daddr %s %s dport %d".formatted(service.virtualIp(), protocol, port.port());
-                List<Endpoint> ready = endpoints.stream().filter(e -> e.virtualIp().equals(service.virtualIp())
-                        && e.port() == port.port() && e.protocol().equals(port.protocol())).toList();
+                List<Endpoint> ready = endpoints.stream()
+                        .filter(e -> e.virtualIp().equals(service.virtualIp())
+                                && e.port() == port.port()
+                                && e.protocol().equals(port.protocol()))
+                        .toList();
                 if (ready.isEmpty()) {
                     reject.append("    ").append(match).append(" reject\n");
                     continue;
                 }
                 List<String> map = new ArrayList<>();
                 for (int i = 0; i < ready.size(); i++) {
-                    map.add("%d : %s . %d".formatted(i, ready.get(i).ip(), ready.get(i).targetPort()));
+                    map.add("%d : %s . %d"
+                            .formatted(i, ready.get(i).ip(), ready.get(i).targetPort()));
                 }
-                nat.append("    %s dnat ip to numgen random mod %d map { %s }%n".formatted(match, ready.size(),
-                        String.join(", ", map)));
+                nat.append("    %s dnat ip to numgen random mod %d map { %s }%n"
+                        .formatted(match, ready.size(), String.join(", ", map)));
             }
         }
         return """

@@ -14,12 +14,16 @@ import java.util.Map;
  *
  * @param virtualIp the cluster IP, or {@code null} for a headless Service
  */
-public record ServiceSpec(String name, String namespace, String virtualIp, boolean publishNotReadyAddresses,
-                          Map<String, String> selector, List<Port> ports) {
+public record ServiceSpec(
+        String name,
+        String namespace,
+        String virtualIp,
+        boolean publishNotReadyAddresses,
+        Map<String, String> selector,
+        List<Port> ports) {
 
     /** @param targetPort a number, or the name of a container port */
-    public record Port(String name, String protocol, int port, String targetPort) {
-    }
+    public record Port(String name, String protocol, int port, String targetPort) {}
 
     public ServiceSpec {
         selector = Map.copyOf(selector);
@@ -29,15 +33,25 @@ public record ServiceSpec(String name, String namespace, String virtualIp, boole
     public static ServiceSpec of(JsonNode service, String virtualIp) {
         JsonNode spec = service.path("spec");
         Map<String, String> selector = new LinkedHashMap<>();
-        spec.path("selector").properties().forEach(e -> selector.put(e.getKey(), e.getValue().asString()));
+        spec.path("selector")
+                .properties()
+                .forEach(e -> selector.put(e.getKey(), e.getValue().asString()));
         List<Port> ports = new ArrayList<>();
         for (JsonNode port : spec.path("ports")) {
             int number = port.path("port").asInt();
-            ports.add(new Port(port.path("name").asString(), port.path("protocol").asString("TCP").toUpperCase(Locale.ROOT),
-                    number, port.has("targetPort") ? port.path("targetPort").asString() : Integer.toString(number)));
+            ports.add(new Port(
+                    port.path("name").asString(),
+                    port.path("protocol").asString("TCP").toUpperCase(Locale.ROOT),
+                    number,
+                    port.has("targetPort") ? port.path("targetPort").asString() : Integer.toString(number)));
         }
-        return new ServiceSpec(Manifests.name(service), Manifests.namespace(service), headless(service) ? null : virtualIp,
-                spec.path("publishNotReadyAddresses").asBoolean(false), selector, ports);
+        return new ServiceSpec(
+                Manifests.name(service),
+                Manifests.namespace(service),
+                headless(service) ? null : virtualIp,
+                spec.path("publishNotReadyAddresses").asBoolean(false),
+                selector,
+                ports);
     }
 
     public static boolean headless(JsonNode service) {
@@ -50,7 +64,8 @@ public record ServiceSpec(String name, String namespace, String virtualIp, boole
     }
 
     public boolean selects(Map<String, String> labels) {
-        return !selector.isEmpty() && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        return !selector.isEmpty()
+                && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
     /** {@code ring-server.ringlab.svc.cluster.local} */

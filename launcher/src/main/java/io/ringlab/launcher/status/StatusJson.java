@@ -15,8 +15,7 @@ public final class StatusJson {
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
 
-    private StatusJson() {
-    }
+    private StatusJson() {}
 
     /** @throws tools.jackson.core.JacksonException when the body is not JSON of that shape */
     public static <T> T parse(String body, Class<T> type) {

@@ -10,8 +10,7 @@ public final class EventFiles {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private EventFiles() {
-    }
+    private EventFiles() {}
 
     /** Each event with its fields: {@code atMillis} (since the run started), {@code kind}, {@code source}, {@code text}. */
     public static String json(List<StoryEvent> events) {
@@ -21,9 +20,14 @@ public final class EventFiles {
     public static String csv(List<StoryEvent> events) {
         StringBuilder out = new StringBuilder("at_s,kind,source,text\r\n");
         for (StoryEvent event : events) {
-            out.append(String.format(Locale.ROOT, "%.3f", event.atMillis() / 1000.0)).append(',')
-                    .append(csvField(event.kind())).append(',').append(csvField(event.source())).append(',')
-                    .append(csvField(event.text())).append("\r\n");
+            out.append(String.format(Locale.ROOT, "%.3f", event.atMillis() / 1000.0))
+                    .append(',')
+                    .append(csvField(event.kind()))
+                    .append(',')
+                    .append(csvField(event.source()))
+                    .append(',')
+                    .append(csvField(event.text()))
+                    .append("\r\n");
         }
         return out.toString();
     }

@@ -16,15 +16,14 @@ import java.util.Set;
 public final class RunStory {
 
     /** A server's state from {@code atMillis} on. */
-    public record StateChange(long atMillis, String state) {
-    }
+    public record StateChange(long atMillis, String state) {}
 
     /** A client's success rate over the interval ending at {@code atMillis} (percent) and its p99; null if unknown. */
-    public record ClientPoint(long atMillis, Double successRate, Double p99Ms) {
-    }
+    public record ClientPoint(long atMillis, Double successRate, Double p99Ms) {}
 
     /** More than any run needs; past it the oldest events go (the strips are kept whole). */
     static final int MAX_EVENTS = 100_000;
+
     private static final int ROUNDS_REMEMBERED = 1_000;
 
     private final Map<String, List<StateChange>> servers = new LinkedHashMap<>();
@@ -39,7 +38,8 @@ public final class RunStory {
     public void servers(long atMillis, Map<String, String> stateByServer) {
         stateByServer.forEach((server, state) -> {
             List<StateChange> changes = servers.computeIfAbsent(server, name -> new ArrayList<>());
-            String before = changes.isEmpty() ? null : changes.get(changes.size() - 1).state();
+            String before =
+                    changes.isEmpty() ? null : changes.get(changes.size() - 1).state();
             if (state.equals(before)) {
                 return;
             }
@@ -91,12 +91,13 @@ public final class RunStory {
     private static String eventKind(String before, String state) {
         return switch (state) {
             case "down", "out", "unreachable", "restarting" -> state;
-            default -> switch (before) {
-                case "down" -> "up";
-                case "out" -> "in";
-                case "unreachable" -> "reachable";
-                default -> "up";
-            };
+            default ->
+                switch (before) {
+                    case "down" -> "up";
+                    case "out" -> "in";
+                    case "unreachable" -> "reachable";
+                    default -> "up";
+                };
         };
     }
 }

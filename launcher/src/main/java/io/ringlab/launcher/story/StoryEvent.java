@@ -8,5 +8,4 @@ package io.ringlab.launcher.story;
  *                 {@code reachable} or {@code fault}
  * @param source   the server (or, for a fault, the launcher) it is about
  */
-public record StoryEvent(long atMillis, String kind, String source, String text) {
-}
+public record StoryEvent(long atMillis, String kind, String source, String text) {}

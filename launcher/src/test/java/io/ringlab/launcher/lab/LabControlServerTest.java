@@ -1,7 +1,7 @@
 package io.ringlab.launcher.lab;
 
-import io.ringlab.model.lab.LabEvent;
 import io.ringlab.launcher.lab.check.Verdict;
+import io.ringlab.model.lab.LabEvent;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -25,23 +25,33 @@ class LabControlServerTest {
     void namesWhoHealedAndServesTheFaultsAsMetrics() throws Exception {
         try (LabControlServer server = new LabControlServer(0, new StandIn(), "admin", "secret")) {
             assertThat(post(server, "/api/faults/heal", null).statusCode()).isEqualTo(200);
-            assertThat(post(server, "/api/faults/heal", "ada (dashboard, from 10.0.0.7)").statusCode()).isEqualTo(200);
-            assertThat(post(server, "/api/faults/heal", "x".repeat(300)).statusCode()).isEqualTo(200);
+            assertThat(post(server, "/api/faults/heal", "ada (dashboard, from 10.0.0.7)")
+                            .statusCode())
+                    .isEqualTo(200);
+            assertThat(post(server, "/api/faults/heal", "x".repeat(300)).statusCode())
+                    .isEqualTo(200);
             assertThat(healedBy).startsWith("admin (REST, from 127.0.0.1)", "ada (dashboard, from 10.0.0.7)");
-            assertThat(healedBy.get(2)).as("cut as log lines are").hasSizeLessThan(150).endsWith("chars)");
+            assertThat(healedBy.get(2))
+                    .as("cut as log lines are")
+                    .hasSizeLessThan(150)
+                    .endsWith("chars)");
 
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(server.url() + "/metrics")).build(),
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(URI.create(server.url() + "/metrics"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(metrics.statusCode()).isEqualTo(200);
             assertThat(metrics.headers().firstValue("Content-Type")).hasValue(LabMetrics.CONTENT_TYPE);
-            assertThat(metrics.body()).contains("ringlab_lab_fault_active{id=\"1\",kind=\"freeze\",spec=\"freeze server-2\"} 1");
+            assertThat(metrics.body())
+                    .contains("ringlab_lab_fault_active{id=\"1\",kind=\"freeze\",spec=\"freeze server-2\"} 1");
         }
     }
 
     private HttpResponse<String> post(LabControlServer server, String path, String operator) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url() + path))
-                .header("Authorization", "Basic " + Base64.getEncoder()
-                        .encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8)))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString("admin:secret".getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.noBody());
         if (operator != null) {
             request.header(LabControlServer.OPERATOR_HEADER, operator);

@@ -15,7 +15,8 @@ class LabMetricsTest {
     void aFaultIsOneWhileActiveThenZeroAndTheCountersFollow() {
         String active = LabMetrics.render(List.of(fault(1, "active", 7.5), fault(2, "scheduled", null)));
 
-        assertThat(active).contains("# TYPE ringlab_lab_fault_active gauge\n")
+        assertThat(active)
+                .contains("# TYPE ringlab_lab_fault_active gauge\n")
                 .contains("ringlab_lab_fault_active{id=\"1\",kind=\"partition\",spec=\"" + SPEC + "\"} 1\n")
                 .doesNotContain("id=\"2\"")
                 .contains("# TYPE ringlab_lab_faults_started_total counter\nringlab_lab_faults_started_total 1\n")
@@ -23,7 +24,8 @@ class LabMetricsTest {
 
         String ended = LabMetrics.render(List.of(fault(1, "ended", null), fault(2, "cancelled", null)));
 
-        assertThat(ended).contains("ringlab_lab_fault_active{id=\"1\",kind=\"partition\",spec=\"" + SPEC + "\"} 0\n")
+        assertThat(ended)
+                .contains("ringlab_lab_fault_active{id=\"1\",kind=\"partition\",spec=\"" + SPEC + "\"} 0\n")
                 .doesNotContain("id=\"2\"")
                 .contains("ringlab_lab_faults_started_total 1\n")
                 .contains("ringlab_lab_faults_ended_total 1\n");

@@ -9,6 +9,8 @@ class RootCheckTest {
     @Test
     void refusesEveryoneButRootInOneLine() {
         assertThat(RootCheck.refusal(0)).isEmpty();
-        assertThat(RootCheck.refusal(1000)).hasValueSatisfying(line -> assertThat(line).contains("needs root").doesNotContain("\n"));
+        assertThat(RootCheck.refusal(1000))
+                .hasValueSatisfying(
+                        line -> assertThat(line).contains("needs root").doesNotContain("\n"));
     }
 }

@@ -25,8 +25,13 @@ class EnvResolverTest {
             metadata: {name: ringlab-secrets, namespace: ringlab}
             data: {security-password: c2VjcmV0}
             """);
-    private static final PodFields POD = new PodFields("ring-server-1", "ringlab", "198.18.3.11",
-            Map.of("app.kubernetes.io/name", "ring-server"), "rehearsal", "198.18.3.1");
+    private static final PodFields POD = new PodFields(
+            "ring-server-1",
+            "ringlab",
+            "198.18.3.11",
+            Map.of("app.kubernetes.io/name", "ring-server"),
+            "rehearsal",
+            "198.18.3.1");
 
     @Test
     void valuesComeFromConfigMapsSecretsAndTheDownwardApiAndExpandInOrder() {
@@ -54,7 +59,8 @@ class EnvResolverTest {
 
         Map<String, String> env = EnvResolver.environment(container, MANIFESTS, POD);
 
-        assertThat(env).containsEntry("SELF", "$(POD_NAME).ring-server.$(POD_NAMESPACE).svc.cluster.local:4242")
+        assertThat(env)
+                .containsEntry("SELF", "$(POD_NAME).ring-server.$(POD_NAMESPACE).svc.cluster.local:4242")
                 .containsEntry("ID", "ring-server-1.ring-server.ringlab:$(UNDEFINED) costs $(POD_NAME) $$")
                 .containsEntry("IP", "198.18.3.11")
                 .containsEntry("PEERS", "a:1,b:2,c:3")
@@ -65,9 +71,13 @@ class EnvResolverTest {
 
     @Test
     void argumentsExpandAgainstTheWholeEnvironment() {
-        var args = Manifests.parse("args: [\"--name=$(POD_NAME)\", \"$(NONE)\", \"$(\"]").objects().get(0).path("args");
+        var args = Manifests.parse("args: [\"--name=$(POD_NAME)\", \"$(NONE)\", \"$(\"]")
+                .objects()
+                .get(0)
+                .path("args");
 
-        assertThat(EnvResolver.expandAll(args, Map.of("POD_NAME", "p-0"))).containsExactly("--name=p-0", "$(NONE)", "$(");
+        assertThat(EnvResolver.expandAll(args, Map.of("POD_NAME", "p-0")))
+                .containsExactly("--name=p-0", "$(NONE)", "$(");
     }
 
     @Test

@@ -28,16 +28,19 @@ class KustomizeTest {
 
     @Test
     void aResizedRingChangesReplicasPeersAndTheDashboardsList() {
-        String kustomization = Kustomize.resized(Path.of("/x/target/resize-4"), Path.of("/x/k8s/overlays/rehearsal"),
-                RENDERED, "ring-server", 4);
+        String kustomization = Kustomize.resized(
+                Path.of("/x/target/resize-4"), Path.of("/x/k8s/overlays/rehearsal"), RENDERED, "ring-server", 4);
 
-        assertThat(kustomization).contains("namespace: ringlab\n", "  - ../../k8s/overlays/rehearsal\n",
-                "  - name: ring-server\n    count: 4\n",
-                "      - peers=ring-server-0.ring-server.ringlab.svc.cluster.local:4242,"
-                        + "ring-server-1.ring-server.ringlab.svc.cluster.local:4242,"
-                        + "ring-server-2.ring-server.ringlab.svc.cluster.local:4242,"
-                        + "ring-server-3.ring-server.ringlab.svc.cluster.local:4242\n",
-                "      - RINGLAB_DASHBOARD_SERVERS_3_NAME=ring-server-3\n",
-                "      - RINGLAB_DASHBOARD_SERVERS_3_URL=http://ring-server-3.ring-server.ringlab.svc.cluster.local:8080\n");
+        assertThat(kustomization)
+                .contains(
+                        "namespace: ringlab\n",
+                        "  - ../../k8s/overlays/rehearsal\n",
+                        "  - name: ring-server\n    count: 4\n",
+                        "      - peers=ring-server-0.ring-server.ringlab.svc.cluster.local:4242,"
+                                + "ring-server-1.ring-server.ringlab.svc.cluster.local:4242,"
+                                + "ring-server-2.ring-server.ringlab.svc.cluster.local:4242,"
+                                + "ring-server-3.ring-server.ringlab.svc.cluster.local:4242\n",
+                        "      - RINGLAB_DASHBOARD_SERVERS_3_NAME=ring-server-3\n",
+                        "      - RINGLAB_DASHBOARD_SERVERS_3_URL=http://ring-server-3.ring-server.ringlab.svc.cluster.local:8080\n");
     }
 }

@@ -40,11 +40,13 @@ class PodVolumesTest {
 
         Path key = pod.resolve("volumes/cluster-key/cluster-key");
         assertThat(key).hasContent("key");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("r--r-----");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                .isEqualTo("r--r-----");
         assertThat(pod.resolve("volumes/cluster-key/security-password")).doesNotExist();
         assertThat(pod.resolve("volumes/tmp")).isEmptyDirectory();
         assertThat(volumes.rewrite("/etc/ringlab/cluster/cluster-key")).isEqualTo(key.toString());
-        assertThat(volumes.rewrite("-Djava.io.tmpdir=/tmp")).isEqualTo("-Djava.io.tmpdir=" + pod.resolve("volumes/tmp"));
+        assertThat(volumes.rewrite("-Djava.io.tmpdir=/tmp"))
+                .isEqualTo("-Djava.io.tmpdir=" + pod.resolve("volumes/tmp"));
         assertThat(volumes.rewrite("/tmpfile")).isEqualTo("/tmpfile");
         assertThat(volumes.rewrite("4242")).isEqualTo("4242");
     }

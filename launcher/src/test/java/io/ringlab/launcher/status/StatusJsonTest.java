@@ -32,8 +32,7 @@ class StatusJsonTest {
     void readsARingsWinnersWithTheirTime() {
         RingStatus ring = StatusJson.parse("""
                 {"state": "down", "downForMs": 900, "lastWinners": [{"round": "3@a", "winner": "127.0.0.1:4243",
-                 "value": 7, "durationMs": 1.5, "messagesSent": 6, "finishedAt": "2026-11-28T08:00:00Z"}]}""",
-                RingStatus.class);
+                 "value": 7, "durationMs": 1.5, "messagesSent": 6, "finishedAt": "2026-11-28T08:00:00Z"}]}""", RingStatus.class);
 
         assertThat(ring.state()).isEqualTo("down");
         assertThat(ring.lastWinners()).singleElement().satisfies(w -> {

@@ -11,7 +11,10 @@ import java.util.function.IntUnaryOperator;
 public class PowerOfTwoChoices implements BalancingStrategy {
 
     /** What "less loaded" means. */
-    public enum Load { OUTSTANDING, LATENCY }
+    public enum Load {
+        OUTSTANDING,
+        LATENCY
+    }
 
     private final Load load;
     private final IntUnaryOperator random;

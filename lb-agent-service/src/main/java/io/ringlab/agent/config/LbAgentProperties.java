@@ -11,10 +11,10 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.hibernate.validator.constraints.time.DurationMax;
 import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -52,12 +52,23 @@ public record LbAgentProperties(
         @DefaultValue("0") @Min(0) @Max(65535) int serverPort,
         @DefaultValue("") String bindAddress,
         @DefaultValue List<@NotNull HostAndPort> servers,
-        @DefaultValue(BalancingStrategyNames.ROUND_ROBIN) @NotBlank String strategy,
+
+        @DefaultValue(BalancingStrategyNames.ROUND_ROBIN) @NotBlank
+        String strategy,
+
         @DefaultValue List<@NotNull @Min(1) @Max(1000) Integer> weights,
-        @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration requestTimeout,
+
+        @DefaultValue("3s") @NotNull @DurationMin(millis = 1)
+        Duration requestTimeout,
+
         @DefaultValue("65536") @Min(1) int maxPending,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
+
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1)
+        Duration resolveInterval,
+
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1)
+        Duration reportInterval,
+
         @DefaultValue @Valid Retry retry,
         @DefaultValue @Valid Health health,
         @DefaultValue @Valid Outliers outliers,
@@ -68,24 +79,30 @@ public record LbAgentProperties(
     public LbAgentProperties {
         boolean discovering = discovery != null && discovery.enabled();
         if (servers != null && !servers.isEmpty() && discovering) {
-            throw new InvalidPropertyException("ringlab.agent.discovery.srv", "given together with ringlab.agent.servers;"
-                    + " give one of them: a fixed list, or discovery");
+            throw new InvalidPropertyException(
+                    "ringlab.agent.discovery.srv",
+                    "given together with ringlab.agent.servers;" + " give one of them: a fixed list, or discovery");
         }
         if ((servers == null || servers.isEmpty()) && !discovering) {
-            throw new InvalidPropertyException("ringlab.agent.servers", "must list at least one ring server (host:port),"
-                    + " or set ringlab.agent.discovery.srv to find them in DNS");
+            throw new InvalidPropertyException(
+                    "ringlab.agent.servers",
+                    "must list at least one ring server (host:port),"
+                            + " or set ringlab.agent.discovery.srv to find them in DNS");
         }
         if (discovering && weights != null && !weights.isEmpty()) {
-            throw new InvalidPropertyException("ringlab.agent.weights", "weights follow the order of"
-                    + " ringlab.agent.servers; discovered servers all weigh 1");
+            throw new InvalidPropertyException(
+                    "ringlab.agent.weights",
+                    "weights follow the order of" + " ringlab.agent.servers; discovered servers all weigh 1");
         }
         if (!discovering && weights != null && !weights.isEmpty() && weights.size() != servers.size()) {
-            throw new InvalidPropertyException("ringlab.agent.weights", weights.size() + " weights for "
-                    + servers.size() + " servers; give one per server, or none");
+            throw new InvalidPropertyException(
+                    "ringlab.agent.weights",
+                    weights.size() + " weights for " + servers.size() + " servers; give one per server, or none");
         }
         if (strategy != null && !strategy.isBlank() && !BalancingStrategyNames.ALL.contains(strategy)) {
-            throw new InvalidPropertyException("ringlab.agent.strategy", "unknown strategy '" + strategy + "'; known: "
-                    + BalancingStrategyNames.ALL);
+            throw new InvalidPropertyException(
+                    "ringlab.agent.strategy",
+                    "unknown strategy '" + strategy + "'; known: " + BalancingStrategyNames.ALL);
         }
         if (retry != null && requestTimeout != null) {
             retry.checkRoomForARetry(requestTimeout);
@@ -105,13 +122,17 @@ public record LbAgentProperties(
      * @param dnsServer  the DNS server to ask, {@code host:port}; none: the system's ({@code /etc/resolv.conf})
      * @param timeout    how long a query waits for its first answer (it is tried three times, each twice as long)
      */
-    public record Discovery(@DefaultValue("") String srv,
-                            @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
-                            Duration refresh,
-                            @DefaultValue("16") @Min(1) @Max(64) int maxServers,
-                            HostAndPort dnsServer,
-                            @DefaultValue("1s") @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10)
-                            Duration timeout) {
+    public record Discovery(
+            @DefaultValue("") String srv,
+
+            @DefaultValue("5s") @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10)
+            Duration refresh,
+
+            @DefaultValue("16") @Min(1) @Max(64) int maxServers,
+            HostAndPort dnsServer,
+
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 10) @DurationMax(seconds = 10)
+            Duration timeout) {
 
         public Discovery {
             if (srv != null && !srv.isBlank()) {
@@ -138,18 +159,25 @@ public record LbAgentProperties(
      * @param budgetPercent         retries over the last 10 s at most this share of the requests taken...
      * @param budgetMinPerSecond    ...plus this many a second whatever the load
      */
-    public record Retry(@DefaultValue("500ms") @NotNull @DurationMin(millis = 1) Duration perTryTimeout,
-                        @DefaultValue("4") @Min(1) @Max(10) int maxTries,
-                        @DefaultValue("25") @Min(0) @Max(1000) int budgetPercent,
-                        @DefaultValue("10") @Min(0) int budgetMinPerSecond) {
+    public record Retry(
+            @DefaultValue("500ms") @NotNull @DurationMin(millis = 1)
+            Duration perTryTimeout,
+
+            @DefaultValue("4") @Min(1) @Max(10) int maxTries,
+            @DefaultValue("25") @Min(0) @Max(1000) int budgetPercent,
+            @DefaultValue("10") @Min(0) int budgetMinPerSecond) {
 
         void checkRoomForARetry(Duration requestTimeout) {
             // a timeout out of its own bounds is named by its own annotation first
-            if (maxTries > 1 && positive(perTryTimeout) && positive(requestTimeout)
+            if (maxTries > 1
+                    && positive(perTryTimeout)
+                    && positive(requestTimeout)
                     && perTryTimeout.compareTo(requestTimeout) >= 0) {
-                throw new InvalidPropertyException("ringlab.agent.retry.per-try-timeout", perTryTimeout.toMillis()
-                        + "ms is not shorter than ringlab.agent.request-timeout (" + requestTimeout.toMillis()
-                        + "ms): no retry could ever happen; shorten it, or set ringlab.agent.retry.max-tries=1");
+                throw new InvalidPropertyException(
+                        "ringlab.agent.retry.per-try-timeout",
+                        perTryTimeout.toMillis()
+                                + "ms is not shorter than ringlab.agent.request-timeout (" + requestTimeout.toMillis()
+                                + "ms): no retry could ever happen; shorten it, or set ringlab.agent.retry.max-tries=1");
             }
         }
 
@@ -165,10 +193,12 @@ public record LbAgentProperties(
      * @param missesToMarkDownWhileServing  pings left unanswered in a row before a server that still answers requests
      *                                      is taken out (never fewer than {@code missesToMarkDown})
      */
-    public record Health(@DefaultValue("250ms") @NotNull @DurationMin(millis = 1) Duration interval,
-                         @DefaultValue("2") @Min(1) int missesToMarkDown,
-                         @DefaultValue("6") @Min(1) int missesToMarkDownWhileServing) {
-    }
+    public record Health(
+            @DefaultValue("250ms") @NotNull @DurationMin(millis = 1)
+            Duration interval,
+
+            @DefaultValue("2") @Min(1) int missesToMarkDown,
+            @DefaultValue("6") @Min(1) int missesToMarkDownWhileServing) {}
 
     /**
      * @param consecutiveFailures             tries left unanswered in a row, in the order they were sent, with none
@@ -180,12 +210,19 @@ public record LbAgentProperties(
      * @param failurePercentageRequestVolume  tries that must end in the interval for the share to count
      * @param interval                        the interval over which the failure share is counted
      */
-    public record Outliers(@DefaultValue("5") @Min(1) int consecutiveFailures,
-                           @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration baseEjection,
-                           @DefaultValue("30s") @NotNull @DurationMin(millis = 1) Duration maxEjection,
-                           @DefaultValue("10") @Min(0) @Max(100) int maxEjectionPercent,
-                           @DefaultValue("50") @Min(0) @Max(100) int failurePercentage,
-                           @DefaultValue("50") @Min(1) int failurePercentageRequestVolume,
-                           @DefaultValue("1s") @NotNull @DurationMin(millis = 1) Duration interval) {
-    }
+    public record Outliers(
+            @DefaultValue("5") @Min(1) int consecutiveFailures,
+
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1)
+            Duration baseEjection,
+
+            @DefaultValue("30s") @NotNull @DurationMin(millis = 1)
+            Duration maxEjection,
+
+            @DefaultValue("10") @Min(0) @Max(100) int maxEjectionPercent,
+            @DefaultValue("50") @Min(0) @Max(100) int failurePercentage,
+            @DefaultValue("50") @Min(1) int failurePercentageRequestVolume,
+
+            @DefaultValue("1s") @NotNull @DurationMin(millis = 1)
+            Duration interval) {}
 }

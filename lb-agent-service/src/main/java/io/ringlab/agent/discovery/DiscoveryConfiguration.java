@@ -23,9 +23,14 @@ class DiscoveryConfiguration {
     @Bean
     ServerDiscovery serverDiscovery(LbAgentProperties properties, Backends backends) {
         LbAgentProperties.Discovery discovery = properties.discovery();
-        return new ServerDiscovery(new JndiSrvResolver(discovery.dnsServer(), discovery.timeout()), backends,
-                new ServerDiscovery.Settings(discovery.srvName(), discovery.refresh().toNanos(),
-                        FAILURE_GAP.toNanos(), properties.requestTimeout().plus(DRAIN_MARGIN).toNanos()),
+        return new ServerDiscovery(
+                new JndiSrvResolver(discovery.dnsServer(), discovery.timeout()),
+                backends,
+                new ServerDiscovery.Settings(
+                        discovery.srvName(),
+                        discovery.refresh().toNanos(),
+                        FAILURE_GAP.toNanos(),
+                        properties.requestTimeout().plus(DRAIN_MARGIN).toNanos()),
                 System::currentTimeMillis);
     }
 

@@ -40,11 +40,9 @@ public class ServerDiscovery implements DiscoveryStatusSource {
      * @param drainNanos      how long a server that left keeps its slot at least (beyond the request timeout, so that
      *                        no pending request can still name it)
      */
-    public record Settings(SrvName srv, long refreshNanos, long failureGapNanos, long drainNanos) {
-    }
+    public record Settings(SrvName srv, long refreshNanos, long failureGapNanos, long drainNanos) {}
 
-    private record Resolution(long atMillis, boolean ok, String outcome) {
-    }
+    private record Resolution(long atMillis, boolean ok, String outcome) {}
 
     private static final Log log = LogFactory.getLog(ServerDiscovery.class);
     /** A ping names its target in at most 255 bytes (PROTOCOL.md); a host name is ASCII. */
@@ -104,8 +102,11 @@ public class ServerDiscovery implements DiscoveryStatusSource {
         Map<String, SrvTarget> usable = new TreeMap<>();
         int refused = 0;
         for (SrvTarget target : targets) {
-            if (settings.srv().accepts(target.host()) && target.port() >= 1 && target.port() <= 65535
-                    && target.hostAndPort().length() <= MAX_MEMBER_ID && usable(target.address())) {
+            if (settings.srv().accepts(target.host())
+                    && target.port() >= 1
+                    && target.port() <= 65535
+                    && target.hostAndPort().length() <= MAX_MEMBER_ID
+                    && usable(target.address())) {
                 usable.putIfAbsent(target.hostAndPort(), target);
             } else {
                 refused++;
@@ -113,8 +114,8 @@ public class ServerDiscovery implements DiscoveryStatusSource {
         }
         ignored.add(refused);
         if (usable.isEmpty()) {
-            failed("no usable server among %d records (%d refused); keeping the %d known".formatted(targets.size(),
-                    refused, backends.count()));
+            failed("no usable server among %d records (%d refused); keeping the %d known"
+                    .formatted(targets.size(), refused, backends.count()));
             return;
         }
         apply(usable, nowNanos, refused);
@@ -124,8 +125,8 @@ public class ServerDiscovery implements DiscoveryStatusSource {
         for (Backend backend : backends.all()) {
             if (!backend.leaving() && !usable.containsKey(backend.memberId())) {
                 backends.leave(backend, nowNanos);
-                log.info("server %s is gone from %s: out of rotation, its requests drain".formatted(backend.memberId(),
-                        settings.srv()));
+                log.info("server %s is gone from %s: out of rotation, its requests drain"
+                        .formatted(backend.memberId(), settings.srv()));
             }
         }
         int noSlot = 0;
@@ -137,8 +138,8 @@ public class ServerDiscovery implements DiscoveryStatusSource {
                 if (added == null) {
                     noSlot++;
                 } else {
-                    log.info("server %s found at %s: health-checked before it gets requests".formatted(
-                            added.memberId(), address));
+                    log.info("server %s found at %s: health-checked before it gets requests"
+                            .formatted(added.memberId(), address));
                 }
                 continue;
             }
@@ -153,9 +154,16 @@ public class ServerDiscovery implements DiscoveryStatusSource {
         }
         ignored.add(noSlot);
         resolutions.increment();
-        last = new Resolution(wallMillis.getAsLong(), true, "%d servers%s%s".formatted(usable.size() - noSlot,
-                refused > 0 ? ", %d records refused".formatted(refused) : "",
-                noSlot > 0 ? ", %d left out: no free slot of %d".formatted(noSlot, backends.capacity()) : ""));
+        last = new Resolution(
+                wallMillis.getAsLong(),
+                true,
+                "%d servers%s%s"
+                        .formatted(
+                                usable.size() - noSlot,
+                                refused > 0 ? ", %d records refused".formatted(refused) : "",
+                                noSlot > 0
+                                        ? ", %d left out: no free slot of %d".formatted(noSlot, backends.capacity())
+                                        : ""));
     }
 
     private void failed(String outcome) {
@@ -173,8 +181,15 @@ public class ServerDiscovery implements DiscoveryStatusSource {
     @Override
     public DiscoveryStatus discoveryStatus() {
         Resolution resolution = last;
-        return new DiscoveryStatus(settings.srv().name(), settings.refreshNanos() / 1_000_000, backends.capacity(),
-                resolution.atMillis(), resolution.ok(), resolution.outcome(), resolutions.sum(), failures.sum(),
+        return new DiscoveryStatus(
+                settings.srv().name(),
+                settings.refreshNanos() / 1_000_000,
+                backends.capacity(),
+                resolution.atMillis(),
+                resolution.ok(),
+                resolution.outcome(),
+                resolutions.sum(),
+                failures.sum(),
                 ignored.sum());
     }
 

@@ -9,9 +9,9 @@ import io.ringlab.agent.balancing.Strategies;
 import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.routing.Backend;
 import io.ringlab.agent.routing.Backends;
+import io.ringlab.agent.routing.OutlierDetector;
 import io.ringlab.agent.routing.PendingRequests;
 import io.ringlab.agent.routing.RequestSupervisor;
-import io.ringlab.agent.routing.OutlierDetector;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -33,8 +33,12 @@ class AgentMetrics implements MeterBinder {
     private final OutlierDetector outliers;
     private final SwitchableStrategy strategy;
 
-    AgentMetrics(Backends backends, PendingRequests pending, RequestSupervisor supervisor, OutlierDetector outliers,
-                 SwitchableStrategy strategy) {
+    AgentMetrics(
+            Backends backends,
+            PendingRequests pending,
+            RequestSupervisor supervisor,
+            OutlierDetector outliers,
+            SwitchableStrategy strategy) {
         this.backends = backends;
         this.pending = pending;
         this.supervisor = supervisor;
@@ -63,37 +67,54 @@ class AgentMetrics implements MeterBinder {
             perServer.putIfAbsent(backend, serverMeters(registry, backend));
         }
         FunctionCounter.builder("ringlab.agent.retries", supervisor, RequestSupervisor::retryCount)
-                .description("Requests sent again to another server").register(registry);
+                .description("Requests sent again to another server")
+                .register(registry);
         FunctionCounter.builder("ringlab.agent.retries.put.off", supervisor, RequestSupervisor::putOffCount)
-                .description("Requests whose retry the retry budget put off").register(registry);
+                .description("Requests whose retry the retry budget put off")
+                .register(registry);
         FunctionCounter.builder("ringlab.agent.expired", supervisor, RequestSupervisor::expiredCount)
-                .description("Requests given up with no reply").register(registry);
+                .description("Requests given up with no reply")
+                .register(registry);
         FunctionCounter.builder("ringlab.agent.ejections", outliers, OutlierDetector::ejectionCount)
-                .description("Servers ejected for failing requests").register(registry);
+                .description("Servers ejected for failing requests")
+                .register(registry);
         FunctionCounter.builder("ringlab.agent.panic.routed", backends, Backends::panicCount)
                 .description("Requests sent while no server was in rotation, to one not in planned downtime")
                 .register(registry);
         Gauge.builder("ringlab.agent.pending", pending, PendingRequests::size)
-                .description("Requests awaiting a reply").register(registry);
+                .description("Requests awaiting a reply")
+                .register(registry);
         for (String name : Strategies.NAMES) {
-            Gauge.builder("ringlab.agent.strategy", strategy, s -> s.name().equals(name) ? 1 : 0).tag("strategy", name)
-                    .description("1 for the balancing strategy in use").register(registry);
+            Gauge.builder("ringlab.agent.strategy", strategy, s -> s.name().equals(name) ? 1 : 0)
+                    .tag("strategy", name)
+                    .description("1 for the balancing strategy in use")
+                    .register(registry);
         }
     }
 
     private static List<Meter> serverMeters(MeterRegistry registry, Backend backend) {
         String server = backend.memberId();
         return List.of(
-                FunctionCounter.builder("ringlab.agent.forwarded", backend, Backend::forwardedCount).tag("server", server)
-                        .description("Requests sent to the server, retries included").register(registry),
-                FunctionCounter.builder("ringlab.agent.replies", backend, Backend::replyCount).tag("server", server)
-                        .description("Replies from the server delivered to clients").register(registry),
-                Gauge.builder("ringlab.agent.server.up", backend, b -> b.isUp() ? 1 : 0).tag("server", server)
-                        .description("1 when the server is in rotation").register(registry),
-                Gauge.builder("ringlab.agent.server.outstanding", backend, Backend::outstanding).tag("server", server)
-                        .description("Requests in flight to the server").register(registry),
+                FunctionCounter.builder("ringlab.agent.forwarded", backend, Backend::forwardedCount)
+                        .tag("server", server)
+                        .description("Requests sent to the server, retries included")
+                        .register(registry),
+                FunctionCounter.builder("ringlab.agent.replies", backend, Backend::replyCount)
+                        .tag("server", server)
+                        .description("Replies from the server delivered to clients")
+                        .register(registry),
+                Gauge.builder("ringlab.agent.server.up", backend, b -> b.isUp() ? 1 : 0)
+                        .tag("server", server)
+                        .description("1 when the server is in rotation")
+                        .register(registry),
+                Gauge.builder("ringlab.agent.server.outstanding", backend, Backend::outstanding)
+                        .tag("server", server)
+                        .description("Requests in flight to the server")
+                        .register(registry),
                 Gauge.builder("ringlab.agent.server.latency.ewma", backend, b -> b.latencyEwmaNanos() / 1e9)
-                        .tag("server", server).baseUnit("seconds")
-                        .description("Moving average of the server's response time").register(registry));
+                        .tag("server", server)
+                        .baseUnit("seconds")
+                        .description("Moving average of the server's response time")
+                        .register(registry));
     }
 }

@@ -24,20 +24,29 @@ public class UpstreamTimes implements ReplyTimes, Backends.Listener {
 
     public static final String NAME = "ringlab.agent.upstream.response.time";
     /** Sub-millisecond buckets first: on a LAN or loopback a server answers in tens to hundreds of microseconds. */
-    public static final List<Duration> BUCKETS = List.of(Duration.ofNanos(50_000), Duration.ofNanos(100_000),
-            Duration.ofNanos(250_000), Duration.ofNanos(500_000), Duration.ofMillis(1), Duration.ofNanos(2_500_000),
-            Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50),
-            Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+    public static final List<Duration> BUCKETS = List.of(
+            Duration.ofNanos(50_000),
+            Duration.ofNanos(100_000),
+            Duration.ofNanos(250_000),
+            Duration.ofNanos(500_000),
+            Duration.ofMillis(1),
+            Duration.ofNanos(2_500_000),
+            Duration.ofMillis(5),
+            Duration.ofMillis(10),
+            Duration.ofMillis(25),
+            Duration.ofMillis(50),
+            Duration.ofMillis(100),
+            Duration.ofMillis(250),
+            Duration.ofMillis(500),
+            Duration.ofSeconds(1),
             Duration.ofMillis(2500));
 
     /** One server's times since it took its slot; quantiles are the upper bound of the bucket they fall in. */
-    public record ServerTimes(String server, long count, double meanMs, double maxMs, double p50Ms, double p99Ms,
-                              List<Bucket> buckets) {
-    }
+    public record ServerTimes(
+            String server, long count, double meanMs, double maxMs, double p50Ms, double p99Ms, List<Bucket> buckets) {}
 
     /** Replies no slower than {@code leMs}, cumulative as in Prometheus. */
-    public record Bucket(double leMs, long count) {
-    }
+    public record Bucket(double leMs, long count) {}
 
     private final MeterRegistry registry;
     private final AtomicReferenceArray<Timer> timers;
@@ -59,10 +68,12 @@ public class UpstreamTimes implements ReplyTimes, Backends.Listener {
 
     @Override
     public void added(Backend backend) {
-        Timer timer = Timer.builder(NAME).tag("server", backend.memberId())
+        Timer timer = Timer.builder(NAME)
+                .tag("server", backend.memberId())
                 .description("Time from sending a request (each try) to the server to its reply")
                 .serviceLevelObjectives(BUCKETS.toArray(Duration[]::new))
-                .minimumExpectedValue(BUCKETS.get(0)).maximumExpectedValue(BUCKETS.get(BUCKETS.size() - 1))
+                .minimumExpectedValue(BUCKETS.get(0))
+                .maximumExpectedValue(BUCKETS.get(BUCKETS.size() - 1))
                 .register(registry);
         servers.set(backend.index(), backend);
         timers.set(backend.index(), timer);
@@ -96,8 +107,14 @@ public class UpstreamTimes implements ReplyTimes, Backends.Listener {
             buckets.add(new Bucket(bucket.bucket(TimeUnit.NANOSECONDS) / 1e6, (long) bucket.count()));
         }
         long count = snapshot.count();
-        return new ServerTimes(server, count, snapshot.mean(TimeUnit.MILLISECONDS), snapshot.max(TimeUnit.MILLISECONDS),
-                quantile(buckets, count, 0.5), quantile(buckets, count, 0.99), buckets);
+        return new ServerTimes(
+                server,
+                count,
+                snapshot.mean(TimeUnit.MILLISECONDS),
+                snapshot.max(TimeUnit.MILLISECONDS),
+                quantile(buckets, count, 0.5),
+                quantile(buckets, count, 0.99),
+                buckets);
     }
 
     /** The upper bound of the bucket holding quantile {@code q}; NaN with no sample, +Inf beyond the last bucket. */

@@ -1,9 +1,9 @@
 package io.ringlab.agent.routing;
 
 import io.ringlab.agent.config.LbAgentProperties;
+import io.ringlab.support.lifecycle.StopsFirst;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import io.ringlab.support.lifecycle.StopsFirst;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,8 @@ class AgentDrain extends StopsFirst {
     private final RequestSupervisor supervisor;
     private final long timeoutNanos;
 
-    AgentDrain(RequestRouter router, PendingRequests pending, RequestSupervisor supervisor, LbAgentProperties properties) {
+    AgentDrain(
+            RequestRouter router, PendingRequests pending, RequestSupervisor supervisor, LbAgentProperties properties) {
         this.router = router;
         this.pending = pending;
         this.supervisor = supervisor;

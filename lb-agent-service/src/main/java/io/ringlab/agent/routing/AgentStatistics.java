@@ -32,5 +32,4 @@ public class AgentStatistics {
     public long repliesDelivered() {
         return repliesDelivered.sum();
     }
-
 }

@@ -1,9 +1,9 @@
 package io.ringlab.agent.routing;
 
-import io.ringlab.model.status.DiscoveryStatus;
-import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.balancing.SwitchableStrategy;
 import io.ringlab.agent.config.LbAgentProperties;
+import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.DiscoveryStatus;
 import io.ringlab.support.transport.DropCounter;
 import io.ringlab.support.transport.UdpEndpoint;
 import org.apache.commons.logging.Log;
@@ -14,7 +14,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedRateTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
-
 
 /** Builds the agent's status and logs it every report interval. */
 @Component
@@ -34,12 +33,18 @@ public class AgentStatusSource implements SchedulingConfigurer {
     private final UdpEndpoint serverSocket;
     private final ObjectProvider<DiscoveryStatusSource> discovery;
 
-    AgentStatusSource(LbAgentProperties properties, Backends backends, SwitchableStrategy strategy,
-                      PendingRequests pending, AgentStatistics statistics, RequestSupervisor supervisor,
-                      OutlierDetector outliers, DropCounter drops,
-                      @Qualifier("clientSocket") UdpEndpoint clientSocket,
-                      @Qualifier("serverSocket") UdpEndpoint serverSocket,
-                      ObjectProvider<DiscoveryStatusSource> discovery) {
+    AgentStatusSource(
+            LbAgentProperties properties,
+            Backends backends,
+            SwitchableStrategy strategy,
+            PendingRequests pending,
+            AgentStatistics statistics,
+            RequestSupervisor supervisor,
+            OutlierDetector outliers,
+            DropCounter drops,
+            @Qualifier("clientSocket") UdpEndpoint clientSocket,
+            @Qualifier("serverSocket") UdpEndpoint serverSocket,
+            ObjectProvider<DiscoveryStatusSource> discovery) {
         this.properties = properties;
         this.backends = backends;
         this.strategy = strategy;
@@ -56,16 +61,37 @@ public class AgentStatusSource implements SchedulingConfigurer {
     public AgentStatus status() {
         long forwarded = backends.totalForwarded();
         var shares = backends.all().stream()
-                .map(b -> new AgentStatus.ServerShare(b.memberId(), address(b), b.discovered(),
-                        b.isUp(), state(b), b.forwardedCount(),
-                        b.replyCount(), forwarded == 0 ? 0 : (double) b.forwardedCount() / forwarded, b.outstanding(),
+                .map(b -> new AgentStatus.ServerShare(
+                        b.memberId(),
+                        address(b),
+                        b.discovered(),
+                        b.isUp(),
+                        state(b),
+                        b.forwardedCount(),
+                        b.replyCount(),
+                        forwarded == 0 ? 0 : (double) b.forwardedCount() / forwarded,
+                        b.outstanding(),
                         b.latencyEwmaNanos() / 1e6))
                 .toList();
-        return new AgentStatus("lb-agent", properties.name(), clientSocket.localPort(), serverSocket.localPort(),
-                strategy.name(), statistics.framedRequests() + statistics.rawRequests(), statistics.rawRequests(),
-                forwarded, statistics.repliesDelivered(), supervisor.retryCount(), supervisor.putOffCount(),
-                outliers.ejectionCount(), backends.panicCount(), pending.size(), supervisor.expiredCount(), shares,
-                drops.snapshot(), discoveryStatus());
+        return new AgentStatus(
+                "lb-agent",
+                properties.name(),
+                clientSocket.localPort(),
+                serverSocket.localPort(),
+                strategy.name(),
+                statistics.framedRequests() + statistics.rawRequests(),
+                statistics.rawRequests(),
+                forwarded,
+                statistics.repliesDelivered(),
+                supervisor.retryCount(),
+                supervisor.putOffCount(),
+                outliers.ejectionCount(),
+                backends.panicCount(),
+                pending.size(),
+                supervisor.expiredCount(),
+                shares,
+                drops.snapshot(),
+                discoveryStatus());
     }
 
     private DiscoveryStatus discoveryStatus() {
@@ -97,8 +123,8 @@ public class AgentStatusSource implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedRateTask(new FixedRateTask(this::report, properties.reportInterval(),
-                properties.reportInterval()));
+        tasks.addFixedRateTask(
+                new FixedRateTask(this::report, properties.reportInterval(), properties.reportInterval()));
     }
 
     void report() {

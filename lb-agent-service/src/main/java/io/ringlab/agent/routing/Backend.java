@@ -33,6 +33,7 @@ public class Backend {
     private volatile boolean healthy = true;
     /** Has answered a health ping (a configured server is taken on trust at first). */
     private volatile boolean checked = true;
+
     private volatile boolean ejected;
 
     private final AtomicInteger outstanding = new AtomicInteger();

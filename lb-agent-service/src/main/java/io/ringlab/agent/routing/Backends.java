@@ -34,6 +34,7 @@ public class Backends implements ServerView {
     private final AtomicReferenceArray<Backend> slots;
     /** One past the highest slot in use: strategies look no further. */
     private volatile int size;
+
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final LongAdder panics = new LongAdder();
     private final ServerView notDown = new ServerView() {
@@ -67,7 +68,8 @@ public class Backends implements ServerView {
     /** @param weights one per server for weighted round robin; empty for all 1 */
     public Backends(List<HostAndPort> servers, List<Integer> weights) {
         if (!weights.isEmpty() && weights.size() != servers.size()) {
-            throw new IllegalArgumentException("weights: " + weights.size() + " given for " + servers.size() + " servers");
+            throw new IllegalArgumentException(
+                    "weights: " + weights.size() + " given for " + servers.size() + " servers");
         }
         this.slots = new AtomicReferenceArray<>(servers.size());
         for (int i = 0; i < servers.size(); i++) {
@@ -173,7 +175,9 @@ public class Backends implements ServerView {
         int freed = 0;
         for (int i = 0; i < slots.length(); i++) {
             Backend backend = slots.get(i);
-            if (backend != null && backend.leaving() && backend.outstanding() == 0
+            if (backend != null
+                    && backend.leaving()
+                    && backend.outstanding() == 0
                     && nowNanos - backend.leftAtNanos() >= drainNanos) {
                 slots.set(i, null);
                 freed++;

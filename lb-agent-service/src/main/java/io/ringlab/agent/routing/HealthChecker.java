@@ -40,16 +40,23 @@ public class HealthChecker {
     private final int[] misses;
     /** Misses in a row during which the server answered no request either. */
     private final int[] quietMisses;
+
     private final long[] repliesAtLastTick;
     private final long[] nonce;
     private final long[] previousNonce;
     /** The server each slot's state is about: a slot taken by another server starts afresh. */
     private final Backend[] occupant;
+
     private final LongAdder markedDown = new LongAdder();
 
     /** The same, with {@link #DEFAULT_MISSES_WHILE_SERVING}. */
-    public HealthChecker(Backends backends, int missesToMarkDown, DatagramSender sender,
-                         FrameSealer sealer, String agentName, LongSupplier nonces) {
+    public HealthChecker(
+            Backends backends,
+            int missesToMarkDown,
+            DatagramSender sender,
+            FrameSealer sealer,
+            String agentName,
+            LongSupplier nonces) {
         this(backends, missesToMarkDown, DEFAULT_MISSES_WHILE_SERVING, sender, sealer, agentName, nonces);
     }
 
@@ -60,9 +67,14 @@ public class HealthChecker {
      * @param agentName          this agent's member id: the sender of its pings, the receiver of the servers' answers
      * @param nonces             unpredictable nonces (never 0, which marks an announcement)
      */
-    public HealthChecker(Backends backends, int missesToMarkDown, int missesWhileServing,
-                         DatagramSender sender, FrameSealer sealer, String agentName,
-                         LongSupplier nonces) {
+    public HealthChecker(
+            Backends backends,
+            int missesToMarkDown,
+            int missesWhileServing,
+            DatagramSender sender,
+            FrameSealer sealer,
+            String agentName,
+            LongSupplier nonces) {
         this.backends = backends;
         this.missesToMarkDown = missesToMarkDown;
         this.missesWhileServing = Math.max(missesToMarkDown, missesWhileServing);
@@ -105,8 +117,11 @@ public class HealthChecker {
                 if ((quietMisses[i] >= missesToMarkDown || misses[i] >= missesWhileServing) && backend.healthy()) {
                     backend.setHealthy(false);
                     markedDown.increment();
-                    log.warn("server %s missed %d health checks%s: out of rotation".formatted(backend.name(), misses[i],
-                            quietMisses[i] >= missesToMarkDown ? " and answered no request meanwhile" : ""));
+                    log.warn("server %s missed %d health checks%s: out of rotation"
+                            .formatted(
+                                    backend.name(),
+                                    misses[i],
+                                    quietMisses[i] >= missesToMarkDown ? " and answered no request meanwhile" : ""));
                 }
             }
             awaiting[i] = true;

@@ -11,8 +11,7 @@ public final class Outgoing {
     private InetSocketAddress destination;
     private byte[] datagram;
 
-    public Outgoing() {
-    }
+    public Outgoing() {}
 
     Outgoing(InetSocketAddress destination, byte[] datagram) {
         set(destination, datagram);

@@ -37,14 +37,20 @@ public class OutlierDetector {
      *
      * @param settleNanos how long after a try was sent its outcome is surely known (a per-try timeout, and a sweep)
      */
-    public record Settings(int consecutiveFailures, long baseEjectionNanos, long maxEjectionNanos,
-                           int maxEjectionPercent, int failurePercentage, int requestVolume, long intervalNanos,
-                           long settleNanos) {
+    public record Settings(
+            int consecutiveFailures,
+            long baseEjectionNanos,
+            long maxEjectionNanos,
+            int maxEjectionPercent,
+            int failurePercentage,
+            int requestVolume,
+            long intervalNanos,
+            long settleNanos) {
 
         /** The agent's defaults but for the consecutive failures and ejection times. */
         public static Settings of(int consecutiveFailures, long baseEjectionNanos, long maxEjectionNanos) {
-            return new Settings(consecutiveFailures, baseEjectionNanos, maxEjectionNanos, 10, 50, 50, 1_000_000_000L,
-                    600_000_000L);
+            return new Settings(
+                    consecutiveFailures, baseEjectionNanos, maxEjectionNanos, 10, 50, 50, 1_000_000_000L, 600_000_000L);
         }
     }
 
@@ -56,11 +62,13 @@ public class OutlierDetector {
     private final long forgetAfterNanos;
     /** Per server, the send times of its unanswered tries since the latest it answered, oldest first. */
     private final long[][] failedSentNanos;
+
     private final int[] failures;
     private final boolean[] answeredAny;
     private final long[] lastAnsweredSentNanos;
     /** Per server, a ring of intervals by send time: which interval each slot holds, its tries that ended, failed. */
     private final long[][] bucket;
+
     private final long[][] ended;
     private final long[][] failed;
     private final int buckets;
@@ -216,10 +224,14 @@ public class OutlierDetector {
                 }
                 long all = ended[i][slot];
                 long bad = failed[i][slot];
-                if (settings.failurePercentage() > 0 && all >= settings.requestVolume()
+                if (settings.failurePercentage() > 0
+                        && all >= settings.requestVolume()
                         && bad * 100 >= (long) settings.failurePercentage() * all) {
-                    eject(i, nowNanos, "failed %d of %d requests sent in %d ms".formatted(bad, all,
-                            settings.intervalNanos() / 1_000_000));
+                    eject(
+                            i,
+                            nowNanos,
+                            "failed %d of %d requests sent in %d ms"
+                                    .formatted(bad, all, settings.intervalNanos() / 1_000_000));
                 }
             }
         }

@@ -22,7 +22,11 @@ import java.util.function.LongSupplier;
  */
 public class PendingRequests {
 
-    private enum State { FREE, PENDING, SETTLED }
+    private enum State {
+        FREE,
+        PENDING,
+        SETTLED
+    }
 
     /** Where a reply must go (the exact client, any host, IPv4 or IPv6, and its own id) and how it was sent. */
     public static final class Pending {
@@ -38,10 +42,12 @@ public class PendingRequests {
         private int server;
         /** Bit i set: the request was sent to server i (servers 0-63; beyond, only the current one is known). */
         private long tried;
+
         private long lastSentNanos;
         private int tries;
         /** The servers of the earlier tries and when each was sent (grown on a retry, kept for the slot's next use). */
         private int[] earlierServers = new int[0];
+
         private long[] earlierSentNanos = new long[0];
         private boolean putOff;
 
@@ -49,8 +55,14 @@ public class PendingRequests {
             this.index = index;
         }
 
-        private synchronized void occupy(long id, InetSocketAddress client, long clientRequestId, boolean raw,
-                                         byte[] forwarded, int server, long nowNanos) {
+        private synchronized void occupy(
+                long id,
+                InetSocketAddress client,
+                long clientRequestId,
+                boolean raw,
+                byte[] forwarded,
+                int server,
+                long nowNanos) {
             this.state = State.PENDING;
             this.id = id;
             this.client = client;
@@ -189,9 +201,11 @@ public class PendingRequests {
     private final LongSupplier ids;
     /** Indexes of released slots, used before fresh ones; guarded by {@code this}. */
     private final int[] freeSlots;
+
     private int freeCount;
     /** Slots below this index have been made; guarded by {@code this}. */
     private int made;
+
     private volatile int size;
 
     /**
@@ -225,14 +239,14 @@ public class PendingRequests {
      *                  slot's lock, so that a retry from another thread sends it whole); kept for retries, not copied,
      *                  not to be changed after
      */
-    public Pending register(InetSocketAddress client, long clientRequestId, boolean raw, byte[] forwarded, int server,
-                            long nowNanos) {
+    public Pending register(
+            InetSocketAddress client, long clientRequestId, boolean raw, byte[] forwarded, int server, long nowNanos) {
         Pending slot = takeSlot();
         if (slot == null) {
             return null;
         }
-        slot.occupy((ids.getAsLong() & ~indexMask) | slot.index, client, clientRequestId, raw, forwarded, server,
-                nowNanos);
+        slot.occupy(
+                (ids.getAsLong() & ~indexMask) | slot.index, client, clientRequestId, raw, forwarded, server, nowNanos);
         return slot;
     }
 

@@ -7,7 +7,7 @@ package io.ringlab.agent.routing;
 @FunctionalInterface
 public interface ReplyTimes {
 
-    ReplyTimes NONE = (server, nanos) -> { };
+    ReplyTimes NONE = (server, nanos) -> {};
 
     /** @param server the replying server's slot, as {@link Backend#index()} */
     void replied(int server, long nanos);

@@ -28,16 +28,29 @@ public class RequestSupervisor {
     private final LongAdder expired = new LongAdder();
     private final LongAdder putOff = new LongAdder();
 
-    public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
-                             OutlierDetector outliers, DatagramSender sender,
-                             long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries) {
+    public RequestSupervisor(
+            PendingRequests pending,
+            Backends backends,
+            BalancingStrategy strategy,
+            OutlierDetector outliers,
+            DatagramSender sender,
+            long perTryTimeoutNanos,
+            long requestTimeoutNanos,
+            int maxTries) {
         this(pending, backends, strategy, outliers, sender, perTryTimeoutNanos, requestTimeoutNanos, maxTries, null);
     }
 
     /** @param budget the retry budget each retry must fit; {@code null} for none */
-    public RequestSupervisor(PendingRequests pending, Backends backends, BalancingStrategy strategy,
-                             OutlierDetector outliers, DatagramSender sender,
-                             long perTryTimeoutNanos, long requestTimeoutNanos, int maxTries, RetryBudget budget) {
+    public RequestSupervisor(
+            PendingRequests pending,
+            Backends backends,
+            BalancingStrategy strategy,
+            OutlierDetector outliers,
+            DatagramSender sender,
+            long perTryTimeoutNanos,
+            long requestTimeoutNanos,
+            int maxTries,
+            RetryBudget budget) {
         this.pending = pending;
         this.backends = backends;
         this.strategy = strategy;

@@ -54,48 +54,99 @@ class RoutingConfiguration {
     OutlierDetector outlierDetector(Backends backends, LbAgentProperties properties) {
         var outliers = properties.outliers();
         // a try's outcome is known at its per-try timeout (the request timeout without retries), found by a sweep
-        Duration tryTimeout = properties.retry().maxTries() > 1 ? properties.retry().perTryTimeout()
-                : properties.requestTimeout();
-        return new OutlierDetector(backends, new OutlierDetector.Settings(outliers.consecutiveFailures(),
-                outliers.baseEjection().toNanos(), outliers.maxEjection().toNanos(), outliers.maxEjectionPercent(),
-                outliers.failurePercentage(), outliers.failurePercentageRequestVolume(), outliers.interval().toNanos(),
-                tryTimeout.plus(SETTLE_MARGIN).toNanos()));
+        Duration tryTimeout =
+                properties.retry().maxTries() > 1 ? properties.retry().perTryTimeout() : properties.requestTimeout();
+        return new OutlierDetector(
+                backends,
+                new OutlierDetector.Settings(
+                        outliers.consecutiveFailures(),
+                        outliers.baseEjection().toNanos(),
+                        outliers.maxEjection().toNanos(),
+                        outliers.maxEjectionPercent(),
+                        outliers.failurePercentage(),
+                        outliers.failurePercentageRequestVolume(),
+                        outliers.interval().toNanos(),
+                        tryTimeout.plus(SETTLE_MARGIN).toNanos()));
     }
 
     @Bean
-    HealthChecker healthChecker(Backends backends, LbAgentProperties properties, DatagramSender serverSideSender,
-                                FrameSealer frameSealer, SecureRandom secureRandom) {
-        return new HealthChecker(backends, properties.health().missesToMarkDown(),
-                properties.health().missesToMarkDownWhileServing(), serverSideSender, frameSealer,
-                properties.name(), secureRandom::nextLong);
+    HealthChecker healthChecker(
+            Backends backends,
+            LbAgentProperties properties,
+            DatagramSender serverSideSender,
+            FrameSealer frameSealer,
+            SecureRandom secureRandom) {
+        return new HealthChecker(
+                backends,
+                properties.health().missesToMarkDown(),
+                properties.health().missesToMarkDownWhileServing(),
+                serverSideSender,
+                frameSealer,
+                properties.name(),
+                secureRandom::nextLong);
     }
 
     @Bean
-    ServerStateReceiver serverStateReceiver(FrameAuthenticator frameAuthenticator, LbAgentProperties properties,
-                                            Backends backends, HealthChecker health, DropCounter drops) {
+    ServerStateReceiver serverStateReceiver(
+            FrameAuthenticator frameAuthenticator,
+            LbAgentProperties properties,
+            Backends backends,
+            HealthChecker health,
+            DropCounter drops) {
         return new ServerStateReceiver(frameAuthenticator, properties.name(), backends, health, drops);
     }
 
     @Bean
     RetryBudget retryBudget(LbAgentProperties properties) {
-        return new RetryBudget(properties.retry().budgetPercent(), properties.retry().budgetMinPerSecond(),
+        return new RetryBudget(
+                properties.retry().budgetPercent(),
+                properties.retry().budgetMinPerSecond(),
                 RETRY_BUDGET_WINDOW.toNanos());
     }
 
     @Bean
-    RequestSupervisor requestSupervisor(PendingRequests pending, Backends backends, SwitchableStrategy strategy,
-                                        OutlierDetector outliers, DatagramSender serverSideSender,
-                                        LbAgentProperties properties, RetryBudget budget) {
-        return new RequestSupervisor(pending, backends, strategy, outliers, serverSideSender,
-                properties.retry().perTryTimeout().toNanos(), properties.requestTimeout().toNanos(),
-                properties.retry().maxTries(), budget);
+    RequestSupervisor requestSupervisor(
+            PendingRequests pending,
+            Backends backends,
+            SwitchableStrategy strategy,
+            OutlierDetector outliers,
+            DatagramSender serverSideSender,
+            LbAgentProperties properties,
+            RetryBudget budget) {
+        return new RequestSupervisor(
+                pending,
+                backends,
+                strategy,
+                outliers,
+                serverSideSender,
+                properties.retry().perTryTimeout().toNanos(),
+                properties.requestTimeout().toNanos(),
+                properties.retry().maxTries(),
+                budget);
     }
 
     @Bean
-    RequestRouter requestRouter(Backends backends, SwitchableStrategy strategy, PendingRequests pending,
-                                AgentStatistics statistics, DropCounter drops, LbAgentProperties properties,
-                                OutlierDetector outliers, ServerStateReceiver states, RetryBudget budget) {
-        return new RequestRouter(backends, strategy, pending, statistics, drops, properties.raw().enabled(),
-                properties.raw().limiter(), outliers, states, properties.udp().maxDatagramSize(), budget);
+    RequestRouter requestRouter(
+            Backends backends,
+            SwitchableStrategy strategy,
+            PendingRequests pending,
+            AgentStatistics statistics,
+            DropCounter drops,
+            LbAgentProperties properties,
+            OutlierDetector outliers,
+            ServerStateReceiver states,
+            RetryBudget budget) {
+        return new RequestRouter(
+                backends,
+                strategy,
+                pending,
+                statistics,
+                drops,
+                properties.raw().enabled(),
+                properties.raw().limiter(),
+                outliers,
+                states,
+                properties.udp().maxDatagramSize(),
+                budget);
     }
 }

@@ -21,8 +21,12 @@ class RoutingHousekeeping implements SchedulingConfigurer {
     private final Backends backends;
     private final LbAgentProperties properties;
 
-    RoutingHousekeeping(RequestSupervisor supervisor, OutlierDetector outliers, HealthChecker health, Backends backends,
-                        LbAgentProperties properties) {
+    RoutingHousekeeping(
+            RequestSupervisor supervisor,
+            OutlierDetector outliers,
+            HealthChecker health,
+            Backends backends,
+            LbAgentProperties properties) {
         this.supervisor = supervisor;
         this.outliers = outliers;
         this.health = health;
@@ -35,9 +39,10 @@ class RoutingHousekeeping implements SchedulingConfigurer {
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         tasks.addFixedDelayTask(new FixedDelayTask(this::superviseRequests, SWEEP_INTERVAL, Duration.ZERO));
-        tasks.addFixedDelayTask(new FixedDelayTask(this::checkHealth, properties.health().interval(), Duration.ZERO));
-        tasks.addFixedDelayTask(new FixedDelayTask(this::resolveServersAgain, properties.resolveInterval(),
-                properties.resolveInterval()));
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::checkHealth, properties.health().interval(), Duration.ZERO));
+        tasks.addFixedDelayTask(new FixedDelayTask(
+                this::resolveServersAgain, properties.resolveInterval(), properties.resolveInterval()));
     }
 
     void superviseRequests() {

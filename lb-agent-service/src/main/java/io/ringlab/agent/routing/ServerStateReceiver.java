@@ -21,8 +21,12 @@ public class ServerStateReceiver {
     private final HealthChecker health;
     private final DropCounter drops;
 
-    public ServerStateReceiver(FrameAuthenticator authenticator, String agentName, Backends backends,
-                               HealthChecker health, DropCounter drops) {
+    public ServerStateReceiver(
+            FrameAuthenticator authenticator,
+            String agentName,
+            Backends backends,
+            HealthChecker health,
+            DropCounter drops) {
         this.authenticator = authenticator;
         this.agentName = agentName;
         this.backends = backends;

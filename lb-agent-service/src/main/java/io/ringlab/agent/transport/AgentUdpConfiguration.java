@@ -55,8 +55,8 @@ class AgentUdpConfiguration {
             case NETTY -> new NettyDatagramTransport("udp-loop", loops, transport.batching());
             case NIO -> new NioDatagramTransport(loop);
         };
-        log.info("UDP transport (ringlab.transport.kind=" + transport.kind().name().toLowerCase() + "): "
-                + chosen.describe());
+        log.info("UDP transport (ringlab.transport.kind="
+                + transport.kind().name().toLowerCase() + "): " + chosen.describe());
         if (chosen.loops() < loops) {
             log.info("ringlab.transport.loops: " + loops + " asked, " + chosen.loops()
                     + " used: several loops need Netty on epoll (SO_REUSEPORT)");
@@ -67,28 +67,36 @@ class AgentUdpConfiguration {
     /** One per loop, all on the client port. */
     @Bean
     UdpEndpoint clientSocket(DatagramTransport transport, LbAgentProperties properties) {
-        return transport.bindPerLoop("ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(),
-                properties.udp(), true);
+        return transport.bindPerLoop(
+                "ringlab.agent.client-port", properties.bindAddress(), properties.clientPort(), properties.udp(), true);
     }
 
     /** One per loop: each on an ephemeral port of its own, so replies find their loop; or all on a fixed port. */
     @Bean
     UdpEndpoint serverSocket(DatagramTransport transport, LbAgentProperties properties) {
-        return transport.bindPerLoop("ringlab.agent.server-port", properties.bindAddress(), properties.serverPort(),
-                properties.udp(), false);
+        return transport.bindPerLoop(
+                "ringlab.agent.server-port",
+                properties.bindAddress(),
+                properties.serverPort(),
+                properties.udp(),
+                false);
     }
 
     @Bean
-    MessageProducerSupport clientRequestsIn(DatagramTransport transport,
-                                            @Qualifier("clientSocket") UdpEndpoint clientSocket,
-                                            LbAgentProperties properties, DropCounter drops) {
+    MessageProducerSupport clientRequestsIn(
+            DatagramTransport transport,
+            @Qualifier("clientSocket") UdpEndpoint clientSocket,
+            LbAgentProperties properties,
+            DropCounter drops) {
         return transport.receiver(clientSocket, properties.udp(), drops);
     }
 
     @Bean
-    MessageProducerSupport serverRepliesIn(DatagramTransport transport,
-                                           @Qualifier("serverSocket") UdpEndpoint serverSocket,
-                                           LbAgentProperties properties, DropCounter drops) {
+    MessageProducerSupport serverRepliesIn(
+            DatagramTransport transport,
+            @Qualifier("serverSocket") UdpEndpoint serverSocket,
+            LbAgentProperties properties,
+            DropCounter drops) {
         return transport.receiver(serverSocket, properties.udp(), drops);
     }
 
@@ -104,36 +112,46 @@ class AgentUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow serverSideOutFlow(@Qualifier("serverSideOut") MessageChannel serverSideOut,
-                                      DatagramTransport transport,
-                                      @Qualifier("serverSocket") UdpEndpoint serverSocket, DropCounter drops) {
+    IntegrationFlow serverSideOutFlow(
+            @Qualifier("serverSideOut") MessageChannel serverSideOut,
+            DatagramTransport transport,
+            @Qualifier("serverSocket") UdpEndpoint serverSocket,
+            DropCounter drops) {
         return IntegrationFlow.from(serverSideOut)
                 .handle(transport.sender(serverSocket, drops), e -> e.id("serverRequestsOut"))
                 .get();
     }
 
     @Bean
-    IntegrationFlow clientRequestFlow(@Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
-                                      @Qualifier("serverSideOut") MessageChannel serverSideOut, RequestRouter router) {
+    IntegrationFlow clientRequestFlow(
+            @Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
+            @Qualifier("serverSideOut") MessageChannel serverSideOut,
+            RequestRouter router) {
         return IntegrationFlow.from(clientRequestsIn)
-                .handle(new DatagramHandler((datagram, client, now) -> {
-                    Outgoing out = OUTGOING.get();
-                    return router.fromClient(datagram, client, now, out) ? toMessage(out) : null;
-                }), e -> e.id("routeRequest"))
+                .handle(
+                        new DatagramHandler((datagram, client, now) -> {
+                            Outgoing out = OUTGOING.get();
+                            return router.fromClient(datagram, client, now, out) ? toMessage(out) : null;
+                        }),
+                        e -> e.id("routeRequest"))
                 .channel(serverSideOut)
                 .get();
     }
 
     @Bean
-    IntegrationFlow serverReplyFlow(@Qualifier("serverRepliesIn") MessageProducerSupport serverRepliesIn,
-                                    DatagramTransport transport,
-                                    @Qualifier("clientSocket") UdpEndpoint clientSocket,
-                                    RequestRouter router, DropCounter drops) {
+    IntegrationFlow serverReplyFlow(
+            @Qualifier("serverRepliesIn") MessageProducerSupport serverRepliesIn,
+            DatagramTransport transport,
+            @Qualifier("clientSocket") UdpEndpoint clientSocket,
+            RequestRouter router,
+            DropCounter drops) {
         return IntegrationFlow.from(serverRepliesIn)
-                .handle(new DatagramHandler((datagram, server, now) -> {
-                    Outgoing out = OUTGOING.get();
-                    return router.fromServer(datagram, server, now, out) ? toMessage(out) : null;
-                }), e -> e.id("routeReply"))
+                .handle(
+                        new DatagramHandler((datagram, server, now) -> {
+                            Outgoing out = OUTGOING.get();
+                            return router.fromServer(datagram, server, now, out) ? toMessage(out) : null;
+                        }),
+                        e -> e.id("routeReply"))
                 .handle(transport.sender(clientSocket, drops), e -> e.id("clientRepliesOut"))
                 .get();
     }

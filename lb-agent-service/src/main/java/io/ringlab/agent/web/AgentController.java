@@ -27,8 +27,7 @@ class AgentController {
         this.strategy = strategy;
     }
 
-    record StrategyChange(String strategy) {
-    }
+    record StrategyChange(String strategy) {}
 
     @PostMapping("/strategy")
     ResponseEntity<?> switchStrategy(@RequestBody(required = false) StrategyChange change) {

@@ -1,7 +1,7 @@
 package io.ringlab.agent.web;
 
-import io.ringlab.model.status.AgentStatus;
 import io.ringlab.agent.routing.AgentStatusSource;
+import io.ringlab.model.status.AgentStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

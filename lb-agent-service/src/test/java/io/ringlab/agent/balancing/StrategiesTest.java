@@ -45,7 +45,9 @@ class StrategiesTest {
             counts[strategy.choose(servers)]++;
         }
         assertThat(counts[0]).as("seed %d", SEED).isZero();
-        assertThat(counts[1]).as("two up, so both are always drawn: the idle one wins").isEqualTo(1000);
+        assertThat(counts[1])
+                .as("two up, so both are always drawn: the idle one wins")
+                .isEqualTo(1000);
     }
 
     @Test
@@ -92,8 +94,10 @@ class StrategiesTest {
 
     @Test
     void strategiesAreFoundByNameAndAnUnknownNameIsRefusedListingTheKnownOnes() {
-        Strategies.NAMES.forEach(name -> assertThat(Strategies.create(name).name()).isEqualTo(name));
-        assertThatThrownBy(() -> Strategies.create("random")).hasMessageContaining("unknown strategy 'random'")
+        Strategies.NAMES.forEach(
+                name -> assertThat(Strategies.create(name).name()).isEqualTo(name));
+        assertThatThrownBy(() -> Strategies.create("random"))
+                .hasMessageContaining("unknown strategy 'random'")
                 .hasMessageContaining("least-outstanding");
     }
 

@@ -70,31 +70,42 @@ class LbAgentPropertiesTest {
             ringlab.agent.discovery.timeout=5ms => ringlab.agent.discovery.timeout=PT0.005S: must be longer than or equal to 10 millis
             """)
     void eachBadDiscoveryValueIsNamed(String property, String line) {
-        assertFailsWith(runner, "Invalid configuration: " + line, "ringlab.agent.servers=",
-                "ringlab.agent.discovery.srv=" + SRV, property);
+        assertFailsWith(
+                runner,
+                "Invalid configuration: " + line,
+                "ringlab.agent.servers=",
+                "ringlab.agent.discovery.srv=" + SRV,
+                property);
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", textBlock = """
             ringlab.agent.servers=localhost:4242,nonsense => ringlab.agent.servers
-            ringlab.agent.client-port=forty-two => ringlab.agent.client-port=forty-two: 
-            ringlab.transport.kind=epoll => ringlab.transport.kind=epoll: 
+            ringlab.agent.client-port=forty-two => ringlab.agent.client-port=forty-two:
+            ringlab.transport.kind=epoll => ringlab.transport.kind=epoll:
             """)
     void aValueOfTheWrongKindIsNamed(String property, String start) {
-        runner.withPropertyValues("ringlab.agent.servers=localhost:1", property).run(context -> assertThat(
-                lineOf(context.getStartupFailure())).startsWith("Invalid configuration: " + start));
+        runner.withPropertyValues("ringlab.agent.servers=localhost:1", property)
+                .run(context ->
+                        assertThat(lineOf(context.getStartupFailure())).startsWith("Invalid configuration: " + start));
     }
 
     @Test
     void aPerTryTimeoutAsLongAsTheRequestsIsGoodWithoutRetries() {
-        assertStarts(runner, "ringlab.agent.servers=localhost:1", "ringlab.agent.retry.per-try-timeout=5s",
+        assertStarts(
+                runner,
+                "ringlab.agent.servers=localhost:1",
+                "ringlab.agent.retry.per-try-timeout=5s",
                 "ringlab.agent.retry.max-tries=1");
     }
 
     @Test
     void aFixedListWithWeightsStarts() {
-        runner.withPropertyValues("ringlab.agent.servers=localhost:1,localhost:2", "ringlab.agent.weights=1,3",
-                "ringlab.agent.strategy=weighted-round-robin").run(context -> {
+        runner.withPropertyValues(
+                        "ringlab.agent.servers=localhost:1,localhost:2",
+                        "ringlab.agent.weights=1,3",
+                        "ringlab.agent.strategy=weighted-round-robin")
+                .run(context -> {
                     assertThat(context).hasNotFailed();
                     LbAgentProperties agent = context.getBean(LbAgentProperties.class);
                     assertThat(agent.weights()).containsExactly(1, 3);
@@ -104,15 +115,19 @@ class LbAgentPropertiesTest {
 
     @Test
     void discoveryAloneStarts() {
-        runner.withPropertyValues("ringlab.agent.servers=", "ringlab.agent.discovery.srv=" + SRV).run(context -> {
-            assertThat(context).hasNotFailed();
-            assertThat(context.getBean(LbAgentProperties.class).discovery().srvName().name()).isEqualTo(SRV);
-        });
+        runner.withPropertyValues("ringlab.agent.servers=", "ringlab.agent.discovery.srv=" + SRV)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(LbAgentProperties.class)
+                                    .discovery()
+                                    .srvName()
+                                    .name())
+                            .isEqualTo(SRV);
+                });
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({LbAgentProperties.class, TransportProperties.class})
     @Import(HostAndPortConverter.class)
-    static class Bound {
-    }
+    static class Bound {}
 }

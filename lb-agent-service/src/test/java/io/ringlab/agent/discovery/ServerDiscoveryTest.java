@@ -29,8 +29,8 @@ class ServerDiscoveryTest {
     private final ScriptedDns dns = new ScriptedDns();
     private final Backends backends = Backends.withCapacity(3);
     private final long[] wallMillis = {1_700_000_000_000L};
-    private final ServerDiscovery discovery = new ServerDiscovery(dns, backends,
-            new ServerDiscovery.Settings(SrvName.parse(SRV), REFRESH, GAP, DRAIN), () -> wallMillis[0]);
+    private final ServerDiscovery discovery = new ServerDiscovery(
+            dns, backends, new ServerDiscovery.Settings(SrvName.parse(SRV), REFRESH, GAP, DRAIN), () -> wallMillis[0]);
 
     @Test
     void serversThatAppear_takeSlots_butNoTrafficBeforeAHealthCheck() {
@@ -38,14 +38,20 @@ class ServerDiscoveryTest {
 
         assertThat(discovery.tick(0, false)).isTrue();
 
-        assertThat(members()).containsExactly("ring-server-0.ring-server.lab.svc.cluster.local:4242",
-                "ring-server-1.ring-server.lab.svc.cluster.local:4242");
+        assertThat(members())
+                .containsExactly(
+                        "ring-server-0.ring-server.lab.svc.cluster.local:4242",
+                        "ring-server-1.ring-server.lab.svc.cluster.local:4242");
         assertThat(backends.get(0).address()).isEqualTo(new InetSocketAddress("10.0.0.10", 4242));
         assertThat(backends.all()).allSatisfy(backend -> {
             assertThat(backend.discovered()).isTrue();
-            assertThat(backend.isUp()).as("not in rotation before it answers a sealed ping").isFalse();
+            assertThat(backend.isUp())
+                    .as("not in rotation before it answers a sealed ping")
+                    .isFalse();
         });
-        assertThat(backends.notInPlannedDowntime().isUp(0)).as("nor for panic routing").isFalse();
+        assertThat(backends.notInPlannedDowntime().isUp(0))
+                .as("nor for panic routing")
+                .isFalse();
         assertThat(discovery.discoveryStatus().lastOk()).isTrue();
         assertThat(discovery.discoveryStatus().lastResolutionAt()).isEqualTo(wallMillis[0]);
         assertThat(discovery.discoveryStatus().lastOutcome()).isEqualTo("2 servers");
@@ -65,10 +71,13 @@ class ServerDiscoveryTest {
         assertThat(leaving.isUp()).isFalse();
         assertThat(backends.count()).isEqualTo(1);
         assertThat(backends.byAddress(new InetSocketAddress("10.0.0.11", 4242)))
-                .as("its replies are still taken").isSameAs(leaving);
+                .as("its replies are still taken")
+                .isSameAs(leaving);
 
         discovery.tick(REFRESH + DRAIN + GAP, false);
-        assertThat(backends.get(1)).as("a request still in flight keeps the slot").isSameAs(leaving);
+        assertThat(backends.get(1))
+                .as("a request still in flight keeps the slot")
+                .isSameAs(leaving);
 
         settle(leaving);
         discovery.tick(REFRESH + DRAIN + 2 * GAP, false);
@@ -112,11 +121,15 @@ class ServerDiscoveryTest {
 
         dns.answer();
         discovery.tick(REFRESH + GAP, false);
-        assertThat(backends.get(0).leaving()).as("an empty answer is not applied").isFalse();
+        assertThat(backends.get(0).leaving())
+                .as("an empty answer is not applied")
+                .isFalse();
 
         dns.answer(new SrvTarget("evil.example.com", 4242, address("10.6.6.6")));
         discovery.tick(REFRESH + 2 * GAP, false);
-        assertThat(backends.get(0).leaving()).as("nor one with no usable server").isFalse();
+        assertThat(backends.get(0).leaving())
+                .as("nor one with no usable server")
+                .isFalse();
         assertThat(discovery.failureCount()).isEqualTo(3);
         assertThat(discovery.resolutionCount()).isEqualTo(1);
     }
@@ -128,13 +141,19 @@ class ServerDiscoveryTest {
         assertThat(discovery.tick(REFRESH - MS, false)).as("before the refresh").isFalse();
         assertThat(discovery.tick(REFRESH, false)).isTrue();
 
-        assertThat(discovery.tick(REFRESH + GAP - MS, true)).as("a failure, within the gap").isFalse();
-        assertThat(discovery.tick(REFRESH + GAP, true)).as("a failure, after the gap").isTrue();
+        assertThat(discovery.tick(REFRESH + GAP - MS, true))
+                .as("a failure, within the gap")
+                .isFalse();
+        assertThat(discovery.tick(REFRESH + GAP, true))
+                .as("a failure, after the gap")
+                .isTrue();
         assertThat(discovery.tick(REFRESH + GAP + 10 * MS, true)).isFalse();
 
         dns.fail("timeout");
         assertThat(discovery.tick(REFRESH + 2 * GAP, true)).isTrue();
-        assertThat(discovery.tick(REFRESH + 3 * GAP, false)).as("a failed query is tried again after the gap").isTrue();
+        assertThat(discovery.tick(REFRESH + 3 * GAP, false))
+                .as("a failed query is tried again after the gap")
+                .isTrue();
         assertThat(dns.queries).isEqualTo(5);
     }
 
@@ -151,22 +170,28 @@ class ServerDiscoveryTest {
         many.add(new SrvTarget("any.ring-server.lab.svc.cluster.local", 4242, InetAddress.getByName("0.0.0.0")));
         String longest = "x".repeat(63) + "." + "y".repeat(63) + "." + "z".repeat(63) + "." + "w".repeat(57);
         SrvName longDomain = SrvName.parse("_udp._udp." + longest);
-        assertThat(longDomain.accepts("p." + longest)).as("a valid name, but too long for a ping").isTrue();
+        assertThat(longDomain.accepts("p." + longest))
+                .as("a valid name, but too long for a ping")
+                .isTrue();
         dns.answer(many.toArray(SrvTarget[]::new));
 
         discovery.tick(0, false);
 
-        assertThat(members()).as("the first by name").containsExactly(
-                "ring-server-0.ring-server.lab.svc.cluster.local:4242",
-                "ring-server-1.ring-server.lab.svc.cluster.local:4242",
-                "ring-server-2.ring-server.lab.svc.cluster.local:4242");
+        assertThat(members())
+                .as("the first by name")
+                .containsExactly(
+                        "ring-server-0.ring-server.lab.svc.cluster.local:4242",
+                        "ring-server-1.ring-server.lab.svc.cluster.local:4242",
+                        "ring-server-2.ring-server.lab.svc.cluster.local:4242");
         assertThat(discovery.ignoredCount()).as("5 refused, 7 with no slot").isEqualTo(12);
 
-        ServerDiscovery underLongDomain = new ServerDiscovery(dns, Backends.withCapacity(3),
-                new ServerDiscovery.Settings(longDomain, REFRESH, GAP, DRAIN), () -> 0L);
+        ServerDiscovery underLongDomain = new ServerDiscovery(
+                dns, Backends.withCapacity(3), new ServerDiscovery.Settings(longDomain, REFRESH, GAP, DRAIN), () -> 0L);
         dns.answer(new SrvTarget("p." + longest, 4242, address("10.0.0.1")));
         underLongDomain.tick(0, false);
-        assertThat(underLongDomain.ignoredCount()).as("member id over 255 bytes").isEqualTo(1);
+        assertThat(underLongDomain.ignoredCount())
+                .as("member id over 255 bytes")
+                .isEqualTo(1);
     }
 
     @Test
@@ -186,11 +211,16 @@ class ServerDiscoveryTest {
         assertThat(back.leaving()).isFalse();
         assertThat(back.address()).isEqualTo(new InetSocketAddress("10.0.0.21", 4242));
         assertThat(back.isUp()).as("again only after a health check").isFalse();
-        assertThat(backends.notInPlannedDowntime().isUp(1)).as("nor for panic routing").isFalse();
+        assertThat(backends.notInPlannedDowntime().isUp(1))
+                .as("nor for panic routing")
+                .isFalse();
     }
 
     private List<String> members() {
-        return backends.all().stream().filter(backend -> !backend.leaving()).map(Backend::memberId).toList();
+        return backends.all().stream()
+                .filter(backend -> !backend.leaving())
+                .map(Backend::memberId)
+                .toList();
     }
 
     /** A request out with the server, through the same counters the router uses. */

@@ -11,16 +11,19 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.web.servlet.MockMvc;
 
-
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** {@code GET /api/upstream}: open to anyone, with the real security configuration; nothing else is. */
-@WebMvcTest(controllers = UpstreamTimesController.class,
-        properties = {"ringlab.agent.servers=localhost:4242", "ringlab.cluster.insecure=true",
-                "ringlab.security.password=password-of-the-test"})
+@WebMvcTest(
+        controllers = UpstreamTimesController.class,
+        properties = {
+            "ringlab.agent.servers=localhost:4242",
+            "ringlab.cluster.insecure=true",
+            "ringlab.security.password=password-of-the-test"
+        })
 @ImportAutoConfiguration({ControlPlaneSecurityConfiguration.class, ControlPlaneWebConfiguration.class})
 class UpstreamTimesControllerTest {
 
@@ -42,7 +45,9 @@ class UpstreamTimesControllerTest {
 
     @Test
     void readsEachServersTimesOpenly() throws Exception {
-        mvc.perform(get("/api/upstream")).andExpect(status().isOk()).andExpect(jsonPath("$").isArray())
+        mvc.perform(get("/api/upstream"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$").isArray())
                 .andExpect(jsonPath("$.length()").value(0));
     }
 

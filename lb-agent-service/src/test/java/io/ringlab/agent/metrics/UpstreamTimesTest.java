@@ -27,18 +27,26 @@ class UpstreamTimesTest {
     @Test
     void exportsAPrometheusHistogramPerServerWithSubMillisecondBuckets() {
         Backend server = backends.add(new HostAndPort("10.0.0.1", 4242), new InetSocketAddress("10.0.0.1", 4242));
-        times.replied(server.index(), 80_000);   // 80 µs
-        times.replied(server.index(), 700_000);  // 0.7 ms
+        times.replied(server.index(), 80_000); // 80 µs
+        times.replied(server.index(), 700_000); // 0.7 ms
         times.replied(server.index(), 3_000_000_000L); // beyond the last bucket
 
         String scrape = registry.scrape();
         String bucket = "ringlab_agent_upstream_response_time_seconds_bucket{server=\"10.0.0.1:4242\",le=\"%s\"} %d";
-        assertThat(scrape).contains(bucket.formatted("5.0E-5", 0), bucket.formatted("1.0E-4", 1),
-                bucket.formatted("2.5E-4", 1), bucket.formatted("0.001", 2), bucket.formatted("2.5", 2),
-                bucket.formatted("+Inf", 3));
+        assertThat(scrape)
+                .contains(
+                        bucket.formatted("5.0E-5", 0),
+                        bucket.formatted("1.0E-4", 1),
+                        bucket.formatted("2.5E-4", 1),
+                        bucket.formatted("0.001", 2),
+                        bucket.formatted("2.5", 2),
+                        bucket.formatted("+Inf", 3));
         assertThat(scrape).contains("ringlab_agent_upstream_response_time_seconds_count{server=\"10.0.0.1:4242\"} 3");
-        var les = Pattern.compile("upstream_response_time_seconds_bucket\\{[^}]*le=\"([^\"]+)\"").matcher(scrape)
-                .results().map(m -> m.group(1)).toList();
+        var les = Pattern.compile("upstream_response_time_seconds_bucket\\{[^}]*le=\"([^\"]+)\"")
+                .matcher(scrape)
+                .results()
+                .map(m -> m.group(1))
+                .toList();
         // the configured buckets and +Inf, nothing Micrometer adds on its own (a percentile histogram would add ~70)
         assertThat(les).hasSize(UpstreamTimes.BUCKETS.size() + 1);
     }
@@ -69,8 +77,8 @@ class UpstreamTimesTest {
 
     @Test
     void quantilesAreTheUpperBoundOfTheirBucket() {
-        List<UpstreamTimes.Bucket> buckets = List.of(new UpstreamTimes.Bucket(0.1, 50), new UpstreamTimes.Bucket(1, 98),
-                new UpstreamTimes.Bucket(10, 99));
+        List<UpstreamTimes.Bucket> buckets = List.of(
+                new UpstreamTimes.Bucket(0.1, 50), new UpstreamTimes.Bucket(1, 98), new UpstreamTimes.Bucket(10, 99));
         assertThat(UpstreamTimes.quantile(buckets, 100, 0.5)).isEqualTo(0.1);
         assertThat(UpstreamTimes.quantile(buckets, 100, 0.98)).isEqualTo(1);
         assertThat(UpstreamTimes.quantile(buckets, 100, 0.99)).isEqualTo(10);

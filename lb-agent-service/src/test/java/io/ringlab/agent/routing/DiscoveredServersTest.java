@@ -32,12 +32,25 @@ class DiscoveredServersTest {
     private final long[] nonces = {100};
     private final OutlierDetector outliers = new OutlierDetector(backends, 2, 1000 * MS, 8000 * MS);
     private final List<byte[]> pings = new ArrayList<>();
-    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> pings.add(datagram),
-            sealed.agentSealer, SealedStates.AGENT, () -> ++nonces[0]);
+    private final HealthChecker health = new HealthChecker(
+            backends,
+            2,
+            (to, datagram) -> pings.add(datagram),
+            sealed.agentSealer,
+            SealedStates.AGENT,
+            () -> ++nonces[0]);
     private final DropCounter drops = new DropCounter();
-    private final RequestRouter router = new RequestRouter(backends, new RoundRobin(), pending, new AgentStatistics(),
-            drops, true, new SourceRateLimiter(0, 1), outliers,
-            new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops), 1472);
+    private final RequestRouter router = new RequestRouter(
+            backends,
+            new RoundRobin(),
+            pending,
+            new AgentStatistics(),
+            drops,
+            true,
+            new SourceRateLimiter(0, 1),
+            outliers,
+            new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops),
+            1472);
 
     @Test
     void aDiscoveredServerGetsNoRequestUntilItAnswersASealedPing() {
@@ -74,7 +87,9 @@ class DiscoveredServersTest {
         }
 
         byte[] reply = FrameCodec.encodeReply(FrameCodec.requestId(toA.datagram()), new byte[] {1});
-        assertThat(router.fromServer(reply, a.address(), 3 * MS)).as("its reply still reaches the client").isNotNull();
+        assertThat(router.fromServer(reply, a.address(), 3 * MS))
+                .as("its reply still reaches the client")
+                .isNotNull();
         assertThat(a.outstanding()).isZero();
         assertThat(backends.freeDrained(4 * MS, 0)).isEqualTo(1);
         assertThat(backends.get(0)).isNull();
@@ -96,7 +111,9 @@ class DiscoveredServersTest {
 
         checkedIn(C, 5003);
         outliers.failure(0, 40 * MS, 50 * MS);
-        assertThat(outliers.ejectionCount()).as("a's failure is not counted against c").isZero();
+        assertThat(outliers.ejectionCount())
+                .as("a's failure is not counted against c")
+                .isZero();
         outliers.failure(0, 60 * MS, 70 * MS);
         assertThat(outliers.ejectionCount()).as("c's own two are").isEqualTo(1);
     }
@@ -121,7 +138,9 @@ class DiscoveredServersTest {
         backends.rejoin(a);
 
         assertThat(a.isUp()).isFalse();
-        assertThat(backends.notInPlannedDowntime().isUp(a.index())).as("nor for panic routing").isFalse();
+        assertThat(backends.notInPlannedDowntime().isUp(a.index()))
+                .as("nor for panic routing")
+                .isFalse();
         router.fromServer(sealed.from(a, ServerState.up(5)), a.address(), 0);
         assertThat(a.isUp()).as("an announcement is not the answer to a ping").isFalse();
         assertThat(checkedIn(A, 5001)).isSameAs(a);
@@ -144,7 +163,8 @@ class DiscoveredServersTest {
         for (byte[] datagram : pings) {
             Ping ping = sealed.pingIn(datagram);
             if (ping.target().equals(backend.memberId())) {
-                router.fromServer(sealed.from(backend, ServerState.up(1).answering(ping.nonce())), backend.address(), 0);
+                router.fromServer(
+                        sealed.from(backend, ServerState.up(1).answering(ping.nonce())), backend.address(), 0);
             }
         }
         assertThat(backend.isUp()).isTrue();

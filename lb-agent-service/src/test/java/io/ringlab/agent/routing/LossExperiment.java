@@ -28,12 +28,12 @@ class LossExperiment {
     private static final long EJECTION = 1000 * MS;
 
     /** An outlier rule: replays outcomes, returns its ejections as {server, time}. */
-    record Rule(String name, Function<List<LossyNetwork.Outcome>, List<long[]>> replay) {
-    }
+    record Rule(String name, Function<List<LossyNetwork.Outcome>, List<long[]>> replay) {}
 
     /** {@code k} failures in a row as outlier detection was told of them (the former rule): a success resets. */
     static Rule asFound(int k, boolean onlyRequestsThatFailedEveryTry) {
-        String name = onlyRequestsThatFailedEveryTry ? "requests failed on every try, " + k : "consecutive as found, " + k;
+        String name =
+                onlyRequestsThatFailedEveryTry ? "requests failed on every try, " + k : "consecutive as found, " + k;
         return new Rule(name, outcomes -> {
             int[] count = new int[3];
             long[] until = new long[3];
@@ -68,7 +68,9 @@ class LossExperiment {
             for (LossyNetwork.Outcome o : outcomes) {
                 while (o.nowNanos() >= intervalEnd) {
                     for (int s = 0; s < 3; s++) {
-                        if (intervalEnd >= until[s] && total[s] >= volume && failed[s] * 100 >= (long) percent * total[s]) {
+                        if (intervalEnd >= until[s]
+                                && total[s] >= volume
+                                && failed[s] * 100 >= (long) percent * total[s]) {
                             ejections.add(new long[] {s, intervalEnd});
                             until[s] = intervalEnd + EJECTION;
                         }
@@ -89,10 +91,10 @@ class LossExperiment {
     /** {@code k} in a row in the order the tries were sent: the agent's {@link OutlierDetector} alone. */
     static Rule asSent(int k) {
         return new Rule("consecutive as sent, " + k, outcomes -> {
-            Backends backends = new Backends(List.of(new HostAndPort("127.0.0.1", 1), new HostAndPort("127.0.0.1", 2),
-                    new HostAndPort("127.0.0.1", 3)));
-            OutlierDetector detector = new OutlierDetector(backends, new OutlierDetector.Settings(k, EJECTION, EJECTION,
-                    100, 0, 50, 1000 * MS, 600 * MS));
+            Backends backends = new Backends(List.of(
+                    new HostAndPort("127.0.0.1", 1), new HostAndPort("127.0.0.1", 2), new HostAndPort("127.0.0.1", 3)));
+            OutlierDetector detector = new OutlierDetector(
+                    backends, new OutlierDetector.Settings(k, EJECTION, EJECTION, 100, 0, 50, 1000 * MS, 600 * MS));
             List<long[]> ejections = new ArrayList<>();
             for (LossyNetwork.Outcome o : outcomes) {
                 detector.tick(o.nowNanos());
@@ -110,29 +112,52 @@ class LossExperiment {
         });
     }
 
-    static final List<Rule> RULES = List.of(asFound(5, false), asFound(10, false), asFound(5, true), asFound(1, true),
-            failurePercent(50, 50, 1000), failurePercent(85, 50, 1000), failurePercent(50, 20, 250),
-            failurePercent(50, 50, 500), asSent(5), asSent(10));
+    static final List<Rule> RULES = List.of(
+            asFound(5, false),
+            asFound(10, false),
+            asFound(5, true),
+            asFound(1, true),
+            failurePercent(50, 50, 1000),
+            failurePercent(85, 50, 1000),
+            failurePercent(50, 20, 250),
+            failurePercent(50, 50, 500),
+            asSent(5),
+            asSent(10));
 
     @Test
     void outlierRules() {
         var agent = LossyNetwork.AgentSettings.defaults();
         for (double loss : new double[] {0.05, 0.10}) {
             for (int threads : new int[] {50, 500}) {
-                var base = LossyNetwork.Settings.defaults().duration(40_000).loss(loss, loss).threads(threads).agent(agent);
-                replay("loss " + loss + " each way, " + threads + " threads, 40 s x 3 seeds",
-                        seed -> new LossyNetwork(base.seed(seed)), false);
+                var base = LossyNetwork.Settings.defaults()
+                        .duration(40_000)
+                        .loss(loss, loss)
+                        .threads(threads)
+                        .agent(agent);
+                replay(
+                        "loss " + loss + " each way, " + threads + " threads, 40 s x 3 seeds",
+                        seed -> new LossyNetwork(base.seed(seed)),
+                        false);
             }
         }
         var clean = LossyNetwork.Settings.defaults().duration(20_000).agent(agent);
-        replay("no loss, server-2 dies at 10 s, 50 threads", seed -> new LossyNetwork(clean.seed(seed)).dies(1, 10_000), true);
-        replay("no loss, server-2 dies at 10 s, 2 threads",
-                seed -> new LossyNetwork(clean.threads(2).seed(seed)).dies(1, 10_000), true);
+        replay(
+                "no loss, server-2 dies at 10 s, 50 threads",
+                seed -> new LossyNetwork(clean.seed(seed)).dies(1, 10_000),
+                true);
+        replay(
+                "no loss, server-2 dies at 10 s, 2 threads",
+                seed -> new LossyNetwork(clean.threads(2).seed(seed)).dies(1, 10_000),
+                true);
         var lossy = clean.loss(0.05, 0.05);
-        replay("5% loss, server-2 dies at 10 s, 50 threads", seed -> new LossyNetwork(lossy.seed(seed)).dies(1, 10_000), true);
+        replay(
+                "5% loss, server-2 dies at 10 s, 50 threads",
+                seed -> new LossyNetwork(lossy.seed(seed)).dies(1, 10_000), true);
         for (double share : new double[] {0.3, 0.5, 0.9}) {
-            replay("no loss, server-2 drops " + share + " of requests from 10 s, 50 threads",
-                    seed -> new LossyNetwork(clean.seed(seed)).dropsRequests(1, share, 10_000), true);
+            replay(
+                    "no loss, server-2 drops " + share + " of requests from 10 s, 50 threads",
+                    seed -> new LossyNetwork(clean.seed(seed)).dropsRequests(1, share, 10_000),
+                    true);
         }
     }
 
@@ -157,7 +182,10 @@ class LossExperiment {
                 }
                 firstAfterMs.add(first);
             }
-            System.out.printf("  %-45s ejections of healthy servers %4d%s%n", rule.name(), healthy,
+            System.out.printf(
+                    "  %-45s ejections of healthy servers %4d%s%n",
+                    rule.name(),
+                    healthy,
                     hasVictim ? ", of the failing one " + victim + ", first after (ms) " + firstAfterMs : "");
         }
     }
@@ -169,24 +197,39 @@ class LossExperiment {
             var agent = LossyNetwork.AgentSettings.defaults().maxTries(tries);
             for (double loss : new double[] {0.05, 0.10}) {
                 for (int threads : new int[] {50, 500}) {
-                    var base = LossyNetwork.Settings.defaults().duration(40_000).loss(loss, loss).threads(threads)
+                    var base = LossyNetwork.Settings.defaults()
+                            .duration(40_000)
+                            .loss(loss, loss)
+                            .threads(threads)
                             .agent(agent);
-                    agentRow("loss " + loss + " each way, " + threads + " threads",
-                            seed -> new LossyNetwork(base.seed(seed)), 40_000);
-                    agentRow("loss " + loss + " each way, " + threads + " threads, 2 s downtime every 6 s",
-                            seed -> new LossyNetwork(base.downtimes(6000, 2000).seed(seed)), 40_000);
+                    agentRow(
+                            "loss " + loss + " each way, " + threads + " threads",
+                            seed -> new LossyNetwork(base.seed(seed)),
+                            40_000);
+                    agentRow(
+                            "loss " + loss + " each way, " + threads + " threads, 2 s downtime every 6 s",
+                            seed -> new LossyNetwork(base.downtimes(6000, 2000).seed(seed)),
+                            40_000);
                 }
             }
             var clean = LossyNetwork.Settings.defaults().duration(20_000).agent(agent);
             agentRow("no loss", seed -> new LossyNetwork(clean.seed(seed)), 20_000);
-            agentRow("no loss, server-2 dies at 10 s", seed -> new LossyNetwork(clean.seed(seed)).dies(1, 10_000), 20_000);
-            agentRow("no loss, server-2 dies at 10 s, 2 threads",
-                    seed -> new LossyNetwork(clean.threads(2).seed(seed)).dies(1, 10_000), 20_000);
-            agentRow("5% loss, server-2 dies at 10 s",
+            agentRow(
+                    "no loss, server-2 dies at 10 s",
+                    seed -> new LossyNetwork(clean.seed(seed)).dies(1, 10_000),
+                    20_000);
+            agentRow(
+                    "no loss, server-2 dies at 10 s, 2 threads",
+                    seed -> new LossyNetwork(clean.threads(2).seed(seed)).dies(1, 10_000),
+                    20_000);
+            agentRow(
+                    "5% loss, server-2 dies at 10 s",
                     seed -> new LossyNetwork(clean.loss(0.05, 0.05).seed(seed)).dies(1, 10_000), 20_000);
             for (double share : new double[] {0.3, 0.5, 0.7, 0.9}) {
-                agentRow("no loss, server-2 drops " + share + " of requests from 10 s",
-                        seed -> new LossyNetwork(clean.seed(seed)).dropsRequests(1, share, 10_000), 20_000);
+                agentRow(
+                        "no loss, server-2 drops " + share + " of requests from 10 s",
+                        seed -> new LossyNetwork(clean.seed(seed)).dropsRequests(1, share, 10_000),
+                        20_000);
             }
         }
     }
@@ -209,9 +252,15 @@ class LossExperiment {
                 detection.add(r.detectedAfterMs());
             }
         }
-        System.out.printf("  %-62s success %.4f%% (%d timeouts), %.0f req/s, retries %d, ejections %d, unhealthy %d%s%n",
-                name, 100.0 * answered / (answered + timedOut), timedOut,
-                (answered + timedOut) / 3.0 / (durationMs / 1000.0), retries, ejections, unhealthy,
+        System.out.printf(
+                "  %-62s success %.4f%% (%d timeouts), %.0f req/s, retries %d, ejections %d, unhealthy %d%s%n",
+                name,
+                100.0 * answered / (answered + timedOut),
+                timedOut,
+                (answered + timedOut) / 3.0 / (durationMs / 1000.0),
+                retries,
+                ejections,
+                unhealthy,
                 detection.isEmpty() ? "" : ", out of rotation after (ms) " + detection);
     }
 
@@ -222,9 +271,14 @@ class LossExperiment {
             System.out.println("== budget " + (percent < 0 ? "none" : percent + "%"));
             for (double loss : new double[] {0.05, 0.10}) {
                 for (int threads : new int[] {50, 500}) {
-                    budgetRow("loss " + loss + " each way, " + threads + " threads",
-                            LossyNetwork.Settings.defaults().duration(40_000).loss(loss, loss).threads(threads)
-                                    .agent(agent), UnaryOperator.identity());
+                    budgetRow(
+                            "loss " + loss + " each way, " + threads + " threads",
+                            LossyNetwork.Settings.defaults()
+                                    .duration(40_000)
+                                    .loss(loss, loss)
+                                    .threads(threads)
+                                    .agent(agent),
+                            UnaryOperator.identity());
                 }
             }
             var clean = LossyNetwork.Settings.defaults().duration(30_000).agent(agent);
@@ -237,8 +291,15 @@ class LossExperiment {
 
     private static void budgetRow(String name, LossyNetwork.Settings base, UnaryOperator<LossyNetwork> fault) {
         LossyNetwork.Result r = fault.apply(new LossyNetwork(base.seed(1))).run();
-        System.out.printf("  %-50s success %.4f%%, answered %d, sent to servers %d, per request %.3f, retries %d, "
-                        + "put off %d%n", name, r.successPercent(), r.answered(), r.requestsToServers(),
-                (double) r.requestsToServers() / r.sent(), r.retries(), r.retriesPutOff());
+        System.out.printf(
+                "  %-50s success %.4f%%, answered %d, sent to servers %d, per request %.3f, retries %d, "
+                        + "put off %d%n",
+                name,
+                r.successPercent(),
+                r.answered(),
+                r.requestsToServers(),
+                (double) r.requestsToServers() / r.sent(),
+                r.retries(),
+                r.retriesPutOff());
     }
 }

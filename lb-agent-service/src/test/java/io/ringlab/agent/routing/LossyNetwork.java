@@ -34,91 +34,229 @@ final class LossyNetwork {
     private static final long ONE_WAY_NANOS = MS / 10;
 
     /** What is simulated; {@link #defaults()} is the lab's load on one agent, no loss. */
-    record Settings(int servers, int threads, double lossToServers, double lossFromServers, double meanServiceMs,
-                    long clientTimeoutMs, long durationMs, long seed, AgentSettings agent, long downtimeEveryMs,
-                    long downtimeMs) {
+    record Settings(
+            int servers,
+            int threads,
+            double lossToServers,
+            double lossFromServers,
+            double meanServiceMs,
+            long clientTimeoutMs,
+            long durationMs,
+            long seed,
+            AgentSettings agent,
+            long downtimeEveryMs,
+            long downtimeMs) {
 
         static Settings defaults() {
             return new Settings(3, 50, 0, 0, 5, 3000, 20_000, 1, AgentSettings.defaults(), 0, 0);
         }
 
         Settings loss(double toServers, double fromServers) {
-            return new Settings(servers, threads, toServers, fromServers, meanServiceMs, clientTimeoutMs, durationMs, seed,
-                    agent, downtimeEveryMs, downtimeMs);
+            return new Settings(
+                    servers,
+                    threads,
+                    toServers,
+                    fromServers,
+                    meanServiceMs,
+                    clientTimeoutMs,
+                    durationMs,
+                    seed,
+                    agent,
+                    downtimeEveryMs,
+                    downtimeMs);
         }
 
         Settings threads(int count) {
-            return new Settings(servers, count, lossToServers, lossFromServers, meanServiceMs, clientTimeoutMs, durationMs,
-                    seed, agent, downtimeEveryMs, downtimeMs);
+            return new Settings(
+                    servers,
+                    count,
+                    lossToServers,
+                    lossFromServers,
+                    meanServiceMs,
+                    clientTimeoutMs,
+                    durationMs,
+                    seed,
+                    agent,
+                    downtimeEveryMs,
+                    downtimeMs);
         }
 
         Settings duration(long ms) {
-            return new Settings(servers, threads, lossToServers, lossFromServers, meanServiceMs, clientTimeoutMs, ms, seed,
-                    agent, downtimeEveryMs, downtimeMs);
+            return new Settings(
+                    servers,
+                    threads,
+                    lossToServers,
+                    lossFromServers,
+                    meanServiceMs,
+                    clientTimeoutMs,
+                    ms,
+                    seed,
+                    agent,
+                    downtimeEveryMs,
+                    downtimeMs);
         }
 
         Settings seed(long value) {
-            return new Settings(servers, threads, lossToServers, lossFromServers, meanServiceMs, clientTimeoutMs,
-                    durationMs, value, agent, downtimeEveryMs, downtimeMs);
+            return new Settings(
+                    servers,
+                    threads,
+                    lossToServers,
+                    lossFromServers,
+                    meanServiceMs,
+                    clientTimeoutMs,
+                    durationMs,
+                    value,
+                    agent,
+                    downtimeEveryMs,
+                    downtimeMs);
         }
 
         Settings agent(AgentSettings value) {
-            return new Settings(servers, threads, lossToServers, lossFromServers, meanServiceMs, clientTimeoutMs,
-                    durationMs, seed, value, downtimeEveryMs, downtimeMs);
+            return new Settings(
+                    servers,
+                    threads,
+                    lossToServers,
+                    lossFromServers,
+                    meanServiceMs,
+                    clientTimeoutMs,
+                    durationMs,
+                    seed,
+                    value,
+                    downtimeEveryMs,
+                    downtimeMs);
         }
 
         /** Every {@code everyMs} the next server takes {@code lengthMs} of planned downtime (an election's). */
         Settings downtimes(long everyMs, long lengthMs) {
-            return new Settings(servers, threads, lossToServers, lossFromServers, meanServiceMs, clientTimeoutMs,
-                    durationMs, seed, agent, everyMs, lengthMs);
+            return new Settings(
+                    servers,
+                    threads,
+                    lossToServers,
+                    lossFromServers,
+                    meanServiceMs,
+                    clientTimeoutMs,
+                    durationMs,
+                    seed,
+                    agent,
+                    everyMs,
+                    lengthMs);
         }
     }
 
     /** The agent's settings, as {@code ringlab.agent.*} has them. */
-    record AgentSettings(int maxTries, long perTryTimeoutMs, long requestTimeoutMs, long healthIntervalMs,
-                         int missesToMarkDown, int missesWhileServing, int consecutiveFailures, long baseEjectionMs,
-                         long maxEjectionMs, int maxEjectionPercent, int failurePercentage, int budgetPercent) {
+    record AgentSettings(
+            int maxTries,
+            long perTryTimeoutMs,
+            long requestTimeoutMs,
+            long healthIntervalMs,
+            int missesToMarkDown,
+            int missesWhileServing,
+            int consecutiveFailures,
+            long baseEjectionMs,
+            long maxEjectionMs,
+            int maxEjectionPercent,
+            int failurePercentage,
+            int budgetPercent) {
 
         static AgentSettings defaults() {
             return new AgentSettings(4, 500, 3000, 250, 2, 6, 5, 1000, 30_000, 10, 50, 25);
         }
 
         AgentSettings maxTries(int value) {
-            return new AgentSettings(value, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent,
-                    failurePercentage, budgetPercent);
+            return new AgentSettings(
+                    value,
+                    perTryTimeoutMs,
+                    requestTimeoutMs,
+                    healthIntervalMs,
+                    missesToMarkDown,
+                    missesWhileServing,
+                    consecutiveFailures,
+                    baseEjectionMs,
+                    maxEjectionMs,
+                    maxEjectionPercent,
+                    failurePercentage,
+                    budgetPercent);
         }
 
         AgentSettings missesWhileServing(int value) {
-            return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    value, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage,
+            return new AgentSettings(
+                    maxTries,
+                    perTryTimeoutMs,
+                    requestTimeoutMs,
+                    healthIntervalMs,
+                    missesToMarkDown,
+                    value,
+                    consecutiveFailures,
+                    baseEjectionMs,
+                    maxEjectionMs,
+                    maxEjectionPercent,
+                    failurePercentage,
                     budgetPercent);
         }
 
         AgentSettings consecutiveFailures(int value) {
-            return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, value, baseEjectionMs, maxEjectionMs, maxEjectionPercent, failurePercentage,
+            return new AgentSettings(
+                    maxTries,
+                    perTryTimeoutMs,
+                    requestTimeoutMs,
+                    healthIntervalMs,
+                    missesToMarkDown,
+                    missesWhileServing,
+                    value,
+                    baseEjectionMs,
+                    maxEjectionMs,
+                    maxEjectionPercent,
+                    failurePercentage,
                     budgetPercent);
         }
 
         AgentSettings maxEjectionPercent(int value) {
-            return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, value, failurePercentage,
+            return new AgentSettings(
+                    maxTries,
+                    perTryTimeoutMs,
+                    requestTimeoutMs,
+                    healthIntervalMs,
+                    missesToMarkDown,
+                    missesWhileServing,
+                    consecutiveFailures,
+                    baseEjectionMs,
+                    maxEjectionMs,
+                    value,
+                    failurePercentage,
                     budgetPercent);
         }
 
         /** -1: no budget at all. */
         AgentSettings budgetPercent(int value) {
-            return new AgentSettings(maxTries, perTryTimeoutMs, requestTimeoutMs, healthIntervalMs, missesToMarkDown,
-                    missesWhileServing, consecutiveFailures, baseEjectionMs, maxEjectionMs, maxEjectionPercent,
-                    failurePercentage, value);
+            return new AgentSettings(
+                    maxTries,
+                    perTryTimeoutMs,
+                    requestTimeoutMs,
+                    healthIntervalMs,
+                    missesToMarkDown,
+                    missesWhileServing,
+                    consecutiveFailures,
+                    baseEjectionMs,
+                    maxEjectionMs,
+                    maxEjectionPercent,
+                    failurePercentage,
+                    value);
         }
     }
 
     /** What the client saw and what the agent did. */
-    record Result(long sent, long answered, long timedOut, long inFlightAtEnd, long retries, long ejections,
-                  long markedUnhealthy, double[] outOfRotationShare, long detectedAfterMs, long requestsToServers,
-                  long retriesPutOff) {
+    record Result(
+            long sent,
+            long answered,
+            long timedOut,
+            long inFlightAtEnd,
+            long retries,
+            long ejections,
+            long markedUnhealthy,
+            double[] outOfRotationShare,
+            long detectedAfterMs,
+            long requestsToServers,
+            long retriesPutOff) {
 
         double successPercent() {
             long finished = answered + timedOut;
@@ -136,7 +274,7 @@ final class LossyNetwork {
                 out.append(out.isEmpty() ? "" : "/").append("%.3f".formatted(share));
             }
             return "sent %d, answered %d, timed out %d (%.4f%%), retries %d, ejections %d, marked unhealthy %d, "
-                    .formatted(sent, answered, timedOut, successPercent(), retries, ejections, markedUnhealthy)
+                            .formatted(sent, answered, timedOut, successPercent(), retries, ejections, markedUnhealthy)
                     + "share of time out of rotation (not planned) " + out
                     + (detectedAfterMs >= 0 ? ", out of rotation " + detectedAfterMs + " ms after its death" : "");
         }
@@ -147,16 +285,14 @@ final class LossyNetwork {
     }
 
     /** What outlier detection was told: a try sent at {@code sentNanos} to {@code server} failed or was answered. */
-    record Outcome(int server, boolean failed, long sentNanos, long nowNanos) {
-    }
+    record Outcome(int server, boolean failed, long sentNanos, long nowNanos) {}
 
-    private record Scheduled(long at, long order, Event event) {
-    }
+    private record Scheduled(long at, long order, Event event) {}
 
     private final Settings settings;
     private final Random random;
-    private final PriorityQueue<Scheduled> queue = new PriorityQueue<>((a, b) -> a.at != b.at
-            ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
+    private final PriorityQueue<Scheduled> queue =
+            new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.order, b.order));
     private long order;
     private long now;
 
@@ -206,33 +342,65 @@ final class LossyNetwork {
             serverByAddress.put(backends.get(i).address(), i);
         }
         AgentSettings agent = settings.agent();
-        outliers = new OutlierDetector(backends, new OutlierDetector.Settings(agent.consecutiveFailures(),
-                agent.baseEjectionMs() * MS, agent.maxEjectionMs() * MS, agent.maxEjectionPercent(),
-                agent.failurePercentage(), 50, 1000 * MS, (agent.perTryTimeoutMs() + 100) * MS)) {
-            @Override
-            public synchronized void failure(int server, long sentNanos, long nowNanos) {
-                outcomes.add(new Outcome(server, true, sentNanos, nowNanos));
-                super.failure(server, sentNanos, nowNanos);
-            }
+        outliers =
+                new OutlierDetector(
+                        backends,
+                        new OutlierDetector.Settings(
+                                agent.consecutiveFailures(),
+                                agent.baseEjectionMs() * MS,
+                                agent.maxEjectionMs() * MS,
+                                agent.maxEjectionPercent(),
+                                agent.failurePercentage(),
+                                50,
+                                1000 * MS,
+                                (agent.perTryTimeoutMs() + 100) * MS)) {
+                    @Override
+                    public synchronized void failure(int server, long sentNanos, long nowNanos) {
+                        outcomes.add(new Outcome(server, true, sentNanos, nowNanos));
+                        super.failure(server, sentNanos, nowNanos);
+                    }
 
-            @Override
-            public synchronized void success(int server, long sentNanos) {
-                outcomes.add(new Outcome(server, false, sentNanos, now));
-                super.success(server, sentNanos);
-            }
-        };
+                    @Override
+                    public synchronized void success(int server, long sentNanos) {
+                        outcomes.add(new Outcome(server, false, sentNanos, now));
+                        super.success(server, sentNanos);
+                    }
+                };
         long[] nonces = {0};
-        health = new HealthChecker(backends, agent.missesToMarkDown(), agent.missesWhileServing(), this::agentSends,
-                sealed.agentSealer, SealedStates.AGENT, () -> ++nonces[0]);
+        health = new HealthChecker(
+                backends,
+                agent.missesToMarkDown(),
+                agent.missesWhileServing(),
+                this::agentSends,
+                sealed.agentSealer,
+                SealedStates.AGENT,
+                () -> ++nonces[0]);
         long[] ids = {0};
         PendingRequests pending = new PendingRequests(65536, () -> ++ids[0]);
         budget = agent.budgetPercent() < 0 ? null : new RetryBudget(agent.budgetPercent(), 10, 10_000 * MS);
         DropCounter drops = new DropCounter();
-        router = new RequestRouter(backends, new RoundRobin(), pending, new AgentStatistics(), drops, false,
-                new SourceRateLimiter(0, 1), outliers,
-                new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops), 1472, budget);
-        supervisor = new RequestSupervisor(pending, backends, new RoundRobin(), outliers, this::agentSends,
-                agent.perTryTimeoutMs() * MS, agent.requestTimeoutMs() * MS, agent.maxTries(), budget);
+        router = new RequestRouter(
+                backends,
+                new RoundRobin(),
+                pending,
+                new AgentStatistics(),
+                drops,
+                false,
+                new SourceRateLimiter(0, 1),
+                outliers,
+                new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops),
+                1472,
+                budget);
+        supervisor = new RequestSupervisor(
+                pending,
+                backends,
+                new RoundRobin(),
+                outliers,
+                this::agentSends,
+                agent.perTryTimeoutMs() * MS,
+                agent.requestTimeoutMs() * MS,
+                agent.maxTries(),
+                budget);
         dead = new boolean[settings.servers()];
         requestDropShare = new double[settings.servers()];
         plannedDown = new boolean[settings.servers()];
@@ -316,8 +484,17 @@ final class LossyNetwork {
         for (int i = 0; i < shares.length; i++) {
             shares[i] = (double) outOfRotationNanos[i] / end;
         }
-        return new Result(sent, answered, timedOut, inFlight, supervisor.retryCount(), outliers.ejectionCount(),
-                markedUnhealthy, shares, detectedAt < 0 ? -1 : (detectedAt - diedAt) / MS, serverDatagrams,
+        return new Result(
+                sent,
+                answered,
+                timedOut,
+                inFlight,
+                supervisor.retryCount(),
+                outliers.ejectionCount(),
+                markedUnhealthy,
+                shares,
+                detectedAt < 0 ? -1 : (detectedAt - diedAt) / MS,
+                serverDatagrams,
                 supervisor.putOffCount());
     }
 
@@ -424,7 +601,8 @@ final class LossyNetwork {
             if (requestDropShare[server] > 0 && random.nextDouble() < requestDropShare[server]) {
                 return;
             }
-            long service = (long) (-Math.log(1 - random.nextDouble()) * settings.meanServiceMs() * MS) + extraLatencyNanos;
+            long service =
+                    (long) (-Math.log(1 - random.nextDouble()) * settings.meanServiceMs() * MS) + extraLatencyNanos;
             byte[] reply = FrameCodec.encodeReply(FrameCodec.requestId(datagram), new byte[] {3, 2, 1});
             serverSends(server, reply, service);
             return;
@@ -438,7 +616,8 @@ final class LossyNetwork {
     private ServerState state(int server) {
         long sequence = ++stateSequence[server];
         return plannedDown[server]
-                ? ServerState.down(sequence, Math.max(0, (downUntil[server] - now) / MS)) : ServerState.up(sequence);
+                ? ServerState.down(sequence, Math.max(0, (downUntil[server] - now) / MS))
+                : ServerState.up(sequence);
     }
 
     private void serverSends(int server, byte[] datagram, long afterNanos) {

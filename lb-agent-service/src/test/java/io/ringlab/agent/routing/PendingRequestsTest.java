@@ -32,7 +32,9 @@ class PendingRequestsTest {
     void unknownIdCompletesNothing() {
         PendingRequests pending = new PendingRequests(10, counter(100));
         long id = register(pending, 7, 0);
-        assertThat(take(pending, id ^ (1L << 40))).as("one unpredictable bit off").isNull();
+        assertThat(take(pending, id ^ (1L << 40)))
+                .as("one unpredictable bit off")
+                .isNull();
         assertThat(take(pending, id + 1)).as("another slot's index").isNull();
         assertThat(take(pending, -1)).as("an index beyond the table").isNull();
         assertThat(pending.size()).isEqualTo(1);
@@ -58,7 +60,9 @@ class PendingRequestsTest {
         pending.release(take(pending, first));
         long second = register(pending, 2, 0);
         assertThat(second).isNotEqualTo(first);
-        assertThat(take(pending, first)).as("the late reply of the slot's earlier request").isNull();
+        assertThat(take(pending, first))
+                .as("the late reply of the slot's earlier request")
+                .isNull();
         assertThat(take(pending, second).clientRequestId()).isEqualTo(2);
     }
 

@@ -24,22 +24,31 @@ class RequestRouterTest {
 
     private static final InetSocketAddress SERVER = new InetSocketAddress("127.0.0.1", 4242);
 
-    private final Backends backends = new Backends(List.of(
-            new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243)));
+    private final Backends backends =
+            new Backends(List.of(new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243)));
     private final DropCounter drops = new DropCounter();
     private final AgentStatistics statistics = new AgentStatistics();
     private final OutlierDetector outliers = new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L);
     private final SealedStates sealed = new SealedStates();
-    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> { }, sealed.agentSealer,
-            SealedStates.AGENT, () -> 5);
-    private final ServerStateReceiver states = new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT,
-            backends, health, drops);
+    private final HealthChecker health =
+            new HealthChecker(backends, 2, (to, datagram) -> {}, sealed.agentSealer, SealedStates.AGENT, () -> 5);
+    private final ServerStateReceiver states =
+            new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops);
     private final RequestRouter router = router(true, new SourceRateLimiter(0, 1));
 
     private RequestRouter router(boolean acceptRaw, SourceRateLimiter rawRate) {
         long[] ids = {1};
-        return new RequestRouter(backends, new RoundRobin(), new PendingRequests(100, () -> ids[0]++), statistics,
-                drops, acceptRaw, rawRate, outliers, states, 1472);
+        return new RequestRouter(
+                backends,
+                new RoundRobin(),
+                new PendingRequests(100, () -> ids[0]++),
+                statistics,
+                drops,
+                acceptRaw,
+                rawRate,
+                outliers,
+                states,
+                1472);
     }
 
     @Test
@@ -49,9 +58,11 @@ class RequestRouterTest {
         Request forwarded = (Request) ((Decoded.Framed) FrameCodec.decode(toServer.datagram())).frame();
         assertThat(forwarded.payload()).containsExactly(1, 2, 3);
 
-        Outgoing toClient = router.fromServer(FrameCodec.encodeReply(forwarded.requestId(), new byte[] {3, 2, 1}), SERVER, 0);
+        Outgoing toClient =
+                router.fromServer(FrameCodec.encodeReply(forwarded.requestId(), new byte[] {3, 2, 1}), SERVER, 0);
         assertThat(toClient.destination()).isEqualTo(CLIENT_V6);
-        assertThat(FrameCodec.decode(toClient.datagram())).isEqualTo(new Decoded.Framed(new Reply(77, new byte[] {3, 2, 1})));
+        assertThat(FrameCodec.decode(toClient.datagram()))
+                .isEqualTo(new Decoded.Framed(new Reply(77, new byte[] {3, 2, 1})));
     }
 
     @Test
@@ -77,9 +88,11 @@ class RequestRouterTest {
         long firstId = ((Request) ((Decoded.Framed) FrameCodec.decode(first.datagram())).frame()).requestId();
 
         assertThat(router.fromServer(FrameCodec.encodeReply(secondId, new byte[] {2}), second.destination(), 0)
-                .destination()).isEqualTo(CLIENT_V4);
+                        .destination())
+                .isEqualTo(CLIENT_V4);
         assertThat(router.fromServer(FrameCodec.encodeReply(firstId, new byte[] {1}), first.destination(), 0)
-                .destination()).isEqualTo(CLIENT_V6);
+                        .destination())
+                .isEqualTo(CLIENT_V6);
     }
 
     @Test
@@ -95,8 +108,10 @@ class RequestRouterTest {
     void duplicateReplyIsDroppedAsUnknown() {
         Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(5, new byte[] {1}), CLIENT_V4, 0);
         long id = ((Request) ((Decoded.Framed) FrameCodec.decode(toServer.datagram())).frame()).requestId();
-        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), SERVER, 0)).isNotNull();
-        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), SERVER, 0)).isNull();
+        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), SERVER, 0))
+                .isNotNull();
+        assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), SERVER, 0))
+                .isNull();
         assertThat(drops.count(DropReason.UNKNOWN_REQUEST)).isEqualTo(1);
     }
 
@@ -104,14 +119,17 @@ class RequestRouterTest {
     void noServerUpDropsTheRequest() {
         backends.get(0).setUp(false);
         backends.get(1).setUp(false);
-        assertThat(router.fromClient(FrameCodec.encodeRequest(5, new byte[] {1}), CLIENT_V4, 0)).isNull();
+        assertThat(router.fromClient(FrameCodec.encodeRequest(5, new byte[] {1}), CLIENT_V4, 0))
+                .isNull();
         assertThat(drops.count(DropReason.NO_SERVER)).isEqualTo(1);
     }
 
     @Test
     void wrongFrameTypesAreDroppedOnBothSides() {
-        assertThat(router.fromClient(FrameCodec.encodeReply(1, new byte[] {1}), CLIENT_V4, 0)).isNull();
-        assertThat(router.fromServer(FrameCodec.encodeRequest(1, new byte[] {1}), SERVER, 0)).isNull();
+        assertThat(router.fromClient(FrameCodec.encodeReply(1, new byte[] {1}), CLIENT_V4, 0))
+                .isNull();
+        assertThat(router.fromServer(FrameCodec.encodeRequest(1, new byte[] {1}), SERVER, 0))
+                .isNull();
         assertThat(router.fromServer(new byte[] {1, 2, 3}, SERVER, 0)).isNull();
         assertThat(drops.count(DropReason.UNEXPECTED_TYPE)).isEqualTo(2);
         assertThat(drops.count(DropReason.NOT_A_FRAME)).isEqualTo(1);
@@ -119,10 +137,12 @@ class RequestRouterTest {
 
     @Test
     void serverStateTakesTheServerOutOfRotationAtOnceAndBack() {
-        assertThat(router.fromServer(sealed.from(backends.get(0), ServerState.down(10, 15_000)), SERVER, 0)).isNull();
+        assertThat(router.fromServer(sealed.from(backends.get(0), ServerState.down(10, 15_000)), SERVER, 0))
+                .isNull();
         assertThat(backends.get(0).isUp()).isFalse();
         for (int i = 0; i < 4; i++) {
-            assertThat(router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT_V4, 0).destination())
+            assertThat(router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT_V4, 0)
+                            .destination())
                     .isEqualTo(backends.get(1).address());
         }
         router.fromServer(sealed.from(backends.get(0), ServerState.up(11)), SERVER, 0);
@@ -165,16 +185,26 @@ class RequestRouterTest {
         Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(77, new byte[] {1, 2}), CLIENT_V4, 0);
         long id = FrameCodec.requestId(toServer.datagram());
         byte[] reply = FrameCodec.encodeReply(id, new byte[] {2, 1});
-        assertThat(router.fromServer(reply, backends.get(1).address(), 0)).as("another server").isNull();
-        assertThat(router.fromServer(reply, new InetSocketAddress("127.0.0.1", 9), 0)).as("no server").isNull();
+        assertThat(router.fromServer(reply, backends.get(1).address(), 0))
+                .as("another server")
+                .isNull();
+        assertThat(router.fromServer(reply, new InetSocketAddress("127.0.0.1", 9), 0))
+                .as("no server")
+                .isNull();
         assertThat(drops.count(DropReason.WRONG_SOURCE)).isEqualTo(2);
-        assertThat(router.fromServer(reply, toServer.destination(), 0)).as("the request stayed pending").isNotNull();
+        assertThat(router.fromServer(reply, toServer.destination(), 0))
+                .as("the request stayed pending")
+                .isNotNull();
     }
 
     @Test
     void requestsFromOneOfTheAgentsServersAreNeverForwarded() {
         assertThat(router.fromClient(new byte[] {1, 2, 3}, SERVER, 0)).isNull();
-        assertThat(router.fromClient(FrameCodec.encodeRequest(1, new byte[] {1}), backends.get(1).address(), 0)).isNull();
+        assertThat(router.fromClient(
+                        FrameCodec.encodeRequest(1, new byte[] {1}),
+                        backends.get(1).address(),
+                        0))
+                .isNull();
         assertThat(drops.count(DropReason.FROM_MEMBER)).isEqualTo(2);
     }
 
@@ -185,9 +215,12 @@ class RequestRouterTest {
         assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 0)).isNotNull();
         assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 0)).isNull();
         assertThat(limited.fromClient(FrameCodec.encodeRequest(1, new byte[] {1}), CLIENT_V4, 0))
-                .as("framed requests are not limited").isNotNull();
+                .as("framed requests are not limited")
+                .isNotNull();
         assertThat(drops.count(DropReason.RATE_LIMITED)).isEqualTo(1);
-        assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 1_000_000_000L)).as("a second later").isNotNull();
+        assertThat(limited.fromClient(new byte[] {1}, CLIENT_V4, 1_000_000_000L))
+                .as("a second later")
+                .isNotNull();
     }
 
     @Test

@@ -16,9 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SealedStatePropertiesTest {
 
     @Property(tries = 2000)
-    void aStateWithABitFlippedAnywhereChangesNothing(@ForAll long sequence, @ForAll boolean up,
-                                                     @ForAll @IntRange(max = 100_000) int position,
-                                                     @ForAll @IntRange(max = 7) int bit) {
+    void aStateWithABitFlippedAnywhereChangesNothing(
+            @ForAll long sequence,
+            @ForAll boolean up,
+            @ForAll @IntRange(max = 100_000) int position,
+            @ForAll @IntRange(max = 7) int bit) {
         Fixture fixture = new Fixture();
         byte[] sealed = fixture.states.from(fixture.backends.get(0), new ServerState(sequence, up, 0, 0));
         sealed[position % sealed.length] ^= (byte) (1 << bit);
@@ -28,8 +30,8 @@ class SealedStatePropertiesTest {
     }
 
     @Property(tries = 500)
-    void aStateIsAppliedOnceHoweverOftenItArrives(@ForAll @IntRange(min = 1, max = 1_000_000) int sequence,
-                                                  @ForAll @IntRange(min = 2, max = 6) int copies) {
+    void aStateIsAppliedOnceHoweverOftenItArrives(
+            @ForAll @IntRange(min = 1, max = 1_000_000) int sequence, @ForAll @IntRange(min = 2, max = 6) int copies) {
         Fixture fixture = new Fixture();
         byte[] sealed = fixture.states.from(fixture.backends.get(0), ServerState.down(sequence, 1_000));
         for (int i = 0; i < copies; i++) {
@@ -48,12 +50,15 @@ class SealedStatePropertiesTest {
     }
 
     private static final class Fixture {
-        final Backends backends = new Backends(List.of(new HostAndPort("127.0.0.1", 4242),
-                new HostAndPort("127.0.0.1", 4243)));
+        final Backends backends =
+                new Backends(List.of(new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243)));
         final SealedStates states = new SealedStates();
         final DropCounter drops = new DropCounter();
-        final ServerStateReceiver receiver = new ServerStateReceiver(states.authenticator, SealedStates.AGENT, backends,
-                new HealthChecker(backends, 2, (to, datagram) -> { }, states.agentSealer, SealedStates.AGENT, () -> 1),
+        final ServerStateReceiver receiver = new ServerStateReceiver(
+                states.authenticator,
+                SealedStates.AGENT,
+                backends,
+                new HealthChecker(backends, 2, (to, datagram) -> {}, states.agentSealer, SealedStates.AGENT, () -> 1),
                 drops);
     }
 }

@@ -37,7 +37,9 @@ final class SealedStates {
             return null;
         }
         return FrameCodec.decode(datagram, authentic.frameLength()) instanceof Decoded.Framed framed
-                && framed.frame() instanceof Ping ping ? ping : null;
+                        && framed.frame() instanceof Ping ping
+                ? ping
+                : null;
     }
 
     /** The same, sealed under another key: a forgery. */

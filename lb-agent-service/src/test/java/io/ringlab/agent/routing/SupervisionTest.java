@@ -25,21 +25,43 @@ class SupervisionTest {
     private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 40000);
 
     private final Backends backends = new Backends(List.of(
-            new HostAndPort("127.0.0.1", 4242), new HostAndPort("127.0.0.1", 4243), new HostAndPort("127.0.0.1", 4244)));
+            new HostAndPort("127.0.0.1", 4242),
+            new HostAndPort("127.0.0.1", 4243),
+            new HostAndPort("127.0.0.1", 4244)));
     private final long[] ids = {1};
     private final PendingRequests pending = new PendingRequests(100, () -> ids[0]++);
     private final SealedStates sealed = new SealedStates();
     private final long[] nonces = {100};
     private final OutlierDetector outliers = new OutlierDetector(backends, 3, 1000 * MS, 8000 * MS);
     private final List<Sent> sent = new ArrayList<>();
-    private final HealthChecker health = new HealthChecker(backends, 2, (to, datagram) -> sent.add(new Sent(to, datagram)),
-            sealed.agentSealer, SealedStates.AGENT, () -> ++nonces[0]);
+    private final HealthChecker health = new HealthChecker(
+            backends,
+            2,
+            (to, datagram) -> sent.add(new Sent(to, datagram)),
+            sealed.agentSealer,
+            SealedStates.AGENT,
+            () -> ++nonces[0]);
     private final DropCounter drops = new DropCounter();
-    private final RequestRouter router = new RequestRouter(backends, new RoundRobin(), pending, new AgentStatistics(),
-            drops, true, new SourceRateLimiter(0, 1), outliers,
-            new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops), 1472);
-    private final RequestSupervisor supervisor = new RequestSupervisor(pending, backends, new RoundRobin(), outliers,
-            (to, datagram) -> sent.add(new Sent(to, datagram)), 250 * MS, 3000 * MS, 2);
+    private final RequestRouter router = new RequestRouter(
+            backends,
+            new RoundRobin(),
+            pending,
+            new AgentStatistics(),
+            drops,
+            true,
+            new SourceRateLimiter(0, 1),
+            outliers,
+            new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops),
+            1472);
+    private final RequestSupervisor supervisor = new RequestSupervisor(
+            pending,
+            backends,
+            new RoundRobin(),
+            outliers,
+            (to, datagram) -> sent.add(new Sent(to, datagram)),
+            250 * MS,
+            3000 * MS,
+            2);
 
     record Sent(InetSocketAddress to, byte[] datagram) {
         long requestId() {
@@ -64,8 +86,11 @@ class SupervisionTest {
 
         byte[] reply = FrameCodec.encodeReply(retry.requestId(), new byte[] {2, 1});
         Outgoing toClient = router.fromServer(reply, retry.to(), 700 * MS);
-        assertThat(FrameCodec.decode(toClient.datagram())).isEqualTo(new Decoded.Framed(new Reply(9, new byte[] {2, 1})));
-        assertThat(router.fromServer(reply, first.destination(), 800 * MS)).as("the late first reply").isNull();
+        assertThat(FrameCodec.decode(toClient.datagram()))
+                .isEqualTo(new Decoded.Framed(new Reply(9, new byte[] {2, 1})));
+        assertThat(router.fromServer(reply, first.destination(), 800 * MS))
+                .as("the late first reply")
+                .isNull();
         assertThat(supervisor.retryCount()).isEqualTo(1);
         assertThat(backends.all()).allSatisfy(b -> assertThat(b.outstanding()).isZero());
     }
@@ -96,7 +121,9 @@ class SupervisionTest {
             outliers.failure(0, 1000 * MS + i, 1600 * MS);
         }
         outliers.tick(3599 * MS);
-        assertThat(backends.get(0).ejected()).as("second ejection in a row lasts 2 s").isTrue();
+        assertThat(backends.get(0).ejected())
+                .as("second ejection in a row lasts 2 s")
+                .isTrue();
         outliers.tick(3600 * MS);
         assertThat(backends.get(0).ejected()).isFalse();
         assertThat(outliers.ejectionCount()).isEqualTo(2);
@@ -130,13 +157,17 @@ class SupervisionTest {
         router.fromServer(sealed.from(backends.get(1), ServerState.up(10)), server1, 0);
         assertThat(backends.get(1).isUp()).isTrue();
         router.fromServer(sealed.from(backends.get(1), ServerState.down(9, 100)), server1, 0);
-        assertThat(backends.get(1).isUp()).as("older than the state just applied").isTrue();
+        assertThat(backends.get(1).isUp())
+                .as("older than the state just applied")
+                .isTrue();
     }
 
     @Test
     void missedPingsTakeAServerOutAndAnAnswerPutsItBackCorrectingALostUp() {
         health.tick();
-        assertThat(sent).hasSize(3).allSatisfy(s -> assertThat(sealed.pingIn(s.datagram())).isNotNull());
+        assertThat(sent)
+                .hasSize(3)
+                .allSatisfy(s -> assertThat(sealed.pingIn(s.datagram())).isNotNull());
         InetSocketAddress server0 = backends.get(0).address();
         router.fromServer(sealed.from(backends.get(0), ServerState.down(5, 10_000)), server0, 0);
         assertThat(backends.get(0).isUp()).as("announced down").isFalse();
@@ -149,7 +180,10 @@ class SupervisionTest {
         // the u was lost; the next health answer carries it, echoing the latest ping's nonce
         long latest = nonces[0];
         router.fromServer(sealed.from(backends.get(0), ServerState.up(6).answering(latest - 2)), server0, 0);
-        router.fromServer(sealed.from(backends.get(1), ServerState.up(1).answering(latest - 1)), backends.get(1).address(), 0);
+        router.fromServer(
+                sealed.from(backends.get(1), ServerState.up(1).answering(latest - 1)),
+                backends.get(1).address(),
+                0);
         assertThat(backends.get(0).isUp()).isTrue();
         assertThat(backends.get(1).isUp()).isTrue();
     }
@@ -161,8 +195,13 @@ class SupervisionTest {
         health.tick();
         health.tick();
         assertThat(backends.get(1).healthy()).isFalse();
-        router.fromServer(sealed.from(backends.get(1), ServerState.up(7).answering(first)), backends.get(1).address(), 0);
-        assertThat(backends.get(1).healthy()).as("late answer to the first ping").isFalse();
+        router.fromServer(
+                sealed.from(backends.get(1), ServerState.up(7).answering(first)),
+                backends.get(1).address(),
+                0);
+        assertThat(backends.get(1).healthy())
+                .as("late answer to the first ping")
+                .isFalse();
         assertThat(drops.count(io.ringlab.protocol.DropReason.STALE)).isEqualTo(1);
     }
 
@@ -183,8 +222,12 @@ class SupervisionTest {
             answerARequestFrom(1, interval * 250 * MS);
         }
         health.tick();
-        assertThat(backends.get(1).healthy()).as("five pings missed, requests answered").isTrue();
-        assertThat(backends.get(0).healthy()).as("two pings missed, no request answered").isFalse();
+        assertThat(backends.get(1).healthy())
+                .as("five pings missed, requests answered")
+                .isTrue();
+        assertThat(backends.get(0).healthy())
+                .as("two pings missed, no request answered")
+                .isFalse();
         answerARequestFrom(1, 1500 * MS);
         health.tick();
         assertThat(backends.get(1).healthy()).as("the sixth missed ping").isFalse();
@@ -197,7 +240,9 @@ class SupervisionTest {
         health.tick();
         answerARequestFrom(2, 500 * MS);
         health.tick();
-        assertThat(backends.get(2).healthy()).as("two misses, but it answered a request meanwhile").isTrue();
+        assertThat(backends.get(2).healthy())
+                .as("two misses, but it answered a request meanwhile")
+                .isTrue();
         health.tick();
         assertThat(backends.get(2).healthy()).as("one quiet miss").isTrue();
         health.tick();
@@ -209,21 +254,34 @@ class SupervisionTest {
         health.tick();
         health.tick();
         health.tick();
-        assertThat(backends.upCount()).as("every server missed its pings (the agent itself stalled)").isZero();
-        router.fromServer(sealed.from(backends.get(0), ServerState.down(5, 10_000)), backends.get(0).address(), 0);
+        assertThat(backends.upCount())
+                .as("every server missed its pings (the agent itself stalled)")
+                .isZero();
+        router.fromServer(
+                sealed.from(backends.get(0), ServerState.down(5, 10_000)),
+                backends.get(0).address(),
+                0);
 
         for (int i = 0; i < 4; i++) {
             Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(i, new byte[] {1}), CLIENT, 0);
             assertThat(toServer).isNotNull();
-            assertThat(toServer.destination()).as("never the server in planned downtime")
+            assertThat(toServer.destination())
+                    .as("never the server in planned downtime")
                     .isNotEqualTo(backends.get(0).address());
         }
         assertThat(backends.panicCount()).isEqualTo(4);
 
-        router.fromServer(sealed.from(backends.get(1), ServerState.down(5, 10_000)), backends.get(1).address(), 0);
-        router.fromServer(sealed.from(backends.get(2), ServerState.down(5, 10_000)), backends.get(2).address(), 0);
+        router.fromServer(
+                sealed.from(backends.get(1), ServerState.down(5, 10_000)),
+                backends.get(1).address(),
+                0);
+        router.fromServer(
+                sealed.from(backends.get(2), ServerState.down(5, 10_000)),
+                backends.get(2).address(),
+                0);
         assertThat(router.fromClient(FrameCodec.encodeRequest(9, new byte[] {1}), CLIENT, 0))
-                .as("every server in planned downtime").isNull();
+                .as("every server in planned downtime")
+                .isNull();
         assertThat(drops.count(io.ringlab.protocol.DropReason.NO_SERVER)).isEqualTo(1);
     }
 
@@ -233,8 +291,9 @@ class SupervisionTest {
             Outgoing toServer = router.fromClient(FrameCodec.encodeRequest(7, new byte[] {1}), CLIENT, nowNanos);
             if (toServer.destination().equals(backends.get(server).address())) {
                 long id = FrameCodec.requestId(toServer.datagram());
-                assertThat(router.fromServer(FrameCodec.encodeReply(id, new byte[] {1}), toServer.destination(),
-                        nowNanos)).isNotNull();
+                assertThat(router.fromServer(
+                                FrameCodec.encodeReply(id, new byte[] {1}), toServer.destination(), nowNanos))
+                        .isNotNull();
                 return;
             }
         }

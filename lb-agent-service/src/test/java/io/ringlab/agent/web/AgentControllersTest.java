@@ -32,7 +32,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reads are open, switching the strategy needs the operator's credentials, and a bad name gets a 400 naming the
  * known ones.
  */
-@WebMvcTest(controllers = {AgentController.class, AgentStatusController.class},
+@WebMvcTest(
+        controllers = {AgentController.class, AgentStatusController.class},
         properties = {"ringlab.agent.servers=localhost:4242", "ringlab.cluster.insecure=true"})
 @ImportAutoConfiguration({ControlPlaneSecurityConfiguration.class, ControlPlaneWebConfiguration.class})
 @TestPropertySource(properties = "ringlab.security.password=" + AgentControllersTest.PASSWORD)
@@ -49,12 +50,15 @@ class AgentControllersTest {
     }
 
     static final String PASSWORD = "password-of-the-test";
-    private static final String KNOWN = "[round-robin, least-outstanding, p2c-outstanding, p2c-latency, weighted-round-robin]";
+    private static final String KNOWN =
+            "[round-robin, least-outstanding, p2c-outstanding, p2c-latency, weighted-round-robin]";
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     SwitchableStrategy strategy;
+
     @MockitoBean
     AgentStatusSource statusSource;
 
@@ -66,7 +70,8 @@ class AgentControllersTest {
 
     @Test
     void switchingTheStrategyNeedsCredentials() throws Exception {
-        mvc.perform(post("/api/agent/strategy").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/agent/strategy")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"strategy\": \"least-outstanding\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.status").value(401));
@@ -75,15 +80,18 @@ class AgentControllersTest {
 
     @Test
     void aSwitchSentFromAnotherSiteIsRefused() throws Exception {
-        mvc.perform(operator(post("/api/agent/strategy")).header("Sec-Fetch-Site", "cross-site")
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"strategy\": \"least-outstanding\"}"))
+        mvc.perform(operator(post("/api/agent/strategy"))
+                        .header("Sec-Fetch-Site", "cross-site")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"strategy\": \"least-outstanding\"}"))
                 .andExpect(status().isForbidden());
         assertThat(strategy.name()).isEqualTo("round-robin");
     }
 
     @Test
     void switchesToAKnownStrategy() throws Exception {
-        mvc.perform(operator(post("/api/agent/strategy")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(operator(post("/api/agent/strategy"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"strategy\": \" least-outstanding \"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.strategy").value("least-outstanding"));
@@ -92,22 +100,28 @@ class AgentControllersTest {
 
     @Test
     void anUnknownOrMissingStrategyIsABadRequestNamingTheKnownOnes() throws Exception {
-        mvc.perform(operator(post("/api/agent/strategy")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(operator(post("/api/agent/strategy"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"strategy\": \"random\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unknown strategy 'random'; known: " + KNOWN));
-        mvc.perform(operator(post("/api/agent/strategy")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(operator(post("/api/agent/strategy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("give {\"strategy\": name}, one of " + KNOWN));
-        mvc.perform(operator(post("/api/agent/strategy")).contentType(MediaType.APPLICATION_JSON).content("[1"))
+        mvc.perform(operator(post("/api/agent/strategy"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("[1"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
-                        "the request body is not valid JSON")));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith("the request body is not valid JSON")));
         assertThat(strategy.name()).isEqualTo("round-robin");
     }
 
     static MockHttpServletRequestBuilder operator(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -47,18 +47,31 @@ import java.util.List;
 public record LoadClientProperties(
         @DefaultValue("load-client") @NotBlank String name,
         @DefaultValue("localhost:4245") @NotNull HostAndPort agent,
-        @DefaultValue("500") @Min(1) @Max(ControlLimits.MAX_THREADS) int threads,
-        @DefaultValue("0") @DecimalMin("0") @DecimalMax(ControlLimits.MAX_RATE_TEXT) double rate,
+
+        @DefaultValue("500") @Min(1) @Max(ControlLimits.MAX_THREADS)
+        int threads,
+
+        @DefaultValue("0") @DecimalMin("0") @DecimalMax(ControlLimits.MAX_RATE_TEXT)
+        double rate,
+
         @DefaultValue("100000") @Min(1) @Max(1_000_000) int maxInFlight,
         @DefaultValue("threads") @NotNull ClosedLoopEngine closedLoop,
-        @DefaultValue("3s") @NotNull @DurationMin(millis = 1) Duration timeout,
+
+        @DefaultValue("3s") @NotNull @DurationMin(millis = 1)
+        Duration timeout,
+
         @DefaultValue({"1", "2", "3"}) @NotEmpty List<@NotNull @Min(0) @Max(255) Integer> payload,
         @DefaultValue("0") @Min(0) long maxRequests,
         @DefaultValue("true") boolean autostart,
         @DefaultValue("0") @Min(0) @Max(65535) int replyPort,
         @DefaultValue("") String bindAddress,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration resolveInterval,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
+
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1)
+        Duration resolveInterval,
+
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1)
+        Duration reportInterval,
+
         @DefaultValue @Valid @NestedConfigurationProperty UdpSettings udp) {
 
     /** The load to run when started, until changed through REST. */

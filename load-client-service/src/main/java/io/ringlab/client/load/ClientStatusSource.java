@@ -1,8 +1,8 @@
 package io.ringlab.client.load;
 
-import io.ringlab.model.status.ClientStatus;
-import io.ringlab.client.config.LoadSettings;
 import io.ringlab.client.config.LoadClientProperties;
+import io.ringlab.client.config.LoadSettings;
+import io.ringlab.model.status.ClientStatus;
 import io.ringlab.support.transport.DropCounter;
 import org.HdrHistogram.Histogram;
 import org.apache.commons.logging.Log;
@@ -24,8 +24,8 @@ public class ClientStatusSource implements SchedulingConfigurer {
     private final LoadStatistics statistics;
     private final DropCounter drops;
 
-    ClientStatusSource(LoadClientProperties properties, LoadGenerator generator, LoadStatistics statistics,
-                       DropCounter drops) {
+    ClientStatusSource(
+            LoadClientProperties properties, LoadGenerator generator, LoadStatistics statistics, DropCounter drops) {
         this.properties = properties;
         this.generator = generator;
         this.statistics = statistics;
@@ -37,13 +37,27 @@ public class ClientStatusSource implements SchedulingConfigurer {
         LoadSettings settings = generator.settings();
         long finished = counts.finished();
         Histogram latencies = statistics.latencies().snapshot();
-        return new ClientStatus("load-client", properties.name(), properties.agent().toString(), settings.mode(),
-                settings.threads(), settings.rate(), properties.maxInFlight(), generator.isRunning(), counts.sent(),
-                counts.successes(), counts.timeouts(), counts.wrongReplies(), counts.lateReplies(),
-                counts.overMaxInFlight(), counts.inFlight(),
+        return new ClientStatus(
+                "load-client",
+                properties.name(),
+                properties.agent().toString(),
+                settings.mode(),
+                settings.threads(),
+                settings.rate(),
+                properties.maxInFlight(),
+                generator.isRunning(),
+                counts.sent(),
+                counts.successes(),
+                counts.timeouts(),
+                counts.wrongReplies(),
+                counts.lateReplies(),
+                counts.overMaxInFlight(),
+                counts.inFlight(),
                 finished == 0 ? 0 : (double) counts.successes() / finished,
                 counts.successes() == 0 ? 0 : counts.responseNanos() / NANOS_PER_MS / counts.successes(),
-                percentileMs(latencies, 50), percentileMs(latencies, 99), percentileMs(latencies, 99.9),
+                percentileMs(latencies, 50),
+                percentileMs(latencies, 99),
+                percentileMs(latencies, 99.9),
                 latencies.getMaxValue() / NANOS_PER_MS,
                 drops.snapshot());
     }
@@ -54,8 +68,8 @@ public class ClientStatusSource implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedRateTask(new FixedRateTask(this::report, properties.reportInterval(),
-                properties.reportInterval()));
+        tasks.addFixedRateTask(
+                new FixedRateTask(this::report, properties.reportInterval(), properties.reportInterval()));
     }
 
     void report() {

@@ -21,6 +21,7 @@ class EventClosedLoop implements LoadLoop {
     private final Set<Requests.InFlight> awaited = ConcurrentHashMap.newKeySet();
     /** Per thread: -1 outside {@link #sendNext}, else the sends still owed by its outermost call. */
     private final ThreadLocal<int[]> sendsOwed = ThreadLocal.withInitial(() -> new int[] {-1});
+
     private volatile boolean sending;
     private Thread watcher;
 

@@ -2,10 +2,10 @@ package io.ringlab.client.load;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ringlab.client.config.LoadClientProperties;
+import io.ringlab.support.lifecycle.StopsFirst;
 import io.ringlab.support.transport.DropCounter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.ringlab.support.lifecycle.StopsFirst;
 
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,12 +33,20 @@ class LoadConfiguration {
     }
 
     @Bean(destroyMethod = "stop")
-    LoadGenerator loadGenerator(RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics,
-                                LoadClientProperties properties) {
+    LoadGenerator loadGenerator(
+            RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics, LoadClientProperties properties) {
         long firstId = ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE;
-        return new LoadGenerator(sender, waiters, statistics, properties.payloadBytes(),
-                properties.timeout().toNanos(), properties.maxRequests(), firstId, properties.loadSettings(),
-                properties.maxInFlight(), properties.closedLoop());
+        return new LoadGenerator(
+                sender,
+                waiters,
+                statistics,
+                properties.payloadBytes(),
+                properties.timeout().toNanos(),
+                properties.maxRequests(),
+                firstId,
+                properties.loadSettings(),
+                properties.maxInFlight(),
+                properties.closedLoop());
     }
 
     @Bean

@@ -7,8 +7,14 @@ package io.ringlab.client.load;
  *                        already awaiting replies
  * @param responseNanos   the sum of the successes' response times
  */
-public record LoadCounts(long sent, long successes, long timeouts, long wrongReplies, long lateReplies,
-                         long overMaxInFlight, long responseNanos) {
+public record LoadCounts(
+        long sent,
+        long successes,
+        long timeouts,
+        long wrongReplies,
+        long lateReplies,
+        long overMaxInFlight,
+        long responseNanos) {
 
     static final LoadCounts ZERO = new LoadCounts(0, 0, 0, 0, 0, 0, 0);
 
@@ -23,8 +29,13 @@ public record LoadCounts(long sent, long successes, long timeouts, long wrongRep
     }
 
     LoadCounts minus(LoadCounts earlier) {
-        return new LoadCounts(sent - earlier.sent, successes - earlier.successes, timeouts - earlier.timeouts,
-                wrongReplies - earlier.wrongReplies, lateReplies - earlier.lateReplies,
-                overMaxInFlight - earlier.overMaxInFlight, responseNanos - earlier.responseNanos);
+        return new LoadCounts(
+                sent - earlier.sent,
+                successes - earlier.successes,
+                timeouts - earlier.timeouts,
+                wrongReplies - earlier.wrongReplies,
+                lateReplies - earlier.lateReplies,
+                overMaxInFlight - earlier.overMaxInFlight,
+                responseNanos - earlier.responseNanos);
     }
 }

@@ -2,6 +2,7 @@ package io.ringlab.client.load;
 
 import io.ringlab.client.config.ClosedLoopEngine;
 import io.ringlab.client.config.LoadSettings;
+
 import java.util.function.UnaryOperator;
 
 /**
@@ -24,9 +25,17 @@ public class LoadGenerator {
      * @param maxInFlight open loop: requests awaiting a reply at most
      * @param closedLoopEngine how the closed loop keeps its requests in flight
      */
-    public LoadGenerator(RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics, byte[] payload,
-                         long timeoutNanos, long maxRequests, long firstRequestId, LoadSettings settings,
-                         int maxInFlight, ClosedLoopEngine closedLoopEngine) {
+    public LoadGenerator(
+            RequestSender sender,
+            ReplyWaiters waiters,
+            LoadStatistics statistics,
+            byte[] payload,
+            long timeoutNanos,
+            long maxRequests,
+            long firstRequestId,
+            LoadSettings settings,
+            int maxInFlight,
+            ClosedLoopEngine closedLoopEngine) {
         this.requests = new Requests(sender, waiters, statistics, payload, timeoutNanos, maxRequests, firstRequestId);
         this.settings = settings;
         this.maxInFlight = maxInFlight;

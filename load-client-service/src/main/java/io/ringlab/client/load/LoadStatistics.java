@@ -27,7 +27,7 @@ public class LoadStatistics {
     }
 
     public LoadStatistics() {
-        this(nanos -> { });
+        this(nanos -> {});
     }
 
     void sent() {
@@ -64,8 +64,14 @@ public class LoadStatistics {
      */
     public synchronized void reset() {
         LoadCounts now = countsSinceStart();
-        atReset = new LoadCounts(now.sent() - now.inFlight(), now.successes(), now.timeouts(), now.wrongReplies(),
-                now.lateReplies(), now.overMaxInFlight(), now.responseNanos());
+        atReset = new LoadCounts(
+                now.sent() - now.inFlight(),
+                now.successes(),
+                now.timeouts(),
+                now.wrongReplies(),
+                now.lateReplies(),
+                now.overMaxInFlight(),
+                now.responseNanos());
         latencies.reset();
     }
 
@@ -75,8 +81,14 @@ public class LoadStatistics {
     }
 
     public LoadCounts countsSinceStart() {
-        return new LoadCounts(sent.sum(), successes.sum(), timeouts.sum(), wrongReplies.sum(), lateReplies.sum(),
-                overMaxInFlight.sum(), responseNanos.sum());
+        return new LoadCounts(
+                sent.sum(),
+                successes.sum(),
+                timeouts.sum(),
+                wrongReplies.sum(),
+                lateReplies.sum(),
+                overMaxInFlight.sum(),
+                responseNanos.sum());
     }
 
     public long sentCount() {

@@ -22,8 +22,7 @@ class OpenLoop implements LoadLoop {
 
     private static final long MAX_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private record Awaited(Requests.InFlight request, long deadlineNanos) {
-    }
+    private record Awaited(Requests.InFlight request, long deadlineNanos) {}
 
     private final Requests requests;
     private final double rate;
@@ -36,6 +35,7 @@ class OpenLoop implements LoadLoop {
      * most about twice max-in-flight.
      */
     private final Deque<Awaited> awaited = new ArrayDeque<>();
+
     private RequestPacer pacer;
     private volatile boolean sending;
     private Thread thread;

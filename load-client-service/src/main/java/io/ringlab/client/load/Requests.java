@@ -15,8 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 class Requests {
 
     /** A request sent and not yet judged; its reply completes {@code waiter}. */
-    record InFlight(long id, CompletableFuture<ReplyArrival> waiter, long sentNanos) {
-    }
+    record InFlight(long id, CompletableFuture<ReplyArrival> waiter, long sentNanos) {}
 
     private final RequestSender sender;
     private final ReplyWaiters waiters;
@@ -28,8 +27,14 @@ class Requests {
     private final boolean limited;
 
     /** @param maxRequests requests to send in all; 0 for no limit */
-    Requests(RequestSender sender, ReplyWaiters waiters, LoadStatistics statistics, byte[] payload, long timeoutNanos,
-             long maxRequests, long firstRequestId) {
+    Requests(
+            RequestSender sender,
+            ReplyWaiters waiters,
+            LoadStatistics statistics,
+            byte[] payload,
+            long timeoutNanos,
+            long maxRequests,
+            long firstRequestId) {
         this.sender = sender;
         this.waiters = waiters;
         this.statistics = statistics;

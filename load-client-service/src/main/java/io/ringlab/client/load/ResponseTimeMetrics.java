@@ -13,8 +13,7 @@ import java.util.function.LongConsumer;
  */
 public final class ResponseTimeMetrics {
 
-    private ResponseTimeMetrics() {
-    }
+    private ResponseTimeMetrics() {}
 
     /** A sink for response times in nanoseconds. */
     public static LongConsumer timer(MeterRegistry registry) {

@@ -26,8 +26,8 @@ class AgentAddress implements SchedulingConfigurer {
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedDelayTask(new FixedDelayTask(this::resolveAgain, properties.resolveInterval(),
-                properties.resolveInterval()));
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::resolveAgain, properties.resolveInterval(), properties.resolveInterval()));
     }
 
     void resolveAgain() {

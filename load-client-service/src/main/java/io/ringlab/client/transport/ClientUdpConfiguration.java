@@ -28,7 +28,8 @@ class ClientUdpConfiguration {
 
     @Bean
     DatagramSocket replySocket(LoadClientProperties properties) {
-        return UdpSockets.bind("ringlab.client.reply-port", properties.bindAddress(), properties.replyPort(), properties.udp());
+        return UdpSockets.bind(
+                "ringlab.client.reply-port", properties.bindAddress(), properties.replyPort(), properties.udp());
     }
 
     @Bean
@@ -44,29 +45,33 @@ class ClientUdpConfiguration {
     @Bean
     IntegrationFlow requestFlow(MessageChannel requestsOut, DatagramSocket replySocket, DropCounter drops) {
         return IntegrationFlow.from(requestsOut)
-                .handle(new DatagramChannelSendingHandler(replySocket.getChannel(), drops), e -> e.id("agentRequestsOut"))
+                .handle(
+                        new DatagramChannelSendingHandler(replySocket.getChannel(), drops),
+                        e -> e.id("agentRequestsOut"))
                 .get();
     }
 
     @Bean
-    DatagramChannelMessageProducer repliesIn(DatagramSocket replySocket, LoadClientProperties properties,
-                                             DropCounter drops, UdpEventLoop loop) {
+    DatagramChannelMessageProducer repliesIn(
+            DatagramSocket replySocket, LoadClientProperties properties, DropCounter drops, UdpEventLoop loop) {
         return new DatagramChannelMessageProducer(replySocket.getChannel(), loop, properties.udp(), drops);
     }
 
     @Bean
-    IntegrationFlow replyFlow(DatagramChannelMessageProducer repliesIn, ReplyReceiver receiver, AgentAddress agent,
-                              DropCounter drops) {
+    IntegrationFlow replyFlow(
+            DatagramChannelMessageProducer repliesIn, ReplyReceiver receiver, AgentAddress agent, DropCounter drops) {
         return IntegrationFlow.from(repliesIn)
-                .handle(new DatagramHandler((datagram, source, now) -> {
-                    // only the agent answers this client: anything else on the reply port is somebody's forgery
-                    if (source.equals(agent.get())) {
-                        receiver.receive(datagram, now);
-                    } else {
-                        drops.drop(DropReason.WRONG_SOURCE);
-                    }
-                    return null;
-                }), e -> e.id("deliverReply"))
+                .handle(
+                        new DatagramHandler((datagram, source, now) -> {
+                            // only the agent answers this client: anything else on the reply port is somebody's forgery
+                            if (source.equals(agent.get())) {
+                                receiver.receive(datagram, now);
+                            } else {
+                                drops.drop(DropReason.WRONG_SOURCE);
+                            }
+                            return null;
+                        }),
+                        e -> e.id("deliverReply"))
                 .get();
     }
 }

@@ -1,7 +1,7 @@
 package io.ringlab.client.web;
 
-import io.ringlab.model.status.ClientStatus;
 import io.ringlab.client.load.ClientStatusSource;
+import io.ringlab.model.status.ClientStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,7 +1,7 @@
 package io.ringlab.client.web;
 
-import io.ringlab.client.load.LoadGenerator;
 import io.ringlab.client.config.LoadSettings;
+import io.ringlab.client.load.LoadGenerator;
 import io.ringlab.client.load.LoadStatistics;
 import io.ringlab.support.control.ControlLimits;
 import io.ringlab.support.web.InvalidRequestException;

@@ -45,8 +45,9 @@ class LoadClientPropertiesTest {
             ringlab.client.threads=many => ringlab.client.threads=many:
             """)
     void aValueOfTheWrongKindIsNamed(String property, String start) {
-        runner.withPropertyValues(property).run(context -> assertThat(lineOf(context.getStartupFailure()))
-                .startsWith("Invalid configuration: " + start));
+        runner.withPropertyValues(property)
+                .run(context ->
+                        assertThat(lineOf(context.getStartupFailure())).startsWith("Invalid configuration: " + start));
     }
 
     @Test
@@ -61,13 +62,14 @@ class LoadClientPropertiesTest {
 
     @Test
     void theControlLimitsAreGoodValues() {
-        assertStarts(runner, "ringlab.client.threads=" + ControlLimits.MAX_THREADS,
+        assertStarts(
+                runner,
+                "ringlab.client.threads=" + ControlLimits.MAX_THREADS,
                 "ringlab.client.rate=" + ControlLimits.MAX_RATE_TEXT);
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(LoadClientProperties.class)
     @Import(HostAndPortConverter.class)
-    static class Bound {
-    }
+    static class Bound {}
 }

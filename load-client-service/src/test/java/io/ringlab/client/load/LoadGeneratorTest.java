@@ -27,10 +27,21 @@ class LoadGeneratorTest {
         RequestSender echoAgent = datagram -> {
             Request request = (Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame();
             ids.add(request.requestId());
-            receiver.receive(FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), System.nanoTime());
+            receiver.receive(
+                    FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())),
+                    System.nanoTime());
         };
-        LoadGenerator generator = new LoadGenerator(echoAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 1000, Long.MAX_VALUE - 10, new LoadSettings(8, 0), 100, ClosedLoopEngine.THREADS);
+        LoadGenerator generator = new LoadGenerator(
+                echoAgent,
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30),
+                1000,
+                Long.MAX_VALUE - 10,
+                new LoadSettings(8, 0),
+                100,
+                ClosedLoopEngine.THREADS);
         generator.start();
         await().until(() -> !generator.isRunning());
         generator.stop();
@@ -46,8 +57,17 @@ class LoadGeneratorTest {
             Request request = (Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame();
             receiver.receive(FrameCodec.encodeReply(request.requestId(), request.payload()), System.nanoTime());
         };
-        LoadGenerator generator = new LoadGenerator(wrongAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 10, 0, new LoadSettings(1, 0), 100, ClosedLoopEngine.THREADS);
+        LoadGenerator generator = new LoadGenerator(
+                wrongAgent,
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30),
+                10,
+                0,
+                new LoadSettings(1, 0),
+                100,
+                ClosedLoopEngine.THREADS);
         generator.start();
         await().until(() -> !generator.isRunning());
         assertThat(statistics.wrongReplyCount()).isEqualTo(10);
@@ -56,8 +76,17 @@ class LoadGeneratorTest {
 
     @Test
     void openLoopSendsTheBudgetAtItsRateAndEndsWhenEveryReplyIsIn() {
-        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 200, 0, new LoadSettings(1, 20_000), 1000, ClosedLoopEngine.THREADS);
+        LoadGenerator generator = new LoadGenerator(
+                echoAgent(),
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30),
+                200,
+                0,
+                new LoadSettings(1, 20_000),
+                1000,
+                ClosedLoopEngine.THREADS);
         assertThat(generator.start()).isTrue();
         await().until(() -> !generator.isRunning());
         assertThat(statistics.sentCount()).isEqualTo(200);
@@ -67,8 +96,17 @@ class LoadGeneratorTest {
 
     @Test
     void newSettingsRestartARunningLoadAndAStopLetsTheRequestsInFlightFinish() {
-        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000, ClosedLoopEngine.THREADS);
+        LoadGenerator generator = new LoadGenerator(
+                echoAgent(),
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30),
+                0,
+                0,
+                new LoadSettings(4, 0),
+                1000,
+                ClosedLoopEngine.THREADS);
         assertThat(generator.start()).isTrue();
         assertThat(generator.start()).as("already running").isFalse();
         assertThat(generator.threadsRunning()).isEqualTo(4);
@@ -84,15 +122,28 @@ class LoadGeneratorTest {
         assertThat(generator.stop()).isTrue();
         assertThat(generator.isRunning()).isFalse();
         assertThat(generator.stop()).as("not running").isFalse();
-        assertThat(statistics.timeoutCount()).as("nothing given up at the restart or the stop").isZero();
+        assertThat(statistics.timeoutCount())
+                .as("nothing given up at the restart or the stop")
+                .isZero();
         assertThat(statistics.counts().inFlight()).isZero();
-        assertThat(generator.settings().threads()).as("kept for the closed loop").isEqualTo(4);
+        assertThat(generator.settings().threads())
+                .as("kept for the closed loop")
+                .isEqualTo(4);
     }
 
     @Test
     void settingsChangedWhileStoppedWaitForTheNextStart() {
-        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 0, 0, new LoadSettings(4, 0), 1000, ClosedLoopEngine.THREADS);
+        LoadGenerator generator = new LoadGenerator(
+                echoAgent(),
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30),
+                0,
+                0,
+                new LoadSettings(4, 0),
+                1000,
+                ClosedLoopEngine.THREADS);
         generator.update(settings -> settings.withThreads(2));
         assertThat(generator.isRunning()).isFalse();
         assertThat(generator.settings()).isEqualTo(new LoadSettings(2, 0));
@@ -101,8 +152,17 @@ class LoadGeneratorTest {
 
     @Test
     void eventDrivenClosedLoopSendsExactlyTheBudgetEvenWhenRepliesComeBeforeTheSendReturns() {
-        LoadGenerator generator = new LoadGenerator(echoAgent(), waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.SECONDS.toNanos(30), 20_000, 0, new LoadSettings(8, 0), 100, ClosedLoopEngine.EVENTS);
+        LoadGenerator generator = new LoadGenerator(
+                echoAgent(),
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.SECONDS.toNanos(30),
+                20_000,
+                0,
+                new LoadSettings(8, 0),
+                100,
+                ClosedLoopEngine.EVENTS);
         generator.start();
         assertThat(generator.threadsRunning()).isEqualTo(8);
         await().until(() -> !generator.isRunning());
@@ -120,20 +180,33 @@ class LoadGeneratorTest {
             inFlightIds.add(FrameCodec.requestId(datagram));
             mostInFlight.accumulateAndGet(waiters.size(), Math::max);
         };
-        LoadGenerator generator = new LoadGenerator(silentAgent, waiters, statistics, new byte[] {1, 2, 3},
-                TimeUnit.MILLISECONDS.toNanos(30), 12, 0, new LoadSettings(3, 0), 100, ClosedLoopEngine.EVENTS);
+        LoadGenerator generator = new LoadGenerator(
+                silentAgent,
+                waiters,
+                statistics,
+                new byte[] {1, 2, 3},
+                TimeUnit.MILLISECONDS.toNanos(30),
+                12,
+                0,
+                new LoadSettings(3, 0),
+                100,
+                ClosedLoopEngine.EVENTS);
         generator.start();
         await().until(() -> !generator.isRunning());
         assertThat(statistics.timeoutCount()).isEqualTo(12);
         assertThat(inFlightIds).hasSize(12);
-        assertThat(mostInFlight.get()).as("never more than the concurrency in flight").isLessThanOrEqualTo(3);
+        assertThat(mostInFlight.get())
+                .as("never more than the concurrency in flight")
+                .isLessThanOrEqualTo(3);
         assertThat(waiters.size()).isZero();
     }
 
     private RequestSender echoAgent() {
         return datagram -> {
             Request request = (Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame();
-            receiver.receive(FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), System.nanoTime());
+            receiver.receive(
+                    FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())),
+                    System.nanoTime());
         };
     }
 }

@@ -26,7 +26,8 @@ class OpenLoopTest {
     private final LoadStatistics statistics = new LoadStatistics();
     private final ReplyReceiver receiver = new ReplyReceiver(waiters, statistics, new DropCounter());
     private final List<Request> sent = new ArrayList<>();
-    private final RequestSender agent = datagram -> sent.add((Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame());
+    private final RequestSender agent =
+            datagram -> sent.add((Request) ((Decoded.Framed) FrameCodec.decode(datagram)).frame());
 
     private OpenLoop loop(double rate, int maxInFlight, long maxRequests) {
         Requests requests = new Requests(agent, waiters, statistics, PAYLOAD, TIMEOUT, maxRequests, 1);
@@ -38,7 +39,8 @@ class OpenLoopTest {
     }
 
     private void reply(Request request, long arrivedNanos) {
-        receiver.receive(FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), arrivedNanos);
+        receiver.receive(
+                FrameCodec.encodeReply(request.requestId(), Payloads.reverse(request.payload())), arrivedNanos);
     }
 
     @Test
@@ -66,7 +68,9 @@ class OpenLoopTest {
         }
         assertThat(sent).hasSize(500);
         assertThat(waiters.size()).as("only the first still awaits its reply").isEqualTo(1);
-        assertThat(loop.awaitedCount()).as("bounded by max-in-flight, not by the requests sent").isLessThanOrEqualTo(21);
+        assertThat(loop.awaitedCount())
+                .as("bounded by max-in-flight, not by the requests sent")
+                .isLessThanOrEqualTo(21);
         reply(unanswered, 500 * MS);
         assertThat(statistics.successCount()).isEqualTo(500);
     }
@@ -83,16 +87,22 @@ class OpenLoopTest {
 
         Histogram latencies = statistics.latencies().snapshot();
         assertThat(statistics.successCount()).isEqualTo(11);
-        assertThat(statistics.totalResponseNanos()).as("10.5 + 9.5 + ... + 0.5 ms").isEqualTo(60 * MS + MS / 2);
+        assertThat(statistics.totalResponseNanos())
+                .as("10.5 + 9.5 + ... + 0.5 ms")
+                .isEqualTo(60 * MS + MS / 2);
         assertThat(latencies.getMaxValue() / 1e6).isCloseTo(10.5, within(0.01));
-        assertThat(latencies.getMinValue() / 1e6).as("the last one was sent when due").isCloseTo(0.5, within(0.01));
+        assertThat(latencies.getMinValue() / 1e6)
+                .as("the last one was sent when due")
+                .isCloseTo(0.5, within(0.01));
         assertThat(loop.inFlight()).isZero();
     }
 
     @Test
     void aRequestWithoutReplyTimesOutAndItsLateReplyIsCountedAsLate() {
         OpenLoop loop = loop(1, 100, 0);
-        assertThat(loop.step(0)).as("the next request is due before the first one's deadline").isEqualTo(TIMEOUT);
+        assertThat(loop.step(0))
+                .as("the next request is due before the first one's deadline")
+                .isEqualTo(TIMEOUT);
         Request first = sent.get(0);
         loop.step(TIMEOUT);
         assertThat(statistics.timeoutCount()).isEqualTo(1);

@@ -23,7 +23,9 @@ class RequestPacerTest {
         for (int i = 0; i < 3_000_000; i++) {
             pacer.take();
         }
-        assertThat(pacer.nextDueNanos()).as("a million seconds after the start, exactly").isEqualTo(1_000_000_000_000_000L);
+        assertThat(pacer.nextDueNanos())
+                .as("a million seconds after the start, exactly")
+                .isEqualTo(1_000_000_000_000_000L);
     }
 
     @Test

@@ -37,7 +37,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mocked: reads are open, every control needs the operator's credentials, and values beyond the control limits
  * get a 400 saying the range.
  */
-@WebMvcTest(controllers = {LoadController.class, ClientStatusController.class},
+@WebMvcTest(
+        controllers = {LoadController.class, ClientStatusController.class},
         properties = "ringlab.security.password=" + ClientControllersTest.PASSWORD)
 @ImportAutoConfiguration({ControlPlaneSecurityConfiguration.class, ControlPlaneWebConfiguration.class})
 class ClientControllersTest {
@@ -46,10 +47,13 @@ class ClientControllersTest {
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     LoadGenerator generator;
+
     @MockitoBean
     LoadStatistics statistics;
+
     @MockitoBean
     ClientStatusSource statusSource;
 
@@ -99,12 +103,15 @@ class ClientControllersTest {
 
         mvc.perform(operator(post("/api/load/start")))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("the load is already running; PUT /api/load changes its settings"));
+                .andExpect(
+                        jsonPath("$.detail").value("the load is already running; PUT /api/load changes its settings"));
     }
 
     @Test
     void changesTheThreads() throws Exception {
-        mvc.perform(operator(put("/api/load")).contentType(MediaType.APPLICATION_JSON).content("{\"threads\": 100}"))
+        mvc.perform(operator(put("/api/load"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"threads\": 100}"))
                 .andExpect(status().isOk());
         org.mockito.ArgumentCaptor<UnaryOperator<LoadSettings>> change = org.mockito.ArgumentCaptor.captor();
         verify(generator).update(change.capture());
@@ -123,14 +130,17 @@ class ClientControllersTest {
             {} => give threads and/or rate, e.g. {"threads": 100} or {"rate": 5000}
             """)
     void aBadChangeIsABadRequestAndChangesNothing(String body, String detail) throws Exception {
-        mvc.perform(operator(put("/api/load")).contentType(MediaType.APPLICATION_JSON).content(body))
+        mvc.perform(operator(put("/api/load"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value(detail));
         verify(generator, never()).update(any());
     }
 
     static MockHttpServletRequestBuilder operator(MockHttpServletRequestBuilder request) {
-        return request.header("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        return request.header(
+                "Authorization",
+                "Basic " + Base64.getEncoder().encodeToString(("admin:" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
     }
 }

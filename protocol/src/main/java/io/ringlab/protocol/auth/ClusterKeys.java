@@ -66,7 +66,8 @@ public final class ClusterKeys {
 
     public static ClusterKeys of(byte[] current, List<byte[]> others) {
         checkLength(current, "the key");
-        return new ClusterKeys(new ClusterKey(current), others.stream().map(ClusterKey::new).toList(), false);
+        return new ClusterKeys(
+                new ClusterKey(current), others.stream().map(ClusterKey::new).toList(), false);
     }
 
     /** The well-known all-zero key: frames keep their layout, but anybody can forge them. */

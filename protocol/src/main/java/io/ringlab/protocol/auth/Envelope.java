@@ -21,8 +21,8 @@ final class Envelope {
     static final int MAC_LENGTH = 16;
     /** The trailer's bytes after the sender id. */
     static final int FIXED_LENGTH = 1 + 1 + Long.BYTES + Long.BYTES + MAC_LENGTH;
+
     static final int MAX_SENDER_BYTES = 255;
 
-    private Envelope() {
-    }
+    private Envelope() {}
 }

@@ -1,7 +1,6 @@
 package io.ringlab.protocol.auth;
 
 import io.ringlab.protocol.DropReason;
-
 import io.ringlab.protocol.Utf8;
 
 import java.nio.ByteBuffer;

@@ -12,10 +12,8 @@ public sealed interface Opened {
      * @param incarnation the sender process's incarnation
      * @param frameLength the frame is {@code datagram[0, frameLength)}; decode that
      */
-    record Authentic(String sender, long incarnation, long sequence, int frameLength) implements Opened {
-    }
+    record Authentic(String sender, long incarnation, long sequence, int frameLength) implements Opened {}
 
     /** {@link DropReason#AUTH_FAILED} or {@link DropReason#REPLAYED}. */
-    record Rejected(DropReason reason) implements Opened {
-    }
+    record Rejected(DropReason reason) implements Opened {}
 }

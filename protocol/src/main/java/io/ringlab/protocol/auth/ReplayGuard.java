@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class ReplayGuard {
 
-    private record Origin(String sender, long incarnation) {
-    }
+    private record Origin(String sender, long incarnation) {}
 
     private final Map<Origin, ReplayWindow> windows;
 
@@ -29,6 +28,7 @@ final class ReplayGuard {
 
     /** True if this sequence of this sender's incarnation is seen for the first time (and not too old). */
     synchronized boolean firstTime(String sender, long incarnation, long sequence) {
-        return windows.computeIfAbsent(new Origin(sender, incarnation), origin -> new ReplayWindow()).accept(sequence);
+        return windows.computeIfAbsent(new Origin(sender, incarnation), origin -> new ReplayWindow())
+                .accept(sequence);
     }
 }

@@ -18,7 +18,8 @@ class ClusterKeysTest {
         byte[] bytes = new byte[40];
         bytes[0] = (byte) 0xfb;
         bytes[1] = (byte) 0xff;
-        assertThat(ClusterKeys.parse(Base64.getUrlEncoder().encodeToString(bytes), List.of(KEY))).isNotNull();
+        assertThat(ClusterKeys.parse(Base64.getUrlEncoder().encodeToString(bytes), List.of(KEY)))
+                .isNotNull();
     }
 
     @Test
@@ -34,11 +35,14 @@ class ClusterKeysTest {
 
     @Test
     void readsAKeyFileCurrentKeyFirstSkippingBlankLinesAndComments() {
-        String other = Base64.getEncoder().encodeToString(new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
-                16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32});
+        String other = Base64.getEncoder().encodeToString(new byte[] {
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29,
+            30, 31, 32
+        });
         ClusterKeys keys = ClusterKeys.parseLines(List.of("# rotated 2026-11-28", "", other, "  " + KEY + "  "));
         assertThat(keys.acceptedKeyIds()).hasSize(2);
-        assertThat(keys.currentKeyId()).isEqualTo(ClusterKeys.parse(other, List.of()).currentKeyId());
+        assertThat(keys.currentKeyId())
+                .isEqualTo(ClusterKeys.parse(other, List.of()).currentKeyId());
         assertThatThrownBy(() -> ClusterKeys.parseLines(List.of("# nothing"))).hasMessage("holds no key");
         assertThatThrownBy(() -> ClusterKeys.parseLines(List.of(KEY, "", "c2hvcnQ=")))
                 .hasMessageStartingWith("the key on line 3 has 5 bytes");

@@ -8,7 +8,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import net.jqwik.api.constraints.StringLength;
 
 import java.util.Arrays;
 import java.util.List;
@@ -22,10 +21,11 @@ class FrameAuthenticatorPropertiesTest {
     private static final byte[] NEXT_KEY = filled(48, 2);
 
     @Property
-    void aSealedFrameOpensOnceToItsFrameAndSender(@ForAll @Size(max = 1400) byte[] frame,
-                                                  @ForAll("senders") String sender) {
+    void aSealedFrameOpensOnceToItsFrameAndSender(
+            @ForAll @Size(max = 1400) byte[] frame, @ForAll("senders") String sender) {
         FrameAuthenticator receiver = authenticator(ClusterKeys.of(KEY, List.of()));
-        byte[] sealed = new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 42).seal(frame, sender, "server-1");
+        byte[] sealed =
+                new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 42).seal(frame, sender, "server-1");
 
         Opened opened = receiver.open(sealed, "server-1");
         assertThat(opened).isInstanceOf(Opened.Authentic.class);
@@ -33,13 +33,19 @@ class FrameAuthenticatorPropertiesTest {
         assertThat(authentic.sender()).isEqualTo(sender);
         assertThat(authentic.incarnation()).isEqualTo(42);
         assertThat(Arrays.copyOf(sealed, authentic.frameLength())).isEqualTo(frame);
-        assertThat(receiver.open(sealed, "server-1")).as("the same datagram again").isEqualTo(new Opened.Rejected(DropReason.REPLAYED));
+        assertThat(receiver.open(sealed, "server-1"))
+                .as("the same datagram again")
+                .isEqualTo(new Opened.Rejected(DropReason.REPLAYED));
     }
 
     @Property(tries = 3000)
-    void aBitFlippedAnywhereIsRejected(@ForAll @Size(max = 64) byte[] frame, @ForAll("senders") String sender,
-                                       @ForAll @IntRange(max = 10_000) int position, @ForAll @IntRange(max = 7) int bit) {
-        byte[] sealed = new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 7).seal(frame, sender, "server-1");
+    void aBitFlippedAnywhereIsRejected(
+            @ForAll @Size(max = 64) byte[] frame,
+            @ForAll("senders") String sender,
+            @ForAll @IntRange(max = 10_000) int position,
+            @ForAll @IntRange(max = 7) int bit) {
+        byte[] sealed =
+                new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 7).seal(frame, sender, "server-1");
         int at = position % sealed.length;
         sealed[at] ^= (byte) (1 << bit);
         assertThat(authenticator(ClusterKeys.of(KEY, List.of())).open(sealed, "server-1"))
@@ -53,8 +59,8 @@ class FrameAuthenticatorPropertiesTest {
     }
 
     @Property(tries = 200)
-    void aFrameUnderAnotherKeyOpensOnlyWhileThatKeyIsAccepted(@ForAll @Size(max = 64) byte[] frame,
-                                                              @ForAll("senders") String sender) {
+    void aFrameUnderAnotherKeyOpensOnlyWhileThatKeyIsAccepted(
+            @ForAll @Size(max = 64) byte[] frame, @ForAll("senders") String sender) {
         byte[] underNextKey = new FrameSealer(new ClusterKeyring(ClusterKeys.of(NEXT_KEY, List.of())), 9)
                 .seal(frame, sender, "server-1");
         ClusterKeyring keyring = new ClusterKeyring(ClusterKeys.of(KEY, List.of(NEXT_KEY)));
@@ -62,15 +68,16 @@ class FrameAuthenticatorPropertiesTest {
         assertThat(receiver.open(underNextKey, "server-1")).isInstanceOf(Opened.Authentic.class);
 
         keyring.install(ClusterKeys.of(KEY, List.of()));
-        byte[] later = new FrameSealer(new ClusterKeyring(ClusterKeys.of(NEXT_KEY, List.of())), 10).seal(frame, sender, "server-1");
+        byte[] later = new FrameSealer(new ClusterKeyring(ClusterKeys.of(NEXT_KEY, List.of())), 10)
+                .seal(frame, sender, "server-1");
         assertThat(receiver.open(later, "server-1")).isEqualTo(new Opened.Rejected(DropReason.AUTH_FAILED));
     }
 
     @Property(tries = 500)
-    void aFrameOpensOnlyAtTheReceiverItWasSealedFor(@ForAll @Size(max = 64) byte[] frame,
-                                                    @ForAll("senders") String sender) {
-        byte[] sealed = new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 5)
-                .seal(frame, sender, "server-1");
+    void aFrameOpensOnlyAtTheReceiverItWasSealedFor(
+            @ForAll @Size(max = 64) byte[] frame, @ForAll("senders") String sender) {
+        byte[] sealed =
+                new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 5).seal(frame, sender, "server-1");
         FrameAuthenticator other = authenticator(ClusterKeys.of(KEY, List.of()));
         assertThat(other.open(sealed, "server-2")).isEqualTo(new Opened.Rejected(DropReason.AUTH_FAILED));
         assertThat(other.open(sealed, "server-1")).isInstanceOf(Opened.Authentic.class);
@@ -78,10 +85,12 @@ class FrameAuthenticatorPropertiesTest {
 
     @Property(tries = 200)
     void insecureFramesDoNotOpenUnderARealKey(@ForAll @Size(max = 64) byte[] frame, @ForAll("senders") String sender) {
-        byte[] insecure = new FrameSealer(new ClusterKeyring(ClusterKeys.insecure()), 1).seal(frame, sender, "server-1");
+        byte[] insecure =
+                new FrameSealer(new ClusterKeyring(ClusterKeys.insecure()), 1).seal(frame, sender, "server-1");
         assertThat(authenticator(ClusterKeys.of(KEY, List.of())).open(insecure, "server-1"))
                 .isEqualTo(new Opened.Rejected(DropReason.AUTH_FAILED));
-        assertThat(authenticator(ClusterKeys.insecure()).open(insecure, "server-1")).isInstanceOf(Opened.Authentic.class);
+        assertThat(authenticator(ClusterKeys.insecure()).open(insecure, "server-1"))
+                .isInstanceOf(Opened.Authentic.class);
     }
 
     @Property(tries = 200)
@@ -89,7 +98,7 @@ class FrameAuthenticatorPropertiesTest {
         FrameSealer sealer = new FrameSealer(new ClusterKeyring(ClusterKeys.of(KEY, List.of())), 3);
         List<byte[]> sealed = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {
-            sealed.add(sealer.seal(new byte[]{(byte) i}, "agent-1", "server-1"));
+            sealed.add(sealer.seal(new byte[] {(byte) i}, "agent-1", "server-1"));
         }
         java.util.Collections.shuffle(sealed, new java.util.Random(shuffleSeed));
         FrameAuthenticator receiver = authenticator(ClusterKeys.of(KEY, List.of()));
@@ -103,7 +112,10 @@ class FrameAuthenticatorPropertiesTest {
 
     @Provide
     Arbitrary<String> senders() {
-        return Arbitraries.strings().withCharRange('!', '~').ofMinLength(1).ofMaxLength(80)
+        return Arbitraries.strings()
+                .withCharRange('!', '~')
+                .ofMinLength(1)
+                .ofMaxLength(80)
                 .injectDuplicates(0.1);
     }
 

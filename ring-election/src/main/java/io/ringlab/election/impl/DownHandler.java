@@ -1,7 +1,7 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Down;
+import io.ringlab.election.message.RoundId;
 
 /** Seed {@code d}: a winner committed its round and is down; the round is finished here too. */
 final class DownHandler {

@@ -1,6 +1,7 @@
 package io.ringlab.election.impl;
 
 import io.ringlab.election.message.RoundId;
+
 import java.util.HashMap;
 import java.util.Map;
 

@@ -1,8 +1,8 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Election;
+import io.ringlab.election.message.Nominee;
 
 /**
  * Seed {@code e,<addr>,<val>}. The node keeps the best nominee received from each side. When both sides

@@ -1,12 +1,12 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.Transport;
 import io.ringlab.election.message.Ack;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Down;
 import io.ringlab.election.message.Election;
@@ -18,6 +18,7 @@ import io.ringlab.election.message.Result;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.Up;
 import io.ringlab.election.message.Veto;
+
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -42,7 +43,12 @@ public final class Engine {
     private final List<Task> tasks;
     private final ConfigurationId configuration;
 
-    public Engine(String self, List<String> peers, ElectionSettings settings, Random random, Transport transport,
+    public Engine(
+            String self,
+            List<String> peers,
+            ElectionSettings settings,
+            Random random,
+            Transport transport,
             RingListener listener) {
         node = new Node(self, peers, Timing.of(settings), settings.periodicEnabled(), random, transport, listener);
         configuration = ConfigurationId.of(peers);
@@ -59,9 +65,14 @@ public final class Engine {
         vetoes = new VetoHandler(node);
         hellos = new HelloHandler(node);
         caps = new DurationCaps(node.timing());
-        tasks = List.of(new DowntimeTask(node, permits), new PermitTimeoutTask(node, permits),
-                new RoundTimeoutTask(node), new RetransmitTask(node, permits), new ProbeTask(node),
-                new RetryTask(node), new PeriodicElectionTask(node));
+        tasks = List.of(
+                new DowntimeTask(node, permits),
+                new PermitTimeoutTask(node, permits),
+                new RoundTimeoutTask(node),
+                new RetransmitTask(node, permits),
+                new ProbeTask(node),
+                new RetryTask(node),
+                new PeriodicElectionTask(node));
     }
 
     public void onMessage(RingMessage received, long now) {
@@ -158,16 +169,28 @@ public final class Engine {
     public NodeStatus status(long now) {
         node.startIfNeeded(now);
         RoundState round = node.round();
-        NodeStatus.State state = node.down() != null ? NodeStatus.State.DOWN
+        NodeStatus.State state = node.down() != null
+                ? NodeStatus.State.DOWN
                 : node.isRestarting(now) ? NodeStatus.State.RESTARTING : NodeStatus.State.UP;
-        return new NodeStatus(node.self(), node.incarnation(), node.currentRound(),
-                round == null ? "none" : round.phase.label(), round == null ? -1 : round.ownValue(),
-                node.ring().neighbour(Direction.LEFT), node.ring().neighbour(Direction.RIGHT), state,
-                node.down() == null ? 0 : Math.max(0, node.down().until - now), remaining(node.quietUntil(now), now),
-                node.periodicEnabled(), node.periodicPaused(),
+        return new NodeStatus(
+                node.self(),
+                node.incarnation(),
+                node.currentRound(),
+                round == null ? "none" : round.phase.label(),
+                round == null ? -1 : round.ownValue(),
+                node.ring().neighbour(Direction.LEFT),
+                node.ring().neighbour(Direction.RIGHT),
+                state,
+                node.down() == null ? 0 : Math.max(0, node.down().until - now),
+                remaining(node.quietUntil(now), now),
+                node.periodicEnabled(),
+                node.periodicPaused(),
                 node.periodicEnabled() && !node.periodicPaused() ? Math.max(0, node.nextElectionAt() - now) : -1,
-                Set.copyOf(node.ring().suspected()), node.history().sentFor(node.currentRound()),
-                node.history().recent(), configuration, node.ring().members(),
+                Set.copyOf(node.ring().suspected()),
+                node.history().sentFor(node.currentRound()),
+                node.history().recent(),
+                configuration,
+                node.ring().members(),
                 node.isHoldingForConfiguration(now) ? node.configurationHoldUntil() - now : 0);
     }
 }

@@ -1,7 +1,7 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Grant;
+import io.ringlab.election.message.Nominee;
 
 /** A down permit for this node's ask; a majority with the initiator commits the round. */
 final class GrantHandler {
@@ -16,13 +16,15 @@ final class GrantHandler {
 
     void handle(Grant grant, long now) {
         PermitAsk ask = node.ask();
-        if (ask == null || !ask.round.equals(grant.round()) || ask.token != grant.token()
+        if (ask == null
+                || !ask.round.equals(grant.round())
+                || ask.token != grant.token()
                 || !grant.winner().equals(node.self())) {
             node.listener().ignored(grant, "no such ask");
             return;
         }
-        if (grant.granterValue() >= 0 && new Nominee(grant.sender(), grant.granterValue())
-                .beats(new Nominee(node.self(), ask.value))) {
+        if (grant.granterValue() >= 0
+                && new Nominee(grant.sender(), grant.granterValue()).beats(new Nominee(node.self(), ask.value))) {
             node.listener().ignored(grant, "granter's value is higher");
             return;
         }

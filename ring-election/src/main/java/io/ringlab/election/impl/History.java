@@ -1,7 +1,8 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.message.RoundId;
+
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

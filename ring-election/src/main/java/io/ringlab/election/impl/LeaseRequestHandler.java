@@ -2,8 +2,8 @@ package io.ringlab.election.impl;
 
 import io.ringlab.election.message.Grant;
 import io.ringlab.election.message.LeaseRequest;
-import io.ringlab.election.message.RefusalReason;
 import io.ringlab.election.message.Refusal;
+import io.ringlab.election.message.RefusalReason;
 
 /** A winner asks for a down permit: grant it or refuse with a reason ({@link PermitRules}). */
 final class LeaseRequestHandler {
@@ -24,15 +24,30 @@ final class LeaseRequestHandler {
         }
         if (refusal != null) {
             node.listener().permitRefused(request.round(), request.sender(), refusal);
-            node.send(request.sender(), new Refusal(node.self(), request.round(), request.sender(), refusal,
-                    node.permitRules().retryAfter(refusal, now), request.token()), request.round());
+            node.send(
+                    request.sender(),
+                    new Refusal(
+                            node.self(),
+                            request.round(),
+                            request.sender(),
+                            refusal,
+                            node.permitRules().retryAfter(refusal, now),
+                            request.token()),
+                    request.round());
             return;
         }
         node.permitRules().grant(request, now);
         if (node.round().initiatedHere) {
             node.stopRetrying();
         }
-        node.send(request.sender(), new Grant(node.self(), request.round(), request.sender(), node.round().ownValue(),
-                request.token()), request.round());
+        node.send(
+                request.sender(),
+                new Grant(
+                        node.self(),
+                        request.round(),
+                        request.sender(),
+                        node.round().ownValue(),
+                        request.token()),
+                request.round());
     }
 }

@@ -1,8 +1,6 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.Nominee;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.Transport;
@@ -10,8 +8,11 @@ import io.ringlab.election.message.Ack;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Election;
 import io.ringlab.election.message.Hello;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Up;
+
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
@@ -60,10 +61,17 @@ final class Node {
     private final Set<String> unconfirmed = new LinkedHashSet<>();
     /** Until when a member of another ring configuration was seen lately; nothing before the first. */
     private long configurationHoldUntil;
+
     private boolean configurationHeld;
 
-    Node(String self, List<String> peers, Timing timing, boolean periodicEnabled, Random random,
-            Transport transport, RingListener listener) {
+    Node(
+            String self,
+            List<String> peers,
+            Timing timing,
+            boolean periodicEnabled,
+            Random random,
+            Transport transport,
+            RingListener listener) {
         this.self = self;
         this.ring = new Ring(self, peers);
         this.timing = timing;
@@ -265,7 +273,9 @@ final class Node {
 
     /** A {@code u} of {@code winner} in round {@code id}: its downtime, if it is the one this node knew, is over. */
     void forgetDown(RoundId id, String winner) {
-        if (knownDown != null && knownDown.round().equals(id) && knownDown.node().equals(winner)) {
+        if (knownDown != null
+                && knownDown.round().equals(id)
+                && knownDown.node().equals(winner)) {
             knownDown = null;
         }
     }
@@ -506,8 +516,8 @@ final class Node {
         }
         retryAt = Timing.NEVER;
         reschedulePeriodic(now);
-        RoundOutcome outcome = new RoundOutcome(id, winner, value, startedAt, now, history.sentFor(id),
-                winner.equals(self));
+        RoundOutcome outcome =
+                new RoundOutcome(id, winner, value, startedAt, now, history.sentFor(id), winner.equals(self));
         history.finish(outcome);
         listener.roundCompleted(outcome);
     }

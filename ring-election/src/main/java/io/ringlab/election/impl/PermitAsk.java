@@ -1,6 +1,7 @@
 package io.ringlab.election.impl;
 
 import io.ringlab.election.message.RoundId;
+
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,6 +15,7 @@ final class PermitAsk {
     final long token;
     /** When the ask was first sent: the downtime is measured from here. */
     final long askedAt;
+
     final long deadline;
     final Set<String> grants = new LinkedHashSet<>();
     final Set<String> refusals = new LinkedHashSet<>();

@@ -1,9 +1,9 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.Nominee;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.LeaseRequest;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.RefusalReason;
+import io.ringlab.election.message.RoundId;
 
 /**
  * Whether this node grants a down permit, and the lease it then holds. Every refusal has a reason; the

@@ -20,14 +20,18 @@ final class Permits {
     /** This node learned it won the current round: ask for permits (once per round). */
     void beginAsk(long now) {
         RoundState round = node.round();
-        if (node.ask() != null || node.down() != null || round == null || round.self == null
-                || node.askedIn(round.id) || node.history().isFinished(round.id)) {
+        if (node.ask() != null
+                || node.down() != null
+                || round == null
+                || round.self == null
+                || node.askedIn(round.id)
+                || node.history().isFinished(round.id)) {
             return;
         }
         node.markAskedIn(round.id);
         long token = node.token();
-        LeaseRequest request = new LeaseRequest(node.self(), round.id, round.self.value(), node.timing().downtime(),
-                token);
+        LeaseRequest request = new LeaseRequest(
+                node.self(), round.id, round.self.value(), node.timing().downtime(), token);
         RefusalReason refusal = node.permitRules().checkBeforeJoin(request, now);
         if (refusal == null) {
             refusal = node.permitRules().checkInRound(request);
@@ -38,7 +42,8 @@ final class Permits {
             return;
         }
         node.permitRules().grant(request, now);
-        PermitAsk ask = new PermitAsk(round.id, round.self.value(), token, now, now + node.timing().permitTimeout());
+        PermitAsk ask = new PermitAsk(
+                round.id, round.self.value(), token, now, now + node.timing().permitTimeout());
         ask.grants.add(node.self());
         node.beginAsk(ask);
         for (String peer : node.ring().others()) {
@@ -50,7 +55,10 @@ final class Permits {
 
     void resend(String peer, long now) {
         PermitAsk ask = node.ask();
-        node.send(peer, new LeaseRequest(node.self(), ask.round, ask.value, node.timing().downtime(), ask.token),
+        node.send(
+                peer,
+                new LeaseRequest(
+                        node.self(), ask.round, ask.value, node.timing().downtime(), ask.token),
                 ask.round);
         ask.pending.put(peer, now);
     }

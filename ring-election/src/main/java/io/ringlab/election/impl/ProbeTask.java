@@ -1,6 +1,7 @@
 package io.ringlab.election.impl;
 
 import io.ringlab.election.message.Hello;
+
 import java.util.LinkedHashSet;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Result;
 
 /** Seed {@code r,<addr>,<val>}: decides a round's result and passes it around the ring. */

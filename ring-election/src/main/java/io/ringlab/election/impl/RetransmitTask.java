@@ -30,7 +30,8 @@ final class RetransmitTask implements Task {
             }
         }
         if (node.ask() != null) {
-            for (Map.Entry<String, Long> entry : new ArrayList<>(node.ask().pending.entrySet())) {
+            for (Map.Entry<String, Long> entry :
+                    new ArrayList<>(node.ask().pending.entrySet())) {
                 if (now >= entry.getValue() + retransmit) {
                     permits.resend(entry.getKey(), now);
                 }

@@ -1,6 +1,7 @@
 package io.ringlab.election.impl;
 
 import io.ringlab.election.message.Direction;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

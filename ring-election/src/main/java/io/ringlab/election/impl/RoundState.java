@@ -1,8 +1,9 @@
 package io.ringlab.election.impl;
 
+import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.RoundId;
-import io.ringlab.election.message.Direction;
+
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
@@ -15,6 +16,7 @@ final class RoundState {
     final long joinedAt;
     /** This node as a nominee, or null when it only relays (restarting). */
     final Nominee self;
+
     final boolean initiatedHere;
     Phase phase = Phase.ELECTING;
     long deadline;
@@ -22,6 +24,7 @@ final class RoundState {
     final Map<Direction, Nominee> received = new EnumMap<>(Direction.class);
     /** The best nominee sent toward each side. */
     final Map<Direction, Nominee> sent = new EnumMap<>(Direction.class);
+
     Nominee result;
     final Set<Direction> resultFrom = EnumSet.noneOf(Direction.class);
     final Set<Direction> resultSent = EnumSet.noneOf(Direction.class);

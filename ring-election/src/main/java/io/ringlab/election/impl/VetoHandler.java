@@ -1,7 +1,7 @@
 package io.ringlab.election.impl;
 
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Direction;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Veto;
 
 /**
@@ -31,7 +31,9 @@ final class VetoHandler {
         for (Direction side : Direction.values()) {
             String neighbour = node.ring().neighbour(side);
             if (neighbour != null && !neighbour.equals(veto.sender())) {
-                node.send(neighbour, new Veto(node.self(), veto.round(), veto.downNode(), veto.remainingNanos(), 0),
+                node.send(
+                        neighbour,
+                        new Veto(node.self(), veto.round(), veto.downNode(), veto.remainingNanos(), 0),
                         veto.round());
             }
         }

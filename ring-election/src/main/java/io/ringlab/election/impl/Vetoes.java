@@ -27,7 +27,9 @@ final class Vetoes {
             reason = new KnownDown(lease.round, lease.winner, lease.until);
         }
         KnownDown heard = node.knownDown();
-        if (heard != null && heard.until() > now && !heard.round().equals(round)
+        if (heard != null
+                && heard.until() > now
+                && !heard.round().equals(round)
                 && (reason == null || heard.until() > reason.until())) {
             reason = heard;
         }

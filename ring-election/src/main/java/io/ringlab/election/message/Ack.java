@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-
 /**
  * Acknowledges the message with {@code token}; {@code round} is the acknowledging node's current round,
  * so a node that missed rounds learns the current term.

@@ -1,6 +1,7 @@
 package io.ringlab.election.message;
 
 import io.ringlab.protocol.DropReason;
+
 import java.util.Optional;
 
 /** The outcome of decoding one datagram: a message, or the reason it is not one. Never an exception. */

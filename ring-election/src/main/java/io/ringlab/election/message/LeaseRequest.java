@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-
 /**
  * The winner of {@code round} (the sender, with {@code value}) asks for a down permit for
  * {@code downtimeNanos}. {@code token} names this ask; grants and releases echo it.

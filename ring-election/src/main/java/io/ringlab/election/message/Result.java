@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-
 /** Seed {@code r,<addr>,<val>}: the nominee a node received from both sides, travelling around the ring. */
 public record Result(String sender, RoundId round, Direction direction, Nominee winner, long token)
         implements RingMessage {

@@ -33,8 +33,7 @@ public final class RingMessageCodec {
     private static final byte LEFT = 'L';
     private static final byte RIGHT = 'R';
 
-    private RingMessageCodec() {
-    }
+    private RingMessageCodec() {}
 
     /**
      * Encodes a message of a node whose ring configuration is {@code configuration}; throws
@@ -42,14 +41,23 @@ public final class RingMessageCodec {
      */
     public static byte[] encode(RingMessage message, ConfigurationId configuration) {
         WireWriter out = new WireWriter()
-                .u8(FrameCodec.MAGIC_0).u8(FrameCodec.MAGIC_1).u8(FrameCodec.VERSION).u8(message.type().code())
+                .u8(FrameCodec.MAGIC_0)
+                .u8(FrameCodec.MAGIC_1)
+                .u8(FrameCodec.VERSION)
+                .u8(message.type().code())
                 .i64(configuration.value())
                 .id(message.sender());
         if (message instanceof Election m) {
-            out.round(m.round()).u8(direction(m.direction())).id(m.nominee().id()).i64(m.nominee().value())
+            out.round(m.round())
+                    .u8(direction(m.direction()))
+                    .id(m.nominee().id())
+                    .i64(m.nominee().value())
                     .i64(m.token());
         } else if (message instanceof Result m) {
-            out.round(m.round()).u8(direction(m.direction())).id(m.winner().id()).i64(m.winner().value())
+            out.round(m.round())
+                    .u8(direction(m.direction()))
+                    .id(m.winner().id())
+                    .i64(m.winner().value())
                     .i64(m.token());
         } else if (message instanceof Ack m) {
             out.i64(m.token()).round(m.round());
@@ -58,7 +66,11 @@ public final class RingMessageCodec {
         } else if (message instanceof Grant m) {
             out.round(m.round()).id(m.winner()).i64(m.granterValue()).i64(m.token());
         } else if (message instanceof Refusal m) {
-            out.round(m.round()).id(m.winner()).u8(m.reason().code()).i64(m.retryAfterNanos()).i64(m.token());
+            out.round(m.round())
+                    .id(m.winner())
+                    .u8(m.reason().code())
+                    .i64(m.retryAfterNanos())
+                    .i64(m.token());
         } else if (message instanceof Down m) {
             out.round(m.round()).i64(m.value()).i64(m.remainingNanos()).i64(m.token());
         } else if (message instanceof Up m) {
@@ -106,21 +118,38 @@ public final class RingMessageCodec {
 
     private static RingMessage read(MessageType type, String sender, WireReader in) {
         return switch (type) {
-            case ELECTION -> new Election(sender, in.round("round"), direction(in.u8()),
-                    new Nominee(in.id("nominee"), in.i64("value")), in.i64("token"));
-            case RESULT -> new Result(sender, in.round("round"), direction(in.u8()),
-                    new Nominee(in.id("winner"), in.i64("value")), in.i64("token"));
+            case ELECTION ->
+                new Election(
+                        sender,
+                        in.round("round"),
+                        direction(in.u8()),
+                        new Nominee(in.id("nominee"), in.i64("value")),
+                        in.i64("token"));
+            case RESULT ->
+                new Result(
+                        sender,
+                        in.round("round"),
+                        direction(in.u8()),
+                        new Nominee(in.id("winner"), in.i64("value")),
+                        in.i64("token"));
             case ACK -> new Ack(sender, in.i64("token"), in.round("round"));
-            case LEASE_REQUEST -> new LeaseRequest(sender, in.round("round"), in.i64("value"),
-                    in.nonNegative("downtime"), in.i64("token"));
+            case LEASE_REQUEST ->
+                new LeaseRequest(
+                        sender, in.round("round"), in.i64("value"), in.nonNegative("downtime"), in.i64("token"));
             case GRANT -> new Grant(sender, in.round("round"), in.id("winner"), in.i64("value"), in.i64("token"));
-            case REFUSAL -> new Refusal(sender, in.round("round"), in.id("winner"), reason(in.u8()),
-                    in.nonNegative("retry-after"), in.i64("token"));
-            case DOWN -> new Down(sender, in.round("round"), in.i64("value"), in.nonNegative("remaining"),
-                    in.i64("token"));
+            case REFUSAL ->
+                new Refusal(
+                        sender,
+                        in.round("round"),
+                        in.id("winner"),
+                        reason(in.u8()),
+                        in.nonNegative("retry-after"),
+                        in.i64("token"));
+            case DOWN ->
+                new Down(sender, in.round("round"), in.i64("value"), in.nonNegative("remaining"), in.i64("token"));
             case UP -> new Up(sender, in.round("round"), in.i64("ask token"));
-            case VETO -> new Veto(sender, in.round("round"), in.id("down node"), in.nonNegative("remaining"),
-                    in.i64("token"));
+            case VETO ->
+                new Veto(sender, in.round("round"), in.id("down node"), in.nonNegative("remaining"), in.i64("token"));
             case HELLO -> new Hello(sender, in.round("round"), in.i64("token"));
         };
     }

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-
 /**
  * Seed {@code u}: the sender is up again after {@code round}, or gave up its ask: the permits granted to
  * its ask {@code askToken} are released.

@@ -1,6 +1,5 @@
 package io.ringlab.election.message;
 
-
 /**
  * Answers an election message of {@code round} that must not run: {@code downNode} is (or may be) in
  * planned downtime for {@code remainingNanos} more. {@code token} is the election message's token, so a

@@ -1,6 +1,7 @@
 package io.ringlab.election.message;
 
 import io.ringlab.protocol.DropReason;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -79,7 +80,8 @@ final class WireReader {
         int length = u8();
         need(length, field);
         try {
-            String id = StandardCharsets.UTF_8.newDecoder()
+            String id = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(data, position, length))

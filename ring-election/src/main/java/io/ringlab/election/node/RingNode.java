@@ -5,12 +5,12 @@ import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
 import io.ringlab.election.StartResult;
 import io.ringlab.election.Transport;
-
 import io.ringlab.election.impl.Engine;
 import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.election.message.RoundId;
+
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -44,7 +44,12 @@ public final class RingNode {
      * @param random   values, jitter, incarnation and message tokens (a SecureRandom in production); never
      *                 shared with another thread
      */
-    public RingNode(String self, List<String> peers, ElectionSettings settings, Random random, Transport transport,
+    public RingNode(
+            String self,
+            List<String> peers,
+            ElectionSettings settings,
+            Random random,
+            Transport transport,
             RingListener listener) {
         Objects.requireNonNull(self, "self");
         Objects.requireNonNull(peers, "peers");

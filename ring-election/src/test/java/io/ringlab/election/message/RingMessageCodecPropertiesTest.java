@@ -1,9 +1,6 @@
 package io.ringlab.election.message;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.ringlab.election.message.DecodeResult.Decoded;
-import java.util.Arrays;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -13,6 +10,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The ring message codec over generated messages and bytes (jqwik prints the seed of a failure): every message
  * round-trips with the configuration id it was sent under, the id sits at a fixed place inside the frame, and the
@@ -21,8 +22,8 @@ import net.jqwik.api.constraints.Size;
 class RingMessageCodecPropertiesTest {
 
     @Property(tries = 1000)
-    void everyMessageRoundTripsWithItsConfiguration(@ForAll("messages") RingMessage message,
-                                                    @ForAll long configuration) {
+    void everyMessageRoundTripsWithItsConfiguration(
+            @ForAll("messages") RingMessage message, @ForAll long configuration) {
         ConfigurationId id = new ConfigurationId(configuration);
         byte[] bytes = RingMessageCodec.encode(message, id);
 
@@ -35,10 +36,11 @@ class RingMessageCodecPropertiesTest {
     }
 
     @Property(tries = 1000)
-    void aChangedConfigurationByteChangesOnlyTheConfiguration(@ForAll("messages") RingMessage message,
-                                                              @ForAll long configuration,
-                                                              @ForAll @IntRange(min = 4, max = 11) int at,
-                                                              @ForAll @IntRange(min = 1, max = 255) int mask) {
+    void aChangedConfigurationByteChangesOnlyTheConfiguration(
+            @ForAll("messages") RingMessage message,
+            @ForAll long configuration,
+            @ForAll @IntRange(min = 4, max = 11) int at,
+            @ForAll @IntRange(min = 1, max = 255) int mask) {
         byte[] bytes = RingMessageCodec.encode(message, new ConfigurationId(configuration));
         bytes[at] ^= (byte) mask;
 
@@ -51,16 +53,19 @@ class RingMessageCodecPropertiesTest {
     }
 
     @Property(tries = 2000)
-    void whateverDecodesReEncodesToTheSameBytes(@ForAll("messages") RingMessage message, @ForAll long configuration,
-                                                @ForAll @IntRange(max = 10_000) int at,
-                                                @ForAll @IntRange(max = 255) int value,
-                                                @ForAll @IntRange(max = 3) int cut) {
+    void whateverDecodesReEncodesToTheSameBytes(
+            @ForAll("messages") RingMessage message,
+            @ForAll long configuration,
+            @ForAll @IntRange(max = 10_000) int at,
+            @ForAll @IntRange(max = 255) int value,
+            @ForAll @IntRange(max = 3) int cut) {
         byte[] bytes = RingMessageCodec.encode(message, new ConfigurationId(configuration));
         bytes[at % bytes.length] = (byte) value;
         bytes = Arrays.copyOf(bytes, bytes.length - Math.min(cut, bytes.length));
 
         if (RingMessageCodec.decode(bytes) instanceof Decoded decoded) {
-            assertThat(RingMessageCodec.encode(decoded.ringMessage(), decoded.configuration())).isEqualTo(bytes);
+            assertThat(RingMessageCodec.encode(decoded.ringMessage(), decoded.configuration()))
+                    .isEqualTo(bytes);
         }
     }
 
@@ -71,10 +76,15 @@ class RingMessageCodecPropertiesTest {
 
     @Provide
     Arbitrary<RingMessage> messages() {
-        Arbitrary<String> ids = Arbitraries.strings().withCharRange('a', 'z').withChars(':', '.', 'ü').ofMinLength(1)
+        Arbitrary<String> ids = Arbitraries.strings()
+                .withCharRange('a', 'z')
+                .withChars(':', '.', 'ü')
+                .ofMinLength(1)
                 .ofMaxLength(40);
-        Arbitrary<RoundId> rounds = Arbitraries.oneOf(Arbitraries.just(RoundId.NONE), Combinators.combine(
-                Arbitraries.longs().between(1, RoundId.MAX_TERM), ids, Arbitraries.longs()).as(RoundId::new));
+        Arbitrary<RoundId> rounds = Arbitraries.oneOf(
+                Arbitraries.just(RoundId.NONE),
+                Combinators.combine(Arbitraries.longs().between(1, RoundId.MAX_TERM), ids, Arbitraries.longs())
+                        .as(RoundId::new));
         Arbitrary<Long> longs = Arbitraries.longs();
         Arbitrary<Long> durations = Arbitraries.longs().greaterOrEqual(0);
         Arbitrary<Direction> directions = Arbitraries.of(Direction.class);

@@ -1,20 +1,21 @@
 package io.ringlab.election.message;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.ringlab.election.message.DecodeResult.Decoded;
 import io.ringlab.election.message.DecodeResult.Malformed;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.FrameType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RingMessageCodecTest {
 
@@ -52,22 +53,20 @@ class RingMessageCodecTest {
 
     @Test
     void electionLayoutIsAsDocumented() {
-        byte[] bytes = RingMessageCodec.encode(new Election("a", new RoundId(1, "b", 2), Direction.RIGHT,
-                new Nominee("c", 3), 4), new ConfigurationId(0x1234_5678_9ABC_DEF0L));
+        byte[] bytes = RingMessageCodec.encode(
+                new Election("a", new RoundId(1, "b", 2), Direction.RIGHT, new Nominee("c", 3), 4),
+                new ConfigurationId(0x1234_5678_9ABC_DEF0L));
 
-        assertThat(bytes).containsExactly(
-                'R', 'L', 1, 'e',
-                0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE, 0xF0,
-                1, 'a',
-                0, 0, 0, 0, 0, 0, 0, 1, 1, 'b', 0, 0, 0, 0, 0, 0, 0, 2,
-                'R',
-                1, 'c', 0, 0, 0, 0, 0, 0, 0, 3,
-                0, 0, 0, 0, 0, 0, 0, 4);
+        assertThat(bytes)
+                .containsExactly(
+                        'R', 'L', 1, 'e', 0x12, 0x34, 0x56, 0x78, 0x9A, 0xBC, 0xDE, 0xF0, 1, 'a', 0, 0, 0, 0, 0, 0, 0,
+                        1, 1, 'b', 0, 0, 0, 0, 0, 0, 0, 2, 'R', 1, 'c', 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0, 0, 0, 4);
     }
 
     @Test
     void typeCodesAreLowercaseUniqueAndNotTakenByOtherFrames() {
-        Set<Byte> codes = Arrays.stream(MessageType.values()).map(MessageType::code).collect(Collectors.toSet());
+        Set<Byte> codes =
+                Arrays.stream(MessageType.values()).map(MessageType::code).collect(Collectors.toSet());
 
         assertThat(codes).hasSize(MessageType.values().length);
         for (byte code : codes) {
@@ -95,8 +94,8 @@ class RingMessageCodecTest {
 
     @Test
     void rejectsBadFields() {
-        byte[] election = RingMessageCodec.encode(new Election("a", new RoundId(1, "b", 2), Direction.RIGHT,
-                new Nominee("c", 3), 4), CONFIG);
+        byte[] election = RingMessageCodec.encode(
+                new Election("a", new RoundId(1, "b", 2), Direction.RIGHT, new Nominee("c", 3), 4), CONFIG);
         int directionAt = 4 + 8 + 2 + 8 + 2 + 8;
 
         assertThat(problem(withByte(election, directionAt, 'X'))).isEqualTo(DropReason.MALFORMED);
@@ -117,7 +116,8 @@ class RingMessageCodecTest {
                 .isEqualTo(DropReason.MALFORMED);
         assertThat(problem(RingMessageCodec.encode(new Ack(A, 1, new RoundId(maxTerm + 1, B, 1)), CONFIG)))
                 .isEqualTo(DropReason.MALFORMED);
-        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello(A, new RoundId(maxTerm, B, 1), 1), CONFIG)))
+        assertThat(RingMessageCodec.decode(
+                        RingMessageCodec.encode(new Hello(A, new RoundId(maxTerm, B, 1), 1), CONFIG)))
                 .isInstanceOf(Decoded.class);
     }
 
@@ -126,15 +126,19 @@ class RingMessageCodecTest {
         String longId = "x".repeat(256);
 
         assertThatThrownBy(() -> RingMessageCodec.encode(new Hello(longId, RoundId.NONE, 1), CONFIG))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("255");
-        assertThat(RingMessageCodec.decode(RingMessageCodec.encode(new Hello("y".repeat(255), RoundId.NONE, 1), CONFIG)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("255");
+        assertThat(RingMessageCodec.decode(
+                        RingMessageCodec.encode(new Hello("y".repeat(255), RoundId.NONE, 1), CONFIG)))
                 .isInstanceOf(Decoded.class);
     }
 
     @Test
     void neverThrowsOnRandomOrMangledInput() {
         Random random = new Random(42);
-        List<byte[]> valid = everyType().stream().map(message -> RingMessageCodec.encode(message, CONFIG)).toList();
+        List<byte[]> valid = everyType().stream()
+                .map(message -> RingMessageCodec.encode(message, CONFIG))
+                .toList();
         for (int i = 0; i < 20_000; i++) {
             byte[] bytes;
             if (i % 2 == 0) {
@@ -152,7 +156,9 @@ class RingMessageCodecTest {
             }
             DecodeResult result = RingMessageCodec.decode(bytes);
             if (result instanceof Decoded decoded) {
-                assertThat(RingMessageCodec.decode(RingMessageCodec.encode(decoded.ringMessage(), decoded.configuration()))).isEqualTo(result);
+                assertThat(RingMessageCodec.decode(
+                                RingMessageCodec.encode(decoded.ringMessage(), decoded.configuration())))
+                        .isEqualTo(result);
             }
         }
         assertThat(RingMessageCodec.decode(null, 0, 0)).isInstanceOf(Malformed.class);

@@ -1,11 +1,12 @@
 package io.ringlab.election.sim;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The adversary has teeth: on a ring that does not authenticate (messages decoded straight from the bytes, as
@@ -18,8 +19,8 @@ class AdversaryHasTeethTest {
     private static final long BASE = Long.getLong("ringlab.sim.base", 2_026L);
     private static final int N = 5;
     private static final int MAX_SCHEDULES = 200;
-    private static final Set<DatagramOrigin> FORGERIES = EnumSet.of(DatagramOrigin.FORGED_SEALED,
-            DatagramOrigin.FORGED_UNSEALED);
+    private static final Set<DatagramOrigin> FORGERIES =
+            EnumSet.of(DatagramOrigin.FORGED_SEALED, DatagramOrigin.FORGED_UNSEALED);
 
     @Test
     void withoutAuthenticationForgedMessagesBreakSafetyOrLivenessInSomeSchedule() {
@@ -35,12 +36,15 @@ class AdversaryHasTeethTest {
             } catch (AssertionError broken) {
                 String[] lines = broken.getMessage().split("\n");
                 assertThat(lines[0]).as("what the forgeries broke").containsAnyOf("SAFETY", "LIVENESS");
-                System.out.printf("Without authentication, forged messages broke the ring in attacked schedule #%d"
-                        + " (seed %d, N=%d):%n%s%n%s%n", attacked, seed, N, lines[0], lines[1]);
+                System.out.printf(
+                        "Without authentication, forged messages broke the ring in attacked schedule #%d"
+                                + " (seed %d, N=%d):%n%s%n%s%n",
+                        attacked, seed, N, lines[0], lines[1]);
                 return;
             }
         }
-        fail("without authentication, all %d attacked schedules of %d held: the forgeries have no teeth", attacked,
-                MAX_SCHEDULES);
+        fail(
+                "without authentication, all %d attacked schedules of %d held: the forgeries have no teeth",
+                attacked, MAX_SCHEDULES);
     }
 }

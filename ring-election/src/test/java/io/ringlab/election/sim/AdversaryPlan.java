@@ -20,8 +20,7 @@ import java.util.stream.Collectors;
 public record AdversaryPlan(List<Burst> bursts, Set<DatagramOrigin> tactics) {
 
     /** {@code datagrams} injected at random times in {@code [from, to)}, nanos of simulated time. */
-    public record Burst(long from, long to, int datagrams) {
-    }
+    public record Burst(long from, long to, int datagrams) {}
 
     private static final long MS = 1_000_000L;
 
@@ -52,7 +51,10 @@ public record AdversaryPlan(List<Burst> bursts, Set<DatagramOrigin> tactics) {
 
     /** The tactics as {@code -Dringlab.sim.tactics} takes them. */
     String tacticsProperty() {
-        return tactics.stream().map(t -> t.name().toLowerCase(Locale.ROOT)).sorted().collect(Collectors.joining(","));
+        return tactics.stream()
+                .map(t -> t.name().toLowerCase(Locale.ROOT))
+                .sorted()
+                .collect(Collectors.joining(","));
     }
 
     static Set<DatagramOrigin> parseTactics(String property) {

@@ -1,8 +1,9 @@
 package io.ringlab.election.sim;
 
 import io.ringlab.election.RingListener;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.message.RoundId;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -18,8 +19,7 @@ import java.util.function.LongSupplier;
 public final class ClusterEvents {
 
     /** A node finished a round. */
-    public record Completion(String node, RoundOutcome outcome, long at) {
-    }
+    public record Completion(String node, RoundOutcome outcome, long at) {}
 
     private final LongSupplier clock;
     private final List<Completion> completions = new ArrayList<>();

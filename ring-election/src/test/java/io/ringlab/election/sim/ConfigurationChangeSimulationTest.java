@@ -1,14 +1,15 @@
 package io.ringlab.election.sim;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Changing the ring's size, 3 to 5 to 3 servers, by rolling restarts ({@link ConfigurationChanges}), over many seeded
@@ -23,19 +24,22 @@ class ConfigurationChangeSimulationTest {
     private static final int SCHEDULES = Integer.getInteger("ringlab.sim.configuration-schedules", 400);
     private static final int MAX_SCHEDULES_TO_BREAK = 400;
 
-    private record Run(int schedule, long seed, AssertionError failure) {
-    }
+    private record Run(int schedule, long seed, AssertionError failure) {}
 
     @Test
     void rollingChangesThreeToFiveToThreeKeepOneServerDownAtMostAndRoundsResume() {
-        Optional<Run> firstFailure = IntStream.range(0, SCHEDULES).parallel()
+        Optional<Run> firstFailure = IntStream.range(0, SCHEDULES)
+                .parallel()
                 .mapToObj(ConfigurationChangeSimulationTest::run)
                 .filter(run -> run.failure() != null)
                 .min(Comparator.comparingInt(Run::schedule));
         firstFailure.ifPresent(run -> {
-            throw new AssertionError("schedule #" + run.schedule() + " failed; replay: mvn -pl ring-election -am test"
-                    + " -Dtest=ConfigurationChangeSimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false"
-                    + " -Dringlab.sim.seed=" + run.seed() + "\n" + run.failure().getMessage(), run.failure());
+            throw new AssertionError(
+                    "schedule #" + run.schedule() + " failed; replay: mvn -pl ring-election -am test"
+                            + " -Dtest=ConfigurationChangeSimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false"
+                            + " -Dringlab.sim.seed=" + run.seed() + "\n"
+                            + run.failure().getMessage(),
+                    run.failure());
         });
     }
 
@@ -49,13 +53,17 @@ class ConfigurationChangeSimulationTest {
             } catch (AssertionError broken) {
                 String first = broken.getMessage().split("\n")[0];
                 assertThat(first).as("what silent dropping broke").contains("SAFETY 1");
-                System.out.printf("Dropping other configurations silently, schedule #%d (seed %d) put two servers"
-                        + " down:%n%s%n", i, seed, first);
+                System.out.printf(
+                        "Dropping other configurations silently, schedule #%d (seed %d) put two servers"
+                                + " down:%n%s%n",
+                        i, seed, first);
                 return;
             }
         }
-        fail("with other configurations silently dropped, all %d schedules kept one server down at most: the"
-                + " schedules do not reach the gap that the hold closes", MAX_SCHEDULES_TO_BREAK);
+        fail(
+                "with other configurations silently dropped, all %d schedules kept one server down at most: the"
+                        + " schedules do not reach the gap that the hold closes",
+                MAX_SCHEDULES_TO_BREAK);
     }
 
     /** The limit of the hold: a partition between the old and the new side during the change lets both elect. */
@@ -71,12 +79,15 @@ class ConfigurationChangeSimulationTest {
                     continue;
                 }
                 assertThat(first).as("what the partition broke").contains("SAFETY 1");
-                System.out.printf("A partition between the old and the new list, schedule #%d (seed %d), put two"
-                        + " servers down:%n%s%n", i, seed, first);
+                System.out.printf(
+                        "A partition between the old and the new list, schedule #%d (seed %d), put two"
+                                + " servers down:%n%s%n",
+                        i, seed, first);
                 return;
             }
         }
-        fail("with a partition between the old and the new list, all %d schedules kept one server down at most",
+        fail(
+                "with a partition between the old and the new list, all %d schedules kept one server down at most",
                 MAX_SCHEDULES_TO_BREAK);
     }
 
@@ -85,7 +96,8 @@ class ConfigurationChangeSimulationTest {
         for (int i = 0; i < 5; i++) {
             long seed = ConfigurationChanges.seedFor(BASE, 1_000 + i);
             assertThat(ConfigurationChanges.run(seed, 0, false).traceHash())
-                    .as("seed %d", seed).isEqualTo(ConfigurationChanges.run(seed, 0, false).traceHash());
+                    .as("seed %d", seed)
+                    .isEqualTo(ConfigurationChanges.run(seed, 0, false).traceHash());
         }
     }
 

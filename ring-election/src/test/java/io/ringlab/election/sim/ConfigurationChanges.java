@@ -1,6 +1,7 @@
 package io.ringlab.election.sim;
 
 import io.ringlab.election.ElectionSettings;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,12 +24,17 @@ final class ConfigurationChanges {
     static final List<String> FIVE = ids(5);
 
     /** A restart of one pod with a member list, at a time of the schedule. */
-    record Step(long at, String node, List<String> members) {
-    }
+    record Step(long at, String node, List<String> members) {}
 
     /** The settings, faults and steps of one schedule; {@code grown} and {@code shrunk}: when each roll ended. */
-    record Plan(ElectionSettings settings, FaultPlan faults, List<Step> steps, long grown, long shrinkFrom,
-            long shrunk, boolean scaledFirst) {
+    record Plan(
+            ElectionSettings settings,
+            FaultPlan faults,
+            List<Step> steps,
+            long grown,
+            long shrinkFrom,
+            long shrunk,
+            boolean scaledFirst) {
 
         @Override
         public String toString() {
@@ -36,13 +42,16 @@ final class ConfigurationChanges {
                     + grown / MS + " ms, shrink from " + shrinkFrom / MS + " ms, shrunk at " + shrunk / MS
                     + " ms, loss " + faults.drop() + ", advice loss " + faults.adviceDrop() + ", max delay "
                     + faults.maxDelay() / MS + " ms, " + faults.pokes().size() + " on-demand starts; steps "
-                    + steps.stream().map(s -> s.at() / MS + " ms " + s.node().substring(10) + "->"
-                            + (s.members().contains(s.node()) ? s.members().size() : "none")).toList();
+                    + steps.stream()
+                            .map(s -> s.at() / MS + " ms " + s.node().substring(10) + "->"
+                                    + (s.members().contains(s.node())
+                                            ? s.members().size()
+                                            : "none"))
+                            .toList();
         }
     }
 
-    private ConfigurationChanges() {
-    }
+    private ConfigurationChanges() {}
 
     static long seedFor(long base, int schedule) {
         return Schedules.seedFor(base ^ 0x5EED_C0F1_6L, 35, schedule);
@@ -50,7 +59,9 @@ final class ConfigurationChanges {
 
     /** Rounds commit again within this long once every server runs the same list. */
     static long livenessWindow(ElectionSettings s) {
-        long hold = s.downtime().toNanos() + s.guard().toNanos() + 2 * s.probeInterval().toNanos();
+        long hold = s.downtime().toNanos()
+                + s.guard().toNanos()
+                + 2 * s.probeInterval().toNanos();
         return hold + Schedules.livenessWindow(s);
     }
 
@@ -89,10 +100,22 @@ final class ConfigurationChanges {
         List<FaultPlan.Poke> pokes = new ArrayList<>();
         int pokeCount = r.nextInt(12);
         for (int i = 0; i < pokeCount; i++) {
-            pokes.add(new FaultPlan.Poke(r.nextInt(5), (long) (r.nextDouble() * shrunk), FaultPlan.Poke.Kind.START_NOW));
+            pokes.add(
+                    new FaultPlan.Poke(r.nextInt(5), (long) (r.nextDouble() * shrunk), FaultPlan.Poke.Kind.START_NOW));
         }
-        FaultPlan faults = new FaultPlan(drop, adviceDrop, duplicate, 50_000, maxDelay, 0, 0, List.of(), List.of(),
-                pokes, shrunk, AdversaryPlan.none());
+        FaultPlan faults = new FaultPlan(
+                drop,
+                adviceDrop,
+                duplicate,
+                50_000,
+                maxDelay,
+                0,
+                0,
+                List.of(),
+                List.of(),
+                pokes,
+                shrunk,
+                AdversaryPlan.none());
         return new Plan(settings, faults, steps, grown, shrinkFrom, shrunk, scaledFirst);
     }
 
@@ -135,7 +158,9 @@ final class ConfigurationChanges {
     }
 
     private static void expectCommits(Simulation sim, Plan plan, long from, long to, int expected, String when) {
-        long commits = sim.checker().commitTimes().stream().filter(t -> t > from && t <= to).count();
+        long commits = sim.checker().commitTimes().stream()
+                .filter(t -> t > from && t <= to)
+                .count();
         if (commits < expected) {
             sim.fail("LIVENESS: " + commits + " rounds committed in the " + (to - from) / MS + " ms after " + when
                     + ", expected " + expected + "; plan: " + plan);

@@ -23,45 +23,74 @@ import java.util.Random;
  * @param adversary  when a host that is not a ring member injects forged, replayed and mutated datagrams; its
  *                   bursts go on after {@code healAt}, until the end of the run
  */
-public record FaultPlan(double drop, double adviceDrop, double duplicate, long minDelay, long maxDelay, double longDelay,
-        long longDelayMax, List<Crash> crashes, List<Isolation> isolations, List<Poke> pokes, long healAt,
+public record FaultPlan(
+        double drop,
+        double adviceDrop,
+        double duplicate,
+        long minDelay,
+        long maxDelay,
+        double longDelay,
+        long longDelayMax,
+        List<Crash> crashes,
+        List<Isolation> isolations,
+        List<Poke> pokes,
+        long healAt,
         AdversaryPlan adversary) {
 
     /** Node {@code node} crashes at {@code at} and restarts as a fresh instance at {@code restartAt}. */
-    public record Crash(int node, long at, long restartAt) {
-    }
+    public record Crash(int node, long at, long restartAt) {}
 
-    public record Isolation(int node, long from, long to) {
-    }
+    public record Isolation(int node, long from, long to) {}
 
     /** An operator's call at {@code at}: start a round now, pause or resume periodic rounds. */
     public record Poke(int node, long at, Kind kind) {
-        public enum Kind { START_NOW, PAUSE, RESUME }
+        public enum Kind {
+            START_NOW,
+            PAUSE,
+            RESUME
+        }
     }
 
     private static final long MS = 1_000_000L;
 
     /** A reliable network with small random delays (reordering across links only), and no adversary. */
     public static FaultPlan none(long healAt) {
-        return new FaultPlan(0, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt,
-                AdversaryPlan.none());
+        return new FaultPlan(
+                0, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt, AdversaryPlan.none());
     }
 
     /** The same faults with another adversary. */
     public FaultPlan withAdversary(AdversaryPlan other) {
-        return new FaultPlan(drop, adviceDrop, duplicate, minDelay, maxDelay, longDelay, longDelayMax, crashes,
-                isolations, pokes, healAt, other);
+        return new FaultPlan(
+                drop,
+                adviceDrop,
+                duplicate,
+                minDelay,
+                maxDelay,
+                longDelay,
+                longDelayMax,
+                crashes,
+                isolations,
+                pokes,
+                healAt,
+                other);
     }
 
     /** Only message loss, at this rate. */
     public static FaultPlan loss(double drop, long healAt) {
-        return new FaultPlan(drop, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt,
-                AdversaryPlan.none());
+        return new FaultPlan(
+                drop, 0, 0, 50_000, 5 * MS, 0, 0, List.of(), List.of(), List.of(), healAt, AdversaryPlan.none());
     }
 
     /** No loss, no crash, and delays far below the retransmit timeouts (so no one is skipped by mistake). */
     public boolean isFaultFree() {
-        return maxDelay <= 5 * MS && drop == 0 && adviceDrop == 0 && duplicate == 0 && longDelay == 0 && crashes.isEmpty() && isolations.isEmpty();
+        return maxDelay <= 5 * MS
+                && drop == 0
+                && adviceDrop == 0
+                && duplicate == 0
+                && longDelay == 0
+                && crashes.isEmpty()
+                && isolations.isEmpty();
     }
 
     /**
@@ -91,7 +120,8 @@ public record FaultPlan(double drop, double adviceDrop, double duplicate, long m
         List<Isolation> isolations = new ArrayList<>();
         if (r.nextInt(3) == 0) {
             long from = (long) (r.nextDouble() * healAt * 0.9);
-            isolations.add(new Isolation(r.nextInt(n), from, Math.min(healAt, from + (long) (r.nextDouble() * downtime))));
+            isolations.add(new Isolation(
+                    r.nextInt(n), from, Math.min(healAt, from + (long) (r.nextDouble() * downtime))));
         }
         List<Poke> pokes = new ArrayList<>();
         int pokeCount = r.nextInt(20);
@@ -100,8 +130,19 @@ public record FaultPlan(double drop, double adviceDrop, double duplicate, long m
             pokes.add(new Poke(r.nextInt(n), (long) (r.nextDouble() * healAt), kind));
         }
         AdversaryPlan adversary = AdversaryPlan.random(r, interval, end);
-        return new FaultPlan(drop, adviceDrop, duplicate, 50_000, maxDelay, longDelay, longDelayMax, crashes, isolations, pokes,
-                healAt, adversary);
+        return new FaultPlan(
+                drop,
+                adviceDrop,
+                duplicate,
+                50_000,
+                maxDelay,
+                longDelay,
+                longDelayMax,
+                crashes,
+                isolations,
+                pokes,
+                healAt,
+                adversary);
     }
 
     @SafeVarargs

@@ -1,7 +1,5 @@
 package io.ringlab.election.sim;
 
-import io.ringlab.election.message.Nominee;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Ack;
 import io.ringlab.election.message.Direction;
 import io.ringlab.election.message.Down;
@@ -10,13 +8,16 @@ import io.ringlab.election.message.Grant;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.LeaseRequest;
 import io.ringlab.election.message.MessageType;
-import io.ringlab.election.message.RefusalReason;
+import io.ringlab.election.message.Nominee;
 import io.ringlab.election.message.Refusal;
+import io.ringlab.election.message.RefusalReason;
 import io.ringlab.election.message.Result;
 import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.election.message.Up;
 import io.ringlab.election.message.Veto;
 import io.ringlab.election.sim.Wiretap.HeardMessage;
+
 import java.util.List;
 import java.util.Random;
 
@@ -29,8 +30,7 @@ import java.util.Random;
 final class Forger {
 
     /** A forged message and the node it is aimed at. */
-    record Forgery(String to, RingMessage message) {
-    }
+    record Forgery(String to, RingMessage message) {}
 
     private static final int KINDS = 10;
 
@@ -62,8 +62,9 @@ final class Forger {
 
     private Forgery hello() {
         String to = peer();
-        return new Forgery(to, new Hello(peerOtherThan(to), new RoundId(hugeTerm(), peer(), random.nextLong()),
-                random.nextLong()));
+        return new Forgery(
+                to,
+                new Hello(peerOtherThan(to), new RoundId(hugeTerm(), peer(), random.nextLong()), random.nextLong()));
     }
 
     /** A round with a rising term that supersedes the one under way, with a nominee that beats everyone. */
@@ -72,27 +73,36 @@ final class Forger {
         String from = peerOtherThan(to);
         long term = random.nextInt(8) == 0 ? hugeTerm() : risingTerm();
         long value = random.nextBoolean() ? Long.MAX_VALUE : random.nextLong(1_000_000);
-        return new Forgery(to, new Election(from, new RoundId(term, from, random.nextLong()), direction(),
-                new Nominee(random.nextBoolean() ? from : peer(), value), random.nextLong()));
+        return new Forgery(
+                to,
+                new Election(
+                        from,
+                        new RoundId(term, from, random.nextLong()),
+                        direction(),
+                        new Nominee(random.nextBoolean() ? from : peer(), value),
+                        random.nextLong()));
     }
 
     /** Tells a nominee it heard of that it won: it asks for permits before the ring decided. */
     private Forgery result() {
         HeardMessage heard = tap.latest(MessageType.ELECTION);
-        if (heard == null || !(heard.message() instanceof Election e) || !ids.contains(e.nominee().id())) {
+        if (heard == null
+                || !(heard.message() instanceof Election e)
+                || !ids.contains(e.nominee().id())) {
             return null;
         }
         String to = e.nominee().id();
-        return new Forgery(to, new Result(peerOtherThan(to), e.round(), direction(),
-                e.nominee(), random.nextLong()));
+        return new Forgery(to, new Result(peerOtherThan(to), e.round(), direction(), e.nominee(), random.nextLong()));
     }
 
     private Forgery leaseRequest() {
         String to = peer();
         String winner = peerOtherThan(to);
         long downtime = random.nextBoolean() ? Long.MAX_VALUE : 1 + random.nextLong(15_000_000_000L);
-        return new Forgery(to, new LeaseRequest(winner, new RoundId(risingTerm(), winner, random.nextLong()), 0,
-                downtime, random.nextLong()));
+        return new Forgery(
+                to,
+                new LeaseRequest(
+                        winner, new RoundId(risingTerm(), winner, random.nextLong()), 0, downtime, random.nextLong()));
     }
 
     /** A permit for an ask it heard, in the name of a node that did not grant it. */
@@ -110,8 +120,10 @@ final class Forger {
         if (heard == null || !(heard.message() instanceof LeaseRequest l)) {
             return null;
         }
-        String from = ids.contains(l.round().initiator()) && !l.round().initiator().equals(l.sender())
-                ? l.round().initiator() : peerOtherThan(l.sender());
+        String from =
+                ids.contains(l.round().initiator()) && !l.round().initiator().equals(l.sender())
+                        ? l.round().initiator()
+                        : peerOtherThan(l.sender());
         RefusalReason reason = RefusalReason.values()[random.nextInt(RefusalReason.values().length)];
         return new Forgery(l.sender(), new Refusal(from, l.round(), l.sender(), reason, Long.MAX_VALUE, l.token()));
     }
@@ -121,7 +133,8 @@ final class Forger {
         String to = peer();
         String winner = peerOtherThan(to);
         HeardMessage heard = tap.latest(MessageType.ELECTION, MessageType.RESULT, MessageType.LEASE_REQUEST);
-        RoundId round = heard != null && random.nextBoolean() ? heard.message().round()
+        RoundId round = heard != null && random.nextBoolean()
+                ? heard.message().round()
                 : new RoundId(risingTerm(), winner, random.nextLong());
         long remaining = random.nextBoolean() ? Long.MAX_VALUE : random.nextLong(60_000_000_000L);
         return new Forgery(to, new Down(winner, round, random.nextLong(1_000_000), remaining, random.nextLong()));
@@ -152,8 +165,7 @@ final class Forger {
             return null;
         }
         RingMessage m = heard.message();
-        long token = m instanceof Election e ? e.token()
-                : m instanceof Result r ? r.token() : ((Down) m).token();
+        long token = m instanceof Election e ? e.token() : m instanceof Result r ? r.token() : ((Down) m).token();
         return new Forgery(m.sender(), new Ack(heard.to(), token, m.round()));
     }
 
@@ -168,8 +180,8 @@ final class Forger {
 
     /** A little above the highest term heard lately. */
     private long risingTerm() {
-        HeardMessage heard = tap.latest(MessageType.ELECTION, MessageType.RESULT, MessageType.ACK,
-                MessageType.LEASE_REQUEST, MessageType.DOWN);
+        HeardMessage heard = tap.latest(
+                MessageType.ELECTION, MessageType.RESULT, MessageType.ACK, MessageType.LEASE_REQUEST, MessageType.DOWN);
         long term = heard == null ? 0 : heard.message().round().term();
         return term + 1 + random.nextInt(3);
     }

@@ -5,6 +5,7 @@ import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
 import io.ringlab.protocol.auth.FrameSealer;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -21,8 +22,7 @@ import java.util.Set;
 final class Mallory {
 
     /** A datagram to deliver to {@code to}. */
-    record Injection(DatagramOrigin origin, String to, byte[] datagram) {
-    }
+    record Injection(DatagramOrigin origin, String to, byte[] datagram) {}
 
     private final List<String> ids;
     private final ConfigurationId configuration;
@@ -41,7 +41,8 @@ final class Mallory {
         this.ids = ids;
         // not a secret: every ring message carries it, and mallory hears them
         this.configuration = ConfigurationId.of(ids);
-        this.tactics = Arrays.stream(DatagramOrigin.values()).filter(tactics::contains).toList();
+        this.tactics =
+                Arrays.stream(DatagramOrigin.values()).filter(tactics::contains).toList();
         this.totalWeight = this.tactics.stream().mapToInt(t -> t.weight).sum();
         this.random = random;
         this.tap = tap;
@@ -78,8 +79,9 @@ final class Mallory {
             case REPLAYED -> new Injection(tactic, heard.to(), heard.datagram());
             case REPLAYED_ELSEWHERE -> new Injection(tactic, otherThan(heard.to()), heard.datagram());
             case BITS_FLIPPED -> new Injection(tactic, heard.to(), flipped(heard.datagram()));
-            case TRUNCATED -> new Injection(tactic, heard.to(),
-                    Arrays.copyOf(heard.datagram(), random.nextInt(heard.datagram().length)));
+            case TRUNCATED ->
+                new Injection(
+                        tactic, heard.to(), Arrays.copyOf(heard.datagram(), random.nextInt(heard.datagram().length)));
             case EXTENDED -> new Injection(tactic, heard.to(), extended(heard.datagram()));
             case GENUINE -> throw new IllegalStateException("mallory sends no genuine datagram");
         };
@@ -100,7 +102,9 @@ final class Mallory {
         Forger.Forgery forgery = forger.forge();
         byte[] frame = RingMessageCodec.encode(forgery.message(), configuration);
         return sealed
-                ? new Injection(DatagramOrigin.FORGED_SEALED, forgery.to(),
+                ? new Injection(
+                        DatagramOrigin.FORGED_SEALED,
+                        forgery.to(),
                         foreignSealer.seal(frame, forgery.message().sender(), forgery.to()))
                 : new Injection(DatagramOrigin.FORGED_UNSEALED, forgery.to(), frame);
     }

@@ -1,6 +1,7 @@
 package io.ringlab.election.sim;
 
 import io.ringlab.protocol.DropReason;
+
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -55,8 +56,9 @@ final class NetworkLedger {
         other.injected.forEach((origin, count) -> injected.merge(origin, count, Long::sum));
         other.admitted.forEach((origin, count) -> admitted.merge(origin, count, Long::sum));
         other.unreached.forEach((origin, count) -> unreached.merge(origin, count, Long::sum));
-        other.refused.forEach((origin, reasons) -> reasons.forEach((reason, count) -> refused
-                .computeIfAbsent(origin, o -> new EnumMap<>(DropReason.class)).merge(reason, count, Long::sum)));
+        other.refused.forEach((origin, reasons) ->
+                reasons.forEach((reason, count) -> refused.computeIfAbsent(origin, o -> new EnumMap<>(DropReason.class))
+                        .merge(reason, count, Long::sum)));
     }
 
     /**
@@ -70,7 +72,9 @@ final class NetworkLedger {
         reasons.forEach(reason -> out.append(String.format(" %12s |", reason.tag())));
         out.append(String.format(" %9s | %10s |%n", "admitted", "unreached"));
         for (DatagramOrigin origin : DatagramOrigin.values()) {
-            out.append(String.format("  | %-18s | %9s |", origin.name().toLowerCase(Locale.ROOT),
+            out.append(String.format(
+                    "  | %-18s | %9s |",
+                    origin.name().toLowerCase(Locale.ROOT),
                     origin.isAdversary() ? Long.toString(injectedCount(origin)) : "-"));
             reasons.forEach(reason -> out.append(String.format(" %12d |", refusedCount(origin, reason))));
             out.append(String.format(" %9d | %10d |%n", admittedCount(origin), unreached.getOrDefault(origin, 0L)));

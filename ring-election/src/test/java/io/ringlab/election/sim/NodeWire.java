@@ -15,16 +15,12 @@ interface NodeWire {
     /** A hash of a datagram this wire sealed, for the trace: it must change with every byte. */
     int fingerprint(byte[] datagram);
 
-    sealed interface Verdict {
-    }
+    sealed interface Verdict {}
 
-    record Admitted(RingMessage message) implements Verdict {
-    }
+    record Admitted(RingMessage message) implements Verdict {}
 
-    record Refused(DropReason reason) implements Verdict {
-    }
+    record Refused(DropReason reason) implements Verdict {}
 
     /** An authentic message from a member of this node's ring that runs another configuration: dropped, reported. */
-    record OtherConfiguration(String sender) implements Verdict {
-    }
+    record OtherConfiguration(String sender) implements Verdict {}
 }

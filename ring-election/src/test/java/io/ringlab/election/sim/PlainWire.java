@@ -5,6 +5,7 @@ import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.DropReason;
+
 import java.util.Arrays;
 
 /**

@@ -1,8 +1,9 @@
 package io.ringlab.election.sim;
 
+import org.junit.jupiter.api.Test;
+
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.Test;
 
 /**
  * Replayed genuine datagrams are only late duplicates to the election, even misdirected and even on a ring that
@@ -14,8 +15,8 @@ class ReplaysWithoutAuthenticationTest {
     private static final long BASE = Long.getLong("ringlab.sim.base", 2_026L);
     private static final int N = 5;
     private static final int SCHEDULES = 150;
-    private static final Set<DatagramOrigin> REPLAYS = EnumSet.of(DatagramOrigin.REPLAYED,
-            DatagramOrigin.REPLAYED_ELSEWHERE);
+    private static final Set<DatagramOrigin> REPLAYS =
+            EnumSet.of(DatagramOrigin.REPLAYED, DatagramOrigin.REPLAYED_ELSEWHERE);
 
     @Test
     void replaysToTheReceiverOrToAnotherNodeBreakNeitherSafetyNorLiveness() {

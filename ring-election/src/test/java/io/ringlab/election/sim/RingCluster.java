@@ -2,6 +2,7 @@ package io.ringlab.election.sim;
 
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.StartResult;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -40,6 +41,5 @@ public interface RingCluster extends AutoCloseable {
     ClusterEvents events();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

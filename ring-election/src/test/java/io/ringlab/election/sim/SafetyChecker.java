@@ -1,9 +1,10 @@
 package io.ringlab.election.sim;
 
-import io.ringlab.election.message.Nominee;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.message.Grant;
+import io.ringlab.election.message.Nominee;
+import io.ringlab.election.message.RoundId;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +26,9 @@ import java.util.function.ToIntFunction;
  */
 final class SafetyChecker {
 
-    private record Incarnation(String node, int incarnation) {
-    }
+    private record Incarnation(String node, int incarnation) {}
 
-    private record Granter(Incarnation who, long value) {
-    }
+    private record Granter(Incarnation who, long value) {}
 
     private final ToIntFunction<String> majorityOf;
     private final boolean faultFree;
@@ -66,7 +65,8 @@ final class SafetyChecker {
         }
         Granter granter = new Granter(who, grant.granterValue());
         grants.computeIfAbsent(grant.round(), r -> new HashMap<>())
-                .computeIfAbsent(grant.winner(), w -> new ArrayList<>()).add(granter);
+                .computeIfAbsent(grant.winner(), w -> new ArrayList<>())
+                .add(granter);
         Nominee winner = committed.get(grant.round());
         if (winner != null && winner.id().equals(grant.winner())) {
             checkTookPart(grant.round(), winner, granter);
@@ -139,8 +139,8 @@ final class SafetyChecker {
             for (Map.Entry<Incarnation, Long> joined : values.get(round).entrySet()) {
                 Nominee other = new Nominee(joined.getKey().node(), joined.getValue());
                 if (joined.getValue() >= 0 && other.beats(winner)) {
-                    fail.accept("FAULT-FREE: " + node + " won " + round + " with " + winner
-                            + " but candidate " + other + " took part");
+                    fail.accept("FAULT-FREE: " + node + " won " + round + " with " + winner + " but candidate " + other
+                            + " took part");
                 }
             }
         }
@@ -149,8 +149,7 @@ final class SafetyChecker {
     private void checkTookPart(RoundId round, Nominee winner, Granter granter) {
         Nominee other = new Nominee(granter.who().node(), granter.value());
         if (other.beats(winner)) {
-            fail.accept("SAFETY 3: " + winner + " won " + round + " but " + granter.who() + " took part with "
-                    + other);
+            fail.accept("SAFETY 3: " + winner + " won " + round + " but " + granter.who() + " took part with " + other);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ringlab.election.sim;
 
 import io.ringlab.election.ElectionSettings;
+
 import java.time.Duration;
 import java.util.Random;
 import java.util.Set;
@@ -14,8 +15,7 @@ final class Schedules {
     /** Rounds that must commit after the faults stop, within {@link #livenessWindow}. */
     static final int ROUNDS_AFTER_HEALING = 2;
 
-    private Schedules() {
-    }
+    private Schedules() {}
 
     static long seedFor(long base, int n, int schedule) {
         long x = base * 0x9E3779B97F4A7C15L + n * 0xBF58476D1CE4E5B9L + schedule * 0x94D049BB133111EBL;
@@ -33,11 +33,18 @@ final class Schedules {
         ElectionSettings profile = switch (r.nextInt(4)) {
             case 0 -> defaults;
             case 1 -> defaults.withInterval(Duration.ofSeconds(20));
-            case 2 -> defaults.withInterval(Duration.ofSeconds(3)).withDowntime(Duration.ofSeconds(1))
-                    .withRetransmitTimeout(Duration.ofMillis(50)).withRoundTimeout(Duration.ofMillis(500))
-                    .withGuard(Duration.ofMillis(100)).withProbeInterval(Duration.ofMillis(250));
-            default -> defaults.withInterval(Duration.ofSeconds(5)).withDowntime(Duration.ofSeconds(8))
-                    .withRoundTimeout(Duration.ofSeconds(1)).withGuard(Duration.ofMillis(200));
+            case 2 ->
+                defaults.withInterval(Duration.ofSeconds(3))
+                        .withDowntime(Duration.ofSeconds(1))
+                        .withRetransmitTimeout(Duration.ofMillis(50))
+                        .withRoundTimeout(Duration.ofMillis(500))
+                        .withGuard(Duration.ofMillis(100))
+                        .withProbeInterval(Duration.ofMillis(250));
+            default ->
+                defaults.withInterval(Duration.ofSeconds(5))
+                        .withDowntime(Duration.ofSeconds(8))
+                        .withRoundTimeout(Duration.ofSeconds(1))
+                        .withGuard(Duration.ofMillis(200));
         };
         return profile.withValueBound(r.nextInt(4) == 0 ? 3 : 1_000_000);
     }
@@ -59,7 +66,12 @@ final class Schedules {
         Random r = new Random(seed);
         ElectionSettings settings = settings(r);
         long healAt = healAt(settings);
-        return FaultPlan.random(r, n, settings.interval().toNanos(), settings.downtime().toNanos(), healAt,
+        return FaultPlan.random(
+                r,
+                n,
+                settings.interval().toNanos(),
+                settings.downtime().toNanos(),
+                healAt,
                 healAt + livenessWindow(settings));
     }
 
@@ -74,8 +86,13 @@ final class Schedules {
      */
     static Simulation run(long seed, int n, int traceLines, boolean authenticated, Set<DatagramOrigin> tactics) {
         FaultPlan plan = planOf(seed, n);
-        return run(new Simulation(seed, n, settingsOf(seed), plan.withAdversary(plan.adversary().only(tactics)),
-                traceLines, authenticated));
+        return run(new Simulation(
+                seed,
+                n,
+                settingsOf(seed),
+                plan.withAdversary(plan.adversary().only(tactics)),
+                traceLines,
+                authenticated));
     }
 
     private static Simulation run(Simulation sim) {
@@ -84,7 +101,8 @@ final class Schedules {
         sim.runUntilTime(healAt);
         ElectionSettings settings = settingsOf(seed);
         sim.runUntilTime(healAt + livenessWindow(settings));
-        long after = sim.checker().commitTimes().stream().filter(t -> t > healAt).count();
+        long after =
+                sim.checker().commitTimes().stream().filter(t -> t > healAt).count();
         if (after < ROUNDS_AFTER_HEALING) {
             sim.fail("LIVENESS: only " + after + " rounds committed in the " + livenessWindow(settings) / 1_000_000
                     + " ms after the faults stopped, expected " + ROUNDS_AFTER_HEALING);

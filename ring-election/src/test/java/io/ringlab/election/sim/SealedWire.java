@@ -9,6 +9,7 @@ import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.FrameAuthenticator;
 import io.ringlab.protocol.auth.FrameSealer;
 import io.ringlab.protocol.auth.Opened;
+
 import java.util.Arrays;
 import java.util.Set;
 
@@ -23,6 +24,7 @@ final class SealedWire implements NodeWire {
 
     /** Anti-replay windows kept, as the services' default {@code replay-senders}. */
     private static final int REPLAY_SENDERS = 1024;
+
     private static final int MAC_BYTES = 16;
 
     private final String self;
@@ -31,8 +33,8 @@ final class SealedWire implements NodeWire {
     private final FrameAuthenticator authenticator;
     private final ConfigurationId configuration;
 
-    SealedWire(String self, Set<String> peers, ConfigurationId configuration, ClusterKeyring keyring,
-            long incarnation) {
+    SealedWire(
+            String self, Set<String> peers, ConfigurationId configuration, ClusterKeyring keyring, long incarnation) {
         this.self = self;
         this.peers = peers;
         this.configuration = configuration;

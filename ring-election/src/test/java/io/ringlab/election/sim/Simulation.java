@@ -1,19 +1,20 @@
 package io.ringlab.election.sim;
 
-import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.node.RingNode;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.StartResult;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.Grant;
 import io.ringlab.election.message.MessageType;
 import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.RoundId;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -44,8 +45,7 @@ public final class Simulation implements RingCluster {
     /** After the faults stop, delays are those of a healthy LAN. */
     private static final long HEALED_MAX_DELAY = 5 * MS;
 
-    private record Event(long at, long seq, Runnable action) {
-    }
+    private record Event(long at, long seq, Runnable action) {}
 
     private final class SimNode {
         final int index;
@@ -54,6 +54,7 @@ public final class Simulation implements RingCluster {
         final long ppm;
         /** The ring this node is configured with: all ids, or its list since its last {@link #restartWith}. */
         List<String> members;
+
         RingNode node;
         NodeWire wire;
         int incarnation;
@@ -92,8 +93,8 @@ public final class Simulation implements RingCluster {
     private final NetworkLedger ledger = new NetworkLedger();
     private final List<String> ids;
     private final SimNode[] nodes;
-    private final PriorityQueue<Event> queue = new PriorityQueue<>(
-            (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private final PriorityQueue<Event> queue =
+            new PriorityQueue<>((a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
     private final ClusterEvents events;
     private final SafetyChecker checker;
     private final Trace trace;
@@ -114,8 +115,8 @@ public final class Simulation implements RingCluster {
     }
 
     /** @param authenticated whether datagrams are sealed and opened; false only to show what the adversary can do */
-    public Simulation(long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines,
-            boolean authenticated) {
+    public Simulation(
+            long seed, int n, ElectionSettings settings, FaultPlan plan, int traceLines, boolean authenticated) {
         this(seed, n, n, settings, plan, traceLines, authenticated);
     }
 
@@ -123,12 +124,18 @@ public final class Simulation implements RingCluster {
      * A ring whose size changes: ids for {@code universe} nodes, of which the first {@code initial} start, each
      * configured with those {@code initial}; {@link #restartWith} restarts a node with another list (or starts one).
      */
-    public static Simulation growing(long seed, int universe, int initial, ElectionSettings settings, FaultPlan plan,
-            int traceLines) {
+    public static Simulation growing(
+            long seed, int universe, int initial, ElectionSettings settings, FaultPlan plan, int traceLines) {
         return new Simulation(seed, universe, initial, settings, plan, traceLines, true);
     }
 
-    private Simulation(long seed, int n, int initial, ElectionSettings settings, FaultPlan plan, int traceLines,
+    private Simulation(
+            long seed,
+            int n,
+            int initial,
+            ElectionSettings settings,
+            FaultPlan plan,
+            int traceLines,
             boolean authenticated) {
         this.seed = seed;
         this.settings = settings;
@@ -150,7 +157,11 @@ public final class Simulation implements RingCluster {
         this.incarnations = new Random(setup.nextLong());
         this.keyring = new ClusterKeyring(ClusterKeys.of(key(incarnations), List.of()));
         this.wiretap = new Wiretap(authenticated);
-        this.mallory = new Mallory(ids, new Random(setup.nextLong()), wiretap, plan.adversary().tactics(),
+        this.mallory = new Mallory(
+                ids,
+                new Random(setup.nextLong()),
+                wiretap,
+                plan.adversary().tactics(),
                 ClusterKeys.of(key(incarnations), List.of()));
         this.trace = new Trace(traceLines);
         this.events = new ClusterEvents(() -> now);
@@ -344,7 +355,9 @@ public final class Simulation implements RingCluster {
                 + "\n  replay: mvn -pl ring-election -am test -Dtest=SimulationTest#replay -Dsurefire.failIfNoSpecifiedTests=false"
                 + " -Dringlab.sim.seed=" + seed + " -Dringlab.sim.n=" + nodes.length
                 + (authenticated ? "" : " -Dringlab.sim.authentication=off")
-                + (plan.adversary().usesEveryTactic() ? "" : " -Dringlab.sim.tactics=" + plan.adversary().tacticsProperty())
+                + (plan.adversary().usesEveryTactic()
+                        ? ""
+                        : " -Dringlab.sim.tactics=" + plan.adversary().tacticsProperty())
                 + "\n  settings: " + settings + "\n  plan: " + plan + "\n  last events:\n" + trace.dump();
     }
 
@@ -373,7 +386,12 @@ public final class Simulation implements RingCluster {
         node.wire = authenticated
                 ? new SealedWire(node.id, Set.copyOf(node.members), configuration, keyring, incarnations.nextLong())
                 : new PlainWire(configuration);
-        node.node = new RingNode(node.id, node.members, settings, random, (to, message) -> send(node, incarnation, to, message),
+        node.node = new RingNode(
+                node.id,
+                node.members,
+                settings,
+                random,
+                (to, message) -> send(node, incarnation, to, message),
                 listener(node, incarnation));
         call(node, n -> n.onTick(node.local(now)));
     }
@@ -455,8 +473,11 @@ public final class Simulation implements RingCluster {
             trace.add(now, "  dropped by the partition");
             return;
         }
-        if (faulty && (isolated(from.index) || isolated(target.index) || network.nextDouble() < plan.drop()
-                || isAdvice(message) && network.nextDouble() < plan.adviceDrop())) {
+        if (faulty
+                && (isolated(from.index)
+                        || isolated(target.index)
+                        || network.nextDouble() < plan.drop()
+                        || isAdvice(message) && network.nextDouble() < plan.adviceDrop())) {
             trace.add(now, "  dropped");
             return;
         }
@@ -506,7 +527,8 @@ public final class Simulation implements RingCluster {
         if (verdict instanceof NodeWire.Refused refused) {
             ledger.refused(origin, refused.reason());
             trace.refuse(now, target.id, origin, refused.reason());
-            if (origin == DatagramOrigin.GENUINE && refused.reason() != DropReason.REPLAYED
+            if (origin == DatagramOrigin.GENUINE
+                    && refused.reason() != DropReason.REPLAYED
                     && !(reconfigured && refused.reason() == DropReason.UNKNOWN_SENDER)) {
                 fail("a genuine datagram was refused at " + target.id + ": " + refused.reason());
             }
@@ -547,8 +569,8 @@ public final class Simulation implements RingCluster {
         return new RingListener() {
             @Override
             public void wentDown(RoundId round, long untilNanos) {
-                trace.add(now, "DOWN " + who + " round " + round + " for "
-                        + (untilNanos - node.local(now)) / MS + " ms");
+                trace.add(
+                        now, "DOWN " + who + " round " + round + " for " + (untilNanos - node.local(now)) / MS + " ms");
                 checker.wentDown(node.id, round, now);
                 recorder.wentDown(round, untilNanos);
             }
@@ -562,8 +584,10 @@ public final class Simulation implements RingCluster {
 
             @Override
             public void roundCompleted(RoundOutcome outcome) {
-                trace.add(now, "COMPLETED at " + who + ": " + outcome.round() + " winner " + outcome.winner() + "="
-                        + outcome.value());
+                trace.add(
+                        now,
+                        "COMPLETED at " + who + ": " + outcome.round() + " winner " + outcome.winner() + "="
+                                + outcome.value());
                 checker.completed(node.id, incarnation, outcome);
                 recorder.roundCompleted(outcome);
             }

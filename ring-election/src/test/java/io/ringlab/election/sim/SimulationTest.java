@@ -1,12 +1,13 @@
 package io.ringlab.election.sim;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Thousands of seeded schedules with message loss, delay, duplication, reordering, stale messages,
@@ -71,15 +72,17 @@ class SimulationTest {
     @ParameterizedTest(name = "N={0}: {1} seeded schedules")
     @CsvSource({"3, 2000", "4, 1000", "5, 2000", "7, 600", "16, 120"})
     void safetyOnEveryStepAndLivenessAfterHealing(int n, int schedules) {
-        Tally tally = IntStream.range(0, schedules).parallel()
+        Tally tally = IntStream.range(0, schedules)
+                .parallel()
                 .mapToObj(i -> Run.of(n, i))
                 .collect(Tally::new, Tally::add, Tally::add);
         if (tally.firstFailure != null) {
             throw tally.firstFailure.failure();
         }
 
-        System.out.printf("N=%d: %d schedules, %d of them attacked; %d datagrams injected%n%s", n, schedules,
-                tally.attacked, tally.ledger.injectedTotal(), tally.ledger.table());
+        System.out.printf(
+                "N=%d: %d schedules, %d of them attacked; %d datagrams injected%n%s",
+                n, schedules, tally.attacked, tally.ledger.injectedTotal(), tally.ledger.table());
         assertThat(tally.checks).isPositive();
         assertThat(tally.ledger.injectedTotal()).isPositive();
     }
@@ -103,7 +106,11 @@ class SimulationTest {
         int n = Integer.getInteger("ringlab.sim.n", 5);
         boolean authenticated = !"off".equals(System.getProperty("ringlab.sim.authentication"));
         String tactics = System.getProperty("ringlab.sim.tactics");
-        Simulation sim = Schedules.run(Long.parseLong(seed), n, 1_000_000, authenticated,
+        Simulation sim = Schedules.run(
+                Long.parseLong(seed),
+                n,
+                1_000_000,
+                authenticated,
                 tactics == null ? AdversaryPlan.every() : AdversaryPlan.parseTactics(tactics));
         System.out.println(sim.describe("replay finished"));
         System.out.print(sim.ledger().table());

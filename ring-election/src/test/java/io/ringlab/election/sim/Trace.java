@@ -2,6 +2,7 @@ package io.ringlab.election.sim;
 
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.protocol.DropReason;
+
 import java.util.Arrays;
 
 /**

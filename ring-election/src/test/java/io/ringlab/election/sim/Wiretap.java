@@ -4,6 +4,7 @@ import io.ringlab.election.message.DecodeResult;
 import io.ringlab.election.message.MessageType;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
+
 import java.util.Arrays;
 import java.util.Random;
 
@@ -16,12 +17,10 @@ import java.util.Random;
 final class Wiretap {
 
     /** A datagram heard on its way to {@code to}. */
-    record Heard(String to, byte[] datagram) {
-    }
+    record Heard(String to, byte[] datagram) {}
 
     /** A message read from a heard datagram. */
-    record HeardMessage(String to, RingMessage message) {
-    }
+    record HeardMessage(String to, RingMessage message) {}
 
     private static final int RECENT = 128;
     private static final int ARCHIVE = 64;
@@ -80,7 +79,8 @@ final class Wiretap {
 
     /** The frame inside a heard datagram (what follows it is the seal). */
     byte[] frame(byte[] datagram) {
-        int length = sealed ? datagram.length - TRAILER_FIXED - (datagram[datagram.length - TRAILER_FIXED] & 0xFF)
+        int length = sealed
+                ? datagram.length - TRAILER_FIXED - (datagram[datagram.length - TRAILER_FIXED] & 0xFF)
                 : datagram.length;
         return Arrays.copyOf(datagram, length);
     }

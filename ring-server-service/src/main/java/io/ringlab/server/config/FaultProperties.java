@@ -15,5 +15,4 @@ import java.time.Duration;
  */
 public record FaultProperties(
         @DefaultValue("0ms") @NotNull Duration delay,
-        @DefaultValue("false") boolean dropUpAnnouncements) {
-}
+        @DefaultValue("false") boolean dropUpAnnouncements) {}

@@ -68,16 +68,23 @@ public record RingProperties(
             throw new InvalidPropertyException(PREFIX + "peers", "lists a server twice: " + peers);
         }
         if (self == null) {
-            throw new InvalidPropertyException(PREFIX + "self", "not set; it must be one of " + PREFIX + "peers " + peers);
+            throw new InvalidPropertyException(
+                    PREFIX + "self", "not set; it must be one of " + PREFIX + "peers " + peers);
         }
     }
 
     /** Null values are left to {@code @NotNull}, which names them. */
-    private static void checkTimers(Duration electionInterval, Duration downtime, Duration drain,
-                                    Duration retransmitTimeout, Duration roundTimeout, Duration guard,
-                                    Duration probeInterval) {
+    private static void checkTimers(
+            Duration electionInterval,
+            Duration downtime,
+            Duration drain,
+            Duration retransmitTimeout,
+            Duration roundTimeout,
+            Duration guard,
+            Duration probeInterval) {
         if (drain != null && downtime != null && (drain.isNegative() || drain.compareTo(downtime) >= 0)) {
-            throw new InvalidPropertyException(PREFIX + "drain", drain + " must be between 0 and downtime (" + downtime + ")");
+            throw new InvalidPropertyException(
+                    PREFIX + "drain", drain + " must be between 0 and downtime (" + downtime + ")");
         }
         positive("election-interval", "interval", electionInterval);
         positive("downtime", "downtime", downtime);
@@ -86,8 +93,10 @@ public record RingProperties(
         positive("guard", "guard", guard);
         positive("probe-interval", "probe-interval", probeInterval);
         if (retransmitTimeout != null && roundTimeout != null && retransmitTimeout.compareTo(roundTimeout) >= 0) {
-            throw new InvalidPropertyException(PREFIX + "retransmit-timeout", "retransmit-timeout (" + retransmitTimeout
-                    + ") must be shorter than round-timeout (" + roundTimeout + ")");
+            throw new InvalidPropertyException(
+                    PREFIX + "retransmit-timeout",
+                    "retransmit-timeout (" + retransmitTimeout + ") must be shorter than round-timeout (" + roundTimeout
+                            + ")");
         }
     }
 
@@ -114,7 +123,16 @@ public record RingProperties(
 
     /** The election's settings (checked when bound). */
     public ElectionSettings settings() {
-        return new ElectionSettings(electionInterval, downtime, retransmitTimeout, roundTimeout, guard, periodic,
-                suspectAfter, probeInterval, ElectionSettings.defaults().valueBound(), historySize);
+        return new ElectionSettings(
+                electionInterval,
+                downtime,
+                retransmitTimeout,
+                roundTimeout,
+                guard,
+                periodic,
+                suspectAfter,
+                probeInterval,
+                ElectionSettings.defaults().valueBound(),
+                historySize);
     }
 }

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
-import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -35,9 +35,11 @@ public record RingServerProperties(
         @DefaultValue("4242") @Min(0) @Max(65535) int port,
         @DefaultValue("") String bindAddress,
         @DefaultValue("1024") @Min(1) int maxAgents,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 1) Duration reportInterval,
+
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 1)
+        Duration reportInterval,
+
         @DefaultValue @Valid @NestedConfigurationProperty UdpSettings udp,
         @DefaultValue @Valid @NestedConfigurationProperty RawAnswers raw,
         @DefaultValue @Valid @NestedConfigurationProperty RingProperties ring,
-        @DefaultValue @Valid @NestedConfigurationProperty FaultProperties faults) {
-}
+        @DefaultValue @Valid @NestedConfigurationProperty FaultProperties faults) {}

@@ -34,8 +34,8 @@ public class AnnouncedAvailability {
      * @param drainNanos          how long the server keeps answering after it announced {@code d}
      * @param dropUpAnnouncements a fault on purpose: never announce {@code u}
      */
-    public AnnouncedAvailability(ServerAvailability availability, StateAnnouncer announcer, long drainNanos,
-                                 boolean dropUpAnnouncements) {
+    public AnnouncedAvailability(
+            ServerAvailability availability, StateAnnouncer announcer, long drainNanos, boolean dropUpAnnouncements) {
         this.availability = availability;
         this.announcer = announcer;
         this.drainNanos = drainNanos;

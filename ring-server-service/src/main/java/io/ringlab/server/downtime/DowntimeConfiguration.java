@@ -22,9 +22,12 @@ class DowntimeConfiguration {
     }
 
     @Bean
-    AnnouncedAvailability announcedAvailability(ServerAvailability availability, StateAnnouncer announcer,
-                                                RingServerProperties properties) {
-        return new AnnouncedAvailability(availability, announcer, properties.ring().drain().toNanos(),
+    AnnouncedAvailability announcedAvailability(
+            ServerAvailability availability, StateAnnouncer announcer, RingServerProperties properties) {
+        return new AnnouncedAvailability(
+                availability,
+                announcer,
+                properties.ring().drain().toNanos(),
                 properties.faults().dropUpAnnouncements());
     }
 

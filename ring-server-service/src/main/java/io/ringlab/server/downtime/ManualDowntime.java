@@ -22,7 +22,14 @@ public class ManualDowntime {
     private static final Log log = LogFactory.getLog(ManualDowntime.class);
 
     /** What became of a request to go down or come up. */
-    public enum Result { STARTED, ENDED, REFUSED_ALREADY_DOWN, REFUSED_NOT_DOWN, REFUSED_ELECTION_DOWNTIME, REFUSED_SHUTTING_DOWN }
+    public enum Result {
+        STARTED,
+        ENDED,
+        REFUSED_ALREADY_DOWN,
+        REFUSED_NOT_DOWN,
+        REFUSED_ELECTION_DOWNTIME,
+        REFUSED_SHUTTING_DOWN
+    }
 
     private final AnnouncedAvailability changes;
     private final ServerAvailability availability;

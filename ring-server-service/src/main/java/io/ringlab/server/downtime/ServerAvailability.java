@@ -67,7 +67,8 @@ public class ServerAvailability {
 
     /** This server's state now, as a health answer or for an agent that sent a request while it is down. */
     synchronized ServerState stateNow(long nowNanos) {
-        return down ? ServerState.down(++sequence, TimeUnit.NANOSECONDS.toMillis(remaining(nowNanos)))
+        return down
+                ? ServerState.down(++sequence, TimeUnit.NANOSECONDS.toMillis(remaining(nowNanos)))
                 : ServerState.up(++sequence);
     }
 

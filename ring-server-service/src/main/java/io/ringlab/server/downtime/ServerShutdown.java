@@ -1,8 +1,8 @@
 package io.ringlab.server.downtime;
 
+import io.ringlab.support.lifecycle.StopsFirst;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import io.ringlab.support.lifecycle.StopsFirst;
 import org.springframework.stereotype.Component;
 
 import java.util.concurrent.TimeUnit;

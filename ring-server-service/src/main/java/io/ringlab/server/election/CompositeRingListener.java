@@ -1,10 +1,10 @@
 package io.ringlab.server.election;
 
 import io.ringlab.election.RingListener;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
 import io.ringlab.election.message.RefusalReason;
 import io.ringlab.election.message.RingMessage;
+import io.ringlab.election.message.RoundId;
 
 import java.util.List;
 

@@ -1,8 +1,8 @@
 package io.ringlab.server.election;
 
 import io.ringlab.election.RingListener;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.message.RoundId;
 import io.ringlab.protocol.LogText;
 import io.ringlab.server.downtime.AnnouncedAvailability;
 import io.ringlab.server.downtime.AnnouncedAvailability.CameUp;
@@ -45,8 +45,8 @@ public class RingEvents implements RingListener {
     public void cameUp(RoundId round, long nowNanos) {
         CameUp up = changes.comeUp(Reason.ELECTION);
         if (up == CameUp.STILL_DOWN) {
-            log.info("downtime of round %s over; still down (%s)".formatted(text(round),
-                    changes.availability().reason()));
+            log.info("downtime of round %s over; still down (%s)"
+                    .formatted(text(round), changes.availability().reason()));
             return;
         }
         log.info("back up after round %s%s".formatted(text(round), up.logNote()));
@@ -55,9 +55,13 @@ public class RingEvents implements RingListener {
     @Override
     public void roundCompleted(RoundOutcome outcome) {
         roundsCompleted.increment();
-        log.info("round %s: winner %s, value %d, %.1f ms, %d messages sent by this server".formatted(
-                text(outcome.round()), LogText.escape(outcome.winner()), outcome.value(), outcome.durationNanos() / 1e6,
-                outcome.messagesSent()));
+        log.info("round %s: winner %s, value %d, %.1f ms, %d messages sent by this server"
+                .formatted(
+                        text(outcome.round()),
+                        LogText.escape(outcome.winner()),
+                        outcome.value(),
+                        outcome.durationNanos() / 1e6,
+                        outcome.messagesSent()));
     }
 
     @Override
@@ -69,8 +73,8 @@ public class RingEvents implements RingListener {
     @Override
     public void configurationChangeSeen(String peer, long holdUntilNanos) {
         log.warn(("configuration change under way: ring member %s runs another ring configuration (member list) than"
-                + " this server; no round and no down permit until %d ms after the last message of it").formatted(
-                LogText.escape(peer), TimeUnit.NANOSECONDS.toMillis(holdUntilNanos - nanoTime.getAsLong())));
+                        + " this server; no round and no down permit until %d ms after the last message of it")
+                .formatted(LogText.escape(peer), TimeUnit.NANOSECONDS.toMillis(holdUntilNanos - nanoTime.getAsLong())));
     }
 
     @Override

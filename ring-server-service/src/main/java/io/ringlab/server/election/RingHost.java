@@ -44,8 +44,13 @@ public class RingHost {
     private Thread thread;
 
     /** @param nanoTime the node's clock, monotonic like {@link System#nanoTime()} */
-    public RingHost(RingNode node, int inboxCapacity, DropCounter drops, FrameAuthenticator authenticator,
-                    PeerAddresses peers, LongSupplier nanoTime) {
+    public RingHost(
+            RingNode node,
+            int inboxCapacity,
+            DropCounter drops,
+            FrameAuthenticator authenticator,
+            PeerAddresses peers,
+            LongSupplier nanoTime) {
         this.node = node;
         this.inbox = new ArrayBlockingQueue<>(inboxCapacity);
         this.drops = drops;
@@ -58,8 +63,7 @@ public class RingHost {
      * An authenticated ring message for the election thread; {@code otherConfiguration}: its sender runs another
      * member list, so the node only learns that it did.
      */
-    private record Inbound(RingMessage message, boolean otherConfiguration) {
-    }
+    private record Inbound(RingMessage message, boolean otherConfiguration) {}
 
     /**
      * A datagram that carries a ring message type; called on the UDP event loop's thread. Only a message sealed for

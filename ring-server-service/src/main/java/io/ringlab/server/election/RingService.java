@@ -1,15 +1,13 @@
 package io.ringlab.server.election;
 
-import io.ringlab.model.status.RingStatus;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.StartResult;
+import io.ringlab.election.message.ConfigurationId;
+import io.ringlab.model.status.RingStatus;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.server.transport.RingMessageReceiver;
 import io.ringlab.support.transport.DropCounter;
-
 import org.springframework.context.SmartLifecycle;
-
-import io.ringlab.election.message.ConfigurationId;
 
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +26,7 @@ public class RingService implements SmartLifecycle, RingMessageReceiver {
     private volatile boolean running;
 
     public RingService(RingHost host, RingEvents events) {
-        this(host, events, () -> { }, null);
+        this(host, events, () -> {}, null);
     }
 
     private RingService(RingHost host, RingEvents events, Runnable unexpected, RingStatus notInConfiguration) {
@@ -48,7 +46,10 @@ public class RingService implements SmartLifecycle, RingMessageReceiver {
      * {@code unexpected-type}), its status says so, and its readiness stays down.
      */
     static RingService notInConfiguration(DropCounter drops, String self, List<String> members) {
-        return new RingService(null, null, () -> drops.drop(DropReason.UNEXPECTED_TYPE),
+        return new RingService(
+                null,
+                null,
+                () -> drops.drop(DropReason.UNEXPECTED_TYPE),
                 RingStatuses.notInConfiguration(self, ConfigurationId.of(members), members));
     }
 
@@ -70,8 +71,8 @@ public class RingService implements SmartLifecycle, RingMessageReceiver {
             return Optional.empty();
         }
         long now = System.nanoTime();
-        return Optional.of(RingStatuses.of(host.status(now), now, Instant.now(), events.roundsCompletedCount(),
-                events.roundsAbandonedCount()));
+        return Optional.of(RingStatuses.of(
+                host.status(now), now, Instant.now(), events.roundsCompletedCount(), events.roundsAbandonedCount()));
     }
 
     /** A ring message datagram; dropped (and counted) by the request path's rules when there is no ring. */

@@ -13,8 +13,7 @@ import java.util.concurrent.TimeUnit;
 /** A ring server's election state as its REST status ({@link RingStatus}) tells it. */
 final class RingStatuses {
 
-    private RingStatuses() {
-    }
+    private RingStatuses() {}
 
     /**
      * The winner's nominee as it travels, hop by hop, both ways round the ring from the winner: step 0 is the winner,
@@ -41,24 +40,62 @@ final class RingStatuses {
         List<Winner> winners = node.recentRounds().stream()
                 .map(outcome -> winner(outcome, nowNanos, now, node.members()))
                 .toList();
-        return new RingStatus(node.self(), node.round().toString(), node.phase(), node.ownValue(), node.left(),
-                node.right(), node.state().name().toLowerCase(java.util.Locale.ROOT), millis(node.downForNanos()),
-                millis(node.quietForNanos()), node.periodicEnabled(), node.periodicPaused(),
+        return new RingStatus(
+                node.self(),
+                node.round().toString(),
+                node.phase(),
+                node.ownValue(),
+                node.left(),
+                node.right(),
+                node.state().name().toLowerCase(java.util.Locale.ROOT),
+                millis(node.downForNanos()),
+                millis(node.quietForNanos()),
+                node.periodicEnabled(),
+                node.periodicPaused(),
                 node.nextElectionInNanos() < 0 ? -1 : millis(node.nextElectionInNanos()),
-                node.suspected().stream().sorted().toList(), completed, abandoned, winners,
-                node.configuration().toString(), node.members(), millis(node.configurationChangeForNanos()));
+                node.suspected().stream().sorted().toList(),
+                completed,
+                abandoned,
+                winners,
+                node.configuration().toString(),
+                node.members(),
+                millis(node.configurationChangeForNanos()));
     }
 
     /** A server left out of its ring's list: no round, no neighbours, only its configuration. */
     static RingStatus notInConfiguration(String self, ConfigurationId configuration, List<String> members) {
-        return new RingStatus(self, "none", "none", -1, null, null, RingStatus.NOT_IN_CONFIGURATION, 0, 0, false, false, -1,
-                List.of(), 0, 0, List.of(), configuration.toString(), members, 0);
+        return new RingStatus(
+                self,
+                "none",
+                "none",
+                -1,
+                null,
+                null,
+                RingStatus.NOT_IN_CONFIGURATION,
+                0,
+                0,
+                false,
+                false,
+                -1,
+                List.of(),
+                0,
+                0,
+                List.of(),
+                configuration.toString(),
+                members,
+                0);
     }
 
     private static Winner winner(RoundOutcome outcome, long nowNanos, Instant now, List<String> members) {
         Instant finished = now.minusNanos(nowNanos - outcome.finishedAtNanos());
-        return new Winner(outcome.round().toString(), outcome.winner(), outcome.value(), outcome.durationNanos() / 1e6,
-                outcome.messagesSent(), finished, outcome.round().initiator(),
+        return new Winner(
+                outcome.round().toString(),
+                outcome.winner(),
+                outcome.value(),
+                outcome.durationNanos() / 1e6,
+                outcome.messagesSent(),
+                finished,
+                outcome.round().initiator(),
                 nomineeHops(members, outcome.winner()));
     }
 

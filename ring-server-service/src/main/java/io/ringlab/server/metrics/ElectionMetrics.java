@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.RoundOutcome;
+import io.ringlab.election.message.RoundId;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,18 +27,26 @@ class ElectionMetrics implements RingListener {
     private final DistributionSummary messages;
 
     ElectionMetrics(MeterRegistry registry) {
-        this.completed = Counter.builder("ringlab.server.elections").tag("outcome", "completed")
-                .description("Election rounds this server took part in").register(registry);
-        this.abandoned = Counter.builder("ringlab.server.elections").tag("outcome", "abandoned")
-                .description("Election rounds this server took part in").register(registry);
+        this.completed = Counter.builder("ringlab.server.elections")
+                .tag("outcome", "completed")
+                .description("Election rounds this server took part in")
+                .register(registry);
+        this.abandoned = Counter.builder("ringlab.server.elections")
+                .tag("outcome", "abandoned")
+                .description("Election rounds this server took part in")
+                .register(registry);
         this.wins = Counter.builder("ringlab.server.election.wins")
-                .description("Rounds this server won (and went down for)").register(registry);
+                .description("Rounds this server won (and went down for)")
+                .register(registry);
         this.duration = Timer.builder("ringlab.server.election.duration")
                 .description("From joining a round to learning its result")
-                .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
-                .maximumExpectedValue(Duration.ofSeconds(30)).register(registry);
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
         this.messages = DistributionSummary.builder("ringlab.server.election.messages")
-                .description("Ring messages this server sent for a round").register(registry);
+                .description("Ring messages this server sent for a round")
+                .register(registry);
     }
 
     @Override

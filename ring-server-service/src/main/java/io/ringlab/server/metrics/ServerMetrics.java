@@ -32,13 +32,19 @@ class ServerMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         FunctionCounter.builder("ringlab.server.requests", statistics, ServerStatistics::framedRequests)
-                .tag("kind", "framed").description("Requests received").register(registry);
+                .tag("kind", "framed")
+                .description("Requests received")
+                .register(registry);
         FunctionCounter.builder("ringlab.server.requests", statistics, ServerStatistics::rawRequests)
-                .tag("kind", "raw").description("Requests received").register(registry);
+                .tag("kind", "raw")
+                .description("Requests received")
+                .register(registry);
         Gauge.builder("ringlab.server.up", availability, a -> a.isDown() ? 0 : 1)
-                .description("1 when the server is up, 0 in planned downtime").register(registry);
+                .description("1 when the server is up, 0 in planned downtime")
+                .register(registry);
         Gauge.builder("ringlab.server.agents", agents, KnownAgents::size)
-                .description("Agents that have sent this server requests or health checks").register(registry);
+                .description("Agents that have sent this server requests or health checks")
+                .register(registry);
         FunctionCounter.builder("ringlab.server.election.failures", ring, RingService::failureCount)
                 .description("Events the election thread failed on (a bug, logged with its stack trace)")
                 .register(registry);

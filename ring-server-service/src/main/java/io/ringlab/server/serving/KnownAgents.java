@@ -20,8 +20,7 @@ public class KnownAgents {
      * @param agent      the agent's member id, the receiver of what is sealed for it
      * @param serverName the name the agent knows this server by, the sender of what is sealed for it
      */
-    public record KnownAgent(InetSocketAddress address, String agent, String serverName) {
-    }
+    public record KnownAgent(InetSocketAddress address, String agent, String serverName) {}
 
     private final Map<InetSocketAddress, KnownAgent> agents;
 

@@ -31,8 +31,13 @@ public class PingAnswerer {
      * @param ownName this server's member id (its ring id), the only target its pings may name; {@code null} for a
      *                server outside a ring, which takes the name each agent knows it by
      */
-    public PingAnswerer(FrameAuthenticator authenticator, FrameSealer sealer, KnownAgents agents,
-                        PlannedDowntime downtime, DropCounter drops, String ownName) {
+    public PingAnswerer(
+            FrameAuthenticator authenticator,
+            FrameSealer sealer,
+            KnownAgents agents,
+            PlannedDowntime downtime,
+            DropCounter drops,
+            String ownName) {
         this.authenticator = authenticator;
         this.sealer = sealer;
         this.agents = agents;
@@ -44,7 +49,8 @@ public class PingAnswerer {
     /** The sealed state to send back, or {@code null} (dropped and counted). */
     public byte[] answer(byte[] datagram, InetSocketAddress source, long nowNanos) {
         String receiver = ownName != null ? ownName : targetNamed(datagram);
-        Opened opened = receiver == null ? new Opened.Rejected(DropReason.AUTH_FAILED)
+        Opened opened = receiver == null
+                ? new Opened.Rejected(DropReason.AUTH_FAILED)
                 : authenticator.open(datagram, datagram.length, receiver);
         if (opened instanceof Opened.Rejected rejected) {
             drops.drop(rejected.reason());
@@ -52,13 +58,14 @@ public class PingAnswerer {
         }
         Opened.Authentic authentic = (Opened.Authentic) opened;
         if (!(FrameCodec.decode(datagram, authentic.frameLength()) instanceof Decoded.Framed framed
-                && framed.frame() instanceof Ping ping && ping.target().equals(receiver))) {
+                && framed.frame() instanceof Ping ping
+                && ping.target().equals(receiver))) {
             drops.drop(DropReason.MALFORMED);
             return null;
         }
         agents.heardFrom(new KnownAgents.KnownAgent(source, authentic.sender(), ping.target()));
-        return sealer.seal(FrameCodec.encode(downtime.state(nowNanos).answering(ping.nonce())), ping.target(),
-                authentic.sender());
+        return sealer.seal(
+                FrameCodec.encode(downtime.state(nowNanos).answering(ping.nonce())), ping.target(), authentic.sender());
     }
 
     /**

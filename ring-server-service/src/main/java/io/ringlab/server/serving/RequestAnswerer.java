@@ -29,8 +29,14 @@ public class RequestAnswerer {
     private final boolean answerRaw;
     private final SourceRateLimiter rawRate;
 
-    public RequestAnswerer(ServerStatistics statistics, DropCounter drops, PlannedDowntime downtime, PingAnswerer pings,
-                           MemberAddresses members, boolean answerRaw, SourceRateLimiter rawRate) {
+    public RequestAnswerer(
+            ServerStatistics statistics,
+            DropCounter drops,
+            PlannedDowntime downtime,
+            PingAnswerer pings,
+            MemberAddresses members,
+            boolean answerRaw,
+            SourceRateLimiter rawRate) {
         this.statistics = statistics;
         this.drops = drops;
         this.downtime = downtime;
@@ -50,8 +56,8 @@ public class RequestAnswerer {
             }
             statistics.framedRequest();
             int header = FrameCodec.REQUEST_HEADER_LENGTH;
-            return FrameCodec.encodeReversedReply(FrameCodec.requestId(datagram), datagram, header,
-                    datagram.length - header);
+            return FrameCodec.encodeReversedReply(
+                    FrameCodec.requestId(datagram), datagram, header, datagram.length - header);
         }
         if (type == FrameType.PING) {
             return pings.answer(datagram, sender, nowNanos);

@@ -26,17 +26,38 @@ class ServingConfiguration {
     }
 
     @Bean
-    PingAnswerer pingAnswerer(FrameAuthenticator frameAuthenticator, FrameSealer frameSealer, KnownAgents agents,
-                              PlannedDowntime downtime, DropCounter drops, RingServerProperties properties) {
+    PingAnswerer pingAnswerer(
+            FrameAuthenticator frameAuthenticator,
+            FrameSealer frameSealer,
+            KnownAgents agents,
+            PlannedDowntime downtime,
+            DropCounter drops,
+            RingServerProperties properties) {
         var ring = properties.ring();
-        return new PingAnswerer(frameAuthenticator, frameSealer, agents, downtime, drops,
+        return new PingAnswerer(
+                frameAuthenticator,
+                frameSealer,
+                agents,
+                downtime,
+                drops,
                 ring.enabled() ? ring.self().toString() : null);
     }
 
     @Bean
-    RequestAnswerer requestAnswerer(ServerStatistics statistics, DropCounter drops, PlannedDowntime downtime,
-                                    PingAnswerer pings, MemberAddresses members, RingServerProperties properties) {
-        return new RequestAnswerer(statistics, drops, downtime, pings, members, properties.raw().enabled(),
+    RequestAnswerer requestAnswerer(
+            ServerStatistics statistics,
+            DropCounter drops,
+            PlannedDowntime downtime,
+            PingAnswerer pings,
+            MemberAddresses members,
+            RingServerProperties properties) {
+        return new RequestAnswerer(
+                statistics,
+                drops,
+                downtime,
+                pings,
+                members,
+                properties.raw().enabled(),
                 properties.raw().limiter());
     }
 }

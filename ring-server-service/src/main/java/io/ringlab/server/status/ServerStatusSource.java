@@ -31,9 +31,13 @@ public class ServerStatusSource implements SchedulingConfigurer {
     private final DatagramSocket requestSocket;
     private final ServerAvailability availability;
 
-    ServerStatusSource(RingServerProperties properties, ServerStatistics statistics, KnownAgents agents,
-                       DropCounter drops, @Qualifier("requestSocket") DatagramSocket requestSocket,
-                       ServerAvailability availability) {
+    ServerStatusSource(
+            RingServerProperties properties,
+            ServerStatistics statistics,
+            KnownAgents agents,
+            DropCounter drops,
+            @Qualifier("requestSocket") DatagramSocket requestSocket,
+            ServerAvailability availability) {
         this.properties = properties;
         this.statistics = statistics;
         this.agents = agents;
@@ -45,17 +49,24 @@ public class ServerStatusSource implements SchedulingConfigurer {
     public ServerStatus status() {
         long now = System.nanoTime();
         ServerAvailability.Reason reason = availability.reason();
-        return new ServerStatus("ring-server", properties.name(), requestSocket.getLocalPort(),
-                availability.isDown() ? "down" : "up", TimeUnit.NANOSECONDS.toMillis(availability.remainingNanos(now)),
+        return new ServerStatus(
+                "ring-server",
+                properties.name(),
+                requestSocket.getLocalPort(),
+                availability.isDown() ? "down" : "up",
+                TimeUnit.NANOSECONDS.toMillis(availability.remainingNanos(now)),
                 reason == null ? null : reason.name().toLowerCase(Locale.ROOT),
-                statistics.requestsReceived(), statistics.framedRequests(), statistics.rawRequests(),
-                agents.all().stream().map(agent -> agent.address().toString()).toList(), drops.snapshot());
+                statistics.requestsReceived(),
+                statistics.framedRequests(),
+                statistics.rawRequests(),
+                agents.all().stream().map(agent -> agent.address().toString()).toList(),
+                drops.snapshot());
     }
 
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
-        tasks.addFixedRateTask(new FixedRateTask(this::report, properties.reportInterval(),
-                properties.reportInterval()));
+        tasks.addFixedRateTask(
+                new FixedRateTask(this::report, properties.reportInterval(), properties.reportInterval()));
     }
 
     void report() {

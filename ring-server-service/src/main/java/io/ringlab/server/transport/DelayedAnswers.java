@@ -41,10 +41,13 @@ final class DelayedAnswers implements AutoCloseable {
             drops.drop(DropReason.OVERLOAD);
             return;
         }
-        timer.schedule(() -> {
-            waiting.decrementAndGet();
-            out.send(answer);
-        }, delayNanos, TimeUnit.NANOSECONDS);
+        timer.schedule(
+                () -> {
+                    waiting.decrementAndGet();
+                    out.send(answer);
+                },
+                delayNanos,
+                TimeUnit.NANOSECONDS);
     }
 
     @Override

@@ -40,6 +40,8 @@ public class PeerAddresses implements MemberAddresses {
 
     public synchronized void resolveAgain() {
         names.forEach((id, name) -> addresses.put(id, name.resolveAgain(addresses.get(id))));
-        resolved = Set.copyOf(addresses.values().stream().filter(address -> !address.isUnresolved()).toList());
+        resolved = Set.copyOf(addresses.values().stream()
+                .filter(address -> !address.isUnresolved())
+                .toList());
     }
 }

@@ -10,8 +10,7 @@ import io.ringlab.protocol.FrameCodec;
  */
 public final class RingDatagrams {
 
-    private RingDatagrams() {
-    }
+    private RingDatagrams() {}
 
     public static boolean isRingMessage(byte[] datagram) {
         return datagram.length >= FrameCodec.HEADER_LENGTH

@@ -46,8 +46,8 @@ class ServerUdpConfiguration {
     }
 
     @Bean
-    DatagramChannelMessageProducer requestsIn(DatagramSocket requestSocket, RingServerProperties properties,
-                                              DropCounter drops, UdpEventLoop loop) {
+    DatagramChannelMessageProducer requestsIn(
+            DatagramSocket requestSocket, RingServerProperties properties, DropCounter drops, UdpEventLoop loop) {
         return new DatagramChannelMessageProducer(requestSocket.getChannel(), loop, properties.udp(), drops);
     }
 
@@ -65,7 +65,8 @@ class ServerUdpConfiguration {
     @Bean
     IntegrationFlow serverOutFlow(MessageChannel serverOut, DatagramSocket requestSocket, DropCounter drops) {
         return IntegrationFlow.from(serverOut)
-                .handle(new DatagramChannelSendingHandler(requestSocket.getChannel(), drops),
+                .handle(
+                        new DatagramChannelSendingHandler(requestSocket.getChannel(), drops),
                         e -> e.id("serverDatagramsOut"))
                 .get();
     }
@@ -76,31 +77,42 @@ class ServerUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow inboundFlow(DatagramChannelMessageProducer requestsIn, RequestAnswerer answerer,
-                                RingMessageReceiver ring,
-                                MessageChannel serverOut, RingServerProperties properties,
-                                DelayedAnswers delayedAnswers) {
+    IntegrationFlow inboundFlow(
+            DatagramChannelMessageProducer requestsIn,
+            RequestAnswerer answerer,
+            RingMessageReceiver ring,
+            MessageChannel serverOut,
+            RingServerProperties properties,
+            DelayedAnswers delayedAnswers) {
         long delayNanos = properties.faults().delay().toNanos();
         return IntegrationFlow.from(requestsIn)
-                .<byte[], Boolean>route(RingDatagrams::isRingMessage, route -> route
-                        .subFlowMapping(true, ringMessages -> ringMessages
-                                .handle(byte[].class, (datagram, headers) -> {
-                                    ring.receive(datagram);
-                                    return null;
-                                }, e -> e.id("ringIn")))
-                        .subFlowMapping(false, requests -> requests
-                                .handle(new DatagramHandler((datagram, sender, now) -> {
-                                    byte[] reply = answerer.answer(datagram, sender, now);
-                                    if (reply == null) {
-                                        return null;
-                                    }
-                                    if (delayNanos > 0) {
-                                        delayedAnswers.send(Datagrams.to(sender, reply));
-                                        return null;
-                                    }
-                                    return Datagrams.to(sender, reply);
-                                }), e -> e.id("answerRequest"))
-                                .channel(serverOut)))
+                .<byte[], Boolean>route(
+                        RingDatagrams::isRingMessage,
+                        route -> route.subFlowMapping(
+                                        true,
+                                        ringMessages -> ringMessages.handle(
+                                                byte[].class,
+                                                (datagram, headers) -> {
+                                                    ring.receive(datagram);
+                                                    return null;
+                                                },
+                                                e -> e.id("ringIn")))
+                                .subFlowMapping(
+                                        false,
+                                        requests -> requests.handle(
+                                                        new DatagramHandler((datagram, sender, now) -> {
+                                                            byte[] reply = answerer.answer(datagram, sender, now);
+                                                            if (reply == null) {
+                                                                return null;
+                                                            }
+                                                            if (delayNanos > 0) {
+                                                                delayedAnswers.send(Datagrams.to(sender, reply));
+                                                                return null;
+                                                            }
+                                                            return Datagrams.to(sender, reply);
+                                                        }),
+                                                        e -> e.id("answerRequest"))
+                                                .channel(serverOut)))
                 .get();
     }
 

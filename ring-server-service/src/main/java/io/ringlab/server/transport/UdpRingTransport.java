@@ -1,7 +1,7 @@
 package io.ringlab.server.transport;
 
-import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.Transport;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.RingMessage;
 import io.ringlab.election.message.RingMessageCodec;
 import io.ringlab.protocol.DropReason;
@@ -21,8 +21,12 @@ public class UdpRingTransport implements Transport {
     private final ConfigurationId configuration;
 
     /** @param configuration this server's ring configuration, carried by every message it sends */
-    public UdpRingTransport(PeerAddresses peers, DatagramSender sender, DropCounter drops, FrameSealer sealer,
-                            ConfigurationId configuration) {
+    public UdpRingTransport(
+            PeerAddresses peers,
+            DatagramSender sender,
+            DropCounter drops,
+            FrameSealer sealer,
+            ConfigurationId configuration) {
         this.peers = peers;
         this.configuration = configuration;
         this.sender = sender;

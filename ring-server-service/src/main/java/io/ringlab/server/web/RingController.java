@@ -2,7 +2,6 @@ package io.ringlab.server.web;
 
 import io.ringlab.election.StartResult;
 import io.ringlab.server.election.RingService;
-import io.ringlab.model.status.RingStatus;
 import io.ringlab.support.web.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -79,8 +78,9 @@ class RingController {
             case REFUSED_WINNER_DOWN -> "the last winner is (or may still be) down; no round starts until it is back";
             case REFUSED_ROUND_IN_PROGRESS -> "a round is in progress";
             case REFUSED_RESTARTING -> "this server restarted recently and may have forgotten a down permit it granted";
-            case REFUSED_CONFIGURATION_CHANGE -> "a ring member runs another ring configuration: the ring's size is"
-                    + " being changed; no round starts until every server runs the same member list";
+            case REFUSED_CONFIGURATION_CHANGE ->
+                "a ring member runs another ring configuration: the ring's size is"
+                        + " being changed; no round starts until every server runs the same member list";
             case STARTED -> "started";
         };
     }

@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Locale;
-
-import static io.ringlab.support.control.ControlLimits.MAX_DOWN_SECONDS;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import static io.ringlab.support.control.ControlLimits.MAX_DOWN_SECONDS;
 
 /**
  * Planned downtime of this server on an operator's request; its state and the time left are in
@@ -47,19 +47,17 @@ class ServerController {
     }
 
     /** What {@code /down} answers. */
-    record WentDown(String state, long seconds) {
-    }
+    record WentDown(String state, long seconds) {}
 
     /** What {@code /up} answers. */
-    record CameUp(String state) {
-    }
+    record CameUp(String state) {}
 
     @PostMapping("/down")
     ResponseEntity<?> goDown(@RequestBody(required = false) JsonNode body) {
         long seconds = JsonRequestBody.of(body, "{\"seconds\": 30}", Set.of("seconds"))
                 .wholeNumber("seconds", 1, MAX_DOWN_SECONDS)
-                .orElseThrow(() -> new InvalidRequestException(
-                        "give {\"seconds\": N}, N from 1 to " + MAX_DOWN_SECONDS));
+                .orElseThrow(
+                        () -> new InvalidRequestException("give {\"seconds\": N}, N from 1 to " + MAX_DOWN_SECONDS));
         ManualDowntime.Result result = downtime.goDown(seconds);
         if (result != ManualDowntime.Result.STARTED) {
             return refused(result);
@@ -79,11 +77,13 @@ class ServerController {
     private ResponseEntity<ProblemDetail> refused(ManualDowntime.Result result) {
         long secondsLeft = TimeUnit.NANOSECONDS.toSeconds(availability.remainingNanos(System.nanoTime()));
         String detail = switch (result) {
-            case REFUSED_ALREADY_DOWN -> "this server is already down (%s downtime, %d s left)"
-                    .formatted(reasonName(), secondsLeft);
+            case REFUSED_ALREADY_DOWN ->
+                "this server is already down (%s downtime, %d s left)".formatted(reasonName(), secondsLeft);
             case REFUSED_NOT_DOWN -> "this server is not down";
-            case REFUSED_ELECTION_DOWNTIME -> ("this server is down because it won an election; the ring holds down "
-                    + "permits for that downtime, so it cannot be ended early (%d s left)").formatted(secondsLeft);
+            case REFUSED_ELECTION_DOWNTIME ->
+                ("this server is down because it won an election; the ring holds down "
+                                + "permits for that downtime, so it cannot be ended early (%d s left)")
+                        .formatted(secondsLeft);
             case REFUSED_SHUTTING_DOWN -> "this server is shutting down";
             case STARTED, ENDED -> throw new IllegalArgumentException(result + " is not a refusal");
         };

@@ -37,7 +37,8 @@ class RingServerPropertiesTest {
             """)
     void ringChecksNameTheProperty(String properties, String line) {
         // rows about the timers check a valid ring of three; rows about the members give their own
-        ApplicationContextRunner ring = properties.contains("ring.peers=") ? runner : runner.withPropertyValues(RING, SELF);
+        ApplicationContextRunner ring =
+                properties.contains("ring.peers=") ? runner : runner.withPropertyValues(RING, SELF);
         assertFailsWith(ring, "Invalid configuration: " + line, properties.split("; "));
     }
 
@@ -63,19 +64,22 @@ class RingServerPropertiesTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", textBlock = """
-            ringlab.server.port=forty-two => ringlab.server.port=forty-two: 
+            ringlab.server.port=forty-two => ringlab.server.port=forty-two:
             ringlab.server.ring.peers=localhost:1,nonsense => ringlab.server.ring.peers
-            ringlab.server.ring.downtime=soon => ringlab.server.ring.downtime=soon: 
+            ringlab.server.ring.downtime=soon => ringlab.server.ring.downtime=soon:
             """)
     void aValueOfTheWrongKindIsNamed(String property, String start) {
-        runner.withPropertyValues(property).run(context -> assertThat(lineOf(context.getStartupFailure()))
-                .startsWith("Invalid configuration: " + start));
+        runner.withPropertyValues(property)
+                .run(context ->
+                        assertThat(lineOf(context.getStartupFailure())).startsWith("Invalid configuration: " + start));
     }
 
     @Test
     void aLoneServerStarts() {
         assertStarts(runner);
-        runner.run(context -> assertThat(context.getBean(RingServerProperties.class).ring().enabled()).isFalse());
+        runner.run(context -> assertThat(
+                        context.getBean(RingServerProperties.class).ring().enabled())
+                .isFalse());
     }
 
     @Test
@@ -83,7 +87,8 @@ class RingServerPropertiesTest {
         runner.withPropertyValues(RING, SELF, "ringlab.server.ring.drain=1s", "ringlab.server.ring.downtime=2s")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    RingProperties ring = context.getBean(RingServerProperties.class).ring();
+                    RingProperties ring =
+                            context.getBean(RingServerProperties.class).ring();
                     assertThat(ring.peerIds()).containsExactly("localhost:1", "localhost:2", "localhost:3");
                     assertThat(ring.selfIsMember()).isTrue();
                     assertThat(ring.settings().downtime()).hasSeconds(2);
@@ -94,13 +99,13 @@ class RingServerPropertiesTest {
     void aServerLeftOutOfItsRingStartsButIsNoMember() {
         runner.withPropertyValues(RING, "ringlab.server.ring.self=localhost:4").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(RingServerProperties.class).ring().selfIsMember()).isFalse();
+            assertThat(context.getBean(RingServerProperties.class).ring().selfIsMember())
+                    .isFalse();
         });
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RingServerProperties.class)
     @Import(HostAndPortConverter.class)
-    static class Bound {
-    }
+    static class Bound {}
 }

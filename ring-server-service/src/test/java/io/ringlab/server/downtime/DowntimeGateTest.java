@@ -32,7 +32,9 @@ class DowntimeGateTest {
         assertThat(gate.silent(now + 11 * SECOND)).isFalse();
         ServerState after = gate.state(now + 11 * SECOND);
         assertThat(after.up()).isTrue();
-        assertThat(after.sequence()).as("each state newer than the last").isGreaterThan(up.sequence())
+        assertThat(after.sequence())
+                .as("each state newer than the last")
+                .isGreaterThan(up.sequence())
                 .isGreaterThan(health.sequence());
     }
 }

@@ -8,8 +8,7 @@ import java.util.function.LongSupplier;
 /** A clock that moves only when told, and a scheduler on it: a task runs when the clock passes its time. */
 public final class FakeTime implements LongSupplier, Scheduler {
 
-    private record Scheduled(long atNanos, long order, Runnable task) {
-    }
+    private record Scheduled(long atNanos, long order, Runnable task) {}
 
     private final List<Scheduled> scheduled = new ArrayList<>();
     private long nowNanos;

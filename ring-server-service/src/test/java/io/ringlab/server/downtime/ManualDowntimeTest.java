@@ -16,8 +16,8 @@ class ManualDowntimeTest {
     private final RecordingAnnouncer announcer = new RecordingAnnouncer();
 
     private ManualDowntime downtime(boolean dropUpAnnouncements) {
-        return new ManualDowntime(new AnnouncedAvailability(availability, announcer, DRAIN, dropUpAnnouncements),
-                time, time);
+        return new ManualDowntime(
+                new AnnouncedAvailability(availability, announcer, DRAIN, dropUpAnnouncements), time, time);
     }
 
     @Test
@@ -37,7 +37,8 @@ class ManualDowntimeTest {
         time.advance(1);
         assertThat(availability.isDown()).isFalse();
         assertThat(announcer.letters()).isEqualTo("du");
-        assertThat(announcer.announced().get(1).sequence()).isGreaterThan(announcer.announced().get(0).sequence());
+        assertThat(announcer.announced().get(1).sequence())
+                .isGreaterThan(announcer.announced().get(0).sequence());
     }
 
     @Test
@@ -53,7 +54,9 @@ class ManualDowntimeTest {
         time.advance(SECOND);
         assertThat(downtime.goDown(10)).isEqualTo(Result.STARTED);
         time.advance(7 * SECOND);
-        assertThat(availability.isDown()).as("past where the first downtime would have ended").isTrue();
+        assertThat(availability.isDown())
+                .as("past where the first downtime would have ended")
+                .isTrue();
         time.advance(3 * SECOND);
         assertThat(announcer.letters()).isEqualTo("dudu");
     }
@@ -65,11 +68,15 @@ class ManualDowntimeTest {
         downtime.goDown(10);
         time.advance(5 * SECOND);
         election.goDown(Reason.ELECTION, time.getAsLong(), time.getAsLong() + 15 * SECOND);
-        assertThat(announcer.announced().get(1).remainingMillis()).as("the longer of the two").isEqualTo(15_000);
+        assertThat(announcer.announced().get(1).remainingMillis())
+                .as("the longer of the two")
+                .isEqualTo(15_000);
         assertThat(downtime.comeUp()).as("the ring holds permits for it").isEqualTo(Result.REFUSED_ELECTION_DOWNTIME);
 
         time.advance(5 * SECOND);
-        assertThat(availability.isDown()).as("the manual downtime is over, the election's is not").isTrue();
+        assertThat(availability.isDown())
+                .as("the manual downtime is over, the election's is not")
+                .isTrue();
         assertThat(availability.reason()).isEqualTo(Reason.ELECTION);
         assertThat(announcer.letters()).isEqualTo("dd");
 

@@ -34,10 +34,14 @@ class ServerAvailabilityTest {
         availability.goDown(Reason.MANUAL, 0, DRAIN, 10 * SECOND);
         ServerState election = availability.goDown(Reason.ELECTION, 5 * SECOND, DRAIN, 20 * SECOND);
         assertThat(election.remainingMillis()).as("the longer of the two").isEqualTo(15_000);
-        assertThat(availability.answersNothing(5 * SECOND)).as("no new drain: it was already silent").isTrue();
+        assertThat(availability.answersNothing(5 * SECOND))
+                .as("no new drain: it was already silent")
+                .isTrue();
         assertThat(availability.reason()).isEqualTo(Reason.ELECTION);
 
-        assertThat(availability.comeUp(Reason.MANUAL)).as("the election still holds").isNull();
+        assertThat(availability.comeUp(Reason.MANUAL))
+                .as("the election still holds")
+                .isNull();
         assertThat(availability.isDown()).isTrue();
         assertThat(availability.comeUp(Reason.ELECTION).up()).isTrue();
     }

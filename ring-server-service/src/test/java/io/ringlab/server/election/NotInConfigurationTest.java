@@ -31,11 +31,16 @@ class NotInConfigurationTest {
     void startsNotReadyAndShowsItsConfiguration(CapturedOutput output) throws Exception {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
-        try (ConfigurableApplicationContext app = RingServerApplication.application().run(
-                "--server.port=0", "--server.address=127.0.0.1", "--spring.jmx.enabled=false",
-                "--ringlab.cluster.key=" + Base64.getEncoder().encodeToString(key),
-                "--ringlab.server.port=0", "--ringlab.server.bind-address=127.0.0.1",
-                "--ringlab.server.ring.self=127.0.0.1:4", "--ringlab.server.ring.peers=" + String.join(",", MEMBERS))) {
+        try (ConfigurableApplicationContext app = RingServerApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--server.address=127.0.0.1",
+                        "--spring.jmx.enabled=false",
+                        "--ringlab.cluster.key=" + Base64.getEncoder().encodeToString(key),
+                        "--ringlab.server.port=0",
+                        "--ringlab.server.bind-address=127.0.0.1",
+                        "--ringlab.server.ring.self=127.0.0.1:4",
+                        "--ringlab.server.ring.peers=" + String.join(",", MEMBERS))) {
             String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
             HttpClient http = HttpClient.newHttpClient();
 
@@ -47,10 +52,13 @@ class NotInConfigurationTest {
             assertThat(readiness.body()).contains("\"DOWN\"");
             assertThat(liveness.statusCode()).as("alive, only not ready").isEqualTo(200);
             assertThat(ring.statusCode()).isEqualTo(200);
-            assertThat(ring.body()).contains("\"state\":\"not-in-configuration\"")
+            assertThat(ring.body())
+                    .contains("\"state\":\"not-in-configuration\"")
                     .contains("\"configuration\":\"" + ConfigurationId.of(MEMBERS) + "\"")
                     .contains("\"members\":[\"127.0.0.1:1\",\"127.0.0.1:2\",\"127.0.0.1:3\"]");
-            assertThat(app.getBean(RingService.class).enabled()).as("no part in the ring").isFalse();
+            assertThat(app.getBean(RingService.class).enabled())
+                    .as("no part in the ring")
+                    .isFalse();
             assertThat(output.getAll().lines().filter(line -> line.contains("is not in the ring's configuration")))
                     .hasSize(1);
         }

@@ -66,8 +66,8 @@ class RingEventsTest {
         RingEvents events = events(false);
         events.roundAbandoned(ROUND, "superseded");
         events.roundCompleted(new io.ringlab.election.RoundOutcome(ROUND, "127.0.0.1:4243", 7, 0, SECOND, 4, false));
-        events.roundCompleted(new io.ringlab.election.RoundOutcome(new RoundId(4, "127.0.0.1:4243", 99), "127.0.0.1:4243", 7, 0, SECOND, 4,
-                false));
+        events.roundCompleted(new io.ringlab.election.RoundOutcome(
+                new RoundId(4, "127.0.0.1:4243", 99), "127.0.0.1:4243", 7, 0, SECOND, 4, false));
         assertThat(events.roundsCompletedCount()).isEqualTo(2);
         assertThat(events.roundsAbandonedCount()).isEqualTo(1);
     }

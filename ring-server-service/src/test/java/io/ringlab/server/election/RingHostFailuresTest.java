@@ -1,12 +1,12 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.node.RingNode;
-import io.ringlab.election.message.RoundId;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.message.RoundId;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.protocol.auth.ClusterKeyring;
 import io.ringlab.protocol.auth.ClusterKeys;
@@ -30,8 +30,7 @@ class RingHostFailuresTest {
     private static final List<String> PEERS = List.of("127.0.0.1:4242", "127.0.0.1:4243", "127.0.0.1:4244");
     private static final String SELF = PEERS.get(0);
     private static final String PEER = PEERS.get(1);
-    private static final ConfigurationId OTHER_CONFIG = ConfigurationId.of(List.of("127.0.0.1:4242",
-            "127.0.0.1:4243"));
+    private static final ConfigurationId OTHER_CONFIG = ConfigurationId.of(List.of("127.0.0.1:4242", "127.0.0.1:4243"));
     private static final long SECOND = 1_000_000_000L;
 
     private final FakeTime time = new FakeTime(5 * SECOND);
@@ -51,9 +50,13 @@ class RingHostFailuresTest {
             throw new IllegalStateException("a bug on joining a round");
         }
     };
-    private final RingHost host = new RingHost(new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(3),
-            (to, message) -> { }, failingListener), 4, new DropCounter(), new FrameAuthenticator(keyring, 16),
-            new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()), time);
+    private final RingHost host = new RingHost(
+            new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(3), (to, message) -> {}, failingListener),
+            4,
+            new DropCounter(),
+            new FrameAuthenticator(keyring, 16),
+            new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()),
+            time);
 
     @Test
     void aMessageTheElectionFailsOnIsCountedAndTheNextOneIsStillDelivered() {
@@ -63,7 +66,8 @@ class RingHostFailuresTest {
 
         assertThat(host.failureCount()).isEqualTo(1);
         assertThat(host.queued()).isZero();
-        assertThat(heard).as("the second message reached the node (it holds already: no second line)")
+        assertThat(heard)
+                .as("the second message reached the node (it holds already: no second line)")
                 .containsExactly("hold " + PEER);
         assertThat(host.status(time.getAsLong()).suspected()).containsExactly(PEER);
     }
@@ -87,8 +91,8 @@ class RingHostFailuresTest {
     }
 
     private byte[] hello(long token, ConfigurationId configuration) {
-        return peerSealer.seal(RingMessageCodec.encode(new Hello(PEER, RoundId.NONE, token), configuration), PEER,
-                SELF);
+        return peerSealer.seal(
+                RingMessageCodec.encode(new Hello(PEER, RoundId.NONE, token), configuration), PEER, SELF);
     }
 
     private static byte[] filled(int length, int value) {

@@ -1,14 +1,14 @@
 package io.ringlab.server.election;
 
-import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.ElectionSettings;
 import io.ringlab.election.NodeStatus;
 import io.ringlab.election.RingListener;
-import io.ringlab.election.node.RingNode;
-import io.ringlab.election.message.RoundId;
 import io.ringlab.election.StartResult;
+import io.ringlab.election.message.ConfigurationId;
 import io.ringlab.election.message.Hello;
 import io.ringlab.election.message.RingMessageCodec;
+import io.ringlab.election.message.RoundId;
+import io.ringlab.election.node.RingNode;
 import io.ringlab.protocol.DropReason;
 import io.ringlab.protocol.HostAndPort;
 import io.ringlab.protocol.auth.ClusterKeyring;
@@ -39,8 +39,8 @@ class RingHostTest {
     private static final String SELF = PEERS.get(0);
     private static final String PEER = PEERS.get(1);
     private static final ConfigurationId CONFIG = ConfigurationId.of(PEERS);
-    private static final ConfigurationId OTHER_CONFIG = ConfigurationId.of(List.of("127.0.0.1:4242", "127.0.0.1:4243",
-            "127.0.0.1:4244", "127.0.0.1:4245", "127.0.0.1:4246"));
+    private static final ConfigurationId OTHER_CONFIG = ConfigurationId.of(
+            List.of("127.0.0.1:4242", "127.0.0.1:4243", "127.0.0.1:4244", "127.0.0.1:4245", "127.0.0.1:4246"));
     /** The defaults' configuration hold: downtime 15 s + guard 1 s + two probe intervals of 1 s. */
     private static final long HOLD_NANOS = 18_000_000_000L;
 
@@ -63,15 +63,20 @@ class RingHostTest {
                 holdsSeen.add(peer);
             }
         };
-        host = new RingHost(new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(1), (to, message) -> { },
-                listener), 4, drops, new FrameAuthenticator(keyring, 16),
-                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()), System::nanoTime);
+        host = new RingHost(
+                new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(1), (to, message) -> {}, listener),
+                4,
+                drops,
+                new FrameAuthenticator(keyring, 16),
+                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()),
+                System::nanoTime);
     }
 
     @Property(tries = 2000)
-    void aRingMessageWithABitFlippedAnywhereIsRefusedBeforeItIsQueued(@ForAll @IntRange(max = 100_000) int position,
-                                                                     @ForAll @IntRange(max = 7) int bit,
-                                                                     @ForAll @IntRange(min = 1) int term) {
+    void aRingMessageWithABitFlippedAnywhereIsRefusedBeforeItIsQueued(
+            @ForAll @IntRange(max = 100_000) int position,
+            @ForAll @IntRange(max = 7) int bit,
+            @ForAll @IntRange(min = 1) int term) {
         byte[] sealed = hello(PEER, term, SELF);
         sealed[position % sealed.length] ^= (byte) (1 << bit);
         host.receive(sealed);
@@ -92,13 +97,16 @@ class RingHostTest {
     @Property(tries = 100)
     void messagesSealedForAnotherServerOrByANonPeerOrInAnotherNameAreRefused(@ForAll @IntRange(min = 1) int term) {
         host.receive(hello(PEER, term, PEERS.get(2)));
-        assertThat(drops.count(DropReason.AUTH_FAILED)).as("sealed for another server").isEqualTo(1);
+        assertThat(drops.count(DropReason.AUTH_FAILED))
+                .as("sealed for another server")
+                .isEqualTo(1);
 
-        byte[] stranger = peerSealer.seal(RingMessageCodec.encode(new Hello("10.0.0.9:4242", RoundId.NONE, term), CONFIG),
-                "10.0.0.9:4242", SELF);
-        byte[] impersonating = peerSealer.seal(RingMessageCodec.encode(new Hello(PEERS.get(2), RoundId.NONE, term), CONFIG),
-                PEER, SELF);
-        byte[] fromItself = peerSealer.seal(RingMessageCodec.encode(new Hello(SELF, RoundId.NONE, term), CONFIG), SELF, SELF);
+        byte[] stranger = peerSealer.seal(
+                RingMessageCodec.encode(new Hello("10.0.0.9:4242", RoundId.NONE, term), CONFIG), "10.0.0.9:4242", SELF);
+        byte[] impersonating = peerSealer.seal(
+                RingMessageCodec.encode(new Hello(PEERS.get(2), RoundId.NONE, term), CONFIG), PEER, SELF);
+        byte[] fromItself =
+                peerSealer.seal(RingMessageCodec.encode(new Hello(SELF, RoundId.NONE, term), CONFIG), SELF, SELF);
         host.receive(stranger);
         host.receive(impersonating);
         host.receive(fromItself);
@@ -118,12 +126,15 @@ class RingHostTest {
     }
 
     @Property(tries = 50)
-    void aMessageOfAnotherConfigurationIsCountedAndOnlyMakesTheNodeHold(@ForAll @IntRange(min = 1, max = 4) int copies) {
+    void aMessageOfAnotherConfigurationIsCountedAndOnlyMakesTheNodeHold(
+            @ForAll @IntRange(min = 1, max = 4) int copies) {
         for (int i = 0; i < copies; i++) {
             host.receive(hello(PEER, 100 + i, SELF, OTHER_CONFIG));
         }
         assertThat(drops.count(DropReason.OTHER_CONFIGURATION)).isEqualTo(copies);
-        assertThat(host.status(System.nanoTime()).configurationChangeForNanos()).as("not yet delivered").isZero();
+        assertThat(host.status(System.nanoTime()).configurationChangeForNanos())
+                .as("not yet delivered")
+                .isZero();
 
         host.drainInbox();
 
@@ -150,8 +161,8 @@ class RingHostTest {
     }
 
     private byte[] hello(String sender, long token, String receiver, ConfigurationId configuration) {
-        return peerSealer.seal(RingMessageCodec.encode(new Hello(sender, RoundId.NONE, token), configuration), sender,
-                receiver);
+        return peerSealer.seal(
+                RingMessageCodec.encode(new Hello(sender, RoundId.NONE, token), configuration), sender, receiver);
     }
 
     private static byte[] filled(int length, int value) {

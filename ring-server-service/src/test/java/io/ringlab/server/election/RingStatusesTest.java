@@ -1,6 +1,5 @@
 package io.ringlab.server.election;
 
-import io.ringlab.model.status.RingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -56,20 +56,26 @@ class ServerMetricsTest {
                 throw new IllegalStateException("a bug");
             }
         };
-        RingHost host = new RingHost(new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(1),
-                (to, message) -> { }, failing), 4, new DropCounter(), new FrameAuthenticator(keyring, 16),
-                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()), time);
-        RingService ring = new RingService(host, new RingEvents(
-                new AnnouncedAvailability(availability, new RecordingAnnouncer(), 0, false), time));
+        RingHost host = new RingHost(
+                new RingNode(SELF, PEERS, ElectionSettings.defaults(), new Random(1), (to, message) -> {}, failing),
+                4,
+                new DropCounter(),
+                new FrameAuthenticator(keyring, 16),
+                new PeerAddresses(PEERS.stream().map(HostAndPort::parse).toList()),
+                time);
+        RingService ring = new RingService(
+                host,
+                new RingEvents(new AnnouncedAvailability(availability, new RecordingAnnouncer(), 0, false), time));
         new ServerMetrics(new ServerStatistics(), availability, new KnownAgents(4), ring).bindTo(registry);
-        FunctionCounter failures = registry.get("ringlab.server.election.failures").functionCounter();
+        FunctionCounter failures =
+                registry.get("ringlab.server.election.failures").functionCounter();
         assertThat(failures.count()).isZero();
 
         ConfigurationId other = ConfigurationId.of(List.of(SELF, PEER));
         ring.start();
         try {
-            ring.receive(new FrameSealer(keyring, 9).seal(
-                    RingMessageCodec.encode(new Hello(PEER, RoundId.NONE, 1), other), PEER, SELF));
+            ring.receive(new FrameSealer(keyring, 9)
+                    .seal(RingMessageCodec.encode(new Hello(PEER, RoundId.NONE, 1), other), PEER, SELF));
             await().atMost(Duration.ofSeconds(10)).until(() -> failures.count() > 0);
             assertThat(failures.count()).isEqualTo(1);
         } finally {
@@ -81,7 +87,10 @@ class ServerMetricsTest {
     void withoutARingTheMeterIsThereAndReadsZero() {
         new ServerMetrics(new ServerStatistics(), availability, new KnownAgents(4), RingService.none(new DropCounter()))
                 .bindTo(registry);
-        assertThat(registry.get("ringlab.server.election.failures").functionCounter().count()).isZero();
+        assertThat(registry.get("ringlab.server.election.failures")
+                        .functionCounter()
+                        .count())
+                .isZero();
         assertThat(registry.get("ringlab.server.up").gauge().value()).isEqualTo(1);
     }
 }

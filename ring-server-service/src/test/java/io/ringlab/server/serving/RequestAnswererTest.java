@@ -46,8 +46,8 @@ class RequestAnswererTest {
             return down ? ServerState.down(1, 500) : ServerState.up(2);
         }
     };
-    private final PingAnswerer pings = new PingAnswerer(new FrameAuthenticator(keyring, 16), new FrameSealer(keyring, 22),
-            agents, downtime, drops, SELF);
+    private final PingAnswerer pings = new PingAnswerer(
+            new FrameAuthenticator(keyring, 16), new FrameSealer(keyring, 22), agents, downtime, drops, SELF);
     private final RequestAnswerer answerer = answerer(true, new SourceRateLimiter(0, 1));
 
     private RequestAnswerer answerer(boolean answerRaw, SourceRateLimiter rawRate) {
@@ -58,7 +58,9 @@ class RequestAnswererTest {
     void framedRequestIsAnsweredWithItsIdAndPayloadReversedAndItsSenderIsNotTakenForAnAgent() {
         byte[] reply = answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1, 2, 3}), AGENT, 0);
         assertThat(FrameCodec.decode(reply)).isEqualTo(new Decoded.Framed(new Reply(9, new byte[] {3, 2, 1})));
-        assertThat(agents.size()).as("only authenticated pings make an agent known").isZero();
+        assertThat(agents.size())
+                .as("only authenticated pings make an agent known")
+                .isZero();
         assertThat(statistics.framedRequests()).isEqualTo(1);
     }
 
@@ -71,21 +73,26 @@ class RequestAnswererTest {
 
     @Test
     void rawAnswersCanBeSwitchedOffAndAreLimitedPerSource() {
-        assertThat(answerer(false, new SourceRateLimiter(0, 1)).answer(new byte[] {1}, AGENT, 0)).isNull();
+        assertThat(answerer(false, new SourceRateLimiter(0, 1)).answer(new byte[] {1}, AGENT, 0))
+                .isNull();
         assertThat(drops.count(DropReason.NOT_A_FRAME)).isEqualTo(1);
 
         RequestAnswerer limited = answerer(true, new SourceRateLimiter(10, 1));
         assertThat(limited.answer(new byte[] {1}, AGENT, 0)).isNotNull();
         assertThat(limited.answer(new byte[] {1}, AGENT, 0)).isNull();
-        assertThat(limited.answer(new byte[] {1}, new InetSocketAddress("127.0.0.1", 5001), 0)).isNotNull();
-        assertThat(limited.answer(new byte[] {1}, AGENT, 100_000_000L)).as("a tenth of a second later").isNotNull();
+        assertThat(limited.answer(new byte[] {1}, new InetSocketAddress("127.0.0.1", 5001), 0))
+                .isNotNull();
+        assertThat(limited.answer(new byte[] {1}, AGENT, 100_000_000L))
+                .as("a tenth of a second later")
+                .isNotNull();
         assertThat(drops.count(DropReason.RATE_LIMITED)).isEqualTo(1);
     }
 
     @Test
     void requestsWhoseSourceIsARingMemberAreNeverAnswered() {
         assertThat(answerer.answer(new byte[] {1, 2, 3}, PEER, 0)).isNull();
-        assertThat(answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1}), PEER, 0)).isNull();
+        assertThat(answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1}), PEER, 0))
+                .isNull();
         assertThat(drops.count(DropReason.FROM_MEMBER)).isEqualTo(2);
         assertThat(statistics.requestsReceived()).isZero();
     }
@@ -93,7 +100,8 @@ class RequestAnswererTest {
     @Test
     void serverInPlannedDowntimeAnswersNoRequest() {
         down = true;
-        assertThat(answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1}), AGENT, 0)).isNull();
+        assertThat(answerer.answer(FrameCodec.encodeRequest(9, new byte[] {1}), AGENT, 0))
+                .isNull();
         assertThat(answerer.answer(new byte[] {1, 2, 3}, AGENT, 0)).isNull();
         assertThat(drops.count(DropReason.SERVER_DOWN)).isEqualTo(2);
         assertThat(statistics.requestsReceived()).isZero();
@@ -121,14 +129,16 @@ class RequestAnswererTest {
 
         byte[] genuine = ping(3, SELF);
         assertThat(answerer.answer(genuine, AGENT, 0)).isNotNull();
-        assertThat(answerer.answer(genuine, new InetSocketAddress("127.0.0.1", 6000), 0)).isNull();
+        assertThat(answerer.answer(genuine, new InetSocketAddress("127.0.0.1", 6000), 0))
+                .isNull();
         assertThat(drops.count(DropReason.REPLAYED)).isEqualTo(1);
         assertThat(agents.all()).extracting(KnownAgents.KnownAgent::address).containsExactly(AGENT);
     }
 
     @Test
     void replyFrameIsDroppedAsUnexpected() {
-        assertThat(answerer.answer(FrameCodec.encodeReply(1, new byte[] {1}), AGENT, 0)).isNull();
+        assertThat(answerer.answer(FrameCodec.encodeReply(1, new byte[] {1}), AGENT, 0))
+                .isNull();
         assertThat(drops.count(DropReason.UNEXPECTED_TYPE)).isEqualTo(1);
         assertThat(statistics.requestsReceived()).isZero();
     }

@@ -17,7 +17,8 @@ class DelayedAnswersTest {
 
     @Test
     void sendsTheAnswerWhenItsDelayIsOver() {
-        try (DelayedAnswers answers = new DelayedAnswers(out, Duration.ofMillis(20).toNanos(), 10, drops)) {
+        try (DelayedAnswers answers =
+                new DelayedAnswers(out, Duration.ofMillis(20).toNanos(), 10, drops)) {
             answers.send(new GenericMessage<>(new byte[] {3, 2, 1}));
             assertThat(out.receive(5_000)).isNotNull();
         }
@@ -25,7 +26,8 @@ class DelayedAnswersTest {
 
     @Test
     void dropsAnswersBeyondItsBoundAsOverload() {
-        try (DelayedAnswers answers = new DelayedAnswers(out, Duration.ofHours(1).toNanos(), 2, drops)) {
+        try (DelayedAnswers answers =
+                new DelayedAnswers(out, Duration.ofHours(1).toNanos(), 2, drops)) {
             for (int i = 0; i < 5; i++) {
                 answers.send(new GenericMessage<>(new byte[] {1}));
             }

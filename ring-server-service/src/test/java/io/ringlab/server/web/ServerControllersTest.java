@@ -39,20 +39,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // the cluster's ClusterController comes with ClusterAuthConfiguration, which RingServerApplication imports
 @WebMvcTest(controllers = {ServerController.class, RingController.class, ServerStatusController.class})
 @ImportAutoConfiguration({ControlPlaneSecurityConfiguration.class, ControlPlaneWebConfiguration.class})
-@TestPropertySource(properties = {"ringlab.security.password=" + ServerControllersTest.PASSWORD,
-        "ringlab.cluster.insecure=true"})
+@TestPropertySource(
+        properties = {"ringlab.security.password=" + ServerControllersTest.PASSWORD, "ringlab.cluster.insecure=true"})
 class ServerControllersTest {
 
     static final String PASSWORD = "password-of-the-test";
 
     @Autowired
     MockMvc mvc;
+
     @MockitoBean
     ManualDowntime downtime;
+
     @MockitoBean
     ServerAvailability availability;
+
     @MockitoBean
     RingService ring;
+
     @MockitoBean
     ServerStatusSource statusSource;
 
@@ -74,11 +78,15 @@ class ServerControllersTest {
 
     @Test
     void goingDownNeedsCredentials() throws Exception {
-        mvc.perform(post("/api/server/down").contentType(MediaType.APPLICATION_JSON).content("{\"seconds\": 30}"))
+        mvc.perform(post("/api/server/down")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"seconds\": 30}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", "Basic realm=\"RingLab\", charset=\"UTF-8\""))
-                .andExpect(jsonPath("$.detail").value(
-                        "this request changes state: send HTTP Basic credentials (ringlab.security.username and password)"))
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value(
+                                        "this request changes state: send HTTP Basic credentials (ringlab.security.username and password)"))
                 .andExpect(jsonPath("$.instance").value("/api/server/down"));
         verify(downtime, never()).goDown(anyLong());
     }
@@ -87,8 +95,10 @@ class ServerControllersTest {
     void aWrongPasswordIsRefused() throws Exception {
         mvc.perform(post("/api/server/up").header("Authorization", basic("admin", "guess")))
                 .andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail").value(
-                        "wrong user name or password; this request changes state and needs the ringlab.security credentials"));
+                .andExpect(
+                        jsonPath("$.detail")
+                                .value(
+                                        "wrong user name or password; this request changes state and needs the ringlab.security credentials"));
         verify(downtime, never()).comeUp();
     }
 
@@ -105,7 +115,8 @@ class ServerControllersTest {
     void goesDownForTheSecondsGiven() throws Exception {
         when(downtime.goDown(30)).thenReturn(ManualDowntime.Result.STARTED);
 
-        mvc.perform(operator(post("/api/server/down")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(operator(post("/api/server/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seconds\": 30}"))
                 .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.state").value("down"))
@@ -114,29 +125,37 @@ class ServerControllersTest {
 
     @Test
     void secondsOutOfRangeAreABadRequest() throws Exception {
-        for (String body : new String[]{"{\"seconds\": 0}", "{\"seconds\": 3601}"}) {
-            mvc.perform(operator(post("/api/server/down")).contentType(MediaType.APPLICATION_JSON).content(body))
+        for (String body : new String[] {"{\"seconds\": 0}", "{\"seconds\": 3601}"}) {
+            mvc.perform(operator(post("/api/server/down"))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
                     .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
-                            "'seconds' must be a whole number from 1 to 3600, got ")));
+                    .andExpect(jsonPath("$.detail")
+                            .value(org.hamcrest.Matchers.startsWith(
+                                    "'seconds' must be a whole number from 1 to 3600, got ")));
         }
         verify(downtime, never()).goDown(anyLong());
     }
 
     @Test
     void aBodyThatIsNotTheExpectedJsonIsABadRequest() throws Exception {
-        mvc.perform(operator(post("/api/server/down")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(operator(post("/api/server/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"minutes\": 1}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("unknown field 'minutes'; the fields are seconds"));
-        mvc.perform(operator(post("/api/server/down")).contentType(MediaType.APPLICATION_JSON).content("{seconds"))
+        mvc.perform(operator(post("/api/server/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{seconds"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith(
-                        "the request body is not valid JSON")));
+                .andExpect(jsonPath("$.detail")
+                        .value(org.hamcrest.Matchers.startsWith("the request body is not valid JSON")));
         mvc.perform(operator(post("/api/server/down")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("give a JSON object, e.g. {\"seconds\": 30}"));
-        mvc.perform(operator(post("/api/server/down")).contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(operator(post("/api/server/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("give {\"seconds\": N}, N from 1 to 3600"));
         verify(downtime, never()).goDown(anyLong());
@@ -146,7 +165,8 @@ class ServerControllersTest {
     void goingDownWhileDownIsAConflict() throws Exception {
         when(downtime.goDown(30)).thenReturn(ManualDowntime.Result.REFUSED_ALREADY_DOWN);
 
-        mvc.perform(operator(post("/api/server/down")).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(operator(post("/api/server/down"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"seconds\": 30}"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.result").value("refused_already_down"))
@@ -168,8 +188,8 @@ class ServerControllersTest {
 
         mvc.perform(get("/api/ring"))
                 .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail").value(
-                        "this server runs without a ring (ringlab.server.ring.peers is empty)"));
+                .andExpect(jsonPath("$.detail")
+                        .value("this server runs without a ring (ringlab.server.ring.peers is empty)"));
         mvc.perform(operator(post("/api/ring/elections"))).andExpect(status().isNotFound());
         verify(ring, never()).startRoundNow();
     }

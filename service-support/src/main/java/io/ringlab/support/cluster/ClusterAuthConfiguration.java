@@ -36,8 +36,10 @@ public class ClusterAuthConfiguration {
 
     @Bean
     @ConditionalOnProperty("ringlab.cluster.key-file")
-    ClusterKeyFileWatcher clusterKeyFileWatcher(ClusterProperties properties, ClusterKeyring keyring) throws IOException {
-        return new ClusterKeyFileWatcher(new ClusterKeyFile(properties.keyFile(), keyring),
+    ClusterKeyFileWatcher clusterKeyFileWatcher(ClusterProperties properties, ClusterKeyring keyring)
+            throws IOException {
+        return new ClusterKeyFileWatcher(
+                new ClusterKeyFile(properties.keyFile(), keyring),
                 properties.keyFileCheck().toMillis());
     }
 

@@ -23,9 +23,8 @@ public class ClusterController {
      * @param acceptedKeyIds the keys it accepts, the current one first
      * @param incarnation  this process's incarnation, as its sealed frames carry it (hex)
      */
-    public record ClusterStatus(boolean insecure, String keySource, String currentKeyId, List<String> acceptedKeyIds,
-                                String incarnation) {
-    }
+    public record ClusterStatus(
+            boolean insecure, String keySource, String currentKeyId, List<String> acceptedKeyIds, String incarnation) {}
 
     private final ClusterKeyring keyring;
     private final ClusterProperties properties;
@@ -40,7 +39,11 @@ public class ClusterController {
     @GetMapping("/api/cluster")
     public ClusterStatus cluster() {
         ClusterKeys keys = keyring.keys();
-        return new ClusterStatus(keys.isInsecure(), properties.keySource(), keys.currentKeyId(), keys.acceptedKeyIds(),
+        return new ClusterStatus(
+                keys.isInsecure(),
+                properties.keySource(),
+                keys.currentKeyId(),
+                keys.acceptedKeyIds(),
                 Long.toHexString(sealer.incarnation()));
     }
 }

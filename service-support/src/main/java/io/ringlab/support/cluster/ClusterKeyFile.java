@@ -36,7 +36,8 @@ public final class ClusterKeyFile {
         try {
             return ClusterKeys.parseLines(Files.readAllLines(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
+            throw new IllegalArgumentException(
+                    "cannot read " + path + " (" + e.getClass().getSimpleName() + ")");
         } catch (ClusterKeys.InvalidKeyText e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage());
         }
@@ -56,7 +57,8 @@ public final class ClusterKeyFile {
         }
         ClusterKeys keys;
         try {
-            keys = ClusterKeys.parseLines(new String(content, StandardCharsets.UTF_8).lines().toList());
+            keys = ClusterKeys.parseLines(
+                    new String(content, StandardCharsets.UTF_8).lines().toList());
         } catch (ClusterKeys.InvalidKeyText e) {
             problem(path + ": " + e.getMessage());
             return;
@@ -64,8 +66,8 @@ public final class ClusterKeyFile {
         keyring.install(keys);
         lastContent = content;
         lastProblem = null;
-        log.info("cluster keys read again from %s: sealing with key %s, accepting %s".formatted(path,
-                keys.currentKeyId(), keys.acceptedKeyIds()));
+        log.info("cluster keys read again from %s: sealing with key %s, accepting %s"
+                .formatted(path, keys.currentKeyId(), keys.acceptedKeyIds()));
     }
 
     private void problem(String problem) {

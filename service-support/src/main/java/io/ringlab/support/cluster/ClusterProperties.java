@@ -33,7 +33,10 @@ public record ClusterProperties(
         String key,
         @DefaultValue List<@NotNull String> previousKeys,
         Path keyFile,
-        @DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration keyFileCheck,
+
+        @DefaultValue("10s") @NotNull @DurationMin(millis = 100)
+        Duration keyFileCheck,
+
         @DefaultValue("false") boolean insecure,
         @DefaultValue("1024") @Min(16) int replaySenders) {
 
@@ -43,18 +46,23 @@ public record ClusterProperties(
         boolean keyGiven = key != null && !key.isBlank();
         int sources = (keyGiven ? 1 : 0) + (keyFile != null ? 1 : 0) + (insecure ? 1 : 0);
         if (sources == 0) {
-            throw new InvalidPropertyException(PREFIX + "key", "not set; give every member the same base64 key of"
-                    + " at least 32 random bytes (e.g. RINGLAB_CLUSTER_KEY=$(openssl rand -base64 32)), or "
-                    + PREFIX + "key-file, or " + PREFIX + "insecure=true for an experiment on a trusted network");
+            throw new InvalidPropertyException(
+                    PREFIX + "key",
+                    "not set; give every member the same base64 key of"
+                            + " at least 32 random bytes (e.g. RINGLAB_CLUSTER_KEY=$(openssl rand -base64 32)), or "
+                            + PREFIX + "key-file, or " + PREFIX
+                            + "insecure=true for an experiment on a trusted network");
         }
         if (sources > 1) {
-            throw new InvalidPropertyException(insecure ? PREFIX + "insecure" : PREFIX + "key-file",
+            throw new InvalidPropertyException(
+                    insecure ? PREFIX + "insecure" : PREFIX + "key-file",
                     "set together with " + (keyGiven ? PREFIX + "key" : PREFIX + "key-file")
                             + "; give the keys one way only");
         }
         if (!keyGiven && previousKeys != null && !previousKeys.isEmpty()) {
-            throw new InvalidPropertyException(PREFIX + "previous-keys", "set without " + PREFIX
-                    + "key; a key file lists the accepted keys itself");
+            throw new InvalidPropertyException(
+                    PREFIX + "previous-keys",
+                    "set without " + PREFIX + "key; a key file lists the accepted keys itself");
         }
         if (keyGiven) {
             checkKeys(key, previousKeys == null ? List.of() : previousKeys);

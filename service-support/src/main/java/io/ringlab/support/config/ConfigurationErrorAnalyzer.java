@@ -33,9 +33,10 @@ public class ConfigurationErrorAnalyzer extends AbstractFailureAnalyzer<Throwabl
     String describe(Throwable failure) {
         BindValidationException validation = findCause(failure, BindValidationException.class);
         if (validation != null) {
-            return "Invalid configuration: " + validation.getValidationErrors().getAllErrors().stream()
-                    .map(ConfigurationErrorAnalyzer::describe)
-                    .collect(Collectors.joining("; "));
+            return "Invalid configuration: "
+                    + validation.getValidationErrors().getAllErrors().stream()
+                            .map(ConfigurationErrorAnalyzer::describe)
+                            .collect(Collectors.joining("; "));
         }
         UdpBindException bind = findCause(failure, UdpBindException.class);
         if (bind != null) {
@@ -48,7 +49,9 @@ public class ConfigurationErrorAnalyzer extends AbstractFailureAnalyzer<Throwabl
         BindException binding = findCause(failure, BindException.class);
         if (binding != null) {
             ConfigurationProperty property = binding.getProperty();
-            String name = property != null ? property.getName().toString() : binding.getName().toString();
+            String name = property != null
+                    ? property.getName().toString()
+                    : binding.getName().toString();
             String value = property != null ? "=" + property.getValue() : "";
             return "Invalid configuration: " + name + value + ": " + rootMessage(binding);
         }
@@ -58,8 +61,8 @@ public class ConfigurationErrorAnalyzer extends AbstractFailureAnalyzer<Throwabl
     private static String describe(ObjectError error) {
         if (error instanceof FieldError field) {
             Object value = field.getRejectedValue();
-            return field.getObjectName() + "." + kebabCase(field.getField()) + "=" + (value == null ? "(not set)" : value)
-                    + ": " + field.getDefaultMessage();
+            return field.getObjectName() + "." + kebabCase(field.getField()) + "="
+                    + (value == null ? "(not set)" : value) + ": " + field.getDefaultMessage();
         }
         return error.getObjectName() + ": " + error.getDefaultMessage();
     }

@@ -14,9 +14,8 @@ public final class BalancingStrategyNames {
     public static final String P2C_LATENCY = "p2c-latency";
     public static final String WEIGHTED_ROUND_ROBIN = "weighted-round-robin";
 
-    public static final List<String> ALL = List.of(ROUND_ROBIN, LEAST_OUTSTANDING, P2C_OUTSTANDING, P2C_LATENCY,
-            WEIGHTED_ROUND_ROBIN);
+    public static final List<String> ALL =
+            List.of(ROUND_ROBIN, LEAST_OUTSTANDING, P2C_OUTSTANDING, P2C_LATENCY, WEIGHTED_ROUND_ROBIN);
 
-    private BalancingStrategyNames() {
-    }
+    private BalancingStrategyNames() {}
 }

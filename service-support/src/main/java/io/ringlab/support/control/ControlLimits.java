@@ -15,6 +15,5 @@ public final class ControlLimits {
     /** {@link #MAX_RATE} as an annotation needs it. */
     public static final String MAX_RATE_TEXT = "1000000";
 
-    private ControlLimits() {
-    }
+    private ControlLimits() {}
 }

@@ -49,7 +49,7 @@ public class JndiSrvResolver implements SrvResolver {
         try {
             context = new InitialDirContext(environment);
             List<SrvTarget> targets = new ArrayList<>();
-            Attribute srv = context.getAttributes(srvName, new String[]{"SRV"}).get("SRV");
+            Attribute srv = context.getAttributes(srvName, new String[] {"SRV"}).get("SRV");
             for (int i = 0; srv != null && i < srv.size(); i++) {
                 String[] fields = String.valueOf(srv.get(i)).trim().split("\\s+");
                 if (fields.length != 4) {
@@ -63,8 +63,8 @@ public class JndiSrvResolver implements SrvResolver {
         } catch (NameNotFoundException e) {
             throw new DiscoveryException("no such name: " + srvName, e);
         } catch (CommunicationException e) {
-            throw new DiscoveryException("no answer from DNS (" + environment.get(Context.PROVIDER_URL) + "): "
-                    + e.getMessage(), e);
+            throw new DiscoveryException(
+                    "no answer from DNS (" + environment.get(Context.PROVIDER_URL) + "): " + e.getMessage(), e);
         } catch (NamingException e) {
             throw new DiscoveryException("DNS query for " + srvName + " failed: " + e.getMessage(), e);
         } finally {
@@ -78,7 +78,7 @@ public class JndiSrvResolver implements SrvResolver {
             return null;
         }
         try {
-            Attributes attributes = context.getAttributes(host, new String[]{"A", "AAAA"});
+            Attributes attributes = context.getAttributes(host, new String[] {"A", "AAAA"});
             InetAddress v4 = first(attributes.get("A"), IPV4);
             return v4 != null ? v4 : first(attributes.get("AAAA"), IPV6);
         } catch (NameNotFoundException e) {

@@ -22,7 +22,8 @@ public record SrvName(String name, String serviceDomain) {
             name = name.substring(0, name.length() - 1);
         }
         String[] labels = name.split("\\.", -1);
-        if (labels.length < 3 || !SERVICE_LABEL.matcher(labels[0]).matches()
+        if (labels.length < 3
+                || !SERVICE_LABEL.matcher(labels[0]).matches()
                 || !(labels[1].equals("_udp") || labels[1].equals("_tcp"))) {
             throw new IllegalArgumentException("'" + text + "' is not an SRV name _<port-name>._<udp|tcp>.<domain>"
                     + " (e.g. _udp._udp.ring-server.ringlab.svc.cluster.local)");

@@ -32,8 +32,7 @@ public abstract class StopsFirst implements SmartLifecycle {
         return Integer.MAX_VALUE - 100;
     }
 
-    protected void onStart() {
-    }
+    protected void onStart() {}
 
     protected abstract void onStop();
 }

@@ -29,8 +29,8 @@ public class DropMetricsConfiguration {
     SocketDropMetrics socketDropMetrics(ListableBeanFactory beans) {
         // the sockets of either kind: plain DatagramSocket beans (NIO) and a DatagramTransport's endpoints
         Map<String, Supplier<List<Integer>>> ports = new TreeMap<>();
-        beans.getBeansOfType(DatagramSocket.class).forEach((name, socket) ->
-                ports.put(name, () -> List.of(socket.getLocalPort())));
+        beans.getBeansOfType(DatagramSocket.class)
+                .forEach((name, socket) -> ports.put(name, () -> List.of(socket.getLocalPort())));
         beans.getBeansOfType(UdpEndpoint.class).forEach((name, endpoint) -> ports.put(name, endpoint::localPorts));
         return new SocketDropMetrics(ports);
     }

@@ -5,8 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.ringlab.support.transport.SocketDrops;
 
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -25,10 +25,10 @@ public class SocketDropMetrics implements MeterBinder {
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        sockets.forEach((name, socket) -> Gauge.builder("ringlab.udp.kernel.drops", socket,
-                        s -> SocketDrops.of(s.get()))
-                .tag("socket", name)
-                .description("Datagrams the kernel dropped for a full socket receive buffer (-1: unknown)")
-                .register(registry));
+        sockets.forEach(
+                (name, socket) -> Gauge.builder("ringlab.udp.kernel.drops", socket, s -> SocketDrops.of(s.get()))
+                        .tag("socket", name)
+                        .description("Datagrams the kernel dropped for a full socket receive buffer (-1: unknown)")
+                        .register(registry));
     }
 }

@@ -30,8 +30,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *
  * <p>In the filter chain: the cross-site check, then the throttle, then the Basic filter that checks credentials.
  */
-@AutoConfiguration(before = {ManagementWebSecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
-        UserDetailsServiceAutoConfiguration.class})
+@AutoConfiguration(
+        before = {
+            ManagementWebSecurityAutoConfiguration.class,
+            ServletWebSecurityAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
+        })
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(SecurityFilterChain.class)
 @EnableWebSecurity
@@ -54,25 +58,31 @@ public class ControlPlaneSecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain controlPlaneFilterChain(HttpSecurity http, OperatorAuthenticationProvider provider,
-                                                CredentialThrottle throttle) throws Exception {
+    SecurityFilterChain controlPlaneFilterChain(
+            HttpSecurity http, OperatorAuthenticationProvider provider, CredentialThrottle throttle) throws Exception {
         var entryPoint = new ProblemAuthenticationEntryPoint();
         // the chain's own manager, so that the outcome of every credential check reaches the throttle
         var authentication = new ProviderManager(provider);
         authentication.setAuthenticationEventPublisher(new CredentialThrottleRecorder(throttle));
-        return http
-                .authenticationManager(authentication)
+        return http.authenticationManager(authentication)
                 .addFilterBefore(new CrossSiteRequestFilter(), BasicAuthenticationFilter.class)
-                .addFilterAfter(new CredentialThrottleFilter(throttle, CredentialThrottleFilter.basicCredentials()),
+                .addFilterAfter(
+                        new CredentialThrottleFilter(throttle, CredentialThrottleFilter.basicCredentials()),
                         CrossSiteRequestFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         // an error page rendered for a request that was already let through
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers(HttpMethod.GET).permitAll()
-                        .requestMatchers(HttpMethod.HEAD).permitAll()
-                        .requestMatchers(HttpMethod.OPTIONS).permitAll()
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.HEAD)
+                        .permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS)
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
+                .httpBasic(basic ->
+                        basic.realmName(ProblemAuthenticationEntryPoint.REALM).authenticationEntryPoint(entryPoint))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(AbstractHttpConfigurer::disable)

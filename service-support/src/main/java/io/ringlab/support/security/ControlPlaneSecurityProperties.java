@@ -40,7 +40,10 @@ public record ControlPlaneSecurityProperties(
      */
     public record Throttle(
             @DefaultValue("5") @Min(1) @Max(1000) int maxFailures,
-            @DefaultValue("1m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24) Duration window,
+
+            @DefaultValue("1m") @NotNull @DurationMin(seconds = 1) @DurationMax(hours = 24)
+            Duration window,
+
             @DefaultValue("10000") @Min(1) @Max(1_000_000) int maxSources) {
 
         /** A throttle with these settings, reading time from {@code nanoTime}. */
@@ -51,6 +54,7 @@ public record ControlPlaneSecurityProperties(
 
     @Override
     public String toString() {
-        return "ControlPlaneSecurityProperties[username=" + username + ", password=(hidden), throttle=" + throttle + "]";
+        return "ControlPlaneSecurityProperties[username=" + username + ", password=(hidden), throttle=" + throttle
+                + "]";
     }
 }

@@ -57,11 +57,14 @@ public class CredentialThrottleFilter extends OncePerRequestFilter {
         }
         long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
         if (log.isDebugEnabled()) {
-            log.debug("refused a sign-in attempt from %s for %d s more".formatted(LogText.escape(request.getRemoteAddr()),
-                    seconds));
+            log.debug("refused a sign-in attempt from %s for %d s more"
+                    .formatted(LogText.escape(request.getRemoteAddr()), seconds));
         }
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-        Problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+        Problems.write(
+                request,
+                response,
+                HttpStatus.TOO_MANY_REQUESTS,
                 "too many wrong user names or passwords from this address (%d within %d s): try again in %d s"
                         .formatted(throttle.maxFailures(), throttle.window().toSeconds(), seconds));
     }

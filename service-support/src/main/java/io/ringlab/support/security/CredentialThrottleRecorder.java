@@ -42,13 +42,17 @@ public class CredentialThrottleRecorder implements AuthenticationEventPublisher 
         }
         if (throttle.failed(source)) {
             log.warn("%d wrong user names or passwords from %s within %d s: its attempts are refused (429) for %d s"
-                    .formatted(throttle.maxFailures(), LogText.escape(source), throttle.window().toSeconds(),
+                    .formatted(
+                            throttle.maxFailures(),
+                            LogText.escape(source),
+                            throttle.window().toSeconds(),
                             throttle.window().toSeconds()));
         }
     }
 
     private static String source(Authentication authentication) {
         return authentication != null && authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
     }
 }

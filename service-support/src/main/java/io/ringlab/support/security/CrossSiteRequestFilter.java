@@ -48,10 +48,13 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
             return;
         }
         if (log.isDebugEnabled()) {
-            log.debug("refused a cross-site %s %s from %s (Origin %s, Sec-Fetch-Site %s)".formatted(
-                    LogText.escape(request.getMethod()), LogText.escape(request.getRequestURI()),
-                    LogText.escape(request.getRemoteAddr()), LogText.escape(request.getHeader(HttpHeaders.ORIGIN)),
-                    LogText.escape(request.getHeader(SEC_FETCH_SITE))));
+            log.debug("refused a cross-site %s %s from %s (Origin %s, Sec-Fetch-Site %s)"
+                    .formatted(
+                            LogText.escape(request.getMethod()),
+                            LogText.escape(request.getRequestURI()),
+                            LogText.escape(request.getRemoteAddr()),
+                            LogText.escape(request.getHeader(HttpHeaders.ORIGIN)),
+                            LogText.escape(request.getHeader(SEC_FETCH_SITE))));
         }
         Problems.write(request, response, HttpStatus.FORBIDDEN, refusal);
     }
@@ -84,8 +87,12 @@ public class CrossSiteRequestFilter extends OncePerRequestFilter {
         }
         String scheme = uri.getScheme();
         String host = uri.getHost();
-        if (scheme == null || host == null || uri.getRawPath() != null && !uri.getRawPath().isEmpty()
-                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        if (scheme == null
+                || host == null
+                || uri.getRawPath() != null && !uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
+                || uri.getRawUserInfo() != null) {
             return false;
         }
         return scheme.equalsIgnoreCase(request.getScheme())

@@ -28,8 +28,8 @@ public class OperatorAuthenticationProvider implements AuthenticationProvider {
         if (username == null || password == null || !credentials.match(username, password.toString())) {
             throw new BadCredentialsException("wrong user name or password");
         }
-        return UsernamePasswordAuthenticationToken.authenticated(username, null,
-                AuthorityUtils.createAuthorityList(ROLE));
+        return UsernamePasswordAuthenticationToken.authenticated(
+                username, null, AuthorityUtils.createAuthorityList(ROLE));
     }
 
     @Override

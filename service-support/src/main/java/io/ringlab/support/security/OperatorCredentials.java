@@ -34,7 +34,8 @@ public final class OperatorCredentials {
         }
         String generated = randomPassword();
         log.warn(("ringlab.security.password is not set (RINGLAB_SECURITY_PASSWORD): generated password for user '%s' "
-                + "for this run: %s").formatted(username, generated));
+                        + "for this run: %s")
+                .formatted(username, generated));
         return new OperatorCredentials(username, generated);
     }
 
@@ -46,8 +47,8 @@ public final class OperatorCredentials {
 
     /** Compares in time independent of where the password differs, so that it cannot be guessed byte by byte. */
     public boolean match(String givenUsername, String givenPassword) {
-        boolean userMatches = MessageDigest.isEqual(username.getBytes(StandardCharsets.UTF_8),
-                givenUsername.getBytes(StandardCharsets.UTF_8));
+        boolean userMatches = MessageDigest.isEqual(
+                username.getBytes(StandardCharsets.UTF_8), givenUsername.getBytes(StandardCharsets.UTF_8));
         boolean passwordMatches = MessageDigest.isEqual(password, givenPassword.getBytes(StandardCharsets.UTF_8));
         return userMatches & passwordMatches;
     }

@@ -29,8 +29,8 @@ public class DatagramChannelMessageProducer extends DatagramProducerSupport {
     // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
     private final ByteBuffer buffer;
 
-    public DatagramChannelMessageProducer(DatagramChannel channel, UdpEventLoop loop, UdpSettings settings,
-                                          DropCounter drops) {
+    public DatagramChannelMessageProducer(
+            DatagramChannel channel, UdpEventLoop loop, UdpSettings settings, DropCounter drops) {
         super(settings, drops);
         this.channel = channel;
         this.loop = loop;

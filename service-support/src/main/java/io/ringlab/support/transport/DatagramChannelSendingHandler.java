@@ -6,7 +6,6 @@ import org.springframework.integration.support.management.metrics.MetricsCaptor;
 import org.springframework.messaging.Message;
 
 import java.io.IOException;
-import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 
@@ -43,6 +42,5 @@ public class DatagramChannelSendingHandler extends AbstractMessageHandler {
      * what matters with meters of their own, and at tens of thousands of datagrams a second the timing costs.
      */
     @Override
-    public void registerMetricsCaptor(MetricsCaptor metricsCaptor) {
-    }
+    public void registerMetricsCaptor(MetricsCaptor metricsCaptor) {}
 }

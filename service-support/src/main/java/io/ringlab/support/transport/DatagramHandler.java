@@ -29,8 +29,8 @@ public class DatagramHandler extends AbstractReplyProducingMessageHandler {
 
     @Override
     protected Object handleRequestMessage(Message<?> requestMessage) {
-        return logic.handle((byte[]) requestMessage.getPayload(), Datagrams.sender(requestMessage.getHeaders()),
-                System.nanoTime());
+        return logic.handle(
+                (byte[]) requestMessage.getPayload(), Datagrams.sender(requestMessage.getHeaders()), System.nanoTime());
     }
 
     @Override
@@ -43,6 +43,5 @@ public class DatagramHandler extends AbstractReplyProducingMessageHandler {
      * what matters with meters of their own, and at tens of thousands of datagrams a second the timing costs.
      */
     @Override
-    public void registerMetricsCaptor(MetricsCaptor metricsCaptor) {
-    }
+    public void registerMetricsCaptor(MetricsCaptor metricsCaptor) {}
 }

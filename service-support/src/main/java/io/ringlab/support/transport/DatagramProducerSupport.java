@@ -42,7 +42,9 @@ abstract class DatagramProducerSupport extends MessageProducerSupport {
 
     protected final void passOn(byte[] datagram, InetSocketAddress sender) {
         try {
-            sendMessage(MessageBuilder.withPayload(datagram).setHeader(IpHeaders.PACKET_ADDRESS, sender).build());
+            sendMessage(MessageBuilder.withPayload(datagram)
+                    .setHeader(IpHeaders.PACKET_ADDRESS, sender)
+                    .build());
         } catch (RuntimeException e) {
             drops.drop(DropReason.HANDLER_FAILED);
             if (log.isDebugEnabled()) {

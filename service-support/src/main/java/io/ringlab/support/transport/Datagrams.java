@@ -14,11 +14,12 @@ public final class Datagrams {
     /** Header holding the {@link SocketAddress} an outgoing datagram is sent to. */
     public static final String DESTINATION = "ringlab_destination";
 
-    private Datagrams() {
-    }
+    private Datagrams() {}
 
     public static Message<byte[]> to(SocketAddress destination, byte[] datagram) {
-        return MessageBuilder.withPayload(datagram).setHeader(DESTINATION, destination).build();
+        return MessageBuilder.withPayload(datagram)
+                .setHeader(DESTINATION, destination)
+                .build();
     }
 
     /** The sender of a received datagram. */

@@ -34,8 +34,8 @@ public class NettyDatagramMessageProducer extends DatagramProducerSupport {
      * The channels (one per event loop, or one) must be bound with auto-read off and read at most
      * {@code maxDatagramSize + 1} bytes a datagram; each passes its datagrams down the flow on its own loop's thread.
      */
-    public NettyDatagramMessageProducer(List<Channel> channels, UdpSettings settings, DropCounter drops,
-                                        Runnable afterBatch) {
+    public NettyDatagramMessageProducer(
+            List<Channel> channels, UdpSettings settings, DropCounter drops, Runnable afterBatch) {
         super(settings, drops);
         this.channels = List.copyOf(channels);
         this.afterBatch = afterBatch;

@@ -32,6 +32,7 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
     private final ChannelFutureListener countFailure;
     /** Channel i was written on its event loop and not flushed yet; element i is touched on channel i's loop only. */
     private final boolean[] written;
+
     private final boolean flushPerBatch;
 
     public NettyDatagramSendingHandler(List<Channel> channels, DropCounter drops) {
@@ -95,6 +96,5 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
      * what matters with meters of their own, and at tens of thousands of datagrams a second the timing costs.
      */
     @Override
-    public void registerMetricsCaptor(MetricsCaptor metricsCaptor) {
-    }
+    public void registerMetricsCaptor(MetricsCaptor metricsCaptor) {}
 }

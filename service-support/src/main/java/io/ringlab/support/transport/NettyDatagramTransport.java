@@ -55,6 +55,7 @@ public final class NettyDatagramTransport implements DatagramTransport {
     private final EventLoopGroup group;
     /** The group's loops, in a fixed order: socket i of a per-loop endpoint is served by loop i. */
     private final List<EventLoop> loops = new java.util.ArrayList<>();
+
     private final List<Channel> channels = new CopyOnWriteArrayList<>();
     private final List<NettyDatagramSendingHandler> senders = new CopyOnWriteArrayList<>();
 
@@ -91,7 +92,9 @@ public final class NettyDatagramTransport implements DatagramTransport {
         }
         this.epoll = epoll;
         this.batching = batching;
-        this.group = new MultiThreadIoEventLoopGroup(epoll ? loops : 1, new DefaultThreadFactory(threadName, true),
+        this.group = new MultiThreadIoEventLoopGroup(
+                epoll ? loops : 1,
+                new DefaultThreadFactory(threadName, true),
                 epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         group.forEach(executor -> this.loops.add((EventLoop) executor));
     }
@@ -113,15 +116,15 @@ public final class NettyDatagramTransport implements DatagramTransport {
      * of the first when it is 0) with {@code SO_REUSEPORT}; else each on an ephemeral port of its own.
      */
     @Override
-    public UdpEndpoint bindPerLoop(String property, String bindAddress, int port, UdpSettings settings,
-                                   boolean samePort) {
+    public UdpEndpoint bindPerLoop(
+            String property, String bindAddress, int port, UdpSettings settings, boolean samePort) {
         boolean shared = samePort || port != 0;
         List<Channel> bound = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < loops.size(); i++) {
                 int portOfLoop = shared && i > 0 ? localPort(bound.get(0)) : port;
-                bound.add(bindOne(property, bindAddress, portOfLoop, settings, loops.get(i),
-                        shared && loops.size() > 1));
+                bound.add(
+                        bindOne(property, bindAddress, portOfLoop, settings, loops.get(i), shared && loops.size() > 1));
             }
         } catch (RuntimeException e) {
             bound.forEach(channel -> channel.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
@@ -131,8 +134,8 @@ public final class NettyDatagramTransport implements DatagramTransport {
         return new Endpoint(List.copyOf(bound));
     }
 
-    private Channel bindOne(String property, String bindAddress, int port, UdpSettings settings, EventLoop loop,
-                            boolean reusePort) {
+    private Channel bindOne(
+            String property, String bindAddress, int port, UdpSettings settings, EventLoop loop, boolean reusePort) {
         InetAddress address = UdpSockets.bindAddress(property, bindAddress);
         // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
         int slot = settings.maxDatagramSize() + 1;
@@ -141,7 +144,8 @@ public final class NettyDatagramTransport implements DatagramTransport {
                 .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_REUSEADDR, false)
-                .option(ChannelOption.RCVBUF_ALLOCATOR,
+                .option(
+                        ChannelOption.RCVBUF_ALLOCATOR,
                         new FixedRecvByteBufAllocator(epoll && batching ? slot * READ_BATCH : slot)
                                 .maxMessagesPerRead(MAX_PER_READ))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_BOUND)
@@ -159,18 +163,27 @@ public final class NettyDatagramTransport implements DatagramTransport {
         if (settings.socketSendBuffer() > 0) {
             bootstrap.option(ChannelOption.SO_SNDBUF, settings.socketSendBuffer());
         }
-        ChannelFuture bound = bootstrap.bind(new InetSocketAddress(address, port)).awaitUninterruptibly();
+        ChannelFuture bound =
+                bootstrap.bind(new InetSocketAddress(address, port)).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
-            throw new UdpSockets.UdpBindException(property, "cannot bind UDP port " + port + ": " + cause.getMessage(),
+            throw new UdpSockets.UdpBindException(
+                    property,
+                    "cannot bind UDP port " + port + ": " + cause.getMessage(),
                     cause instanceof IOException io ? io : new IOException(cause));
         }
         Channel channel = bound.channel();
         log.info(("UDP %s: bound %s (%s); receive buffer %d bytes, send buffer %d bytes (asked %d and %d; the kernel "
-                + "caps them at net.core.rmem_max and wmem_max)").formatted(property, channel.localAddress(),
-                describe(), channel.config().getOption(ChannelOption.SO_RCVBUF),
-                channel.config().getOption(ChannelOption.SO_SNDBUF), settings.socketReceiveBuffer(),
-                settings.socketSendBuffer()) + (reusePort ? "; SO_REUSEPORT" : ""));
+                                + "caps them at net.core.rmem_max and wmem_max)")
+                        .formatted(
+                                property,
+                                channel.localAddress(),
+                                describe(),
+                                channel.config().getOption(ChannelOption.SO_RCVBUF),
+                                channel.config().getOption(ChannelOption.SO_SNDBUF),
+                                settings.socketReceiveBuffer(),
+                                settings.socketSendBuffer())
+                + (reusePort ? "; SO_REUSEPORT" : ""));
         return channel;
     }
 
@@ -202,8 +215,9 @@ public final class NettyDatagramTransport implements DatagramTransport {
 
     @Override
     public String describe() {
-        return epoll ? "netty epoll, " + loops.size() + (loops.size() == 1 ? " loop" : " loops")
-                + (batching ? "" : ", batching off (a datagram per system call)")
+        return epoll
+                ? "netty epoll, " + loops.size() + (loops.size() == 1 ? " loop" : " loops")
+                        + (batching ? "" : ", batching off (a datagram per system call)")
                 : "netty nio, 1 loop (epoll unavailable: " + unavailability() + ")";
     }
 
@@ -234,7 +248,10 @@ public final class NettyDatagramTransport implements DatagramTransport {
 
         @Override
         public List<Integer> localPorts() {
-            return channels.stream().map(NettyDatagramTransport::localPort).distinct().toList();
+            return channels.stream()
+                    .map(NettyDatagramTransport::localPort)
+                    .distinct()
+                    .toList();
         }
 
         @Override

@@ -21,8 +21,8 @@ public final class NioDatagramTransport implements DatagramTransport {
 
     /** One loop: one socket. */
     @Override
-    public UdpEndpoint bindPerLoop(String property, String bindAddress, int port, UdpSettings settings,
-                                   boolean samePort) {
+    public UdpEndpoint bindPerLoop(
+            String property, String bindAddress, int port, UdpSettings settings, boolean samePort) {
         return bind(property, bindAddress, port, settings);
     }
 
@@ -48,8 +48,7 @@ public final class NioDatagramTransport implements DatagramTransport {
 
     /** The loop is the application's bean ({@code udpEventLoop}) and is closed with it. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     private static DatagramSocket socket(UdpEndpoint endpoint) {
         return ((Endpoint) endpoint).socket();

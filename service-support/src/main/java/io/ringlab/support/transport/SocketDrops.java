@@ -14,8 +14,7 @@ public final class SocketDrops {
 
     private static final List<Path> TABLES = List.of(Path.of("/proc/net/udp"), Path.of("/proc/net/udp6"));
 
-    private SocketDrops() {
-    }
+    private SocketDrops() {}
 
     public static long of(int localPort) {
         return of(List.of(localPort));

@@ -21,9 +21,10 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("ringlab.transport")
-public record TransportProperties(@DefaultValue("netty") @NotNull TransportKind kind,
-                                  @DefaultValue("0") @Min(0) @Max(256) int loops,
-                                  @DefaultValue("true") boolean batching) {
+public record TransportProperties(
+        @DefaultValue("netty") @NotNull TransportKind kind,
+        @DefaultValue("0") @Min(0) @Max(256) int loops,
+        @DefaultValue("true") boolean batching) {
 
     /** The loops asked for: {@link #loops}, or the available processors when it is 0. */
     public int loopsWanted() {

@@ -16,5 +16,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record UdpSettings(
         @DefaultValue("1472") @Min(512) @Max(65_507) int maxDatagramSize,
         @DefaultValue("4194304") @Min(0) int socketReceiveBuffer,
-        @DefaultValue("4194304") @Min(0) int socketSendBuffer) {
-}
+        @DefaultValue("4194304") @Min(0) int socketSendBuffer) {}

@@ -20,8 +20,7 @@ public final class UdpSockets {
 
     private static final Log log = LogFactory.getLog(UdpSockets.class);
 
-    private UdpSockets() {
-    }
+    private UdpSockets() {}
 
     /**
      * @param property the configuration property that chose the port, named in the error
@@ -43,9 +42,14 @@ public final class UdpSockets {
             }
             socket.bind(new InetSocketAddress(address, port));
             log.info(("UDP %s: bound %s; receive buffer %d bytes, send buffer %d bytes (asked %d and %d; the kernel "
-                    + "caps them at net.core.rmem_max and wmem_max)").formatted(property, socket.getLocalSocketAddress(),
-                    socket.getReceiveBufferSize(), socket.getSendBufferSize(), settings.socketReceiveBuffer(),
-                    settings.socketSendBuffer()));
+                            + "caps them at net.core.rmem_max and wmem_max)")
+                    .formatted(
+                            property,
+                            socket.getLocalSocketAddress(),
+                            socket.getReceiveBufferSize(),
+                            socket.getSendBufferSize(),
+                            settings.socketReceiveBuffer(),
+                            settings.socketSendBuffer()));
             return socket;
         } catch (IOException e) {
             closeQuietly(channel);

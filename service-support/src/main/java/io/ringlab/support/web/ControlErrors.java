@@ -26,12 +26,13 @@ public class ControlErrors extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        String reason = e.getCause() instanceof JacksonException jackson ? withoutLocation(jackson.getOriginalMessage())
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String reason = e.getCause() instanceof JacksonException jackson
+                ? withoutLocation(jackson.getOriginalMessage())
                 : e.getMessage();
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "the request body is not valid JSON: " + reason);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "the request body is not valid JSON: " + reason);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -41,6 +42,8 @@ public class ControlErrors extends ResponseEntityExceptionHandler {
         if (source < 0) {
             return message;
         }
-        return message.substring(0, source).replaceFirst("\\s*\\(?(start marker )?at\\s*$", "").trim();
+        return message.substring(0, source)
+                .replaceFirst("\\s*\\(?(start marker )?at\\s*$", "")
+                .trim();
     }
 }

@@ -8,5 +8,4 @@ import org.springframework.context.annotation.Import;
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(ControlErrors.class)
-public class ControlPlaneWebConfiguration {
-}
+public class ControlPlaneWebConfiguration {}

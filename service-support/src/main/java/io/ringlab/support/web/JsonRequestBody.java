@@ -50,9 +50,12 @@ public final class JsonRequestBody {
         if (value == null) {
             return OptionalLong.empty();
         }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < min || value.longValue() > max) {
-            throw new InvalidRequestException("'%s' must be a whole number from %d to %d, got %s"
-                    .formatted(field, min, max, echo(value)));
+        if (!value.isIntegralNumber()
+                || !value.canConvertToLong()
+                || value.longValue() < min
+                || value.longValue() > max) {
+            throw new InvalidRequestException(
+                    "'%s' must be a whole number from %d to %d, got %s".formatted(field, min, max, echo(value)));
         }
         return OptionalLong.of(value.longValue());
     }
@@ -89,6 +92,8 @@ public final class JsonRequestBody {
     }
 
     private static String plain(double number) {
-        return number == Math.rint(number) && Math.abs(number) < 1e15 ? Long.toString((long) number) : Double.toString(number);
+        return number == Math.rint(number) && Math.abs(number) < 1e15
+                ? Long.toString((long) number)
+                : Double.toString(number);
     }
 }

@@ -25,8 +25,7 @@ public final class Problems {
             .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
             .build();
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ResponseEntity<ProblemDetail> badRequest(String detail) {
         return of(HttpStatus.BAD_REQUEST, detail);
@@ -38,12 +37,13 @@ public final class Problems {
     }
 
     public static ResponseEntity<ProblemDetail> of(HttpStatusCode status, String detail) {
-        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(status, detail)).build();
+        return ResponseEntity.of(ProblemDetail.forStatusAndDetail(status, detail))
+                .build();
     }
 
     /** Writes the problem to the response; for filters, which answer before Spring MVC is reached. */
-    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
-                             String detail) throws IOException {
+    public static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(instance(request));
         response.setStatus(status.value());

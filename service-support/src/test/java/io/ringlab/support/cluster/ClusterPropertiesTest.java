@@ -54,12 +54,12 @@ class ClusterPropertiesTest {
         Path file = Files.writeString(directory.resolve("keys"), KEY + "\n");
         runner.withPropertyValues("ringlab.cluster.key-file=" + file).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(ClusterProperties.class).keys().acceptedKeyIds()).hasSize(1);
+            assertThat(context.getBean(ClusterProperties.class).keys().acceptedKeyIds())
+                    .hasSize(1);
         });
     }
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(ClusterProperties.class)
-    static class Bound {
-    }
+    static class Bound {}
 }

@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class ConfigurationLines {
 
-    private ConfigurationLines() {
-    }
+    private ConfigurationLines() {}
 
     /** The line startup would print for this failure; fails if there is none. */
     public static String lineOf(Throwable failure) {
@@ -23,7 +22,9 @@ public final class ConfigurationLines {
     /** Checks that the context fails to start with these properties, with exactly {@code expected}. */
     public static void assertFailsWith(ApplicationContextRunner runner, String expected, String... properties) {
         runner.withPropertyValues(properties).run(context -> {
-            assertThat(context).as("started with %s", String.join(", ", properties)).hasFailed();
+            assertThat(context)
+                    .as("started with %s", String.join(", ", properties))
+                    .hasFailed();
             assertThat(lineOf(context.getStartupFailure())).isEqualTo(expected);
         });
     }

@@ -32,8 +32,7 @@ public final class DocumentedProperties {
     private static final String ROLE = "ringlab.<role>.";
     private static final List<String> SERVICE_ROLES = List.of("server", "agent", "client");
 
-    private DocumentedProperties() {
-    }
+    private DocumentedProperties() {}
 
     /**
      * Checks the tables of {@code readme} against the metadata on the class path, for the properties that start with
@@ -42,16 +41,20 @@ public final class DocumentedProperties {
     public static void assertReadmeMatchesMetadata(Path readme, String... prefixes) {
         Map<String, Map<String, Object>> generated = inMetadata(prefixes);
         Set<String> documented = inReadme(readme, prefixes);
-        assertThat(generated).as("metadata of %s on the class path", List.of(prefixes)).isNotEmpty();
+        assertThat(generated)
+                .as("metadata of %s on the class path", List.of(prefixes))
+                .isNotEmpty();
 
         Set<String> undocumented = new TreeSet<>(generated.keySet());
         undocumented.removeAll(documented);
-        assertThat(undocumented).as("properties in the metadata but not in %s's tables", readme.getFileName())
+        assertThat(undocumented)
+                .as("properties in the metadata but not in %s's tables", readme.getFileName())
                 .isEmpty();
         Set<String> unknown = new TreeSet<>(documented);
         unknown.removeAll(generated.keySet());
-        assertThat(unknown).as("properties in %s's tables but not in the metadata (no such property)",
-                readme.getFileName()).isEmpty();
+        assertThat(unknown)
+                .as("properties in %s's tables but not in the metadata (no such property)", readme.getFileName())
+                .isEmpty();
     }
 
     /** Properties of the metadata with one of the prefixes and no description (Javadoc {@code @param}). */
@@ -70,11 +73,12 @@ public final class DocumentedProperties {
     public static Map<String, Map<String, Object>> inMetadata(String... prefixes) {
         Map<String, Map<String, Object>> properties = new TreeMap<>();
         try {
-            for (URL url : Collections.list(DocumentedProperties.class.getClassLoader()
+            for (URL url : Collections.list(DocumentedProperties.class
+                    .getClassLoader()
                     .getResources("META-INF/spring-configuration-metadata.json"))) {
                 try (InputStream in = url.openStream()) {
-                    List<Map<String, Object>> listed = JsonPath.read(new String(in.readAllBytes(),
-                            StandardCharsets.UTF_8), "$.properties[*]");
+                    List<Map<String, Object>> listed =
+                            JsonPath.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), "$.properties[*]");
                     for (Map<String, Object> property : listed) {
                         String name = property.get("name").toString();
                         if (startsWithOne(name, prefixes)) {
@@ -111,7 +115,8 @@ public final class DocumentedProperties {
             String first = codes.get(0);
             String parent = first.substring(0, first.lastIndexOf('.'));
             for (String written : codes) {
-                String name = written.startsWith("ringlab.") ? written
+                String name = written.startsWith("ringlab.")
+                        ? written
                         : parent + (written.startsWith(".") ? written : "." + written);
                 name = name.contains("[") ? name.substring(0, name.indexOf('[')) : name;
                 for (String each : everyRole(name)) {
@@ -129,7 +134,9 @@ public final class DocumentedProperties {
         if (!name.startsWith(ROLE)) {
             return List.of(name);
         }
-        return SERVICE_ROLES.stream().map(role -> "ringlab." + role + name.substring(ROLE.length() - 1)).toList();
+        return SERVICE_ROLES.stream()
+                .map(role -> "ringlab." + role + name.substring(ROLE.length() - 1))
+                .toList();
     }
 
     private static boolean startsWithOne(String name, String... prefixes) {

@@ -24,11 +24,16 @@ class DocumentedPropertiesTest {
                 not a row: `ringlab.agent.name`
                 """);
 
-        assertThat(DocumentedProperties.inReadme(readme, "ringlab.")).containsExactlyInAnyOrder(
-                "ringlab.agent.retry.budget-percent", "ringlab.agent.retry.budget-min-per-second",
-                "ringlab.dashboard.discovery.servers", "ringlab.dashboard.discovery.agents",
-                "ringlab.dashboard.servers", "ringlab.server.report-interval", "ringlab.agent.report-interval",
-                "ringlab.client.report-interval");
+        assertThat(DocumentedProperties.inReadme(readme, "ringlab."))
+                .containsExactlyInAnyOrder(
+                        "ringlab.agent.retry.budget-percent",
+                        "ringlab.agent.retry.budget-min-per-second",
+                        "ringlab.dashboard.discovery.servers",
+                        "ringlab.dashboard.discovery.agents",
+                        "ringlab.dashboard.servers",
+                        "ringlab.server.report-interval",
+                        "ringlab.agent.report-interval",
+                        "ringlab.client.report-interval");
         assertThat(DocumentedProperties.inReadme(readme, "ringlab.agent.")).hasSize(3);
     }
 
@@ -39,7 +44,8 @@ class DocumentedPropertiesTest {
                 """);
 
         assertThatThrownBy(() -> DocumentedProperties.assertReadmeMatchesMetadata(readme, "ringlab.cluster."))
-                .hasMessageContaining("not in README.md's tables").hasMessageContaining("ringlab.cluster.insecure");
+                .hasMessageContaining("not in README.md's tables")
+                .hasMessageContaining("ringlab.cluster.insecure");
     }
 
     @Test
@@ -50,6 +56,7 @@ class DocumentedPropertiesTest {
                 """);
 
         assertThatThrownBy(() -> DocumentedProperties.assertReadmeMatchesMetadata(readme, "ringlab.transport."))
-                .hasMessageContaining("no such property").hasMessageContaining("ringlab.transport.flavour");
+                .hasMessageContaining("no such property")
+                .hasMessageContaining("ringlab.transport.flavour");
     }
 }

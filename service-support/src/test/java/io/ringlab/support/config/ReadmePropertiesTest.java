@@ -1,6 +1,5 @@
 package io.ringlab.support.config;
 
-import io.ringlab.support.config.DocumentedProperties;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -13,16 +13,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 public final class StartupFailures {
 
-    private StartupFailures() {
-    }
+    private StartupFailures() {}
 
     /**
      * Starts the application (on a free HTTP port, without JMX, with a cluster key unless the arguments set
      * {@code ringlab.cluster.*}) with the arguments, and checks that it stops with the one line containing
      * {@code expected}.
      */
-    public static void assertStopsNaming(SpringApplicationBuilder application, CapturedOutput output, String expected,
-                                         String... args) {
+    public static void assertStopsNaming(
+            SpringApplicationBuilder application, CapturedOutput output, String expected, String... args) {
         boolean clusterGiven = java.util.Arrays.stream(args).anyMatch(arg -> arg.startsWith("--ringlab.cluster."));
         String[] all = new String[args.length + 3];
         all[0] = "--server.port=0";
@@ -30,7 +29,8 @@ public final class StartupFailures {
         all[2] = clusterGiven ? "--spring.main.banner-mode=off" : "--ringlab.cluster.key=" + randomKey();
         System.arraycopy(args, 0, all, 3, args.length);
         assertThatThrownBy(() -> application.run(all).close()).isInstanceOf(Exception.class);
-        String line = output.getAll().lines()
+        String line = output.getAll()
+                .lines()
                 .filter(l -> l.startsWith("Invalid configuration: "))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no 'Invalid configuration' line in:\n" + output.getAll()));

@@ -22,8 +22,7 @@ import java.util.concurrent.TimeUnit;
 public final class DnsmasqServer implements AutoCloseable {
 
     /** One SRV record of {@code service} and the A record of its target. */
-    public record Record(String service, String target, int port, String address) {
-    }
+    public record Record(String service, String target, int port, String address) {}
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(5);
 
@@ -65,14 +64,26 @@ public final class DnsmasqServer implements AutoCloseable {
     /** Serves exactly these records from now on (a restart on the same port); returns once it answers. */
     public synchronized void serve(List<Record> records) throws IOException, InterruptedException {
         stop();
-        List<String> command = new ArrayList<>(List.of(executable().toString(), "--keep-in-foreground",
-                "--conf-file=/dev/null", "--no-resolv", "--no-hosts", "--port=" + port, "--listen-address=127.0.0.1",
-                "--bind-interfaces", "--pid-file=", "--log-facility=-", "--cache-size=0"));
+        List<String> command = new ArrayList<>(List.of(
+                executable().toString(),
+                "--keep-in-foreground",
+                "--conf-file=/dev/null",
+                "--no-resolv",
+                "--no-hosts",
+                "--port=" + port,
+                "--listen-address=127.0.0.1",
+                "--bind-interfaces",
+                "--pid-file=",
+                "--log-facility=-",
+                "--cache-size=0"));
         for (Record record : records) {
             command.add("--srv-host=%s,%s,%d".formatted(record.service(), record.target(), record.port()));
             command.add("--host-record=%s,%s".formatted(record.target(), record.address()));
         }
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         waitUntilListening();
     }
 

@@ -24,18 +24,25 @@ class JndiSrvResolverTest {
 
     @Test
     void resolvesSrvTargetsWithTheirAddresses_andFollowsChanges() throws Exception {
-        try (DnsmasqServer dns = DnsmasqServer.start(List.of(
-                record("ring-server-0", 4242, "127.0.0.1"), record("ring-server-1", 4243, "127.0.0.2")))) {
+        try (DnsmasqServer dns = DnsmasqServer.start(
+                List.of(record("ring-server-0", 4242, "127.0.0.1"), record("ring-server-1", 4243, "127.0.0.2")))) {
             SrvResolver resolver = new JndiSrvResolver(dns.address(), Duration.ofMillis(500));
 
-            assertThat(sorted(resolver.resolve(SERVICE))).containsExactly(
-                    new SrvTarget("ring-server-0.ring-server.lab.svc.cluster.local", 4242,
-                            InetAddress.getByName("127.0.0.1")),
-                    new SrvTarget("ring-server-1.ring-server.lab.svc.cluster.local", 4243,
-                            InetAddress.getByName("127.0.0.2")));
+            assertThat(sorted(resolver.resolve(SERVICE)))
+                    .containsExactly(
+                            new SrvTarget(
+                                    "ring-server-0.ring-server.lab.svc.cluster.local",
+                                    4242,
+                                    InetAddress.getByName("127.0.0.1")),
+                            new SrvTarget(
+                                    "ring-server-1.ring-server.lab.svc.cluster.local",
+                                    4243,
+                                    InetAddress.getByName("127.0.0.2")));
 
             dns.serve(List.of(record("ring-server-1", 4243, "127.0.0.2")));
-            assertThat(resolver.resolve(SERVICE)).extracting(SrvTarget::firstLabel).containsExactly("ring-server-1");
+            assertThat(resolver.resolve(SERVICE))
+                    .extracting(SrvTarget::firstLabel)
+                    .containsExactly("ring-server-1");
         }
     }
 

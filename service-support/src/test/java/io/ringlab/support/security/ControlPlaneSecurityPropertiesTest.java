@@ -23,25 +23,35 @@ class ControlPlaneSecurityPropertiesTest {
         ControlPlaneSecurityProperties defaults = new Binder(new MapConfigurationPropertySource(Map.of()))
                 .bindOrCreate("ringlab.security", ControlPlaneSecurityProperties.class);
 
-        assertThat(defaults.throttle()).isEqualTo(new ControlPlaneSecurityProperties.Throttle(5, Duration.ofMinutes(1), 10_000));
+        assertThat(defaults.throttle())
+                .isEqualTo(new ControlPlaneSecurityProperties.Throttle(5, Duration.ofMinutes(1), 10_000));
         assertThat(new ControlPlaneSecurityProperties("admin", "s3cret", defaults.throttle()).toString())
-                .contains("maxFailures=5").doesNotContain("s3cret");
+                .contains("maxFailures=5")
+                .doesNotContain("s3cret");
     }
 
     @Test
     void withNoFailuresAllowed(CapturedOutput output) {
-        assertStopsNaming(service(), output, "ringlab.security.throttle.max-failures=0: must be greater than or equal to 1",
+        assertStopsNaming(
+                service(),
+                output,
+                "ringlab.security.throttle.max-failures=0: must be greater than or equal to 1",
                 "--ringlab.security.throttle.max-failures=0");
     }
 
     @Test
     void withAWindowShorterThanASecond(CapturedOutput output) {
-        assertStopsNaming(service(), output, "ringlab.security.throttle.window=", "--ringlab.security.throttle.window=10ms");
+        assertStopsNaming(
+                service(), output, "ringlab.security.throttle.window=", "--ringlab.security.throttle.window=10ms");
     }
 
     @Test
     void withNoAddressRemembered(CapturedOutput output) {
-        assertStopsNaming(service(), output, "ringlab.security.throttle.max-sources=0", "--ringlab.security.throttle.max-sources=0");
+        assertStopsNaming(
+                service(),
+                output,
+                "ringlab.security.throttle.max-sources=0",
+                "--ringlab.security.throttle.max-sources=0");
     }
 
     private static SpringApplicationBuilder service() {

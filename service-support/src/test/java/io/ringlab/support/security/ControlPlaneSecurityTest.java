@@ -33,9 +33,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * The control plane's filter chain as every service has it, over a stand-in control endpoint: cross-site browser
  * requests refused, other clients unchanged, and wrong credentials throttled per address.
  */
-@SpringBootTest(classes = ControlPlaneSecurityTest.Service.class, webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-        properties = {"ringlab.security.password=" + ControlPlaneSecurityTest.PASSWORD,
-                "ringlab.security.throttle.max-failures=3", "spring.jmx.enabled=false"})
+@SpringBootTest(
+        classes = ControlPlaneSecurityTest.Service.class,
+        webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+        properties = {
+            "ringlab.security.password=" + ControlPlaneSecurityTest.PASSWORD,
+            "ringlab.security.throttle.max-failures=3",
+            "spring.jmx.enabled=false"
+        })
 class ControlPlaneSecurityTest {
 
     static final String PASSWORD = "the-operators-password";
@@ -45,8 +50,7 @@ class ControlPlaneSecurityTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import(Control.class)
-    static class Service {
-    }
+    static class Service {}
 
     /** One state-changing endpoint that counts the requests it handled. */
     @RestController
@@ -84,10 +88,12 @@ class ControlPlaneSecurityTest {
     void aCrossSitePostIsRefusedWith403EvenWithTheRightCredentials() throws Exception {
         int before = control.handled.get();
 
-        MockHttpServletResponse fetchSite = perform(post("/api/poke").header("Sec-Fetch-Site", "cross-site")
-                .header("Authorization", basic(PASSWORD)), "10.1.0.1");
-        MockHttpServletResponse origin = perform(post("/api/poke").header("Origin", "http://evil.example")
-                .header("Authorization", basic(PASSWORD)), "10.1.0.1");
+        MockHttpServletResponse fetchSite = perform(
+                post("/api/poke").header("Sec-Fetch-Site", "cross-site").header("Authorization", basic(PASSWORD)),
+                "10.1.0.1");
+        MockHttpServletResponse origin = perform(
+                post("/api/poke").header("Origin", "http://evil.example").header("Authorization", basic(PASSWORD)),
+                "10.1.0.1");
         MockHttpServletResponse bodyless = perform(post("/api/poke").header("Origin", "null"), "10.1.0.1");
 
         for (MockHttpServletResponse response : new MockHttpServletResponse[] {fetchSite, origin, bodyless}) {
@@ -95,7 +101,8 @@ class ControlPlaneSecurityTest {
             assertThat(response.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
             assertThat(problem.path("status").asInt()).isEqualTo(403);
-            assertThat(problem.path("detail").asString()).contains("a browser sent this request from a page of another");
+            assertThat(problem.path("detail").asString())
+                    .contains("a browser sent this request from a page of another");
         }
         assertThat(control.handled.get()).as("nothing handled").isEqualTo(before);
     }
@@ -104,8 +111,12 @@ class ControlPlaneSecurityTest {
     void aSameOriginPostWithTheRightCredentialsIsHandled() throws Exception {
         int before = control.handled.get();
 
-        MockHttpServletResponse response = perform(post("/api/poke").header("Origin", "http://localhost")
-                .header("Sec-Fetch-Site", "same-origin").header("Authorization", basic(PASSWORD)), "10.2.0.1");
+        MockHttpServletResponse response = perform(
+                post("/api/poke")
+                        .header("Origin", "http://localhost")
+                        .header("Sec-Fetch-Site", "same-origin")
+                        .header("Authorization", basic(PASSWORD)),
+                "10.2.0.1");
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(control.handled.get()).isEqualTo(before + 1);
@@ -115,7 +126,8 @@ class ControlPlaneSecurityTest {
     void aPostFromAClientThatIsNotABrowserIsHandledAsBefore() throws Exception {
         int before = control.handled.get();
 
-        assertThat(perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.3.0.1").getStatus())
+        assertThat(perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.3.0.1")
+                        .getStatus())
                 .isEqualTo(200);
         MockHttpServletResponse withoutCredentials = perform(post("/api/poke"), "10.3.0.1");
         assertThat(withoutCredentials.getStatus()).isEqualTo(401);
@@ -125,8 +137,9 @@ class ControlPlaneSecurityTest {
 
     @Test
     void aCrossSiteGetIsAllowed() throws Exception {
-        MockHttpServletResponse response = perform(get("/api/poke").header("Sec-Fetch-Site", "cross-site")
-                .header("Origin", "http://evil.example"), "10.4.0.1");
+        MockHttpServletResponse response = perform(
+                get("/api/poke").header("Sec-Fetch-Site", "cross-site").header("Origin", "http://evil.example"),
+                "10.4.0.1");
 
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentAsString()).contains("handled");
@@ -136,22 +149,32 @@ class ControlPlaneSecurityTest {
     void afterThreeWrongPasswordsAnAddressIsAnswered429WithoutCheckingThePassword() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
             assertThat(perform(post("/api/poke").header("Authorization", basic("guess-" + attempt)), "10.5.0.1")
-                    .getStatus()).isEqualTo(401);
+                            .getStatus())
+                    .isEqualTo(401);
         }
         int before = control.handled.get();
 
-        MockHttpServletResponse throttled = perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.5.0.1");
+        MockHttpServletResponse throttled =
+                perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.5.0.1");
 
         assertThat(throttled.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(throttled.getHeader("Retry-After"))).isBetween(1L, 60L);
         assertThat(throttled.getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        assertThat(JSON.readTree(throttled.getContentAsString(StandardCharsets.UTF_8)).path("detail").asString())
+        assertThat(JSON.readTree(throttled.getContentAsString(StandardCharsets.UTF_8))
+                        .path("detail")
+                        .asString())
                 .startsWith("too many wrong user names or passwords from this address (3 within 60 s): try again in");
-        assertThat(control.handled.get()).as("the right password, not even checked").isEqualTo(before);
+        assertThat(control.handled.get())
+                .as("the right password, not even checked")
+                .isEqualTo(before);
 
-        assertThat(perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.5.0.2").getStatus())
-                .as("another address").isEqualTo(200);
-        assertThat(perform(get("/api/poke"), "10.5.0.1").getStatus()).as("reading stays open").isEqualTo(200);
+        assertThat(perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.5.0.2")
+                        .getStatus())
+                .as("another address")
+                .isEqualTo(200);
+        assertThat(perform(get("/api/poke"), "10.5.0.1").getStatus())
+                .as("reading stays open")
+                .isEqualTo(200);
     }
 
     @Test
@@ -160,17 +183,23 @@ class ControlPlaneSecurityTest {
             perform(post("/api/poke").header("Authorization", basic(password)), "10.6.0.1");
         }
 
-        assertThat(perform(post("/api/poke").header("Authorization", basic("wrong")), "10.6.0.1").getStatus())
-                .as("the third wrong one in a row: checked and refused, not throttled").isEqualTo(401);
-        assertThat(perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.6.0.1").getStatus())
+        assertThat(perform(post("/api/poke").header("Authorization", basic("wrong")), "10.6.0.1")
+                        .getStatus())
+                .as("the third wrong one in a row: checked and refused, not throttled")
+                .isEqualTo(401);
+        assertThat(perform(post("/api/poke").header("Authorization", basic(PASSWORD)), "10.6.0.1")
+                        .getStatus())
                 .isEqualTo(429);
     }
 
-    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String remoteAddress) throws Exception {
+    private MockHttpServletResponse perform(MockHttpServletRequestBuilder request, String remoteAddress)
+            throws Exception {
         return mvc.perform(request.with(r -> {
-            r.setRemoteAddr(remoteAddress);
-            return r;
-        })).andReturn().getResponse();
+                    r.setRemoteAddr(remoteAddress);
+                    return r;
+                }))
+                .andReturn()
+                .getResponse();
     }
 
     private static String basic(String password) {

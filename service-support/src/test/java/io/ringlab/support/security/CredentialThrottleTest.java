@@ -13,7 +13,9 @@ class CredentialThrottleTest {
     private static final Duration WINDOW = Duration.ofMinutes(1);
 
     /** Like System.nanoTime(), an origin anywhere: here the counter overflows during each test. */
-    private final AtomicLong now = new AtomicLong(Long.MAX_VALUE - Duration.ofSeconds(30).toNanos());
+    private final AtomicLong now =
+            new AtomicLong(Long.MAX_VALUE - Duration.ofSeconds(30).toNanos());
+
     private final CredentialThrottle throttle = new CredentialThrottle(5, WINDOW, 100, now::get);
 
     @Test
@@ -83,7 +85,9 @@ class CredentialThrottleTest {
 
         assertThat(small.size()).isEqualTo(3);
         assertThat(small.retryAfter("a")).as("still remembered and blocked").isPositive();
-        assertThat(small.failed("b")).as("b was forgotten: this is its first failure again").isFalse();
+        assertThat(small.failed("b"))
+                .as("b was forgotten: this is its first failure again")
+                .isFalse();
         for (int source = 0; source < 10_000; source++) {
             small.failed("flood-" + source);
         }
@@ -92,9 +96,12 @@ class CredentialThrottleTest {
 
     @Test
     void refusesSettingsThatCannotWork() {
-        assertThatThrownBy(() -> new CredentialThrottle(0, WINDOW, 10, now::get)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CredentialThrottle(5, Duration.ZERO, 10, now::get)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CredentialThrottle(5, WINDOW, 0, now::get)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CredentialThrottle(0, WINDOW, 10, now::get))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CredentialThrottle(5, Duration.ZERO, 10, now::get))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CredentialThrottle(5, WINDOW, 0, now::get))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** @return whether the last failure blocked the source */

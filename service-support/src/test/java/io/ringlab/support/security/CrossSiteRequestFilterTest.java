@@ -9,29 +9,47 @@ class CrossSiteRequestFilterTest {
 
     @Test
     void aBrowserSayingTheRequestComesFromAnotherSiteIsRefused() {
-        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "cross-site"))).contains("another site");
-        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "same-site"))).contains("another site");
-        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "Cross-Site"))).isNotNull();
+        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "cross-site")))
+                .contains("another site");
+        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "same-site")))
+                .contains("another site");
+        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "Cross-Site")))
+                .isNotNull();
     }
 
     @Test
     void aBrowsersOwnNavigationAndSameOriginRequestsPass() {
-        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "same-origin"))).isNull();
-        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "none"))).isNull();
+        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "same-origin")))
+                .isNull();
+        assertThat(CrossSiteRequestFilter.refusal(post("Sec-Fetch-Site", "none")))
+                .isNull();
     }
 
     @Test
     void anOriginThatIsNotTheServicesOwnIsRefused() {
-        for (String origin : new String[] {"http://evil.example", "http://127.0.0.1:8002", "https://127.0.0.1:8001",
-                "http://127.0.0.1", "null", "", "http://127.0.0.1:8001/path", "http://user@127.0.0.1:8001", "::"}) {
-            assertThat(CrossSiteRequestFilter.refusal(post("Origin", origin))).as(origin).contains("another origin");
+        for (String origin : new String[] {
+            "http://evil.example",
+            "http://127.0.0.1:8002",
+            "https://127.0.0.1:8001",
+            "http://127.0.0.1",
+            "null",
+            "",
+            "http://127.0.0.1:8001/path",
+            "http://user@127.0.0.1:8001",
+            "::"
+        }) {
+            assertThat(CrossSiteRequestFilter.refusal(post("Origin", origin)))
+                    .as(origin)
+                    .contains("another origin");
         }
     }
 
     @Test
     void theServicesOwnOriginPassesWrittenAsBrowsersWriteIt() {
-        assertThat(CrossSiteRequestFilter.refusal(post("Origin", "http://127.0.0.1:8001"))).isNull();
-        assertThat(CrossSiteRequestFilter.refusal(post("Origin", "HTTP://127.0.0.1:8001"))).isNull();
+        assertThat(CrossSiteRequestFilter.refusal(post("Origin", "http://127.0.0.1:8001")))
+                .isNull();
+        assertThat(CrossSiteRequestFilter.refusal(post("Origin", "HTTP://127.0.0.1:8001")))
+                .isNull();
 
         MockHttpServletRequest defaultPort = new MockHttpServletRequest("PUT", "/api/load");
         defaultPort.setServerName("ring.example");
@@ -48,8 +66,10 @@ class CrossSiteRequestFilterTest {
 
     @Test
     void aClientThatIsNotABrowserSendsNeitherHeaderAndPasses() {
-        assertThat(CrossSiteRequestFilter.refusal(new MockHttpServletRequest("POST", "/api/server/up"))).isNull();
-        assertThat(CrossSiteRequestFilter.refusal(new MockHttpServletRequest("DELETE", "/api/anything"))).isNull();
+        assertThat(CrossSiteRequestFilter.refusal(new MockHttpServletRequest("POST", "/api/server/up")))
+                .isNull();
+        assertThat(CrossSiteRequestFilter.refusal(new MockHttpServletRequest("DELETE", "/api/anything")))
+                .isNull();
     }
 
     @Test

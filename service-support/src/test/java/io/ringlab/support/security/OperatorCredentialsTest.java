@@ -28,22 +28,24 @@ class OperatorCredentialsTest {
         OperatorCredentials first = OperatorCredentials.from(properties("admin", " "));
         assertThat(first.match("admin", " ")).isFalse();
         assertThat(first.match("admin", "")).isFalse();
-        assertThat(OperatorCredentials.randomPassword()).hasSizeGreaterThanOrEqualTo(20)
+        assertThat(OperatorCredentials.randomPassword())
+                .hasSizeGreaterThanOrEqualTo(20)
                 .isNotEqualTo(OperatorCredentials.randomPassword());
     }
 
     @Test
     void theProviderAuthenticatesTheOperatorAndRefusesAnyoneElse() {
-        var provider = new OperatorAuthenticationProvider(
-                OperatorCredentials.from(properties("admin", password)));
+        var provider = new OperatorAuthenticationProvider(OperatorCredentials.from(properties("admin", password)));
         assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", password))
-                .isAuthenticated()).isTrue();
-        assertThatThrownBy(() -> provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")))
+                        .isAuthenticated())
+                .isTrue();
+        assertThatThrownBy(() ->
+                        provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("admin", "admin")))
                 .isInstanceOf(BadCredentialsException.class);
     }
 
     private static ControlPlaneSecurityProperties properties(String username, String password) {
-        return new ControlPlaneSecurityProperties(username, password,
-                new ControlPlaneSecurityProperties.Throttle(5, Duration.ofMinutes(1), 100));
+        return new ControlPlaneSecurityProperties(
+                username, password, new ControlPlaneSecurityProperties.Throttle(5, Duration.ofMinutes(1), 100));
     }
 }

@@ -35,16 +35,21 @@ import static org.assertj.core.api.Assertions.fail;
 class DatagramTransportTest {
 
     enum Kind {
-        NIO, NETTY_NIO, NETTY_EPOLL, NETTY_EPOLL_TWO_LOOPS, NETTY_EPOLL_UNBATCHED;
+        NIO,
+        NETTY_NIO,
+        NETTY_EPOLL,
+        NETTY_EPOLL_TWO_LOOPS,
+        NETTY_EPOLL_UNBATCHED;
 
         DatagramTransport open(UdpEventLoop loop) {
             return switch (this) {
                 case NIO -> new NioDatagramTransport(loop);
                 case NETTY_NIO -> new NettyDatagramTransport("test-udp", false, 2); // Netty's NIO: one loop anyway
                 case NETTY_EPOLL, NETTY_EPOLL_TWO_LOOPS, NETTY_EPOLL_UNBATCHED -> {
-                    Assumptions.assumeTrue(Epoll.isAvailable(), () -> "epoll unavailable: " + Epoll.unavailabilityCause());
-                    yield new NettyDatagramTransport("test-udp", true, this == NETTY_EPOLL_TWO_LOOPS ? 2 : 1,
-                            this != NETTY_EPOLL_UNBATCHED);
+                    Assumptions.assumeTrue(
+                            Epoll.isAvailable(), () -> "epoll unavailable: " + Epoll.unavailabilityCause());
+                    yield new NettyDatagramTransport(
+                            "test-udp", true, this == NETTY_EPOLL_TWO_LOOPS ? 2 : 1, this != NETTY_EPOLL_UNBATCHED);
                 }
             };
         }
@@ -88,8 +93,8 @@ class DatagramTransportTest {
             if (text.equals("fail")) {
                 throw new IllegalStateException("the flow fails on purpose");
             }
-            Message<byte[]> reply = Datagrams.to(Datagrams.sender(message.getHeaders()),
-                    text.toUpperCase().getBytes(StandardCharsets.US_ASCII));
+            Message<byte[]> reply = Datagrams.to(
+                    Datagrams.sender(message.getHeaders()), text.toUpperCase().getBytes(StandardCharsets.US_ASCII));
             sender.handleMessage(reply);
         });
         receiver = transport.receiver(endpoint, SETTINGS, drops);
@@ -101,12 +106,14 @@ class DatagramTransportTest {
     @EnumSource(Kind.class)
     void answersOverIpv4AndIpv6FromThePortAsked(Kind kind) throws IOException {
         startEcho(kind);
-        for (InetAddress loopback : new InetAddress[]{InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")}) {
+        for (InetAddress loopback :
+                new InetAddress[] {InetAddress.getByName("127.0.0.1"), InetAddress.getByName("::1")}) {
             try (DatagramSocket client = client()) {
                 InetSocketAddress agent = new InetSocketAddress(loopback, endpoint.localPort());
                 send(client, agent, "hello");
                 DatagramPacket reply = receive(client);
-                assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII)).isEqualTo("HELLO");
+                assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII))
+                        .isEqualTo("HELLO");
                 assertThat(reply.getPort()).as("reply from the port asked").isEqualTo(endpoint.localPort());
             }
         }
@@ -171,15 +178,21 @@ class DatagramTransportTest {
         try (DatagramSocket client = client()) {
             InetSocketAddress agent = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.localPort());
             client.send(new DatagramPacket(new byte[0], 0, agent));
-            client.send(new DatagramPacket(new byte[SETTINGS.maxDatagramSize() + 1], SETTINGS.maxDatagramSize() + 1, agent));
+            client.send(new DatagramPacket(
+                    new byte[SETTINGS.maxDatagramSize() + 1], SETTINGS.maxDatagramSize() + 1, agent));
             client.send(new DatagramPacket(new byte[4000], 4000, agent));
             send(client, agent, "fail");
             byte[] largest = "a".repeat(SETTINGS.maxDatagramSize()).getBytes(StandardCharsets.US_ASCII);
             client.send(new DatagramPacket(largest, largest.length, agent));
-            assertThat(receive(client).getLength()).as("the largest datagram allowed is answered whole")
+            assertThat(receive(client).getLength())
+                    .as("the largest datagram allowed is answered whole")
                     .isEqualTo(SETTINGS.maxDatagramSize());
         }
-        awaitTrue(() -> drops.snapshot().values().stream().mapToLong(Long::longValue).sum() == 4,
+        awaitTrue(
+                () -> drops.snapshot().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        == 4,
                 "four drops counted: " + drops.snapshot());
         assertThat(drops.count(DropReason.EMPTY)).isEqualTo(1);
         assertThat(drops.count(DropReason.OVERSIZED)).isEqualTo(2);
@@ -191,7 +204,8 @@ class DatagramTransportTest {
     void countsWhatCannotBeSent(Kind kind) {
         startEcho(kind);
         AbstractMessageHandler sender = transport.sender(endpoint, drops);
-        sender.handleMessage(Datagrams.to(InetSocketAddress.createUnresolved("no-such-host.invalid", 9), new byte[]{1}));
+        sender.handleMessage(
+                Datagrams.to(InetSocketAddress.createUnresolved("no-such-host.invalid", 9), new byte[] {1}));
         awaitTrue(() -> drops.count(DropReason.SEND_FAILED) == 1, "send-failed counted: " + drops.snapshot());
     }
 
@@ -203,8 +217,8 @@ class DatagramTransportTest {
             assertThatThrownBy(() -> transport.bind("ringlab.test.port", "127.0.0.1", taken.getLocalPort(), SETTINGS))
                     .isInstanceOf(UdpSockets.UdpBindException.class)
                     .hasMessageStartingWith("ringlab.test.port: cannot bind UDP port " + taken.getLocalPort());
-            assertThatThrownBy(() -> transport.bindPerLoop("ringlab.test.port", "127.0.0.1", taken.getLocalPort(),
-                    SETTINGS, true))
+            assertThatThrownBy(() -> transport.bindPerLoop(
+                            "ringlab.test.port", "127.0.0.1", taken.getLocalPort(), SETTINGS, true))
                     .as("SO_REUSEPORT shares a port among the loops' sockets, not with a socket that did not ask")
                     .isInstanceOf(UdpSockets.UdpBindException.class)
                     .hasMessageStartingWith("ringlab.test.port: cannot bind UDP port " + taken.getLocalPort());

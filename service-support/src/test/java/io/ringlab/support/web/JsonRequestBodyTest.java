@@ -1,7 +1,6 @@
 package io.ringlab.support.web;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Set;
@@ -28,22 +27,35 @@ class JsonRequestBodyTest {
 
     @Test
     void refusesWhatIsNotAnObjectOrHasAFieldItDoesNotKnow() {
-        assertThatThrownBy(() -> JsonRequestBody.of(null, "{\"threads\": 1}", FIELDS)).hasMessageContaining("give a JSON object");
+        assertThatThrownBy(() -> JsonRequestBody.of(null, "{\"threads\": 1}", FIELDS))
+                .hasMessageContaining("give a JSON object");
         assertThatThrownBy(() -> body("[1]")).hasMessageContaining("give a JSON object");
         assertThatThrownBy(() -> body("{\"threads\": 1, \"speed\": 2}"))
-                .isInstanceOf(InvalidRequestException.class).hasMessage("unknown field 'speed'; the fields are rate, threads");
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("unknown field 'speed'; the fields are rate, threads");
     }
 
     @Test
     void refusesWrongTypesFractionsAndValuesOutOfRangeNamingTheField() {
-        for (String json : new String[] {"{\"threads\": \"5\"}", "{\"threads\": 2.5}", "{\"threads\": 0}",
-                "{\"threads\": 101}", "{\"threads\": 99999999999999999999999}", "{\"threads\": null}", "{\"threads\": true}"}) {
-            assertThatThrownBy(() -> body(json).wholeNumber("threads", 1, 100)).as(json)
-                    .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("'threads' must be a whole number from 1 to 100");
+        for (String json : new String[] {
+            "{\"threads\": \"5\"}",
+            "{\"threads\": 2.5}",
+            "{\"threads\": 0}",
+            "{\"threads\": 101}",
+            "{\"threads\": 99999999999999999999999}",
+            "{\"threads\": null}",
+            "{\"threads\": true}"
+        }) {
+            assertThatThrownBy(() -> body(json).wholeNumber("threads", 1, 100))
+                    .as(json)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("'threads' must be a whole number from 1 to 100");
         }
         for (String json : new String[] {"{\"rate\": -0.1}", "{\"rate\": \"fast\"}", "{\"rate\": 11}"}) {
-            assertThatThrownBy(() -> body(json).number("rate", 0, 10)).as(json)
-                    .isInstanceOf(InvalidRequestException.class).hasMessageStartingWith("'rate' must be a number from 0 to 10");
+            assertThatThrownBy(() -> body(json).number("rate", 0, 10))
+                    .as(json)
+                    .isInstanceOf(InvalidRequestException.class)
+                    .hasMessageStartingWith("'rate' must be a number from 0 to 10");
         }
     }
 }

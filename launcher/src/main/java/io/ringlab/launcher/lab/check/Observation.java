@@ -17,19 +17,16 @@ public record Observation(long nanos, Map<String, Server> servers, Map<String, A
      * @param suspected  the peers this server skips as crashed, by name
      * @param rounds     the last rounds it committed
      */
-    public record Server(String state, List<String> suspected, long roundsAbandoned, List<Round> rounds) {
-    }
+    public record Server(String state, List<String> suspected, long roundsAbandoned, List<Round> rounds) {}
 
     /** A committed round as one server reports it. */
-    public record Round(String id, String winner, long value) {
-    }
+    public record Round(String id, String winner, long value) {}
 
     /**
      * @param stateByServer {@code up}, {@code down}, {@code unhealthy} or {@code ejected}, by server name
      * @param forwardedTo   requests forwarded to each server since the agent started, by server name
      */
-    public record Agent(Map<String, String> stateByServer, Map<String, Long> forwardedTo) {
-    }
+    public record Agent(Map<String, String> stateByServer, Map<String, Long> forwardedTo) {}
 
     /** Requests finished since the clients started: answered, timed out, answered wrongly. */
     public record Outcomes(long responses, long timeouts, long wrong) {

@@ -48,8 +48,7 @@ public final class RunChecker {
         this.outcomeLagNanos = outcomeLagNanos;
     }
 
-    private record Sample(long nanos, Observation.Outcomes outcomes, Map<String, Map<String, Long>> forwarded) {
-    }
+    private record Sample(long nanos, Observation.Outcomes outcomes, Map<String, Map<String, Long>> forwarded) {}
 
     private static final class FaultWatch {
         final int id;
@@ -109,7 +108,9 @@ public final class RunChecker {
             if (previous != null && o.nanos() >= fault.start && o.nanos() <= fault.end) {
                 o.servers().forEach((name, server) -> {
                     Observation.Server before = previous.servers().get(name);
-                    if (server.state().equals("down") && before != null && !before.state().equals("down")) {
+                    if (server.state().equals("down")
+                            && before != null
+                            && !before.state().equals("down")) {
                         fault.serversDown.add(name);
                     }
                 });
@@ -143,8 +144,10 @@ public final class RunChecker {
     }
 
     private static boolean allInRotation(Observation o) {
-        return !o.agents().isEmpty() && o.agents().values().stream()
-                .allMatch(a -> !a.stateByServer().isEmpty() && a.stateByServer().values().stream().allMatch("up"::equals))
+        return !o.agents().isEmpty()
+                && o.agents().values().stream()
+                        .allMatch(a -> !a.stateByServer().isEmpty()
+                                && a.stateByServer().values().stream().allMatch("up"::equals))
                 && o.servers().values().stream().allMatch(s -> s.state().equals("up"));
     }
 
@@ -156,7 +159,8 @@ public final class RunChecker {
             }
         });
         if (down.size() > 1 && !down.equals(lastDown)) {
-            String overlap = "%s in planned downtime at once at %s".formatted(String.join(" and ", down), clock(o.nanos()));
+            String overlap =
+                    "%s in planned downtime at once at %s".formatted(String.join(" and ", down), clock(o.nanos()));
             overlaps.add(overlap);
             lines.add("!! " + overlap);
         }
@@ -171,7 +175,8 @@ public final class RunChecker {
                 winners.putIfAbsent(round.winner(), round.value());
                 Long value = winners.get(round.winner());
                 if ((winners.size() > 1 || value != round.value()) && conflicting.add(round.id())) {
-                    String conflict = "round %s: winners %s (seen at %s)".formatted(round.id(), winners, clock(o.nanos()));
+                    String conflict =
+                            "round %s: winners %s (seen at %s)".formatted(round.id(), winners, clock(o.nanos()));
                     lines.add("!! " + conflict);
                 }
             }
@@ -223,7 +228,8 @@ public final class RunChecker {
         if (previous == null || o.servers().size() < previous.servers().size()) {
             return false;
         }
-        boolean serversWhole = o.servers().values().stream().allMatch(s -> s.suspected().isEmpty());
+        boolean serversWhole =
+                o.servers().values().stream().allMatch(s -> s.suspected().isEmpty());
         boolean agentsWhole = o.agents().values().stream()
                 .allMatch(a -> a.stateByServer().values().stream().noneMatch(RunChecker::outOfRotation)
                         && a.stateByServer().keySet().containsAll(o.servers().keySet()));
@@ -231,7 +237,10 @@ public final class RunChecker {
     }
 
     private int expectedServers(Observation o) {
-        return o.agents().values().stream().mapToInt(a -> a.stateByServer().size()).max().orElse(0);
+        return o.agents().values().stream()
+                .mapToInt(a -> a.stateByServer().size())
+                .max()
+                .orElse(0);
     }
 
     public Verdict verdict(long nowNanos) {
@@ -249,21 +258,39 @@ public final class RunChecker {
             long duringEnd = ended ? Math.min(f.end + outcomeLagNanos, nowNanos) : nowNanos;
             Verdict.Success during = success(f.start, duringEnd);
             Verdict.Success after = ended && duringEnd < Math.min(nextStart, nowNanos)
-                    ? success(duringEnd, Math.min(nextStart, nowNanos)) : null;
-            reports.add(new Verdict.FaultReport(f.id, f.text, seconds(f.start), ended ? seconds(f.end) : null, during,
-                    after, f.detectedAt == null ? null : (f.detectedAt - f.start) / 1e9, f.detection,
-                    f.recoveredAt == null ? null : (f.recoveredAt - f.end) / 1e9, List.copyOf(f.serversDown),
+                    ? success(duringEnd, Math.min(nextStart, nowNanos))
+                    : null;
+            reports.add(new Verdict.FaultReport(
+                    f.id,
+                    f.text,
+                    seconds(f.start),
+                    ended ? seconds(f.end) : null,
+                    during,
+                    after,
+                    f.detectedAt == null ? null : (f.detectedAt - f.start) / 1e9,
+                    f.detection,
+                    f.recoveredAt == null ? null : (f.recoveredAt - f.end) / 1e9,
+                    List.copyOf(f.serversDown),
                     roundsSeenBetween(f.start, ended ? f.end : nowNanos),
                     (ended ? f.abandonedAtEnd : abandoned()) - f.abandonedAtStart,
                     forwarded(f.start + SECOND, ended ? f.end : nowNanos)));
         }
-        return new Verdict(seconds(nowNanos), overlaps.isEmpty(), List.copyOf(overlaps), conflicting.isEmpty(),
-                conflicting.stream().map(r -> r + " " + winnersByRound.get(r)).toList(), winnersByRound.size(), before,
-                copy(balanceBefore), reports);
+        return new Verdict(
+                seconds(nowNanos),
+                overlaps.isEmpty(),
+                List.copyOf(overlaps),
+                conflicting.isEmpty(),
+                conflicting.stream().map(r -> r + " " + winnersByRound.get(r)).toList(),
+                winnersByRound.size(),
+                before,
+                copy(balanceBefore),
+                reports);
     }
 
     private int roundsSeenBetween(long from, long to) {
-        return (int) roundFirstSeen.values().stream().filter(t -> t >= from && t <= to).count();
+        return (int) roundFirstSeen.values().stream()
+                .filter(t -> t >= from && t <= to)
+                .count();
     }
 
     private Verdict.Success success(long from, long to) {
@@ -297,8 +324,14 @@ public final class RunChecker {
         }
         last.forwarded().forEach((agent, servers) -> {
             Map<String, Long> perServer = new TreeMap<>();
-            servers.forEach((server, count) -> perServer.put(server,
-                    Math.max(0, count - first.forwarded().getOrDefault(agent, Map.of()).getOrDefault(server, 0L))));
+            servers.forEach((server, count) -> perServer.put(
+                    server,
+                    Math.max(
+                            0,
+                            count
+                                    - first.forwarded()
+                                            .getOrDefault(agent, Map.of())
+                                            .getOrDefault(server, 0L))));
             result.put(agent, perServer);
         });
         return result;

@@ -20,9 +20,16 @@ import java.util.Map;
  *                           server was up and in every agent's rotation
  * @param faults             each fault that started
  */
-public record Verdict(double atSeconds, boolean oneServerDown, List<String> overlaps, boolean oneWinnerPerRound,
-                      List<String> conflictingRounds, int roundsCompleted, Success before,
-                      Map<String, Map<String, Long>> balanceBefore, List<FaultReport> faults) {
+public record Verdict(
+        double atSeconds,
+        boolean oneServerDown,
+        List<String> overlaps,
+        boolean oneWinnerPerRound,
+        List<String> conflictingRounds,
+        int roundsCompleted,
+        Success before,
+        Map<String, Map<String, Long>> balanceBefore,
+        List<FaultReport> faults) {
 
     /** The clients' outcomes in a stretch of the run. */
     public record Success(long responses, long timeouts, long wrong) {
@@ -35,7 +42,8 @@ public record Verdict(double atSeconds, boolean oneServerDown, List<String> over
 
         String describe() {
             long finished = responses + timeouts + wrong;
-            return finished == 0 ? "no requests finished"
+            return finished == 0
+                    ? "no requests finished"
                     : String.format(Locale.ROOT, "%.3f%% (%d of %d)", percent(), responses, finished);
         }
     }
@@ -53,11 +61,20 @@ public record Verdict(double atSeconds, boolean oneServerDown, List<String> over
      * @param roundsAbandoned      rounds the servers abandoned while it lasted
      * @param forwardedDuring      requests each agent sent each server from one second after the start to the end
      */
-    public record FaultReport(int id, String fault, double startSeconds, Double endSeconds, Success during,
-                              Success after, Double detectedAfterSeconds, String detection,
-                              Double recoveredAfterSeconds, List<String> serversDown, int roundsCompleted,
-                              long roundsAbandoned, Map<String, Map<String, Long>> forwardedDuring) {
-    }
+    public record FaultReport(
+            int id,
+            String fault,
+            double startSeconds,
+            Double endSeconds,
+            Success during,
+            Success after,
+            Double detectedAfterSeconds,
+            String detection,
+            Double recoveredAfterSeconds,
+            List<String> serversDown,
+            int roundsCompleted,
+            long roundsAbandoned,
+            Map<String, Map<String, Long>> forwardedDuring) {}
 
     /** Holds when both invariants do. */
     public boolean holds() {
@@ -70,27 +87,41 @@ public record Verdict(double atSeconds, boolean oneServerDown, List<String> over
         lines.add(String.format(Locale.ROOT, "=== checker verdict at %s ===", clock(atSeconds)));
         lines.add((oneServerDown ? "PASS" : "FAIL") + " at most one server in planned downtime at any moment"
                 + (oneServerDown ? "" : ": " + String.join("; ", overlaps)));
-        lines.add((oneWinnerPerRound ? "PASS" : "FAIL") + " every finished round agreed on one winner ("
-                + roundsCompleted + " rounds)" + (oneWinnerPerRound ? "" : ": " + String.join("; ", conflictingRounds)));
+        lines.add(
+                (oneWinnerPerRound ? "PASS" : "FAIL") + " every finished round agreed on one winner (" + roundsCompleted
+                        + " rounds)" + (oneWinnerPerRound ? "" : ": " + String.join("; ", conflictingRounds)));
         lines.add("clients before any fault: " + before.describe());
         balanceBefore.forEach((agent, sent) -> {
             long total = sent.values().stream().mapToLong(Long::longValue).sum();
             StringBuilder shares = new StringBuilder();
-            sent.forEach((server, count) -> shares.append(String.format(Locale.ROOT, " %s %.3f", server,
-                    total == 0 ? 0 : (double) count / total)));
+            sent.forEach((server, count) -> shares.append(
+                    String.format(Locale.ROOT, " %s %.3f", server, total == 0 ? 0 : (double) count / total)));
             lines.add("  " + agent + " shares while every server was up:" + shares);
         });
         for (FaultReport f : faults) {
-            lines.add(String.format(Locale.ROOT, "fault %d [%s-%s] %s", f.id(), clock(f.startSeconds()),
-                    f.endSeconds() == null ? "now" : clock(f.endSeconds()), f.fault()));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "fault %d [%s-%s] %s",
+                    f.id(),
+                    clock(f.startSeconds()),
+                    f.endSeconds() == null ? "now" : clock(f.endSeconds()),
+                    f.fault()));
             lines.add("  clients during: " + f.during().describe() + "; after: "
                     + (f.after() == null ? "-" : f.after().describe()));
-            lines.add("  detected: " + (f.detectedAfterSeconds() == null ? "nothing reacted"
-                    : String.format(Locale.ROOT, "after %.2f s (%s)", f.detectedAfterSeconds(), f.detection()))
-                    + "; recovered: " + (f.recoveredAfterSeconds() == null ? (f.endSeconds() == null ? "-" : "not yet")
-                    : String.format(Locale.ROOT, "%.2f s after the end", f.recoveredAfterSeconds())));
-            lines.add(String.format(Locale.ROOT, "  ring during: %d rounds completed, %d abandoned, down: %s",
-                    f.roundsCompleted(), f.roundsAbandoned(), f.serversDown().isEmpty() ? "none" : String.join(", ", f.serversDown())));
+            lines.add("  detected: "
+                    + (f.detectedAfterSeconds() == null
+                            ? "nothing reacted"
+                            : String.format(Locale.ROOT, "after %.2f s (%s)", f.detectedAfterSeconds(), f.detection()))
+                    + "; recovered: "
+                    + (f.recoveredAfterSeconds() == null
+                            ? (f.endSeconds() == null ? "-" : "not yet")
+                            : String.format(Locale.ROOT, "%.2f s after the end", f.recoveredAfterSeconds())));
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "  ring during: %d rounds completed, %d abandoned, down: %s",
+                    f.roundsCompleted(),
+                    f.roundsAbandoned(),
+                    f.serversDown().isEmpty() ? "none" : String.join(", ", f.serversDown())));
         }
         return lines;
     }

@@ -11,7 +11,8 @@ public record Endpoint(String role, String process) {
     static Endpoint parse(String text) {
         String role = text.replaceAll("-\\d+$", "").replaceAll("s$", "");
         if (!role.equals("client") && !role.equals("agent") && !role.equals("server")) {
-            throw new FaultSpecException("'" + text + "' is not a link end: client, agent, server, or a process such as agent-2");
+            throw new FaultSpecException(
+                    "'" + text + "' is not a link end: client, agent, server, or a process such as agent-2");
         }
         return new Endpoint(role, text.matches(".*-\\d+$") ? text : null);
     }

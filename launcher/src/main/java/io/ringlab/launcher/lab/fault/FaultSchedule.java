@@ -22,7 +22,11 @@ public final class FaultSchedule {
         private State state = State.SCHEDULED;
         private boolean started;
 
-        public enum State { SCHEDULED, ACTIVE, ENDED }
+        public enum State {
+            SCHEDULED,
+            ACTIVE,
+            ENDED
+        }
 
         Fault(int id, FaultSpec spec, long startNanos, long endNanos) {
             this.id = id;
@@ -63,13 +67,14 @@ public final class FaultSchedule {
     }
 
     /** A fault that starts or ends. */
-    public record Transition(Fault fault, boolean starts) {
-    }
+    public record Transition(Fault fault, boolean starts) {}
 
     /** Adds a fault that starts {@code spec.at()} after {@code nowNanos}. */
     public synchronized Fault add(FaultSpec spec, long nowNanos) {
         long start = nowNanos + spec.at().toNanos();
-        long end = spec.duration() == null ? Long.MAX_VALUE : start + spec.duration().toNanos();
+        long end = spec.duration() == null
+                ? Long.MAX_VALUE
+                : start + spec.duration().toNanos();
         Fault fault = new Fault(++lastId, spec, start, end);
         faults.add(fault);
         return fault;

@@ -88,9 +88,11 @@ public final class FaultSpecParser {
     private static FaultAction link(double percent, Endpoint from, Endpoint to, boolean bothWays) {
         List<String> pair = new ArrayList<>(List.of(from.role(), to.role()));
         pair.sort(null);
-        if (!List.of(List.of("agent", "client"), List.of("agent", "server"), List.of("server", "server")).contains(pair)) {
-            throw new FaultSpecException("no traffic flows between %s and %s: links are client<->agent, agent<->server and server<->server"
-                    .formatted(from, to));
+        if (!List.of(List.of("agent", "client"), List.of("agent", "server"), List.of("server", "server"))
+                .contains(pair)) {
+            throw new FaultSpecException(
+                    "no traffic flows between %s and %s: links are client<->agent, agent<->server and server<->server"
+                            .formatted(from, to));
         }
         if (from.process() != null && from.process().equals(to.process())) {
             throw new FaultSpecException("a link joins two different processes, not " + from + " and itself");
@@ -113,7 +115,8 @@ public final class FaultSpecParser {
         }
         String separator = tokens.next();
         if (!separator.equals("|") && !separator.equals("->")) {
-            throw new FaultSpecException("a partition is HOSTS | HOSTS (both ways) or HOSTS -> HOSTS (one way), not '" + separator + "'");
+            throw new FaultSpecException(
+                    "a partition is HOSTS | HOSTS (both ways) or HOSTS -> HOSTS (one way), not '" + separator + "'");
         }
         List<String> other = hostList(tokens);
         for (String host : other) {
@@ -130,7 +133,8 @@ public final class FaultSpecParser {
         do {
             String name = tokens.next();
             if (!hosts.contains(name) && !processes.contains(name)) {
-                throw new FaultSpecException("no host or process '%s' in the lab (hosts: %s)".formatted(name, sorted(hosts)));
+                throw new FaultSpecException(
+                        "no host or process '%s' in the lab (hosts: %s)".formatted(name, sorted(hosts)));
             }
             names.add(name);
         } while (tokens.skip(","));
@@ -139,7 +143,8 @@ public final class FaultSpecParser {
 
     private String process(String name) {
         if (!processes.contains(name)) {
-            throw new FaultSpecException("no process '%s' in the lab (processes: %s)".formatted(name, sorted(processes)));
+            throw new FaultSpecException(
+                    "no process '%s' in the lab (processes: %s)".formatted(name, sorted(processes)));
         }
         return name;
     }
@@ -170,7 +175,9 @@ public final class FaultSpecParser {
 
         Tokens(String text) {
             String spaced = OPERATORS.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" $0 ");
-            list = Arrays.stream(spaced.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+            list = Arrays.stream(spaced.trim().split("\\s+"))
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             if (list.isEmpty()) {
                 throw new FaultSpecException("empty fault");
             }
@@ -208,7 +215,8 @@ public final class FaultSpecParser {
 
         void expectEnd() {
             if (!atEnd()) {
-                throw new FaultSpecException("unexpected '" + String.join(" ", list.subList(next, list.size())) + "' at the end");
+                throw new FaultSpecException(
+                        "unexpected '" + String.join(" ", list.subList(next, list.size())) + "' at the end");
             }
         }
     }

@@ -22,8 +22,7 @@ public final class NftRuleset {
     public static final String TABLE = "ringlab_faults";
     private static final int LOSS_SCALE = 10_000;
 
-    private NftRuleset() {
-    }
+    private NftRuleset() {}
 
     public static String render(LabLayout layout, LabHost host, Collection<FaultAction> active) {
         List<String> rules = new ArrayList<>();
@@ -53,19 +52,22 @@ public final class NftRuleset {
     }
 
     /** Rules for datagrams {@code host} receives as {@code to} from {@code from}. */
-    private static List<String> directedLoss(LabLayout layout, LabHost host, Endpoint from, Endpoint to, double percent) {
+    private static List<String> directedLoss(
+            LabLayout layout, LabHost host, Endpoint from, Endpoint to, double percent) {
         if (!runs(host, to)) {
             return List.of();
         }
         long threshold = Math.round(percent / 100 * LOSS_SCALE);
-        String ports = "udp sport %d udp dport %d".formatted(port(from.role(), to.role()), port(to.role(), from.role()));
+        String ports =
+                "udp sport %d udp dport %d".formatted(port(from.role(), to.role()), port(to.role(), from.role()));
         String random = "numgen random mod %d < %d".formatted(LOSS_SCALE, threshold);
         String comment = "comment \"loss %s%% %s->%s\"".formatted(FaultSpec.number(percent), from, to);
         if (from.process() == null) {
             return List.of(String.join(" ", ports, random, "drop", comment));
         }
         return addressMatches(layout.host(from.process()).addresses(), "saddr").stream()
-                .map(match -> String.join(" ", ports, match, random, "drop", comment)).toList();
+                .map(match -> String.join(" ", ports, match, random, "drop", comment))
+                .toList();
     }
 
     private static boolean runs(LabHost host, Endpoint end) {
@@ -88,7 +90,10 @@ public final class NftRuleset {
     private static List<String> partitionRules(LabLayout layout, LabHost host, FaultAction.Partition partition) {
         List<String> side = hostNames(layout, partition.side());
         List<String> other = partition.other().isEmpty()
-                ? layout.hosts().stream().map(LabHost::name).filter(h -> !side.contains(h)).toList()
+                ? layout.hosts().stream()
+                        .map(LabHost::name)
+                        .filter(h -> !side.contains(h))
+                        .toList()
                 : hostNames(layout, partition.other());
         String comment = "comment \"" + partition + "\"";
         if (other.contains(host.name())) {
@@ -101,8 +106,11 @@ public final class NftRuleset {
     }
 
     private static List<String> dropFrom(LabLayout layout, List<String> hosts, String comment) {
-        List<String> addresses = hosts.stream().flatMap(h -> layout.host(h).addresses().stream()).toList();
-        return addressMatches(addresses, "saddr").stream().map(match -> match + " drop " + comment).toList();
+        List<String> addresses =
+                hosts.stream().flatMap(h -> layout.host(h).addresses().stream()).toList();
+        return addressMatches(addresses, "saddr").stream()
+                .map(match -> match + " drop " + comment)
+                .toList();
     }
 
     private static List<String> hostNames(LabLayout layout, List<String> names) {

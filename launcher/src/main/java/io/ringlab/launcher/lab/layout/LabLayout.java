@@ -52,20 +52,29 @@ public record LabLayout(String runId, String subnet, String ipv6Prefix, List<Lab
         return new LabLayout(runId, subnet, ipv6Prefix, hosts);
     }
 
-    private static LabHost host(String runId, String name, String subnet, String ipv6Prefix, int number,
-                                List<String> processes) {
-        return new LabHost(name, runId + "-" + name, subnet + "." + number,
-                ipv6Prefix == null ? null : ipv6Prefix + Integer.toHexString(number), processes);
+    private static LabHost host(
+            String runId, String name, String subnet, String ipv6Prefix, int number, List<String> processes) {
+        return new LabHost(
+                name,
+                runId + "-" + name,
+                subnet + "." + number,
+                ipv6Prefix == null ? null : ipv6Prefix + Integer.toHexString(number),
+                processes);
     }
 
     /** The host that runs a process ({@code agent-2} → {@code client-2}), or the host of that name. */
     public Optional<LabHost> hostOf(String processOrHost) {
-        return hosts.stream().filter(h -> h.processes().contains(processOrHost)).findFirst()
-                .or(() -> hosts.stream().filter(h -> h.name().equals(processOrHost)).findFirst());
+        return hosts.stream()
+                .filter(h -> h.processes().contains(processOrHost))
+                .findFirst()
+                .or(() -> hosts.stream()
+                        .filter(h -> h.name().equals(processOrHost))
+                        .findFirst());
     }
 
     public LabHost host(String processOrHost) {
-        return hostOf(processOrHost).orElseThrow(() -> new IllegalArgumentException("no host or process " + processOrHost));
+        return hostOf(processOrHost)
+                .orElseThrow(() -> new IllegalArgumentException("no host or process " + processOrHost));
     }
 
     public List<String> processes() {

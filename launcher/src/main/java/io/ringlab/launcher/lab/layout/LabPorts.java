@@ -16,6 +16,5 @@ public final class LabPorts {
     /** A load client's socket for replies. */
     public static final int CLIENT_REPLY = 4247;
 
-    private LabPorts() {
-    }
+    private LabPorts() {}
 }

@@ -30,8 +30,7 @@ import java.util.function.UnaryOperator;
 public final class ObservationPoller {
 
     /** A service to read: its name in the observation and the URL of its ring (servers) or status. */
-    public record Target(String name, String url) {
-    }
+    public record Target(String name, String url) {}
 
     private final Duration timeout;
     private final UnaryOperator<String> serverName;
@@ -66,13 +65,15 @@ public final class ObservationPoller {
         clientStatus.forEach((name, read) -> {
             ClientStatus status = await(read);
             if (status != null) {
-                lastOutcomes.put(name, new Observation.Outcomes(status.responses(), status.timeouts(),
-                        status.wrongReplies()));
+                lastOutcomes.put(
+                        name, new Observation.Outcomes(status.responses(), status.timeouts(), status.wrongReplies()));
             }
         });
-        Observation.Outcomes total = lastOutcomes.values().stream().reduce(Observation.Outcomes.NONE,
-                (a, b) -> new Observation.Outcomes(a.responses() + b.responses(), a.timeouts() + b.timeouts(),
-                        a.wrong() + b.wrong()));
+        Observation.Outcomes total = lastOutcomes.values().stream()
+                .reduce(
+                        Observation.Outcomes.NONE,
+                        (a, b) -> new Observation.Outcomes(
+                                a.responses() + b.responses(), a.timeouts() + b.timeouts(), a.wrong() + b.wrong()));
         return new Observation(nanos, serverViews, agentViews, total);
     }
 
@@ -80,10 +81,10 @@ public final class ObservationPoller {
         List<String> suspected = new ArrayList<>();
         orNone(ring.suspected()).forEach(id -> suspected.add(serverName.apply(id)));
         List<Observation.Round> rounds = new ArrayList<>();
-        orNone(ring.lastWinners()).forEach(w -> rounds.add(new Observation.Round(w.round(),
-                serverName.apply(w.winner()), w.value())));
-        return new Observation.Server(String.valueOf(ring.state()).toLowerCase(Locale.ROOT), suspected,
-                ring.roundsAbandoned(), rounds);
+        orNone(ring.lastWinners())
+                .forEach(w -> rounds.add(new Observation.Round(w.round(), serverName.apply(w.winner()), w.value())));
+        return new Observation.Server(
+                String.valueOf(ring.state()).toLowerCase(Locale.ROOT), suspected, ring.roundsAbandoned(), rounds);
     }
 
     private Observation.Agent agent(AgentStatus status) {
@@ -104,9 +105,15 @@ public final class ObservationPoller {
     private <T> Map<String, CompletableFuture<T>> reads(List<Target> targets, Class<T> type) {
         Map<String, CompletableFuture<T>> reads = new LinkedHashMap<>();
         for (Target target : targets) {
-            reads.put(target.name(), http.sendAsync(HttpRequest.newBuilder(URI.create(target.url()))
-                            .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString())
-                    .thenApply(response -> response.statusCode() == 200 ? StatusJson.parse(response.body(), type) : null));
+            reads.put(
+                    target.name(),
+                    http.sendAsync(
+                                    HttpRequest.newBuilder(URI.create(target.url()))
+                                            .timeout(timeout)
+                                            .build(),
+                                    HttpResponse.BodyHandlers.ofString())
+                            .thenApply(response ->
+                                    response.statusCode() == 200 ? StatusJson.parse(response.body(), type) : null));
         }
         return reads;
     }

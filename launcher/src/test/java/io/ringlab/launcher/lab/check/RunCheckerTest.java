@@ -38,11 +38,11 @@ class RunCheckerTest {
 
         Observation at(long nanos) {
             Map<String, Observation.Server> servers = new LinkedHashMap<>();
-            ring.forEach((name, state) -> servers.put(name, new Observation.Server(state,
-                    suspected.getOrDefault(name, List.of()), 0, rounds)));
+            ring.forEach((name, state) -> servers.put(
+                    name, new Observation.Server(state, suspected.getOrDefault(name, List.of()), 0, rounds)));
             Map<String, Observation.Agent> agents = new LinkedHashMap<>();
-            views.forEach((agent, view) -> agents.put(agent, new Observation.Agent(Map.copyOf(view),
-                    Map.copyOf(forwarded.get(agent)))));
+            views.forEach((agent, view) ->
+                    agents.put(agent, new Observation.Agent(Map.copyOf(view), Map.copyOf(forwarded.get(agent)))));
             return new Observation(nanos, servers, agents, outcomes);
         }
     }
@@ -54,7 +54,9 @@ class RunCheckerTest {
         m.ring.put("server-1", "down");
         assertThat(checker.observe(m.at(2 * S))).isEmpty();
         m.ring.put("server-2", "down");
-        assertThat(checker.observe(m.at(3 * S))).singleElement().asString()
+        assertThat(checker.observe(m.at(3 * S)))
+                .singleElement()
+                .asString()
                 .startsWith("!! server-1 and server-2 in planned downtime at once at 00:00:03");
         assertThat(checker.observe(m.at(4 * S))).isEmpty();
         Verdict verdict = checker.verdict(5 * S);
@@ -81,8 +83,10 @@ class RunCheckerTest {
         Verdict verdict = checker.verdict(2 * S);
         assertThat(verdict.holds()).isTrue();
         assertThat(verdict.roundsCompleted()).isEqualTo(2);
-        assertThat(verdict.lines()).contains("PASS at most one server in planned downtime at any moment",
-                "PASS every finished round agreed on one winner (2 rounds)");
+        assertThat(verdict.lines())
+                .contains(
+                        "PASS at most one server in planned downtime at any moment",
+                        "PASS every finished round agreed on one winner (2 rounds)");
     }
 
     @Test
@@ -135,7 +139,8 @@ class RunCheckerTest {
         assertThat(checker.verdict(5 * S).lines()).anyMatch(l -> l.contains("recovered: not yet"));
         m.suspected.clear();
         checker.observe(m.at(6 * S));
-        assertThat(checker.verdict(6 * S).faults().get(0).recoveredAfterSeconds()).isEqualTo(2.0);
+        assertThat(checker.verdict(6 * S).faults().get(0).recoveredAfterSeconds())
+                .isEqualTo(2.0);
     }
 
     @Test
@@ -163,7 +168,9 @@ class RunCheckerTest {
         assertThat(checker.observe(m.at(2 * S))).as("agent-2 answers again").isEmpty();
         m.ring.put("server-1", "down");
         m.ring.put("server-2", "down");
-        assertThat(checker.observe(m.at(3 * S))).singleElement().asString()
+        assertThat(checker.observe(m.at(3 * S)))
+                .singleElement()
+                .asString()
                 .startsWith("!! server-1 and server-2 in planned downtime at once at 00:00:03");
     }
 }

@@ -20,22 +20,25 @@ class FaultSpecParserTest {
         FaultSpec spec = parser.parse("at 30s for 20s loss 5% agent<->server");
         assertThat(spec.at()).isEqualTo(Duration.ofSeconds(30));
         assertThat(spec.duration()).isEqualTo(Duration.ofSeconds(20));
-        assertThat(spec.action()).isEqualTo(new FaultAction.Loss(5, new Endpoint("agent", null),
-                new Endpoint("server", null), true));
+        assertThat(spec.action())
+                .isEqualTo(new FaultAction.Loss(5, new Endpoint("agent", null), new Endpoint("server", null), true));
         assertThat(spec).hasToString("at 30s for 20s loss 5% agent<->server");
     }
 
     @Test
     void readsLossOnOneLinkOneWayWithOrWithoutSpaces() {
-        assertThat(parser.parse("loss 12.5 % agent-1 -> server-2").action()).isEqualTo(new FaultAction.Loss(12.5,
-                new Endpoint("agent", "agent-1"), new Endpoint("server", "server-2"), false));
-        assertThat(parser.parse("loss 10% servers<-server-1").action()).isEqualTo(new FaultAction.Loss(10,
-                new Endpoint("server", "server-1"), new Endpoint("server", null), false));
+        assertThat(parser.parse("loss 12.5 % agent-1 -> server-2").action())
+                .isEqualTo(new FaultAction.Loss(
+                        12.5, new Endpoint("agent", "agent-1"), new Endpoint("server", "server-2"), false));
+        assertThat(parser.parse("loss 10% servers<-server-1").action())
+                .isEqualTo(new FaultAction.Loss(
+                        10, new Endpoint("server", "server-1"), new Endpoint("server", null), false));
     }
 
     @Test
     void readsPartitionsOfHostSetsAndSingleLinks() {
-        assertThat(parser.parse("at 60s for 30s partition server-1 | server-2,server-3").action())
+        assertThat(parser.parse("at 60s for 30s partition server-1 | server-2,server-3")
+                        .action())
                 .isEqualTo(new FaultAction.Partition(List.of("server-1"), List.of("server-2", "server-3"), false));
         assertThat(parser.parse("partition agent-1->server-2").action())
                 .isEqualTo(new FaultAction.Partition(List.of("agent-1"), List.of("server-2"), true));
@@ -54,7 +57,8 @@ class FaultSpecParserTest {
 
     @Test
     void saysWhatIsWrongInOneLine() {
-        assertThatThrownBy(() -> parser.parse("loss 5% client<->server")).hasMessageContaining("no traffic flows between client and server");
+        assertThatThrownBy(() -> parser.parse("loss 5% client<->server"))
+                .hasMessageContaining("no traffic flows between client and server");
         assertThatThrownBy(() -> parser.parse("loss 0% agent<->server")).hasMessageContaining("more than 0%");
         assertThatThrownBy(() -> parser.parse("loss 101% agent<->server")).hasMessageContaining("at most 100%");
         assertThatThrownBy(() -> parser.parse("freeze server-9")).hasMessageContaining("no process 'server-9'");

@@ -14,8 +14,10 @@ class NftRulesetTest {
     @Test
     void withNoFaultTheTableIsEmptyAndReplacesWhateverWasThere() {
         String script = NftRuleset.render(layout, layout.host("server-1"), List.of());
-        assertThat(script).startsWith("table inet ringlab_faults {}\ndelete table inet ringlab_faults\n")
-                .contains("type filter hook input priority 0; policy accept;").doesNotContain("drop");
+        assertThat(script)
+                .startsWith("table inet ringlab_faults {}\ndelete table inet ringlab_faults\n")
+                .contains("type filter hook input priority 0; policy accept;")
+                .doesNotContain("drop");
     }
 
     @Test
@@ -31,10 +33,13 @@ class NftRulesetTest {
 
     @Test
     void lossOnOneLinkOneWayMatchesTheSendersAddress() {
-        FaultAction loss = new FaultAction.Loss(12.5, new Endpoint("server", "server-1"), new Endpoint("server", "server-3"), false);
+        FaultAction loss = new FaultAction.Loss(
+                12.5, new Endpoint("server", "server-1"), new Endpoint("server", "server-3"), false);
         assertThat(NftRuleset.render(layout, layout.host("server-3"), List.of(loss)))
-                .contains("udp sport 4242 udp dport 4242 ip saddr { 198.18.5.101 } numgen random mod 10000 < 1250 drop");
-        assertThat(NftRuleset.render(layout, layout.host("server-1"), List.of(loss))).doesNotContain("drop");
+                .contains(
+                        "udp sport 4242 udp dport 4242 ip saddr { 198.18.5.101 } numgen random mod 10000 < 1250 drop");
+        assertThat(NftRuleset.render(layout, layout.host("server-1"), List.of(loss)))
+                .doesNotContain("drop");
     }
 
     @Test
@@ -42,7 +47,8 @@ class NftRulesetTest {
         FaultAction loss = new FaultAction.Loss(1, new Endpoint("client", null), new Endpoint("agent", null), false);
         assertThat(NftRuleset.render(layout, layout.host("client-2"), List.of(loss)))
                 .contains("udp sport 4247 udp dport 4245 numgen random mod 10000 < 100 drop");
-        assertThat(NftRuleset.render(layout, layout.host("server-2"), List.of(loss))).doesNotContain("drop");
+        assertThat(NftRuleset.render(layout, layout.host("server-2"), List.of(loss)))
+                .doesNotContain("drop");
     }
 
     @Test
@@ -50,12 +56,16 @@ class NftRulesetTest {
         FaultAction both = new FaultAction.Partition(List.of("server-1"), List.of("server-2", "server-3"), false);
         assertThat(NftRuleset.render(layout, layout.host("server-1"), List.of(both)))
                 .contains("ip saddr { 198.18.5.102, 198.18.5.103 } drop");
-        assertThat(NftRuleset.render(layout, layout.host("server-3"), List.of(both))).contains("ip saddr { 198.18.5.101 } drop");
-        assertThat(NftRuleset.render(layout, layout.host("client-1"), List.of(both))).doesNotContain("drop");
+        assertThat(NftRuleset.render(layout, layout.host("server-3"), List.of(both)))
+                .contains("ip saddr { 198.18.5.101 } drop");
+        assertThat(NftRuleset.render(layout, layout.host("client-1"), List.of(both)))
+                .doesNotContain("drop");
 
         FaultAction oneWay = new FaultAction.Partition(List.of("agent-1"), List.of("server-2"), true);
-        assertThat(NftRuleset.render(layout, layout.host("server-2"), List.of(oneWay))).contains("ip saddr { 198.18.5.11 } drop");
-        assertThat(NftRuleset.render(layout, layout.host("client-1"), List.of(oneWay))).doesNotContain("drop");
+        assertThat(NftRuleset.render(layout, layout.host("server-2"), List.of(oneWay)))
+                .contains("ip saddr { 198.18.5.11 } drop");
+        assertThat(NftRuleset.render(layout, layout.host("client-1"), List.of(oneWay)))
+                .doesNotContain("drop");
     }
 
     @Test
@@ -63,7 +73,8 @@ class NftRulesetTest {
         FaultAction alone = new FaultAction.Partition(List.of("server-2"), List.of(), false);
         assertThat(NftRuleset.render(layout, layout.host("server-2"), List.of(alone)))
                 .contains("ip saddr { 198.18.5.11, 198.18.5.12, 198.18.5.101, 198.18.5.103 } drop")
-                .doesNotContain("198.18.5.1 ").doesNotContain("198.18.5.2 ");
+                .doesNotContain("198.18.5.1 ")
+                .doesNotContain("198.18.5.2 ");
     }
 
     @Test
@@ -71,6 +82,7 @@ class NftRulesetTest {
         LabLayout dual = LabLayout.of("rl00aa", 3, 2, 2, 5, "fd00:1:2:1::");
         FaultAction cut = new FaultAction.Partition(List.of("server-1"), List.of("server-2"), false);
         assertThat(NftRuleset.render(dual, dual.host("server-2"), List.of(cut)))
-                .contains("ip saddr { 198.18.5.101 } drop").contains("ip6 saddr { fd00:1:2:1::65 } drop");
+                .contains("ip saddr { 198.18.5.101 } drop")
+                .contains("ip6 saddr { fd00:1:2:1::65 } drop");
     }
 }
