@@ -270,8 +270,14 @@ public class PendingRequests {
         if (index >= slots.length) {
             return null;
         }
-        // read without the table's lock: a slot is null or made (its index is final), and holds() synchronizes on it
+        // read without the table's lock: a slot is null or made (its index is final), and holds() synchronizes on it;
+        // a slot made by another thread may not be seen yet, so a null is read again under the lock
         Pending slot = slots[(int) index];
+        if (slot == null) {
+            synchronized (this) {
+                slot = slots[(int) index];
+            }
+        }
         return slot != null && slot.holds(id) ? slot : null;
     }
 
