@@ -1,7 +1,7 @@
 package io.ringlab.launcher.rehearsal;
 
 import io.ringlab.launcher.lab.Shell;
-import io.ringlab.launcher.status.StatusJson;
+import io.ringlab.launcher.status.StatusHttp;
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
 import io.ringlab.model.status.RingStatus;
@@ -37,8 +37,7 @@ final class RehearsalChecks {
     private final Cluster cluster;
     private final String dnsServer;
     private final Duration limit;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final StatusHttp statuses = new StatusHttp(Duration.ofSeconds(2));
     private final JsonMapper json = JsonMapper.builder().build();
 
     RehearsalChecks(Cluster cluster, String dnsServer, Duration limit) {
@@ -52,7 +51,7 @@ final class RehearsalChecks {
             Set<String> winners = new TreeSet<>();
             int reporting = 0;
             for (Pod server : Roles.pods(cluster, Roles.SERVER)) {
-                RingStatus ring = get(Roles.url(server, "/api/ring"), RingStatus.class);
+                RingStatus ring = statuses.read(Roles.url(server, "/api/ring"), RingStatus.class);
                 if (ring != null) {
                     reporting++;
                     if (ring.lastWinners() != null) {
@@ -75,7 +74,7 @@ final class RehearsalChecks {
             List<String> views = new ArrayList<>();
             boolean all = true;
             for (Pod agent : Roles.pods(cluster, Roles.AGENT)) {
-                AgentStatus status = get(Roles.url(agent, "/api/status"), AgentStatus.class);
+                AgentStatus status = statuses.read(Roles.url(agent, "/api/status"), AgentStatus.class);
                 Set<String> up = new TreeSet<>();
                 if (status != null && status.servers() != null) {
                     status.servers().forEach(s -> {
@@ -193,7 +192,7 @@ final class RehearsalChecks {
     private long[] outcomes(List<Pod> clients) {
         long[] sums = new long[3];
         for (Pod client : clients) {
-            ClientStatus status = get(Roles.url(client, "/api/status"), ClientStatus.class);
+            ClientStatus status = statuses.read(Roles.url(client, "/api/status"), ClientStatus.class);
             if (status != null) {
                 sums[0] += status.responses();
                 sums[1] += status.timeouts();
@@ -296,7 +295,7 @@ final class RehearsalChecks {
             for (String role : List.of(Roles.SERVER, Roles.AGENT, Roles.CLIENT, Roles.DASHBOARD)) {
                 Roles.pods(cluster, role).forEach(pod -> expected.add(role + " " + pod.ip() + ":" + pod.port("http")));
             }
-            JsonNode targets = get(Roles.url(prometheus.get(0), "/api/v1/targets?state=active"));
+            JsonNode targets = statuses.tree(Roles.url(prometheus.get(0), "/api/v1/targets?state=active"));
             Set<String> up = new TreeSet<>();
             Set<String> notUp = new TreeSet<>();
             if (targets != null) {
@@ -324,41 +323,6 @@ final class RehearsalChecks {
             TimeUnit.MILLISECONDS.sleep(250);
         }
         return last;
-    }
-
-    private JsonNode get(String url) {
-        String body = body(url);
-        try {
-            return body == null ? null : json.readTree(body);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A service's status (or ring) as the model record; null when it does not answer with one. */
-    private <T> T get(String url, Class<T> type) {
-        String body = body(url);
-        try {
-            return body == null ? null : StatusJson.parse(body, type);
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    private String body(String url) {
-        try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? response.body() : null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 
     private static Set<String> names(List<Pod> pods) {
