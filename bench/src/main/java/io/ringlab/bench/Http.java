@@ -1,8 +1,7 @@
 package io.ringlab.bench;
 
 import io.ringlab.model.status.ClientStatus;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.json.JsonMapper;
+import io.ringlab.model.status.StatusJson;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,11 +16,6 @@ final class Http {
 
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** Lenient: a client of another build, with properties more or fewer, still reads. */
-    private final JsonMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
 
     private final String authorization;
 
@@ -39,7 +33,7 @@ final class Http {
     ClientStatus clientStatus(String url) throws InterruptedException {
         String body = body(url);
         try {
-            return body == null ? null : json.readValue(body, ClientStatus.class);
+            return body == null ? null : StatusJson.parse(body, ClientStatus.class);
         } catch (RuntimeException e) {
             return null;
         }

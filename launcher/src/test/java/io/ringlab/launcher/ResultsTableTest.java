@@ -1,7 +1,7 @@
 package io.ringlab.launcher;
 
-import io.ringlab.launcher.status.StatusJson;
 import io.ringlab.model.status.AgentStatus;
+import io.ringlab.model.status.StatusJson;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,12 +1,12 @@
 package io.ringlab.launcher;
 
-import io.ringlab.launcher.status.StatusJson;
 import io.ringlab.launcher.story.EventFiles;
 import io.ringlab.launcher.story.RunStory;
 import io.ringlab.launcher.story.StoryEvent;
 import io.ringlab.launcher.story.TimelineSvg;
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.StatusJson;
 import org.junit.jupiter.api.Test;
 import org.xml.sax.InputSource;
 import tools.jackson.databind.JsonNode;

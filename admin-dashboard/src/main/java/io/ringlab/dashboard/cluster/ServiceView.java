@@ -6,6 +6,7 @@ import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
 import io.ringlab.model.status.RingStatus;
 import io.ringlab.model.status.ServerStatus;
+import io.ringlab.model.status.StatusJson;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -63,25 +64,25 @@ public record ServiceView(
     /** A ring server's status; null when there is none (or it is not a server's). */
     @JsonIgnore
     public ServerStatus serverStatus() {
-        return StatusRecords.read(status, ServerStatus.class);
+        return StatusJson.read(status, ServerStatus.class);
     }
 
     /** An agent's status; null when there is none. */
     @JsonIgnore
     public AgentStatus agentStatus() {
-        return StatusRecords.read(status, AgentStatus.class);
+        return StatusJson.read(status, AgentStatus.class);
     }
 
     /** A load client's status; null when there is none. */
     @JsonIgnore
     public ClientStatus clientStatus() {
-        return StatusRecords.read(status, ClientStatus.class);
+        return StatusJson.read(status, ClientStatus.class);
     }
 
     /** A ring server's ring; null when there is none. */
     @JsonIgnore
     public RingStatus ringStatus() {
-        return StatusRecords.read(ring, RingStatus.class);
+        return StatusJson.read(ring, RingStatus.class);
     }
 
     /** Answered the poll that made this view. */

@@ -1,11 +1,11 @@
 package io.ringlab.dashboard.events;
 
 import io.ringlab.dashboard.cluster.ClusterPoller;
-import io.ringlab.dashboard.cluster.StatusRecords;
 import io.ringlab.dashboard.config.DashboardProperties;
 import io.ringlab.dashboard.config.DashboardProperties.Service;
 import io.ringlab.dashboard.http.ServiceExchange;
 import io.ringlab.model.lab.LabEvent;
+import io.ringlab.model.status.StatusJson;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -74,7 +74,7 @@ class LabEvents {
 
     /** The events in the launcher's answer; none when it is not such an answer. */
     static List<LabEvent> events(JsonNode answer) {
-        Answer read = StatusRecords.read(answer, Answer.class);
+        Answer read = StatusJson.read(answer, Answer.class);
         return read == null || read.events() == null ? List.of() : read.events();
     }
 

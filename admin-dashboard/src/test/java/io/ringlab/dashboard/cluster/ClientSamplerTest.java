@@ -1,6 +1,7 @@
 package io.ringlab.dashboard.cluster;
 
 import io.ringlab.model.status.ClientStatus;
+import io.ringlab.model.status.StatusJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -66,7 +67,7 @@ class ClientSamplerTest {
     }
 
     private static ClientStatus status(long sent, long responses, long timeouts, long wrong, double averageMs) {
-        return StatusRecords.read(
+        return StatusJson.read(
                 JSON.readTree("""
                 {"sent": %d, "responses": %d, "timeouts": %d, "wrongReplies": %d, "averageMs": %s,
                  "p50Ms": 1.5, "p99Ms": 9.0}""".formatted(sent, responses, timeouts, wrong, averageMs)), ClientStatus.class);

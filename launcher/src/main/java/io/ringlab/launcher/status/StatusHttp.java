@@ -1,5 +1,6 @@
 package io.ringlab.launcher.status;
 
+import io.ringlab.model.status.StatusJson;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

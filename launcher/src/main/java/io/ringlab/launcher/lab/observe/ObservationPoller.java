@@ -1,10 +1,10 @@
 package io.ringlab.launcher.lab.observe;
 
 import io.ringlab.launcher.lab.check.Observation;
-import io.ringlab.launcher.status.StatusJson;
 import io.ringlab.model.status.AgentStatus;
 import io.ringlab.model.status.ClientStatus;
 import io.ringlab.model.status.RingStatus;
+import io.ringlab.model.status.StatusJson;
 
 import java.net.URI;
 import java.net.http.HttpClient;

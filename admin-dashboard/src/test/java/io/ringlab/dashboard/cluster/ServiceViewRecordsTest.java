@@ -1,11 +1,12 @@
 package io.ringlab.dashboard.cluster;
 
+import io.ringlab.model.status.StatusJson;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class StatusRecordsTest {
+class ServiceViewRecordsTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,8 +37,7 @@ class StatusRecordsTest {
         assertThat(lost.agentStatus()).isNull();
         assertThat(odd.clientStatus()).isNull();
         assertThat(odd.ringStatus()).isNull();
-        assertThat(StatusRecords.read(
-                        JSON.readTree("{\"sent\": \"many\"}"), io.ringlab.model.status.ClientStatus.class))
+        assertThat(StatusJson.read(JSON.readTree("{\"sent\": \"many\"}"), io.ringlab.model.status.ClientStatus.class))
                 .isNull();
     }
 }

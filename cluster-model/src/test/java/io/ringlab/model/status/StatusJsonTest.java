@@ -1,7 +1,5 @@
-package io.ringlab.launcher.status;
+package io.ringlab.model.status;
 
-import io.ringlab.model.status.AgentStatus;
-import io.ringlab.model.status.RingStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
