@@ -42,7 +42,8 @@ record BenchOptions(
               --repeats N        runs of every cell; the table shows medians (default 3)
               --concurrency L    closed-loop client threads, comma-separated (default 1,64,500)
               --open-rates L     open-loop requests per second, comma-separated (default 5000,20000)
-              --paths L          any of direct,agent,nginx (default all three), and an agent of its own
+              --paths L          any of direct,agent,nginx (default all three); relay, the batched C relay
+                                 (bench/relay/udp-relay.c: the least a balancer can do); and an agent of its own
                                  with a transport variant, beside the default agent: agent-nio,
                                  agent-netty (ringlab.transport.kind), agent-1-loop, agent-2-loops
                                  (ringlab.transport.loops) and agent-unbatched (one loop with
@@ -90,7 +91,7 @@ record BenchOptions(
                     "unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
         }
         for (String path : options.paths) {
-            if (!List.of("direct", "agent", "nginx").contains(path) && !AgentVariants.contains(path)) {
+            if (!List.of("direct", "agent", "nginx", "relay").contains(path) && !AgentVariants.contains(path)) {
                 throw new IllegalArgumentException("--paths: unknown path '" + path + "'");
             }
         }

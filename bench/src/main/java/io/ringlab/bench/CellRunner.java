@@ -39,7 +39,7 @@ final class CellRunner {
         }
     }
 
-    /** @param path direct, agent, nginx, an agent variant ({@link AgentVariants}) or system (the seed's 1,000 threads over two agents) */
+    /** @param path direct, agent, nginx, relay (the batched C relay), an agent variant ({@link AgentVariants}) or system (the seed's 1,000 threads over two agents) */
     Sample run(String path, String mode, int level, int repeat) throws IOException, InterruptedException {
         List<Service> clients = new ArrayList<>();
         try {
@@ -100,6 +100,7 @@ final class CellRunner {
             case "direct" -> topology.directTarget();
             case "agent" -> topology.agentTarget(0);
             case "nginx" -> topology.nginxTarget();
+            case "relay" -> topology.relayTarget();
             default -> {
                 if (!AgentVariants.contains(path)) {
                     throw new IllegalArgumentException(path);
@@ -126,6 +127,7 @@ final class CellRunner {
             case "system" ->
                 List.of(topology.agent(0).handle(), topology.agent(1).handle());
             case "nginx" -> List.of(topology.nginx().handle());
+            case "relay" -> List.of(topology.relay().handle());
             default ->
                 AgentVariants.contains(path)
                         ? List.of(topology.transportAgent(path).handle())

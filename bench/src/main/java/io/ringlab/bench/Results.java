@@ -42,7 +42,7 @@ final class Results {
         Map<String, List<Sample>> byCell =
                 samples.stream().collect(Collectors.groupingBy(Sample::key, LinkedHashMap::new, Collectors.toList()));
         StringBuilder out = new StringBuilder();
-        out.append("# RingLab benchmark: direct path, lb-agent, NGINX stream\n\n");
+        out.append("# RingLab benchmark: direct path, lb-agent, NGINX stream, batched relay\n\n");
         out.append(machine).append("\n\n");
         out.append("Medians of the runs of every cell (the `runs` column); each run measures %d s after %d s of "
                         .formatted(
@@ -83,25 +83,30 @@ final class Results {
                             f0(median(cell, s -> s.kernelDrops()))));
         });
         out.append("\n## Ratios (medians of the same run)\n\n");
-        out.append(
-                "| agent | mode | level | agent/NGINX req/s | agent/NGINX p99 | agent/NGINX p50 | agent/direct req/s |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|\n");
+        out.append("Each balancer's figure over NGINX's, the direct path's and the batched C relay's in the same cell"
+                + " (`relay`: bench/relay/udp-relay.c, one thread, recvmmsg/sendmmsg, nothing but relaying).\n\n");
+        out.append("| balancer | mode | level | ÷ NGINX req/s | ÷ NGINX p99 | ÷ NGINX p50 | ÷ direct req/s"
+                + " | ÷ relay req/s |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|\n");
         byCell.values().stream()
                 .map(cell -> cell.get(0))
-                .filter(s -> s.path().startsWith("agent"))
-                .forEach(agent -> {
-                    Map<String, Double> a = medians.get(agent.key());
-                    Map<String, Double> n = medians.get("nginx/" + agent.mode() + "/" + agent.level());
-                    Map<String, Double> d = medians.get("direct/" + agent.mode() + "/" + agent.level());
-                    out.append("| %s | %s | %d | %s | %s | %s | %s |\n"
+                .filter(s -> s.path().startsWith("agent") || s.path().equals("relay"))
+                .forEach(balancer -> {
+                    String cell = "/" + balancer.mode() + "/" + balancer.level();
+                    Map<String, Double> a = medians.get(balancer.key());
+                    Map<String, Double> n = medians.get("nginx" + cell);
+                    Map<String, Double> d = medians.get("direct" + cell);
+                    Map<String, Double> r = balancer.path().equals("relay") ? null : medians.get("relay" + cell);
+                    out.append("| %s | %s | %d | %s | %s | %s | %s | %s |\n"
                             .formatted(
-                                    agent.path(),
-                                    agent.mode(),
-                                    agent.level(),
+                                    balancer.path(),
+                                    balancer.mode(),
+                                    balancer.level(),
                                     ratio(a, n, "throughput"),
                                     ratio(a, n, "p99"),
                                     ratio(a, n, "p50"),
-                                    ratio(a, d, "throughput")));
+                                    ratio(a, d, "throughput"),
+                                    ratio(a, r, "throughput")));
                 });
         List<String> variants = byCell.values().stream()
                 .map(cell -> cell.get(0).path())

@@ -39,6 +39,8 @@ final class Topology implements AutoCloseable {
     private final Map<String, Integer> transportAgentPorts = new java.util.LinkedHashMap<>();
     private Service nginx;
     private int nginxPort;
+    private Service relay;
+    private int relayPort;
 
     Topology(BenchOptions options, Path runDir, Http http, Map<String, String> environment) {
         this.options = options;
@@ -84,6 +86,9 @@ final class Topology implements AutoCloseable {
         }
         if (withNginx) {
             startNginx();
+        }
+        if (options.paths().contains("relay")) {
+            startRelay();
         }
     }
 
@@ -136,13 +141,21 @@ final class Topology implements AutoCloseable {
     Map<String, Long> readyMillis() {
         Map<String, Long> out = new java.util.LinkedHashMap<>();
         services.stream()
-                .filter(service -> service != nginx)
+                .filter(service -> service != nginx && service != relay)
                 .forEach(service -> out.put(service.name(), service.readyMillis()));
         return out;
     }
 
     Service nginx() {
         return nginx;
+    }
+
+    String relayTarget() {
+        return "127.0.0.1:" + relayPort;
+    }
+
+    Service relay() {
+        return relay;
     }
 
     /** The first server: the direct path's only server, whose CPU is shown for that path. */
@@ -172,7 +185,7 @@ final class Topology implements AutoCloseable {
                 %s
                   }
                   server {
-                    listen 127.0.0.1:%d udp;
+                    listen 127.0.0.1:%d udp reuseport;
                     proxy_pass ring;
                     proxy_responses 1;
                     proxy_timeout 3s;
@@ -194,6 +207,20 @@ final class Topology implements AutoCloseable {
                 0);
         services.add(nginx);
         nginx.awaitAlive(1000);
+    }
+
+    /** The batched C relay ({@code bench/relay/udp-relay.c}, built by bench/run) over the same three servers. */
+    private void startRelay() throws IOException, InterruptedException {
+        Path binary = options.home().resolve("bench/target/udp-relay");
+        if (!Files.isExecutable(binary)) {
+            throw new IOException("no " + binary + ": bench/run builds it from bench/relay/udp-relay.c");
+        }
+        relayPort = freeUdpPort();
+        List<String> command = new ArrayList<>(List.of(binary.toString(), String.valueOf(relayPort)));
+        serverPorts.forEach(port -> command.add(String.valueOf(port)));
+        relay = Service.start("relay", command, Map.of(), runDir.resolve("relay.log"), 0);
+        services.add(relay);
+        relay.awaitAlive(500);
     }
 
     private Service java(String name, String module, ServiceArguments arguments) throws IOException {
