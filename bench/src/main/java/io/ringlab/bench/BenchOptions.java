@@ -21,6 +21,8 @@ import java.util.Map;
  * @param results       where the results go
  * @param javaOptions   JVM options of every RingLab process
  * @param fromCsv       instead of running, write the tables again from this run's {@code samples.csv}
+ * @param nativeClient  the closed loop driven by the native client of blocking threads ({@link NativeClient})
+ *                      instead of the load-client service
  */
 record BenchOptions(
         Duration duration,
@@ -33,7 +35,8 @@ record BenchOptions(
         Path home,
         Path results,
         List<String> javaOptions,
-        Path fromCsv) {
+        Path fromCsv,
+        boolean nativeClient) {
 
     static final String USAGE = """
             usage: bench/run [options]
@@ -52,6 +55,9 @@ record BenchOptions(
               --results DIR      where results go (default bench/results)
               --java-options S   JVM options of every RingLab process, after the service's own
                                  (<module>/jvm.options; default none)
+              --client C         the closed loop's client: java, the load-client service's event-driven loop
+                                 (default), or native, bench/relay/udp-load.c: a thread per request in
+                                 flight, each blocking on its own socket (the seed's system always uses java)
               --from-csv FILE    no run: write results.md again from a run's samples.csv (give the run's
                                  --duration and --warmup for the header)
             """;
@@ -75,7 +81,8 @@ record BenchOptions(
                 home,
                 home.resolve(values.getOrDefault("results", "bench/results")),
                 List.of(values.getOrDefault("java-options", "").trim().split("\\s+")),
-                values.containsKey("from-csv") ? Path.of(values.get("from-csv")).toAbsolutePath() : null);
+                values.containsKey("from-csv") ? Path.of(values.get("from-csv")).toAbsolutePath() : null,
+                client(values.getOrDefault("client", "java")));
         values.keySet()
                 .removeAll(List.of(
                         "repeats",
@@ -85,7 +92,8 @@ record BenchOptions(
                         "seed-system",
                         "results",
                         "java-options",
-                        "from-csv"));
+                        "from-csv",
+                        "client"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException(
                     "unknown option --" + values.keySet().iterator().next() + "\n" + USAGE);
@@ -96,6 +104,14 @@ record BenchOptions(
             }
         }
         return options;
+    }
+
+    private static boolean client(String name) {
+        return switch (name) {
+            case "java" -> false;
+            case "native" -> true;
+            default -> throw new IllegalArgumentException("--client: java or native, got '" + name + "'");
+        };
     }
 
     private static Duration duration(String text, String fallback) {

@@ -41,6 +41,9 @@ final class CellRunner {
 
     /** @param path direct, agent, nginx, relay (the batched C relay), an agent variant ({@link AgentVariants}) or system (the seed's 1,000 threads over two agents) */
     Sample run(String path, String mode, int level, int repeat) throws IOException, InterruptedException {
+        if (options.nativeClient() && mode.equals("closed") && !path.equals("system")) {
+            return runNative(path, level, repeat);
+        }
         List<Service> clients = new ArrayList<>();
         try {
             startClients(path, mode, level, clients);
@@ -83,6 +86,33 @@ final class CellRunner {
         }
     }
 
+    /** The same cell driven by the native client, which runs its own warm-up and window. */
+    private Sample runNative(String path, int level, int repeat) throws IOException, InterruptedException {
+        String name = "native-client-" + (++clientsStarted);
+        try (NativeClient client = NativeClient.start(
+                options.home(), topology.log(name), target(path), level, options.warmup(), options.duration())) {
+            List<ProcessHandle> balancer = balancer(path);
+            TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
+            double cpuBefore = cpu(balancer);
+            long dropsBefore = ProcessStats.udpReceiveBufferErrors();
+            TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
+            double cpu = cpu(balancer) - cpuBefore;
+            long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
+            ClientStatus status = client.result();
+            return sample(
+                    path,
+                    "closed",
+                    level,
+                    repeat,
+                    java.util.Collections.singletonList(null),
+                    List.of(status),
+                    client.measuredSeconds(),
+                    balancer.isEmpty() ? Double.NaN : cpu,
+                    balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(),
+                    kernelDrops);
+        }
+    }
+
     private void startClients(String path, String mode, int level, List<Service> clients)
             throws IOException, InterruptedException {
         if (path.equals("system")) {
@@ -96,7 +126,11 @@ final class CellRunner {
             }
             return;
         }
-        String target = switch (path) {
+        clients.add(topology.client("client-" + (++clientsStarted), target(path), load(mode, level)));
+    }
+
+    private String target(String path) {
+        return switch (path) {
             case "direct" -> topology.directTarget();
             case "agent" -> topology.agentTarget(0);
             case "nginx" -> topology.nginxTarget();
@@ -108,7 +142,6 @@ final class CellRunner {
                 yield topology.transportAgentTarget(path);
             }
         };
-        clients.add(topology.client("client-" + (++clientsStarted), target, load(mode, level)));
     }
 
     /**

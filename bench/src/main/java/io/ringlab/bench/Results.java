@@ -47,9 +47,13 @@ final class Results {
         out.append("Medians of the runs of every cell (the `runs` column); each run measures %d s after %d s of "
                         .formatted(
                                 options.duration().toSeconds(), options.warmup().toSeconds()))
-                .append("warm-up. Closed loop: the level is the number of requests kept in flight (the client's ")
+                .append("warm-up. Closed loop: the level is the number of requests kept in flight (")
                 .append(
-                        "event-driven closed loop; the seed's system: two clients of 500 worker threads). Open loop: the level is ")
+                        options.nativeClient()
+                                ? "the native client, bench/relay/udp-load.c: a thread per request in flight, each "
+                                        + "blocking on its own socket"
+                                : "the load client's event-driven closed loop")
+                .append("; the seed's system: two load clients of 500 worker threads). Open loop: the level is ")
                 .append("the request rate; latency counts from each request's intended send time. Balancer CPU is ")
                 .append("user + system time of the balancer's processes in the window (for NGINX, master and ")
                 .append("workers); peak memory is their resident-set high-water mark.\n\n");

@@ -150,6 +150,11 @@ final class Topology implements AutoCloseable {
         return nginx;
     }
 
+    /** Where a process of the run logs. */
+    Path log(String name) {
+        return runDir.resolve(name + ".log");
+    }
+
     String relayTarget() {
         return "127.0.0.1:" + relayPort;
     }
