@@ -33,6 +33,12 @@ final class AgentVariants {
                         + "server socket",
                 "--ringlab.transport.kind=netty",
                 "--ringlab.transport.loops=2");
+        add(
+                "agent-io-uring",
+                "Netty on io_uring, one event loop: reads and writes as submissions, one io_uring_enter per loop "
+                        + "turn",
+                "--ringlab.transport.kind=io-uring",
+                "--ringlab.transport.loops=1");
         // the reference for what batching buys: the one-loop agent with a system call per datagram
         add(
                 "agent-unbatched",

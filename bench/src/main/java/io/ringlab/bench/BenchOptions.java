@@ -48,7 +48,7 @@ record BenchOptions(
               --paths L          any of direct,agent,nginx (default all three); relay, the batched C relay
                                  (bench/relay/udp-relay.c: the least a balancer can do); and an agent of its own
                                  with a transport variant, beside the default agent: agent-nio,
-                                 agent-netty (ringlab.transport.kind), agent-1-loop, agent-2-loops
+                                 agent-netty, agent-io-uring (ringlab.transport.kind), agent-1-loop, agent-2-loops
                                  (ringlab.transport.loops) and agent-unbatched (one loop with
                                  ringlab.transport.batching=false: a system call per datagram)
               --seed-system B    also run the seed's whole system, 1,000 threads over two agents (default on)

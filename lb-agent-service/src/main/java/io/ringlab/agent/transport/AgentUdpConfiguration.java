@@ -10,6 +10,7 @@ import io.ringlab.support.transport.Datagrams;
 import io.ringlab.support.transport.DropCounter;
 import io.ringlab.support.transport.NettyDatagramTransport;
 import io.ringlab.support.transport.NioDatagramTransport;
+import io.ringlab.support.transport.TransportKind;
 import io.ringlab.support.transport.TransportProperties;
 import io.ringlab.support.transport.UdpEndpoint;
 import io.ringlab.support.transport.UdpEventLoop;
@@ -53,13 +54,23 @@ class AgentUdpConfiguration {
         int loops = transport.loopsWanted();
         DatagramTransport chosen = switch (transport.kind()) {
             case NETTY -> new NettyDatagramTransport("udp-loop", loops, transport.batching());
+            case IO_URING ->
+                new NettyDatagramTransport(
+                        "udp-loop",
+                        NettyDatagramTransport.Io.available(NettyDatagramTransport.Io.IO_URING),
+                        loops,
+                        transport.batching());
             case NIO -> new NioDatagramTransport(loop);
         };
         log.info("UDP transport (ringlab.transport.kind="
-                + transport.kind().name().toLowerCase() + "): " + chosen.describe());
+                + transport.kind().name().toLowerCase().replace('_', '-') + "): " + chosen.describe());
+        if (transport.kind() == TransportKind.IO_URING && NettyDatagramTransport.ioUringUnavailability() != null) {
+            log.info("ringlab.transport.kind: io_uring unavailable (" + NettyDatagramTransport.ioUringUnavailability()
+                    + "), " + chosen.describe() + " used instead");
+        }
         if (chosen.loops() < loops) {
             log.info("ringlab.transport.loops: " + loops + " asked, " + chosen.loops()
-                    + " used: several loops need Netty on epoll (SO_REUSEPORT)");
+                    + " used: several loops need Netty on epoll or io_uring (SO_REUSEPORT)");
         }
         return chosen;
     }

@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.Epoll;
@@ -15,7 +16,13 @@ import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.UnixChannelOption;
+import io.netty.channel.uring.IoUring;
+import io.netty.channel.uring.IoUringChannelOption;
+import io.netty.channel.uring.IoUringDatagramChannel;
+import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,11 +37,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Netty serves the sockets, on epoll where Netty's native library loads and on Netty's NIO elsewhere. On epoll a read
- * takes up to {@value #READ_BATCH} datagrams with one {@code recvmmsg}, and what the flows write while a read batch is
- * handled leaves with one {@code sendmmsg} per socket when the batch is done.
+ * Netty serves the sockets, on epoll where Netty's native library loads and on Netty's NIO elsewhere, or on io_uring
+ * when asked and the kernel allows it. On epoll a read takes up to {@value #READ_BATCH} datagrams with one
+ * {@code recvmmsg}, and what the flows write while a read batch is handled leaves with one {@code sendmmsg} per
+ * socket when the batch is done. On io_uring, reads of up to {@value #READ_BATCH} datagrams and the writes a batch
+ * flushed are submissions, handed to the kernel together with one {@code io_uring_enter} per loop turn.
  * <p>
- * On epoll there may be several event loop threads ({@code ringlab.transport.loops}): an endpoint bound with
+ * On epoll and io_uring there may be several event loop threads ({@code ringlab.transport.loops}): an endpoint bound with
  * {@link #bindPerLoop} has one socket per loop, each served by its loop only, so a datagram is handled from receive to
  * send on one thread; the clients' port is shared by the loops' sockets with {@code SO_REUSEPORT} (the kernel spreads
  * clients over them by address), and each loop has a server-facing socket of its own, so that a server's reply comes
@@ -50,7 +59,22 @@ public final class NettyDatagramTransport implements DatagramTransport {
     /** Bytes written but not yet taken by the kernel above which datagrams are dropped instead of queued. */
     private static final WriteBufferWaterMark OUTBOUND_BOUND = new WriteBufferWaterMark(512 * 1024, 1024 * 1024);
 
-    private final boolean epoll;
+    /** Which of Netty's transports serves the sockets. */
+    public enum Io {
+        EPOLL,
+        IO_URING,
+        NIO;
+
+        /** The best of those available, starting with {@code wanted}: io_uring, then epoll, then NIO. */
+        public static Io available(Io wanted) {
+            if (wanted == IO_URING && IoUring.isAvailable()) {
+                return IO_URING;
+            }
+            return wanted != NIO && Epoll.isAvailable() ? EPOLL : NIO;
+        }
+    }
+
+    private final Io io;
     private final boolean batching;
     private final EventLoopGroup group;
     /** The group's loops, in a fixed order: socket i of a per-loop endpoint is served by loop i. */
@@ -87,16 +111,40 @@ public final class NettyDatagramTransport implements DatagramTransport {
      *                 per call and flushes every datagram at once (a reference, to measure what batching buys)
      */
     public NettyDatagramTransport(String threadName, boolean epoll, int loops, boolean batching) {
-        if (epoll) {
-            Epoll.ensureAvailability();
-        }
-        this.epoll = epoll;
+        this(threadName, epoll ? Io.EPOLL : Io.NIO, loops, batching);
+    }
+
+    /**
+     * @param io       the transport; epoll and io_uring must be available (see {@link Io#available})
+     * @param loops    event loop threads; on Netty's NIO one whatever is asked (see {@link #describe()})
+     * @param batching on epoll and io_uring, reads of several datagrams and one flush per read batch; {@code false}
+     *                 reads one datagram per call and flushes every datagram at once
+     */
+    public NettyDatagramTransport(String threadName, Io io, int loops, boolean batching) {
+        IoHandlerFactory handlers = switch (io) {
+            case EPOLL -> {
+                Epoll.ensureAvailability();
+                yield EpollIoHandler.newFactory();
+            }
+            case IO_URING -> {
+                IoUring.ensureAvailability();
+                yield IoUringIoHandler.newFactory();
+            }
+            case NIO -> NioIoHandler.newFactory();
+        };
+        this.io = io;
         this.batching = batching;
         this.group = new MultiThreadIoEventLoopGroup(
-                epoll ? loops : 1,
-                new DefaultThreadFactory(threadName, true),
-                epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+                io == Io.NIO ? 1 : loops, new DefaultThreadFactory(threadName, true), handlers);
         group.forEach(executor -> this.loops.add((EventLoop) executor));
+    }
+
+    private Class<? extends DatagramChannel> channelClass() {
+        return switch (io) {
+            case EPOLL -> EpollDatagramChannel.class;
+            case IO_URING -> IoUringDatagramChannel.class;
+            case NIO -> NioDatagramChannel.class;
+        };
     }
 
     @Override
@@ -139,23 +187,28 @@ public final class NettyDatagramTransport implements DatagramTransport {
         InetAddress address = UdpSockets.bindAddress(property, bindAddress);
         // one byte more than the maximum, so that an oversized datagram shows as such instead of truncated
         int slot = settings.maxDatagramSize() + 1;
+        boolean batched = io != Io.NIO && batching;
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+                .channel(channelClass())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.SO_REUSEADDR, false)
                 .option(
                         ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(epoll && batching ? slot * READ_BATCH : slot)
+                        new FixedRecvByteBufAllocator(batched ? slot * READ_BATCH : slot)
                                 .maxMessagesPerRead(MAX_PER_READ))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_BOUND)
                 .handler(new ChannelInboundHandlerAdapter());
-        if (epoll && batching) {
-            // with a buffer of several slots, a read is one recvmmsg of one datagram a slot
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, slot);
+        if (batched) {
+            // with a buffer of several slots, a read takes one datagram a slot (epoll: one recvmmsg)
+            bootstrap.option(
+                    io == Io.EPOLL
+                            ? EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE
+                            : IoUringChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE,
+                    slot);
         }
         if (reusePort) {
-            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+            bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
         }
         if (settings.socketReceiveBuffer() > 0) {
             bootstrap.option(ChannelOption.SO_RCVBUF, settings.socketReceiveBuffer());
@@ -215,14 +268,21 @@ public final class NettyDatagramTransport implements DatagramTransport {
 
     @Override
     public String describe() {
-        return epoll
-                ? "netty epoll, " + loops.size() + (loops.size() == 1 ? " loop" : " loops")
-                        + (batching ? "" : ", batching off (a datagram per system call)")
-                : "netty nio, 1 loop (epoll unavailable: " + unavailability() + ")";
+        return switch (io) {
+            case EPOLL, IO_URING ->
+                "netty " + (io == Io.EPOLL ? "epoll" : "io_uring") + ", " + loops.size()
+                        + (loops.size() == 1 ? " loop" : " loops")
+                        + (batching ? "" : ", batching off (a datagram per system call)");
+            case NIO -> "netty nio, 1 loop (epoll unavailable: " + unavailability(Epoll.unavailabilityCause()) + ")";
+        };
     }
 
-    private static String unavailability() {
-        Throwable cause = Epoll.unavailabilityCause();
+    /** Why io_uring is not used, for the startup log; null when it is available. */
+    public static String ioUringUnavailability() {
+        return IoUring.isAvailable() ? null : unavailability(IoUring.unavailabilityCause());
+    }
+
+    private static String unavailability(Throwable cause) {
         return cause == null ? "not asked for" : cause.toString();
     }
 

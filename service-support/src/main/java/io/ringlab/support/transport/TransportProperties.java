@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
  * {@code ringlab.transport.*}: how the service's UDP sockets are served. For now only the agent reads it; the ring
  * servers and the load client stay on NIO.
  *
- * @param kind  {@code netty} or {@code nio}
+ * @param kind  {@code netty}, {@code io-uring} or {@code nio}
  * @param loops event loop threads, each with its own client-facing socket (all on the client port, with
  *              {@code SO_REUSEPORT}) and its own server-facing socket; 0 (the default) for one per available
  *              processor. Netty on epoll only: elsewhere there is one loop

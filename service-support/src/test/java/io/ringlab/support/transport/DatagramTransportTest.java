@@ -1,6 +1,7 @@
 package io.ringlab.support.transport;
 
 import io.netty.channel.epoll.Epoll;
+import io.netty.channel.uring.IoUring;
 import io.ringlab.protocol.DropReason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -39,7 +40,9 @@ class DatagramTransportTest {
         NETTY_NIO,
         NETTY_EPOLL,
         NETTY_EPOLL_TWO_LOOPS,
-        NETTY_EPOLL_UNBATCHED;
+        NETTY_EPOLL_UNBATCHED,
+        NETTY_IO_URING,
+        NETTY_IO_URING_TWO_LOOPS;
 
         DatagramTransport open(UdpEventLoop loop) {
             return switch (this) {
@@ -50,6 +53,15 @@ class DatagramTransportTest {
                             Epoll.isAvailable(), () -> "epoll unavailable: " + Epoll.unavailabilityCause());
                     yield new NettyDatagramTransport(
                             "test-udp", true, this == NETTY_EPOLL_TWO_LOOPS ? 2 : 1, this != NETTY_EPOLL_UNBATCHED);
+                }
+                case NETTY_IO_URING, NETTY_IO_URING_TWO_LOOPS -> {
+                    Assumptions.assumeTrue(
+                            IoUring.isAvailable(), () -> "io_uring unavailable: " + IoUring.unavailabilityCause());
+                    yield new NettyDatagramTransport(
+                            "test-udp",
+                            NettyDatagramTransport.Io.IO_URING,
+                            this == NETTY_IO_URING_TWO_LOOPS ? 2 : 1,
+                            true);
                 }
             };
         }
@@ -143,7 +155,7 @@ class DatagramTransportTest {
     @EnumSource(Kind.class)
     void servesOnePortFromEveryLoop(Kind kind) throws IOException {
         startEcho(kind);
-        int expectedLoops = kind == Kind.NETTY_EPOLL_TWO_LOOPS ? 2 : 1;
+        int expectedLoops = kind == Kind.NETTY_EPOLL_TWO_LOOPS || kind == Kind.NETTY_IO_URING_TWO_LOOPS ? 2 : 1;
         assertThat(transport.loops()).isEqualTo(expectedLoops);
         assertThat(endpoint.localPorts()).containsExactly(endpoint.localPort());
         // the kernel spreads sources over the sockets by address: 64 clients reach both loops but by a 2^-63 chance
