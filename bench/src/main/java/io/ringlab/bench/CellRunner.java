@@ -58,6 +58,7 @@ final class CellRunner {
                                 : http.clientStatus(client.url("/api/status")));
             }
             double cpuBefore = cpu(balancer);
+            double kernelCpuBefore = kernelCpu(balancer);
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
             long start = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
@@ -67,6 +68,7 @@ final class CellRunner {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = cpu(balancer) - cpuBefore;
+            double kernelCpu = kernelCpu(balancer) - kernelCpuBefore;
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
             return sample(
                     path,
@@ -77,6 +79,7 @@ final class CellRunner {
                     statuses,
                     seconds,
                     balancer.isEmpty() ? Double.NaN : cpu,
+                    balancer.isEmpty() ? Double.NaN : kernelCpu,
                     balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(),
                     kernelDrops);
         } finally {
@@ -94,9 +97,11 @@ final class CellRunner {
             List<ProcessHandle> balancer = balancer(path);
             TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
             double cpuBefore = cpu(balancer);
+            double kernelCpuBefore = kernelCpu(balancer);
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
             TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
             double cpu = cpu(balancer) - cpuBefore;
+            double kernelCpu = kernelCpu(balancer) - kernelCpuBefore;
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
             ClientStatus status = client.result();
             return sample(
@@ -108,6 +113,7 @@ final class CellRunner {
                     List.of(status),
                     client.measuredSeconds(),
                     balancer.isEmpty() ? Double.NaN : cpu,
+                    balancer.isEmpty() ? Double.NaN : kernelCpu,
                     balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(),
                     kernelDrops);
         }
@@ -177,6 +183,10 @@ final class CellRunner {
         return processes.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
     }
 
+    private static double kernelCpu(List<ProcessHandle> processes) {
+        return processes.stream().mapToDouble(ProcessStats::systemCpuSeconds).sum();
+    }
+
     /** Sums the clients' counts; for two clients (the seed's system) takes the worse of their percentiles. */
     private static Sample sample(
             String path,
@@ -187,6 +197,7 @@ final class CellRunner {
             List<ClientStatus> statuses,
             double seconds,
             double balancerCpu,
+            double balancerKernelCpu,
             double peakMib,
             long kernelDrops)
             throws IOException {
@@ -229,6 +240,7 @@ final class CellRunner {
                 balancerCpu,
                 Double.isNaN(balancerCpu) || responses == 0 ? Double.NaN : balancerCpu * 1e6 / responses,
                 peakMib,
-                kernelDrops);
+                kernelDrops,
+                Double.isNaN(balancerKernelCpu) || responses == 0 ? Double.NaN : balancerKernelCpu * 1e6 / responses);
     }
 }

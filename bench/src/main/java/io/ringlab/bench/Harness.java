@@ -88,8 +88,11 @@ public final class Harness {
                             sample.successPercent(),
                             Double.isNaN(sample.balancerCpuSeconds())
                                     ? "–"
-                                    : "%.2f s (%.2f µs/req)"
-                                            .formatted(sample.balancerCpuSeconds(), sample.cpuMicrosPerRequest()));
+                                    : "%.2f s (%.2f µs/req, %.2f in the kernel)"
+                                            .formatted(
+                                                    sample.balancerCpuSeconds(),
+                                                    sample.cpuMicrosPerRequest(),
+                                                    sample.kernelCpuMicrosPerRequest()));
                 }
             }
         }

@@ -18,6 +18,11 @@ final class ProcessStats {
         return family(process).mapToDouble(ProcessStats::cpuSecondsOf).sum();
     }
 
+    /** System CPU seconds (time in the kernel) of the process and its descendants so far. */
+    static double systemCpuSeconds(ProcessHandle process) {
+        return family(process).mapToDouble(handle -> ticks(handle, false)).sum();
+    }
+
     /** Peak resident set ({@code VmHWM}) of the process and its descendants, in MiB. */
     static double peakMemoryMib(ProcessHandle process) {
         return family(process).mapToDouble(ProcessStats::peakKibOf).sum() / 1024.0;
@@ -42,11 +47,17 @@ final class ProcessStats {
     }
 
     private static double cpuSecondsOf(ProcessHandle process) {
+        return ticks(process, true);
+    }
+
+    /** Seconds of system time, and of user time too when {@code withUser}. */
+    private static double ticks(ProcessHandle process, boolean withUser) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
-            // fields after the command name, which is in parentheses and may hold spaces
+            // fields after the command name, which is in parentheses and may hold spaces: utime, stime at 11, 12
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / CLOCK_TICKS_PER_SECOND;
+            long system = Long.parseLong(fields[12]);
+            return (system + (withUser ? Long.parseLong(fields[11]) : 0)) / CLOCK_TICKS_PER_SECOND;
         } catch (IOException | RuntimeException e) {
             return 0;
         }

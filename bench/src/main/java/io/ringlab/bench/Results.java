@@ -56,10 +56,11 @@ final class Results {
                 .append("; the seed's system: two load clients of 500 worker threads). Open loop: the level is ")
                 .append("the request rate; latency counts from each request's intended send time. Balancer CPU is ")
                 .append("user + system time of the balancer's processes in the window (for NGINX, master and ")
-                .append("workers); peak memory is their resident-set high-water mark.\n\n");
+                .append("workers), and of it the system time (in the kernel: socket calls and the UDP stack); peak ")
+                .append("memory is their resident-set high-water mark.\n\n");
         out.append("| path | mode | level | runs | req/s | p50 ms | p99 ms | p99.9 ms | max ms | success % | timeouts "
-                + "| balancer CPU s | CPU µs/req | balancer peak MiB | kernel drops |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| balancer CPU s | CPU µs/req | of it kernel µs/req | balancer peak MiB | kernel drops |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         byCell.forEach((key, cell) -> {
             Sample first = cell.get(0);
@@ -68,7 +69,7 @@ final class Results {
             m.put("p50", median(cell, Sample::p50Ms));
             m.put("p99", median(cell, Sample::p99Ms));
             medians.put(key, m);
-            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n"
+            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n"
                     .formatted(
                             first.path(),
                             first.mode(),
@@ -83,6 +84,7 @@ final class Results {
                             f0(median(cell, s -> s.timeouts())),
                             f2(median(cell, Sample::balancerCpuSeconds)),
                             f2(median(cell, Sample::cpuMicrosPerRequest)),
+                            f2(median(cell, Sample::kernelCpuMicrosPerRequest)),
                             f0(median(cell, Sample::peakMemoryMib)),
                             f0(median(cell, s -> s.kernelDrops()))));
         });

@@ -6,6 +6,8 @@ package io.ringlab.bench;
  *
  * @param balancerCpuSeconds CPU the balancer used in the window (NaN on the direct path: there is none)
  * @param kernelDrops        datagrams the kernel dropped machine-wide for full socket buffers in the window
+ * @param kernelCpuMicrosPerRequest of {@code cpuMicrosPerRequest}, the part spent in the kernel (system time: the
+ *                                  socket calls and the UDP stack they run)
  */
 record Sample(
         String path,
@@ -22,7 +24,8 @@ record Sample(
         double balancerCpuSeconds,
         double cpuMicrosPerRequest,
         double peakMemoryMib,
-        long kernelDrops) {
+        long kernelDrops,
+        double kernelCpuMicrosPerRequest) {
 
     String key() {
         return path + "/" + mode + "/" + level;
@@ -30,7 +33,8 @@ record Sample(
 
     static final String CSV_HEADER =
             "path,mode,level,repeat,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms,success_percent,"
-                    + "timeouts,balancer_cpu_s,balancer_cpu_us_per_request,balancer_peak_mib,kernel_drops";
+                    + "timeouts,balancer_cpu_s,balancer_cpu_us_per_request,balancer_peak_mib,kernel_drops,"
+                    + "balancer_kernel_cpu_us_per_request";
 
     String csv() {
         return String.join(
@@ -49,10 +53,11 @@ record Sample(
                 f(balancerCpuSeconds),
                 f(cpuMicrosPerRequest),
                 f(peakMemoryMib),
-                Long.toString(kernelDrops));
+                Long.toString(kernelDrops),
+                f(kernelCpuMicrosPerRequest));
     }
 
-    /** Reads back a line written by {@link #csv()}. */
+    /** Reads back a line written by {@link #csv()} (of an older run too, without the kernel's share). */
     static Sample fromCsv(String line) {
         String[] f = line.split(",", -1);
         return new Sample(
@@ -70,7 +75,8 @@ record Sample(
                 d(f[11]),
                 d(f[12]),
                 d(f[13]),
-                Long.parseLong(f[14]));
+                Long.parseLong(f[14]),
+                f.length > 15 ? d(f[15]) : Double.NaN);
     }
 
     private static double d(String text) {
