@@ -57,8 +57,7 @@ final class CellRunner {
                                 ? null
                                 : http.clientStatus(client.url("/api/status")));
             }
-            double cpuBefore = cpu(balancer);
-            double kernelCpuBefore = kernelCpu(balancer);
+            WindowCpu cpu = WindowCpu.start(balancer, handles(clients), topology.servers());
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
             long start = System.nanoTime();
             TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
@@ -67,21 +66,9 @@ final class CellRunner {
                 statuses.add(http.clientStatus(client.url("/api/status")));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpu = cpu(balancer) - cpuBefore;
-            double kernelCpu = kernelCpu(balancer) - kernelCpuBefore;
+            WindowCpu.Usage usage = cpu.stop();
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
-            return sample(
-                    path,
-                    mode,
-                    level,
-                    repeat,
-                    before,
-                    statuses,
-                    seconds,
-                    balancer.isEmpty() ? Double.NaN : cpu,
-                    balancer.isEmpty() ? Double.NaN : kernelCpu,
-                    balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(),
-                    kernelDrops);
+            return sample(path, mode, level, repeat, before, statuses, seconds, usage, kernelDrops);
         } finally {
             for (Service client : clients) {
                 client.close();
@@ -96,12 +83,10 @@ final class CellRunner {
                 options.home(), topology.log(name), target(path), level, options.warmup(), options.duration())) {
             List<ProcessHandle> balancer = balancer(path);
             TimeUnit.MILLISECONDS.sleep(options.warmup().toMillis());
-            double cpuBefore = cpu(balancer);
-            double kernelCpuBefore = kernelCpu(balancer);
+            WindowCpu cpu = WindowCpu.start(balancer, List.of(client.handle()), topology.servers());
             long dropsBefore = ProcessStats.udpReceiveBufferErrors();
             TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
-            double cpu = cpu(balancer) - cpuBefore;
-            double kernelCpu = kernelCpu(balancer) - kernelCpuBefore;
+            WindowCpu.Usage usage = cpu.stop();
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
             ClientStatus status = client.result();
             return sample(
@@ -112,9 +97,7 @@ final class CellRunner {
                     java.util.Collections.singletonList(null),
                     List.of(status),
                     client.measuredSeconds(),
-                    balancer.isEmpty() ? Double.NaN : cpu,
-                    balancer.isEmpty() ? Double.NaN : kernelCpu,
-                    balancer.stream().mapToDouble(ProcessStats::peakMemoryMib).sum(),
+                    usage,
                     kernelDrops);
         }
     }
@@ -179,12 +162,8 @@ final class CellRunner {
         return field.applyAsLong(status) - (atStart == null ? 0 : field.applyAsLong(atStart));
     }
 
-    private static double cpu(List<ProcessHandle> processes) {
-        return processes.stream().mapToDouble(ProcessStats::cpuSeconds).sum();
-    }
-
-    private static double kernelCpu(List<ProcessHandle> processes) {
-        return processes.stream().mapToDouble(ProcessStats::systemCpuSeconds).sum();
+    private static List<ProcessHandle> handles(List<Service> services) {
+        return services.stream().map(Service::handle).toList();
     }
 
     /** Sums the clients' counts; for two clients (the seed's system) takes the worse of their percentiles. */
@@ -196,9 +175,7 @@ final class CellRunner {
             List<ClientStatus> before,
             List<ClientStatus> statuses,
             double seconds,
-            double balancerCpu,
-            double balancerKernelCpu,
-            double peakMib,
+            WindowCpu.Usage cpu,
             long kernelDrops)
             throws IOException {
         long responses = 0;
@@ -237,10 +214,16 @@ final class CellRunner {
                 max,
                 success,
                 timeouts,
-                balancerCpu,
-                Double.isNaN(balancerCpu) || responses == 0 ? Double.NaN : balancerCpu * 1e6 / responses,
-                peakMib,
+                cpu.balancer(),
+                perRequest(cpu.balancer(), responses),
+                cpu.balancerPeakMib(),
                 kernelDrops,
-                Double.isNaN(balancerKernelCpu) || responses == 0 ? Double.NaN : balancerKernelCpu * 1e6 / responses);
+                perRequest(cpu.balancerKernel(), responses),
+                perRequest(cpu.client(), responses),
+                perRequest(cpu.servers(), responses));
+    }
+
+    private static double perRequest(double seconds, long responses) {
+        return Double.isNaN(seconds) || responses == 0 ? Double.NaN : seconds * 1e6 / responses;
     }
 }

@@ -49,6 +49,10 @@ final class NativeClient implements AutoCloseable {
         return String.valueOf(duration.toMillis() / 1000.0);
     }
 
+    ProcessHandle handle() {
+        return process.handle();
+    }
+
     /** Waits for the client to finish its window and reads its figures. */
     ClientStatus result() throws IOException, InterruptedException {
         try {

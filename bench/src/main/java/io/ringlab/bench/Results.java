@@ -57,10 +57,12 @@ final class Results {
                 .append("the request rate; latency counts from each request's intended send time. Balancer CPU is ")
                 .append("user + system time of the balancer's processes in the window (for NGINX, master and ")
                 .append("workers), and of it the system time (in the kernel: socket calls and the UDP stack); peak ")
-                .append("memory is their resident-set high-water mark.\n\n");
+                .append("memory is their resident-set high-water mark. The client's and the three servers' CPU a ")
+                .append("request in the same window show what else shares the machine's cores.\n\n");
         out.append("| path | mode | level | runs | req/s | p50 ms | p99 ms | p99.9 ms | max ms | success % | timeouts "
-                + "| balancer CPU s | CPU µs/req | of it kernel µs/req | balancer peak MiB | kernel drops |\n");
-        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                + "| balancer CPU s | CPU µs/req | of it kernel µs/req | balancer peak MiB | kernel drops "
+                + "| client µs/req | servers µs/req |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Map<String, Double>> medians = new LinkedHashMap<>();
         byCell.forEach((key, cell) -> {
             Sample first = cell.get(0);
@@ -69,7 +71,7 @@ final class Results {
             m.put("p50", median(cell, Sample::p50Ms));
             m.put("p99", median(cell, Sample::p99Ms));
             medians.put(key, m);
-            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n"
+            out.append("| %s | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n"
                     .formatted(
                             first.path(),
                             first.mode(),
@@ -86,7 +88,9 @@ final class Results {
                             f2(median(cell, Sample::cpuMicrosPerRequest)),
                             f2(median(cell, Sample::kernelCpuMicrosPerRequest)),
                             f0(median(cell, Sample::peakMemoryMib)),
-                            f0(median(cell, s -> s.kernelDrops()))));
+                            f0(median(cell, s -> s.kernelDrops())),
+                            f2(median(cell, Sample::clientCpuMicrosPerRequest)),
+                            f2(median(cell, Sample::serversCpuMicrosPerRequest))));
         });
         out.append("\n## Ratios (medians of the same run)\n\n");
         out.append("Each balancer's figure over NGINX's, the direct path's and the batched C relay's in the same cell"

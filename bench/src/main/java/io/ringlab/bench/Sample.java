@@ -8,6 +8,8 @@ package io.ringlab.bench;
  * @param kernelDrops        datagrams the kernel dropped machine-wide for full socket buffers in the window
  * @param kernelCpuMicrosPerRequest of {@code cpuMicrosPerRequest}, the part spent in the kernel (system time: the
  *                                  socket calls and the UDP stack they run)
+ * @param clientCpuMicrosPerRequest  the load client's CPU a request in the window
+ * @param serversCpuMicrosPerRequest the three servers' CPU a request in the window
  */
 record Sample(
         String path,
@@ -25,7 +27,9 @@ record Sample(
         double cpuMicrosPerRequest,
         double peakMemoryMib,
         long kernelDrops,
-        double kernelCpuMicrosPerRequest) {
+        double kernelCpuMicrosPerRequest,
+        double clientCpuMicrosPerRequest,
+        double serversCpuMicrosPerRequest) {
 
     String key() {
         return path + "/" + mode + "/" + level;
@@ -34,7 +38,7 @@ record Sample(
     static final String CSV_HEADER =
             "path,mode,level,repeat,throughput_per_s,p50_ms,p99_ms,p999_ms,max_ms,success_percent,"
                     + "timeouts,balancer_cpu_s,balancer_cpu_us_per_request,balancer_peak_mib,kernel_drops,"
-                    + "balancer_kernel_cpu_us_per_request";
+                    + "balancer_kernel_cpu_us_per_request,client_cpu_us_per_request,servers_cpu_us_per_request";
 
     String csv() {
         return String.join(
@@ -54,7 +58,9 @@ record Sample(
                 f(cpuMicrosPerRequest),
                 f(peakMemoryMib),
                 Long.toString(kernelDrops),
-                f(kernelCpuMicrosPerRequest));
+                f(kernelCpuMicrosPerRequest),
+                f(clientCpuMicrosPerRequest),
+                f(serversCpuMicrosPerRequest));
     }
 
     /** Reads back a line written by {@link #csv()} (of an older run too, without the kernel's share). */
@@ -76,7 +82,9 @@ record Sample(
                 d(f[12]),
                 d(f[13]),
                 Long.parseLong(f[14]),
-                f.length > 15 ? d(f[15]) : Double.NaN);
+                f.length > 15 ? d(f[15]) : Double.NaN,
+                f.length > 16 ? d(f[16]) : Double.NaN,
+                f.length > 17 ? d(f[17]) : Double.NaN);
     }
 
     private static double d(String text) {

@@ -163,6 +163,11 @@ final class Topology implements AutoCloseable {
         return relay;
     }
 
+    /** The three servers' processes. */
+    List<ProcessHandle> servers() {
+        return services.subList(0, 3).stream().map(Service::handle).toList();
+    }
+
     /** The first server: the direct path's only server, whose CPU is shown for that path. */
     Service firstServer() {
         return services.get(0);
