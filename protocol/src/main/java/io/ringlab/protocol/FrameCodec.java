@@ -117,10 +117,18 @@ public final class FrameCodec {
      * data path, where a request or a reply is handled in place.
      */
     public static FrameType frameType(byte[] data) {
-        if (data.length < REQUEST_HEADER_LENGTH || data[0] != MAGIC_0 || data[1] != MAGIC_1 || data[2] != VERSION) {
+        return data.length < HEADER_LENGTH ? null : frameType(data.length, data[0], data[1], data[2], data[3]);
+    }
+
+    /**
+     * As {@link #frameType(byte[])}, from a frame's length and its first {@link #HEADER_LENGTH} bytes, wherever the
+     * frame is kept (a network buffer the data path reads in place).
+     */
+    public static FrameType frameType(int length, byte magic0, byte magic1, byte version, byte typeCode) {
+        if (length < REQUEST_HEADER_LENGTH || magic0 != MAGIC_0 || magic1 != MAGIC_1 || version != VERSION) {
             return null;
         }
-        return FrameType.fromCode(data[3]);
+        return FrameType.fromCode(typeCode);
     }
 
     /** The request id of a request or reply frame (see {@link #frameType}). */

@@ -584,7 +584,11 @@ class HostileNetworkTest {
         String attack = "A9 (a forged reply [6,6,6] to a request seen on the wire, at the "
                 + (atAgent ? "agent's server-facing socket" : "client's reply socket") + ")";
         RunningService victim = atAgent ? topology.agent : topology.client;
-        InetSocketAddress victimAddress = atAgent ? topology.agentServerSide() : topology.clientReplies();
+        // the agent's loops have a server-facing port each: a request leaves from the loop its client's address
+        // hashed to (SO_REUSEPORT), so any of them may be the one seen
+        List<Integer> victimPorts = atAgent
+                ? topology.agent.udpPorts("serverSocket")
+                : List.of(topology.clientReplies().getPort());
         List<Integer> requestsTo = atAgent
                 ? IntStream.range(0, 3)
                         .mapToObj(i -> topology.serverAddress(i).getPort())
@@ -592,9 +596,10 @@ class HostileNetworkTest {
                 : List.of(topology.agentClientSide().getPort());
         byte[] requestHeader = {FrameCodec.MAGIC_0, FrameCodec.MAGIC_1, FrameCodec.VERSION, FrameType.REQUEST.code()};
         Snapshot before = snapshot();
-        List<SpoofedSender.Captured> seen =
-                attacker.capture(List.of(victimAddress.getPort()), requestsTo, requestHeader, 1, PATIENCE);
+        List<SpoofedSender.Captured> seen = attacker.capture(victimPorts, requestsTo, requestHeader, 1, PATIENCE);
         assertThat(seen).as("a request seen going by (seed %d)", SEED).hasSize(1);
+        InetSocketAddress victimAddress =
+                new InetSocketAddress("127.0.0.1", seen.get(0).from().getPort());
         long requestId = FrameCodec.requestId(seen.get(0).payload());
         byte[] forged = FrameCodec.encode(new Reply(requestId, new byte[] {6, 6, 6}));
         InetSocketAddress notAsked = IntStream.range(0, 3)

@@ -11,6 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -97,6 +98,14 @@ record RunningService(String name, ConfigurableApplicationContext context) imple
     int udpPort(String socketBean) {
         Object socket = context.getBean(socketBean);
         return socket instanceof UdpEndpoint endpoint ? endpoint.localPort() : ((DatagramSocket) socket).getLocalPort();
+    }
+
+    /** Every local port of a socket bean: one per event loop when the loops have a port each. */
+    List<Integer> udpPorts(String socketBean) {
+        Object socket = context.getBean(socketBean);
+        return socket instanceof UdpEndpoint endpoint
+                ? endpoint.localPorts()
+                : List.of(((DatagramSocket) socket).getLocalPort());
     }
 
     InetSocketAddress udpAddress(String socketBean) {

@@ -3,6 +3,7 @@ package io.ringlab.bench.jmh;
 import io.ringlab.agent.balancing.Strategies;
 import io.ringlab.agent.routing.AgentStatistics;
 import io.ringlab.agent.routing.Backends;
+import io.ringlab.agent.routing.DatagramBytes;
 import io.ringlab.agent.routing.HealthChecker;
 import io.ringlab.agent.routing.Outgoing;
 import io.ringlab.agent.routing.OutlierDetector;
@@ -30,7 +31,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetSocketAddress;
+import java.nio.ByteOrder;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -106,4 +110,48 @@ public class RouterBenchmark {
         }
         return toClient;
     }
+
+    /**
+     * As {@link #requestAndReply()}, the reply read in place as the agent's transport reads it from Netty's buffer
+     * ({@link DatagramBytes}), the client's id then written into it as the transport does.
+     */
+    @Benchmark
+    public Outgoing requestAndReplyReadInPlace() {
+        long now = System.nanoTime();
+        FrameCodec.rewriteRequestId(clientRequest, 7);
+        if (!router.fromClient(clientRequest, client, now, toServer)) {
+            throw new IllegalStateException("request dropped");
+        }
+        FrameCodec.rewriteRequestId(serverReply, FrameCodec.requestId(toServer.datagram()));
+        if (!router.fromServer(serverReplyInPlace, toServer.destination(), now, toClient)) {
+            throw new IllegalStateException("reply dropped");
+        }
+        FrameCodec.rewriteRequestId(serverReply, toClient.clientRequestId());
+        return toClient;
+    }
+
+    /** The server's reply as the router reads a received buffer, here over the array. */
+    private final DatagramBytes serverReplyInPlace = new DatagramBytes() {
+        @Override
+        public int length() {
+            return serverReply.length;
+        }
+
+        @Override
+        public byte byteAt(int index) {
+            return serverReply[index];
+        }
+
+        @Override
+        public long longAt(int index) {
+            return (long) LONG.get(serverReply, index);
+        }
+
+        @Override
+        public byte[] toArray() {
+            return serverReply.clone();
+        }
+    };
+
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 }

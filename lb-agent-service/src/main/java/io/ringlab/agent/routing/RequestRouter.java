@@ -185,7 +185,44 @@ public class RequestRouter {
             drops.drop(FrameCodec.decode(datagram).dropReason());
             return false;
         }
-        long id = FrameCodec.requestId(datagram);
+        if (!settleReply(FrameCodec.requestId(datagram), server, nowNanos, out)) {
+            return false;
+        }
+        byte[] toClient = out.rawReply()
+                ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
+                : FrameCodec.rewriteRequestId(datagram, out.clientRequestId());
+        out.set(out.destination(), toClient);
+        return true;
+    }
+
+    /**
+     * As {@link #fromServer(byte[], InetSocketAddress, long, Outgoing)} for a datagram read where the transport keeps
+     * it, which the router does not copy: {@code out} says where the reply goes and how the caller makes it of the
+     * datagram ({@link Outgoing#rawReply()}: its payload after the header; else the datagram with
+     * {@link Outgoing#clientRequestId()} written as its request id); its {@link Outgoing#datagram()} is {@code null}.
+     */
+    public boolean fromServer(DatagramBytes datagram, InetSocketAddress server, long nowNanos, Outgoing out) {
+        FrameType type = datagram.length() < FrameCodec.HEADER_LENGTH
+                ? null
+                : FrameCodec.frameType(
+                        datagram.length(),
+                        datagram.byteAt(0),
+                        datagram.byteAt(1),
+                        datagram.byteAt(2),
+                        datagram.byteAt(3));
+        if (type == FrameType.SERVER_STATE) {
+            states.receive(datagram.toArray());
+            return false;
+        }
+        if (type != FrameType.REPLY) {
+            drops.drop(FrameCodec.decode(datagram.toArray()).dropReason());
+            return false;
+        }
+        return settleReply(datagram.longAt(FrameCodec.HEADER_LENGTH), server, nowNanos, out);
+    }
+
+    /** The reply under {@code id} from {@code server}: settles its request once and says where it goes in {@code out}. */
+    private boolean settleReply(long id, InetSocketAddress server, long nowNanos, Outgoing out) {
         PendingRequests.Pending request = pending.peek(id);
         if (request == null) {
             drops.drop(DropReason.UNKNOWN_REQUEST);
@@ -209,10 +246,7 @@ public class RequestRouter {
             replyTimes.replied(replier.index(), nowNanos - sentNanos);
             outliers.success(replier.index(), request.sentNanosTo(replier.index()));
             statistics.replyDelivered();
-            byte[] toClient = request.raw()
-                    ? Arrays.copyOfRange(datagram, FrameCodec.REQUEST_HEADER_LENGTH, datagram.length)
-                    : FrameCodec.rewriteRequestId(datagram, request.clientRequestId());
-            out.set(request.client(), toClient);
+            out.reply(request.client(), request.clientRequestId(), request.raw());
             return true;
         } finally {
             pending.release(request);

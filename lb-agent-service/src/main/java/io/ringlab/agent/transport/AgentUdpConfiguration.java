@@ -1,9 +1,8 @@
 package io.ringlab.agent.transport;
 
 import io.ringlab.agent.config.LbAgentProperties;
-import io.ringlab.agent.routing.Outgoing;
 import io.ringlab.agent.routing.RequestRouter;
-import io.ringlab.support.transport.DatagramHandler;
+import io.ringlab.support.transport.DatagramBatchHandler;
 import io.ringlab.support.transport.DatagramSender;
 import io.ringlab.support.transport.DatagramTransport;
 import io.ringlab.support.transport.Datagrams;
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.endpoint.MessageProducerSupport;
-import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
 /**
@@ -31,6 +29,10 @@ import org.springframework.messaging.MessageChannel;
  * server socket; server replies arrive on the server socket and leave for the client from the client
  * socket, so that a client (or socat) sees the reply come from the port it sent to. Both sockets are served by
  * the transport {@code ringlab.transport.kind} names (Netty or NIO).
+ * <p>
+ * Each flow takes one message per read batch ({@link io.ringlab.support.transport.DatagramBatch}), routes its
+ * datagrams one at a time and sends what it routed as one message, written and flushed once. Retries and health
+ * pings leave through {@link DatagramSender}, one datagram a message, from other threads.
  * <p>
  * With Netty on epoll, each of the {@code ringlab.transport.loops} event loops has a client socket of its own (all on
  * the client port, {@code SO_REUSEPORT}) and a server socket of its own: a request is passed on from the server socket
@@ -46,8 +48,6 @@ import org.springframework.messaging.MessageChannel;
 class AgentUdpConfiguration {
 
     private static final Log log = LogFactory.getLog(AgentUdpConfiguration.class);
-    /** What the router fills in, one per loop thread, read at once into the message sent on. */
-    private static final ThreadLocal<Outgoing> OUTGOING = ThreadLocal.withInitial(Outgoing::new);
 
     @Bean(destroyMethod = "close")
     DatagramTransport datagramTransport(TransportProperties transport, UdpEventLoop loop) {
@@ -99,7 +99,7 @@ class AgentUdpConfiguration {
             @Qualifier("clientSocket") UdpEndpoint clientSocket,
             LbAgentProperties properties,
             DropCounter drops) {
-        return transport.receiver(clientSocket, properties.udp(), drops);
+        return transport.batchReceiver(clientSocket, properties.udp(), drops);
     }
 
     @Bean
@@ -108,7 +108,7 @@ class AgentUdpConfiguration {
             @Qualifier("serverSocket") UdpEndpoint serverSocket,
             LbAgentProperties properties,
             DropCounter drops) {
-        return transport.receiver(serverSocket, properties.udp(), drops);
+        return transport.batchReceiver(serverSocket, properties.udp(), drops);
     }
 
     @Bean
@@ -134,40 +134,44 @@ class AgentUdpConfiguration {
     }
 
     @Bean
-    IntegrationFlow clientRequestFlow(
-            @Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
-            @Qualifier("serverSideOut") MessageChannel serverSideOut,
-            RequestRouter router) {
-        return IntegrationFlow.from(clientRequestsIn)
-                .handle(
-                        new DatagramHandler((datagram, client, now) -> {
-                            Outgoing out = OUTGOING.get();
-                            return router.fromClient(datagram, client, now, out) ? toMessage(out) : null;
-                        }),
-                        e -> e.id("routeRequest"))
-                .channel(serverSideOut)
-                .get();
+    MessageChannel clientSideOut() {
+        return new DirectChannel();
     }
 
     @Bean
-    IntegrationFlow serverReplyFlow(
-            @Qualifier("serverRepliesIn") MessageProducerSupport serverRepliesIn,
+    IntegrationFlow clientSideOutFlow(
+            @Qualifier("clientSideOut") MessageChannel clientSideOut,
             DatagramTransport transport,
             @Qualifier("clientSocket") UdpEndpoint clientSocket,
-            RequestRouter router,
             DropCounter drops) {
-        return IntegrationFlow.from(serverRepliesIn)
-                .handle(
-                        new DatagramHandler((datagram, server, now) -> {
-                            Outgoing out = OUTGOING.get();
-                            return router.fromServer(datagram, server, now, out) ? toMessage(out) : null;
-                        }),
-                        e -> e.id("routeReply"))
+        return IntegrationFlow.from(clientSideOut)
                 .handle(transport.sender(clientSocket, drops), e -> e.id("clientRepliesOut"))
                 .get();
     }
 
-    private static Message<byte[]> toMessage(Outgoing outgoing) {
-        return Datagrams.to(outgoing.destination(), outgoing.datagram());
+    /** Each read batch of client requests: routed, one datagram at a time, and sent on as one batch. */
+    @Bean
+    IntegrationFlow clientRequestFlow(
+            @Qualifier("clientRequestsIn") MessageProducerSupport clientRequestsIn,
+            @Qualifier("serverSideOut") MessageChannel serverSideOut,
+            RequestRouter router,
+            DropCounter drops) {
+        RoutingSteps steps = new RoutingSteps(router);
+        return IntegrationFlow.from(clientRequestsIn)
+                .handle(new DatagramBatchHandler(steps::request, serverSideOut, drops), e -> e.id("routeRequests"))
+                .get();
+    }
+
+    /** Each read batch of server replies (and states): routed, one datagram at a time, the replies sent as one. */
+    @Bean
+    IntegrationFlow serverReplyFlow(
+            @Qualifier("serverRepliesIn") MessageProducerSupport serverRepliesIn,
+            @Qualifier("clientSideOut") MessageChannel clientSideOut,
+            RequestRouter router,
+            DropCounter drops) {
+        RoutingSteps steps = new RoutingSteps(router);
+        return IntegrationFlow.from(serverRepliesIn)
+                .handle(new DatagramBatchHandler(steps::reply, clientSideOut, drops), e -> e.id("routeReplies"))
+                .get();
     }
 }

@@ -40,6 +40,24 @@ abstract class DatagramProducerSupport extends MessageProducerSupport {
         return true;
     }
 
+    /**
+     * Sends one message whose payload is the batch down the flow, then clears the batch (releasing its buffers), so
+     * that it is read only during the send. The flow's steps count what they drop of it, one datagram at a time; a
+     * failure of the flow itself (outside them) is counted as {@code handler-failed} for every datagram of the batch.
+     */
+    protected final void passOnBatch(DatagramBatch batch) {
+        try {
+            sendMessage(MessageBuilder.withPayload(batch).build());
+        } catch (RuntimeException e) {
+            drops.drop(DropReason.HANDLER_FAILED, batch.size());
+            if (log.isDebugEnabled()) {
+                log.debug("flow failed on a batch of " + batch.size() + " datagrams", e);
+            }
+        } finally {
+            batch.clear();
+        }
+    }
+
     protected final void passOn(byte[] datagram, InetSocketAddress sender) {
         try {
             sendMessage(MessageBuilder.withPayload(datagram)

@@ -34,6 +34,14 @@ public interface DatagramTransport extends AutoCloseable {
 
     MessageProducerSupport receiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops);
 
+    /**
+     * A producer that sends one message per read batch, its payload a {@link DatagramBatch} of the datagrams read
+     * (each with its sender), valid only during the synchronous send on the reading thread; empty and oversized
+     * datagrams are dropped and counted before. The {@link #sender} takes such a batch (of datagrams to send) too.
+     */
+    MessageProducerSupport batchReceiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops);
+
+    /** Sends a message's {@code byte[]} to its {@link Datagrams#DESTINATION}, or each datagram of a batch. */
     AbstractMessageHandler sender(UdpEndpoint endpoint, DropCounter drops);
 
     /** One line for the startup log: which transport, and why when it had to fall back. */

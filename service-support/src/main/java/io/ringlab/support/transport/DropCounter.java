@@ -21,6 +21,11 @@ public class DropCounter {
         counts.get(reason).increment();
     }
 
+    /** Counts {@code datagrams} drops at once (a batch the flow failed on). */
+    public void drop(DropReason reason, int datagrams) {
+        counts.get(reason).add(datagrams);
+    }
+
     public long count(DropReason reason) {
         return counts.get(reason).sum();
     }

@@ -21,6 +21,10 @@ import java.util.List;
  * ({@code sendmmsg} on epoll); from any other thread (retries, health pings) it is sent from the first channel,
  * written and flushed at once.
  * <p>
+ * A message whose payload is a {@link DatagramBatch} (the datagrams a flow made of one read batch) is sent whole:
+ * each of its buffers is written to its destination (a reference of its own taken for Netty, so that the batch stays
+ * its owner's to clear) and the channel is flushed once, one {@code sendmmsg} on epoll.
+ * <p>
  * Never blocks and never throws: a datagram that cannot be sent (unresolved destination, the channel's outbound
  * buffer above its high-water mark because the kernel's send buffer is full, socket closed at shutdown, an error
  * from the kernel) is dropped and counted as {@code send-failed}, so the outbound buffer is bounded.
@@ -56,20 +60,50 @@ public class NettyDatagramSendingHandler extends AbstractMessageHandler {
     protected void handleMessageInternal(Message<?> message) {
         int own = ownChannel();
         Channel channel = channels[own < 0 ? 0 : own];
+        if (message.getPayload() instanceof DatagramBatch batch) {
+            sendBatch(batch, channel, own >= 0 && flushPerBatch);
+            return;
+        }
         SocketAddress destination = Datagrams.destination(message);
-        if (!(destination instanceof InetSocketAddress address) || address.isUnresolved() || !channel.isWritable()) {
+        if (!sendable(destination, channel)) {
             drops.drop(DropReason.SEND_FAILED);
             return;
         }
         byte[] payload = (byte[]) message.getPayload();
         ByteBuf content = channel.alloc().directBuffer(payload.length).writeBytes(payload);
-        DatagramPacket packet = new DatagramPacket(content, address);
+        DatagramPacket packet = new DatagramPacket(content, (InetSocketAddress) destination);
         if (own >= 0 && flushPerBatch) {
             channel.write(packet).addListener(countFailure);
             written[own] = true;
         } else {
             channel.writeAndFlush(packet).addListener(countFailure);
         }
+    }
+
+    /** Writes every datagram of the batch and, with {@code flushOnce}, flushes after the last; else each at once. */
+    private void sendBatch(DatagramBatch batch, Channel channel, boolean flushOnce) {
+        boolean wrote = false;
+        for (int i = 0; i < batch.size(); i++) {
+            InetSocketAddress destination = batch.address(i);
+            if (!sendable(destination, channel)) {
+                drops.drop(DropReason.SEND_FAILED);
+                continue;
+            }
+            DatagramPacket packet = new DatagramPacket(batch.content(i).retain(), destination);
+            if (flushOnce) {
+                channel.write(packet).addListener(countFailure);
+                wrote = true;
+            } else {
+                channel.writeAndFlush(packet).addListener(countFailure);
+            }
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    private static boolean sendable(SocketAddress destination, Channel channel) {
+        return destination instanceof InetSocketAddress address && !address.isUnresolved() && channel.isWritable();
     }
 
     /** Sends what was written on the calling loop's channel since its last flush; nothing on any other thread. */

@@ -250,6 +250,11 @@ public final class NettyDatagramTransport implements DatagramTransport {
     }
 
     @Override
+    public MessageProducerSupport batchReceiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops) {
+        return new NettyDatagramBatchProducer(channels(endpoint), settings, drops, this::flushWritten);
+    }
+
+    @Override
     public AbstractMessageHandler sender(UdpEndpoint endpoint, DropCounter drops) {
         NettyDatagramSendingHandler sender = new NettyDatagramSendingHandler(channels(endpoint), drops, batching);
         senders.add(sender);

@@ -36,6 +36,12 @@ public final class NioDatagramTransport implements DatagramTransport {
         return new DatagramChannelMessageProducer(socket(endpoint).getChannel(), loop, settings, drops);
     }
 
+    /** One message per wake-up of the loop: the datagrams it read from the socket. */
+    @Override
+    public MessageProducerSupport batchReceiver(UdpEndpoint endpoint, UdpSettings settings, DropCounter drops) {
+        return DatagramChannelMessageProducer.batching(socket(endpoint).getChannel(), loop, settings, drops);
+    }
+
     @Override
     public AbstractMessageHandler sender(UdpEndpoint endpoint, DropCounter drops) {
         return new DatagramChannelSendingHandler(socket(endpoint).getChannel(), drops);

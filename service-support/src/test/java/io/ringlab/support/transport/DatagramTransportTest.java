@@ -1,5 +1,7 @@
 package io.ringlab.support.transport;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.uring.IoUring;
 import io.ringlab.protocol.DropReason;
@@ -10,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.integration.channel.DirectChannel;
 import org.springframework.integration.endpoint.MessageProducerSupport;
 import org.springframework.integration.handler.AbstractMessageHandler;
+import org.springframework.integration.support.MessageBuilder;
 import org.springframework.messaging.Message;
 
 import java.io.IOException;
@@ -20,8 +23,10 @@ import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +117,121 @@ class DatagramTransportTest {
         receiver = transport.receiver(endpoint, SETTINGS, drops);
         receiver.setOutputChannel(requests);
         receiver.start();
+    }
+
+    /** Batch sizes the batch flow was handed, and the batches and buffers, kept to see that they are emptied. */
+    private final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
+    private final List<DatagramBatch> seenBatches = new CopyOnWriteArrayList<>();
+    private final List<ByteBuf> seenBuffers = new CopyOnWriteArrayList<>();
+
+    /** As {@link #startEcho}, with one message per read batch: each datagram upper-cased into a buffer of its own. */
+    private void startBatchEcho(Kind kind) {
+        transport = kind.open(loop);
+        endpoint = transport.bindPerLoop("test.port", null, 0, SETTINGS, true);
+        AbstractMessageHandler sender = transport.sender(endpoint, drops);
+        DirectChannel out = new DirectChannel();
+        out.subscribe(sender);
+        DatagramBatchHandler echo = new DatagramBatchHandler(
+                (datagram, from, nowNanos, batch) -> {
+                    seenBuffers.add(datagram);
+                    String text = datagram.toString(StandardCharsets.US_ASCII);
+                    if (text.equals("fail")) {
+                        throw new IllegalStateException("the flow fails on purpose");
+                    }
+                    batch.add(Unpooled.copiedBuffer(text.toUpperCase(), StandardCharsets.US_ASCII), from);
+                },
+                out,
+                drops);
+        DirectChannel requests = new DirectChannel();
+        requests.subscribe(message -> {
+            DatagramBatch batch = (DatagramBatch) message.getPayload();
+            handlers.add(Thread.currentThread().getName());
+            batchSizes.add(batch.size());
+            seenBatches.add(batch);
+            echo.handleMessage(message);
+        });
+        receiver = transport.batchReceiver(endpoint, SETTINGS, drops);
+        receiver.setOutputChannel(requests);
+        receiver.start();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void passesEachReadOnAsOneMessageOfItsDatagramsAndKeepsNone(Kind kind) throws IOException {
+        startBatchEcho(kind);
+        int burst = 300;
+        try (DatagramSocket client = client()) {
+            InetSocketAddress agent = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.localPort());
+            for (int i = 0; i < burst; i++) {
+                send(client, agent, "r" + i);
+            }
+            Set<String> answers = new HashSet<>();
+            for (int i = 0; i < burst; i++) {
+                DatagramPacket reply = receive(client);
+                answers.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII));
+            }
+            assertThat(answers).hasSize(burst).contains("R0", "R" + (burst - 1));
+        }
+        assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(burst);
+        assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, DatagramBatch.CAPACITY));
+        awaitTrue(
+                () -> seenBatches.stream().allMatch(DatagramBatch::isEmpty)
+                        && seenBuffers.stream().allMatch(buffer -> buffer.refCnt() == 0),
+                "every batch emptied and every received buffer released after its flow");
+        assertThat(drops.snapshot()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void dropsAndCountsEmptyOversizedAndFailedDatagramsOfABatch(Kind kind) throws IOException {
+        startBatchEcho(kind);
+        try (DatagramSocket client = client()) {
+            InetSocketAddress agent = new InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.localPort());
+            send(client, agent, "first");
+            client.send(new DatagramPacket(new byte[0], 0, agent));
+            client.send(new DatagramPacket(
+                    new byte[SETTINGS.maxDatagramSize() + 1], SETTINGS.maxDatagramSize() + 1, agent));
+            send(client, agent, "fail");
+            client.send(new DatagramPacket(new byte[4000], 4000, agent));
+            byte[] largest = "a".repeat(SETTINGS.maxDatagramSize()).getBytes(StandardCharsets.US_ASCII);
+            client.send(new DatagramPacket(largest, largest.length, agent));
+            send(client, agent, "last");
+            Set<String> answers = new HashSet<>();
+            for (int i = 0; i < 3; i++) {
+                DatagramPacket reply = receive(client);
+                answers.add(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.US_ASCII));
+            }
+            assertThat(answers)
+                    .as("the datagrams around a failed one are answered, the largest allowed whole")
+                    .containsExactlyInAnyOrder("FIRST", "LAST", "A".repeat(SETTINGS.maxDatagramSize()));
+        }
+        awaitTrue(
+                () -> drops.snapshot().values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        == 4,
+                "four drops counted: " + drops.snapshot());
+        assertThat(drops.count(DropReason.EMPTY)).isEqualTo(1);
+        assertThat(drops.count(DropReason.OVERSIZED)).isEqualTo(2);
+        assertThat(drops.count(DropReason.HANDLER_FAILED)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void countsWhatOfABatchCannotBeSent(Kind kind) {
+        startEcho(kind);
+        AbstractMessageHandler sender = transport.sender(endpoint, drops);
+        DatagramBatch batch = new DatagramBatch();
+        ByteBuf unsendable = Unpooled.wrappedBuffer(new byte[] {1});
+        batch.add(unsendable, InetSocketAddress.createUnresolved("no-such-host.invalid", 9));
+        try {
+            sender.handleMessage(MessageBuilder.withPayload(batch).build());
+        } finally {
+            batch.clear();
+        }
+        awaitTrue(() -> drops.count(DropReason.SEND_FAILED) == 1, "send-failed counted: " + drops.snapshot());
+        assertThat(unsendable.refCnt()).isZero();
     }
 
     @ParameterizedTest
