@@ -22,7 +22,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -175,11 +177,26 @@ class DatagramTransportTest {
         }
         assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(burst);
         assertThat(batchSizes).allSatisfy(size -> assertThat(size).isBetween(1, DatagramBatch.CAPACITY));
+        // io_uring keeps the receive buffer of the read it has posted: a chunk our datagrams may be slices of
+        int heldByTheTransport = kind.name().contains("IO_URING") ? transport.loops() : 0;
         awaitTrue(
                 () -> seenBatches.stream().allMatch(DatagramBatch::isEmpty)
-                        && seenBuffers.stream().allMatch(buffer -> buffer.refCnt() == 0),
+                        && referencedChunks(seenBuffers) <= heldByTheTransport,
                 "every batch emptied and every received buffer released after its flow");
         assertThat(drops.snapshot()).isEmpty();
+    }
+
+    /** The distinct buffers under these (a slice's is its parent's) still referenced by someone. */
+    private static long referencedChunks(List<ByteBuf> buffers) {
+        Set<ByteBuf> chunks = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (ByteBuf buffer : buffers) {
+            ByteBuf chunk = buffer;
+            while (chunk.unwrap() != null) {
+                chunk = chunk.unwrap();
+            }
+            chunks.add(chunk);
+        }
+        return chunks.stream().filter(chunk -> chunk.refCnt() > 0).count();
     }
 
     @ParameterizedTest
