@@ -1,6 +1,7 @@
 package io.ringlab.bench;
 
 import io.ringlab.model.process.ServiceJvmOptions;
+import io.ringlab.model.process.ServiceLaunch;
 import io.ringlab.model.topology.ClusterArguments;
 import io.ringlab.model.topology.ServiceArguments;
 
@@ -239,8 +240,7 @@ final class Topology implements AutoCloseable {
         command.addAll(ServiceJvmOptions.of(options.home(), module));
         command.addAll(options.javaOptions());
         command.removeIf(String::isEmpty);
-        command.add("-jar");
-        command.add(jar(module).toString());
+        command.addAll(ServiceLaunch.arguments(jar(module)));
         command.add("--server.port=" + httpPort);
         command.addAll(arguments.toList());
         return Service.start(name, command, environment, runDir.resolve(name + ".log"), httpPort);

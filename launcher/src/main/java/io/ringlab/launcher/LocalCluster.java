@@ -2,6 +2,7 @@ package io.ringlab.launcher;
 
 import io.ringlab.launcher.ServiceProcess.Role;
 import io.ringlab.model.process.ServiceJvmOptions;
+import io.ringlab.model.process.ServiceLaunch;
 import io.ringlab.model.topology.ClusterArguments;
 import io.ringlab.model.topology.ServiceArguments;
 
@@ -122,8 +123,7 @@ final class LocalCluster implements AutoCloseable {
         command.addAll(ServiceJvmOptions.of(options.home(), module));
         command.addAll(List.of(options.javaOptions().trim().split("\\s+")));
         command.addAll(placement.javaOptions());
-        command.add("-jar");
-        command.add(executableJar(module).toString());
+        command.addAll(ServiceLaunch.arguments(executableJar(module)));
         command.add("--server.port=" + httpPort);
         command.add("--server.address=" + placement.httpHost(name));
         if (role != Role.DASHBOARD) {
