@@ -39,8 +39,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Netty serves the sockets, on epoll where Netty's native library loads and on Netty's NIO elsewhere, or on io_uring
  * when asked and the kernel allows it. On epoll a read takes up to {@value #READ_BATCH} datagrams with one
- * {@code recvmmsg}, and what the flows write while a read batch is handled leaves with one {@code sendmmsg} per
- * socket when the batch is done. On io_uring, reads of up to {@value #READ_BATCH} datagrams and the writes a batch
+ * {@code recvmmsg} (as many as the last read loop brought: one, a plain {@code recvmsg}, while datagrams come one at
+ * a time; see {@link AdaptiveDatagramReads}), and what the flows write while a read batch is handled leaves with one
+ * {@code sendmmsg} per socket when the batch is done. On io_uring, reads of up to {@value #READ_BATCH} datagrams and the writes a batch
  * flushed are submissions, handed to the kernel together with one {@code io_uring_enter} per loop turn.
  * <p>
  * On epoll and io_uring there may be several event loop threads ({@code ringlab.transport.loops}): an endpoint bound with
@@ -52,7 +53,7 @@ import java.util.concurrent.TimeUnit;
 public final class NettyDatagramTransport implements DatagramTransport {
 
     private static final Log log = LogFactory.getLog(NettyDatagramTransport.class);
-    /** Datagrams one {@code recvmmsg} takes (epoll). */
+    /** The most datagrams one {@code recvmmsg} takes (epoll). */
     static final int READ_BATCH = 16;
     /** Datagrams read from one socket before the loop looks at the others again. */
     private static final int MAX_PER_READ = 64;
@@ -195,8 +196,9 @@ public final class NettyDatagramTransport implements DatagramTransport {
                 .option(ChannelOption.SO_REUSEADDR, false)
                 .option(
                         ChannelOption.RCVBUF_ALLOCATOR,
-                        new FixedRecvByteBufAllocator(batched ? slot * READ_BATCH : slot)
-                                .maxMessagesPerRead(MAX_PER_READ))
+                        batched
+                                ? new AdaptiveDatagramReads(slot, READ_BATCH, MAX_PER_READ)
+                                : new FixedRecvByteBufAllocator(slot).maxMessagesPerRead(MAX_PER_READ))
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, OUTBOUND_BOUND)
                 .handler(new ChannelInboundHandlerAdapter());
         if (batched) {
