@@ -6,9 +6,10 @@ import io.netty.channel.DefaultMaxMessagesRecvByteBufAllocator;
 /**
  * Receive buffers for batched datagram reads that follow the load. Netty's epoll channel reads as many datagrams per
  * call as the buffer has slots ({@code recvmmsg}), or one with a plain {@code recvmsg} when it has one. Here the
- * buffer has as many slots as the last read loop brought datagrams, at most {@code maxSlots}: one while each wake-up
- * brings one datagram (at one request in flight a {@code recvmmsg} of 16 costs more than a {@code recvmsg}, and its
- * buffer more to prepare), up to {@code maxSlots} as soon as datagrams queue up.
+ * buffer has one slot while each wake-up brings one datagram (at one request in flight a {@code recvmmsg} of 16 costs
+ * more than a {@code recvmsg}, and its buffer more to prepare), and all {@code maxSlots} as soon as a wake-up brings
+ * more: sized to the last read loop's count instead, a loop that happened to bring few would make the next take a
+ * queue in several calls.
  */
 final class AdaptiveDatagramReads extends DefaultMaxMessagesRecvByteBufAllocator {
 
@@ -67,7 +68,7 @@ final class AdaptiveDatagramReads extends DefaultMaxMessagesRecvByteBufAllocator
         @Override
         public void readComplete() {
             super.readComplete();
-            slots = Math.max(1, Math.min(maxSlots, datagramsThisRead));
+            slots = datagramsThisRead <= 1 ? 1 : maxSlots;
         }
     }
 }
