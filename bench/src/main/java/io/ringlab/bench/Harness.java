@@ -40,6 +40,7 @@ public final class Harness {
             System.out.println(markdown);
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(Harness::stopWhatWasStarted, "bench-stop"));
         String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path runDir = options.results().resolve("run-" + stamp);
         Files.createDirectories(runDir);
@@ -106,6 +107,22 @@ public final class Harness {
         System.out.println();
         System.out.println(markdown);
         System.out.println("written: " + runDir.resolve("results.md") + ", " + runDir.resolve("samples.csv"));
+    }
+
+    /**
+     * At exit: a run interrupted (Ctrl-C, a signal) would otherwise leave its services, NGINX, the relay and the
+     * clients running; after a normal end nothing is left to stop.
+     */
+    private static void stopWhatWasStarted() {
+        List<ProcessHandle> started = ProcessHandle.current().descendants().toList();
+        started.forEach(ProcessHandle::destroy);
+        for (ProcessHandle process : started) {
+            try {
+                process.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        }
     }
 
     /** Cells as path/mode/level, in the order they run within a repeat. */
