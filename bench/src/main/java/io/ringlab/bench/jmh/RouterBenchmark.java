@@ -89,7 +89,8 @@ public class RouterBenchmark {
                 RawAnswers.defaults().limiter(),
                 outliers,
                 states,
-                1472);
+                1472,
+                null); // no retry budget
     }
 
     /**

@@ -35,32 +35,6 @@ public class RequestRouter {
     private volatile boolean accepting = true;
     private volatile ReplyTimes replyTimes = ReplyTimes.NONE;
 
-    /** @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload) */
-    public RequestRouter(
-            Backends backends,
-            BalancingStrategy strategy,
-            PendingRequests pending,
-            AgentStatistics statistics,
-            DropCounter drops,
-            boolean acceptRaw,
-            SourceRateLimiter rawRate,
-            OutlierDetector outliers,
-            ServerStateReceiver states,
-            int maxDatagramSize) {
-        this(
-                backends,
-                strategy,
-                pending,
-                statistics,
-                drops,
-                acceptRaw,
-                rawRate,
-                outliers,
-                states,
-                maxDatagramSize,
-                null);
-    }
-
     /**
      * @param maxDatagramSize the largest frame the agent sends a server (a request header and its payload)
      * @param budget          the retry budget every new request adds to; {@code null} for none

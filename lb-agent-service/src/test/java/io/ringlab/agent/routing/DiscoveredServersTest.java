@@ -50,7 +50,8 @@ class DiscoveredServersTest {
             new SourceRateLimiter(0, 1),
             outliers,
             new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops),
-            1472);
+            1472,
+            null); // no retry budget
 
     @Test
     void aDiscoveredServerGetsNoRequestUntilItAnswersASealedPing() {

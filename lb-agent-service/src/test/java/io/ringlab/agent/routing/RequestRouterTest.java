@@ -48,7 +48,8 @@ class RequestRouterTest {
                 rawRate,
                 outliers,
                 states,
-                1472);
+                1472,
+                null); // no retry budget
     }
 
     @Test

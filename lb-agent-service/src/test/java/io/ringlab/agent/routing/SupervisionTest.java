@@ -52,7 +52,8 @@ class SupervisionTest {
             new SourceRateLimiter(0, 1),
             outliers,
             new ServerStateReceiver(sealed.authenticator, SealedStates.AGENT, backends, health, drops),
-            1472);
+            1472,
+            null); // no retry budget
     private final RequestSupervisor supervisor = new RequestSupervisor(
             pending,
             backends,

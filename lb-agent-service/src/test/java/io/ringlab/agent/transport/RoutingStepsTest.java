@@ -96,7 +96,8 @@ class RoutingStepsTest {
                 new SourceRateLimiter(0, 1),
                 new OutlierDetector(backends, 5, 1_000_000_000L, 30_000_000_000L),
                 states,
-                1472);
+                1472,
+                null); // no retry budget
     }
 
     private DatagramBatchHandler handler(DatagramBatchHandler.Logic logic) {
