@@ -88,15 +88,15 @@ final class CellRunner {
             TimeUnit.MILLISECONDS.sleep(options.duration().toMillis());
             WindowCpu.Usage usage = cpu.stop();
             long kernelDrops = ProcessStats.udpReceiveBufferErrors() - dropsBefore;
-            ClientStatus status = client.result();
+            NativeClient.Result result = client.result();
             return sample(
                     path,
                     "closed",
                     level,
                     repeat,
-                    java.util.Collections.singletonList(null),
-                    List.of(status),
-                    client.measuredSeconds(),
+                    java.util.Collections.singletonList(null), // counted from its own start: nothing to subtract
+                    List.of(result.status()),
+                    result.seconds(),
                     usage,
                     kernelDrops);
         }

@@ -53,8 +53,11 @@ final class NativeClient implements AutoCloseable {
         return process.handle();
     }
 
+    /** What the client printed: the load client's figures, and the seconds its own clock measured. */
+    record Result(ClientStatus status, double seconds) {}
+
     /** Waits for the client to finish its window and reads its figures. */
-    ClientStatus result() throws IOException, InterruptedException {
+    Result result() throws IOException, InterruptedException {
         try {
             process.handle().onExit().get(window.toMillis() + EXIT_GRACE_MILLIS, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
@@ -62,22 +65,15 @@ final class NativeClient implements AutoCloseable {
         }
         List<String> lines = Files.readAllLines(log);
         for (int i = lines.size() - 1; i >= 0; i--) {
-            if (lines.get(i).startsWith("{")) {
-                return StatusJson.parse(lines.get(i), ClientStatus.class);
+            String line = lines.get(i);
+            int seconds = line.indexOf("\"seconds\":");
+            if (line.startsWith("{") && seconds >= 0) {
+                return new Result(
+                        StatusJson.parse(line, ClientStatus.class),
+                        Double.parseDouble(line.substring(seconds + 10, line.indexOf(',', seconds))));
             }
         }
         throw new IOException("the native client printed no figures; its log: " + log);
-    }
-
-    /** The seconds the client measured, from its own clock. */
-    double measuredSeconds() throws IOException {
-        for (String line : Files.readAllLines(log)) {
-            int at = line.indexOf("\"seconds\":");
-            if (at >= 0) {
-                return Double.parseDouble(line.substring(at + 10, line.indexOf(',', at)));
-            }
-        }
-        throw new IOException("the native client printed no window; its log: " + log);
     }
 
     @Override
